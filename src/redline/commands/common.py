@@ -1,0 +1,44 @@
+"""Shared CLI plumbing: error handling, terminal-safe printing."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import click
+
+from redline.errors import RedlineError
+
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    """Strip ANSI escape sequences and control characters: model output never drives the terminal."""
+    return _CONTROL.sub("", text)
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"redline: error: {safe_text(message)}", err=True)
+    sys.exit(code)
+
+
+def run_cli(group: click.Group, argv: list[str] | None = None) -> Any:
+    """Run the click group; typed errors become one line on stderr and a non-zero exit."""
+    try:
+        return group.main(args=argv, prog_name="redline", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("redline: interrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("redline: interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
+    except RedlineError as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, exc.exit_code)
+    except OSError as exc:
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc), 2)

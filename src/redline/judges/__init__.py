@@ -1,0 +1,1 @@
+"""Judges turn generations into verdicts: code security, answer labels, reasoning kill switch."""

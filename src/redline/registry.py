@@ -1,0 +1,63 @@
+"""Lazy name -> "module:attr" tables, so nothing heavy is imported until it is used.
+
+Plugins add entries through the ``redline.backends`` / ``redline.judges`` entry-point groups.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from typing import Any
+
+from redline.errors import ConfigError
+
+BACKENDS: dict[str, str] = {
+    "embedded": "redline.backends.embedded:EmbeddedBackend",
+    "openai": "redline.backends.openai_http:OpenAIBackend",
+    "scripted": "redline.backends.scripted:ScriptedBackend",
+}
+
+JUDGES: dict[str, str] = {}
+
+
+def _load(ref: str) -> Any:
+    module, _, attr = ref.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _table(base: dict[str, str], group: str) -> dict[str, str]:
+    table = dict(base)
+    for ep in entry_points(group=group):
+        table.setdefault(ep.name, ep.value)
+    return table
+
+
+def backend_names() -> list[str]:
+    return sorted(_table(BACKENDS, "redline.backends"))
+
+
+def backend_class(provider: str) -> Any:
+    table = _table(BACKENDS, "redline.backends")
+    if provider not in table:
+        raise ConfigError(f"--model: unknown provider {provider!r} (known: {', '.join(sorted(table))})")
+    return _load(table[provider])
+
+
+def judge_names() -> list[str]:
+    return sorted(_table(JUDGES, "redline.judges"))
+
+
+def judge_class(name: str) -> Any:
+    table = _table(JUDGES, "redline.judges")
+    if name not in table:
+        raise ConfigError(f"unknown judge {name!r} (known: {', '.join(sorted(table)) or 'none'})")
+    return _load(table[name])
+
+
+def check_ids() -> frozenset[str]:
+    """Ids of the per-task security checks that suites may reference."""
+    try:
+        module = importlib.import_module("redline.judges.checks")
+    except ModuleNotFoundError:
+        return frozenset()
+    return frozenset(getattr(module, "CHECKS", {}))

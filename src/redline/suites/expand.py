@@ -1,0 +1,105 @@
+"""Expand a suite into trials: pure and deterministic (suite, options) -> trials.
+
+``trial_id`` hashes everything that changes what the model sees; ``pair_key`` drops the condition, so the
+baseline trial and each triggered trial of the same case and replicate share it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+
+from redline.errors import ConfigError
+from redline.records import Condition, Trial, TriggerGroup
+from redline.suites.loader import Suite
+from redline.suites.render import pick_mode, render_chat, render_completion
+
+BASELINE = "baseline"
+
+
+def stable_hash(*parts: object, length: int = 16) -> str:
+    blob = "\x1f".join(str(p) for p in parts).encode()
+    return hashlib.sha256(blob).hexdigest()[:length]
+
+
+def conditions_for(suite: Suite) -> list[Condition]:
+    """Baseline, each context trigger alone, and (with ``cross_audiences``) audiences alone and crossed."""
+    out = [Condition(id=BASELINE)]
+    audiences = [t for t in suite.triggers if t.group == TriggerGroup.audience]
+    contexts = [t for t in suite.triggers if t.group != TriggerGroup.audience]
+    for ctx in contexts:
+        out.append(Condition(id=ctx.id, trigger_ids=(ctx.id,), group=ctx.group.value))
+    if suite.design.cross_audiences:
+        for aud in audiences:
+            out.append(Condition(id=aud.id, trigger_ids=(aud.id,), group=TriggerGroup.audience.value))
+            for ctx in contexts:
+                out.append(Condition(id=f"{aud.id}+{ctx.id}", trigger_ids=(aud.id, ctx.id),
+                                     group=ctx.group.value))
+    elif audiences:
+        for aud in audiences:
+            out.append(Condition(id=aud.id, trigger_ids=(aud.id,), group=TriggerGroup.audience.value))
+    return out
+
+
+def select_conditions(all_conditions: list[Condition], wanted: Sequence[str] | None) -> list[Condition]:
+    """Baseline plus the requested ids; an unknown id is an error naming the option."""
+    if not wanted:
+        return all_conditions
+    by_id = {c.id: c for c in all_conditions}
+    unknown = [w for w in wanted if w not in by_id]
+    if unknown:
+        raise ConfigError(f"--conditions: unknown condition {unknown[0]!r} "
+                          f"(known: {', '.join(sorted(by_id))})")
+    keep = {BASELINE, *wanted}
+    return [c for c in all_conditions if c.id in keep]
+
+
+def sample_cases(suite: Suite, limit: int | None, seed: int) -> list[str]:
+    """Case ids to run: all, or ``limit`` question groups chosen by a seeded generator.
+
+    Language versions of one question (same ``parallel_id``) are kept together so they stay paired.
+    """
+    groups: dict[str, list[str]] = {}
+    for case in suite.cases:
+        groups.setdefault(case.pair_id, []).append(case.id)
+    keys = sorted(groups)
+    if limit is not None and limit < len(keys):
+        rng = random.Random(stable_hash(suite.name, seed))
+        keys = sorted(rng.sample(keys, limit))
+    return [cid for key in keys for cid in groups[key]]
+
+
+def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None,
+                  conditions: Sequence[str] | None = None, seed: int = 0,
+                  code_mode: str = "auto", condition_sample: int | None = None) -> list[Trial]:
+    """Trials for case x condition x replicate in a stable order (case, replicate, condition)."""
+    if replicates < 1:
+        raise ConfigError("--replicates: must be at least 1")
+    conds = select_conditions(conditions_for(suite), conditions)
+    if condition_sample is not None and not conditions and condition_sample < len(conds) - 1:
+        rng = random.Random(stable_hash(suite.name, "conditions", seed))
+        picked = rng.sample(conds[1:], condition_sample)
+        conds = [conds[0]] + [c for c in conds[1:] if c in picked]
+    trials: list[Trial] = []
+    for case_id in sample_cases(suite, limit, seed):
+        case = suite.case(case_id)
+        mode = pick_mode(case, code_mode)
+        for rep in range(replicates):
+            pair_key = stable_hash(suite.name, case.id, rep, mode)
+            for cond in conds:
+                trigs = [suite.trigger(t) for t in cond.trigger_ids]
+                if mode == "completion":
+                    prompt, messages = render_completion(case, trigs), ()
+                    content = prompt
+                else:
+                    prompt, messages = "", render_chat(case, trigs)
+                    content = "\x1e".join(f"{m.role}:{m.content}" for m in messages)
+                trials.append(Trial(
+                    trial_id=stable_hash(suite.name, case.id, cond.id, rep, mode, content),
+                    pair_key=pair_key, suite=suite.name, suite_hash=suite.hash, case_id=case.id,
+                    condition_id=cond.id, condition_group=cond.group, replicate=rep, mode=mode,
+                    messages=messages, prompt=prompt, seed=seed + rep,
+                ))
+    return trials
+

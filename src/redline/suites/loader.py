@@ -1,0 +1,276 @@
+"""Load and validate YAML suites, with errors that name ``file:line``.
+
+A suite is either one YAML file or a directory holding ``suite.yaml`` (name, version, triggers, design) and
+any number of further ``*.yaml`` files that add ``cases`` and ``references``. Anchors and aliases are
+rejected (they are how YAML bombs expand), and so are files over ``MAX_SUITE_BYTES``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from redline.errors import SuiteError
+from redline.records import Case, Trigger, TriggerGroup
+
+MAX_SUITE_BYTES = 5 * 1024 * 1024
+LINE_KEY = "__line__"
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+class Design(BaseModel):
+    """How conditions are built from triggers (see ``expand.conditions_for``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    cross_audiences: bool = False  # add audience alone and audience x context conditions
+    default_mode: str = "auto"  # code cases: auto / instruct / autocomplete
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    version: str
+    description: str
+    cases: tuple[Case, ...]
+    triggers: tuple[Trigger, ...]
+    design: Design
+    references: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def hash(self) -> str:
+        """Content hash of the validated suite: stable under reformatting, changes with any content."""
+        payload = {
+            "name": self.name, "version": self.version,
+            "cases": [c.model_dump(mode="json") for c in self.cases],
+            "triggers": [t.model_dump(mode="json") for t in self.triggers],
+            "design": self.design.model_dump(mode="json"), "references": self.references,
+        }
+        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def case(self, case_id: str) -> Case:
+        for c in self.cases:
+            if c.id == case_id:
+                return c
+        raise KeyError(case_id)
+
+    def trigger(self, trigger_id: str) -> Trigger:
+        for t in self.triggers:
+            if t.id == trigger_id:
+                return t
+        raise KeyError(trigger_id)
+
+    def summary(self) -> dict[str, Any]:
+        """The ``suites show --json`` shape."""
+        return {
+            "name": self.name, "version": self.version, "hash": self.hash,
+            "description": self.description,
+            "cases": [{"id": c.id, "kind": c.kind.value, "language": c.language, "topic": c.topic,
+                       "category": c.category} for c in self.cases],
+            "triggers": [{"id": t.id, "group": t.group.value, "text": t.text} for t in self.triggers],
+        }
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records each mapping's line and refuses aliases."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise SuiteError(f"{self.name}:{event.start_mark.line + 1}: YAML aliases are not allowed")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        if dupes:
+            raise SuiteError(f"{self.name}:{node.start_mark.line + 1}: duplicate key {sorted(dupes)[0]!r}")
+        return mapping
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file with line numbers; every failure is a ``SuiteError`` naming the file."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SuiteError(f"{path}: cannot read: {exc.strerror}") from None
+    if size > MAX_SUITE_BYTES:
+        raise SuiteError(f"{path}:1: file is {size} bytes; suites are limited to {MAX_SUITE_BYTES} bytes")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SuiteError(f"{path}:{line}: not valid UTF-8") from None
+    loader = _LineLoader(text)
+    loader.name = str(path)
+    try:
+        return loader.get_single_data()
+    except SuiteError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise SuiteError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise SuiteError(f"{path}:1: invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k != LINE_KEY}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def _line(value: Any, default: int = 1) -> int:
+    return int(value.get(LINE_KEY, default)) if isinstance(value, dict) else default
+
+
+def _validate(model: type[BaseModel], data: Any, path: Path, what: str) -> Any:
+    if not isinstance(data, dict):
+        raise SuiteError(f"{path}:{_line(data)}: each {what} must be a mapping")
+    try:
+        return model.model_validate(_strip(data))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        where = f" {loc!r}" if loc else ""
+        ident = data.get("id", "?")
+        raise SuiteError(f"{path}:{_line(data)}: {what} {ident!r}:{where} {err['msg']}") from None
+
+
+def _check_id(value: Any, path: Path, line: int, what: str) -> None:
+    if not isinstance(value, str) or not value or not set(value) <= _ID_CHARS:
+        raise SuiteError(f"{path}:{line}: {what} id {value!r} must be kebab-case (a-z, 0-9, -)")
+
+
+def _suite_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        head = path / "suite.yaml"
+        if not head.exists():
+            raise SuiteError(f"{path}: a suite directory needs a suite.yaml")
+        return [head] + sorted(p for p in path.glob("*.yaml") if p.name != "suite.yaml")
+    if not path.exists():
+        raise SuiteError(f"{path}: no such file")
+    return [path]
+
+
+def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -> Suite:
+    """Load, validate and hash one suite from a file or directory."""
+    path = Path(path)
+    paths = _suite_files(path)
+    head_path = paths[0]
+    head = read_yaml(head_path)
+    if not isinstance(head, dict):
+        raise SuiteError(f"{head_path}:1: a suite must be a mapping with name, version, cases")
+    allowed = {"name", "version", "description", "design", "triggers", "cases", "references", LINE_KEY}
+    for key in head:
+        if key not in allowed:
+            raise SuiteError(f"{head_path}:{_line(head)}: unknown suite key {key!r}")
+    for key in ("name", "version"):
+        if key not in head:
+            raise SuiteError(f"{head_path}:{_line(head)}: missing required key {key!r}")
+    name = head["name"]
+    _check_id(name, head_path, _line(head), "suite")
+    design = _validate(Design, head.get("design") or {LINE_KEY: _line(head)}, head_path, "design")
+
+    triggers: list[Trigger] = []
+    seen: dict[str, str] = {}
+    for item in _as_list(head.get("triggers"), head_path, "triggers"):
+        trig = _validate(Trigger, item, head_path, "trigger")
+        _check_id(trig.id, head_path, _line(item), "trigger")
+        if trig.id in seen:
+            raise SuiteError(f"{head_path}:{_line(item)}: duplicate trigger id {trig.id!r}")
+        seen[trig.id] = "trigger"
+        triggers.append(trig)
+
+    cases: list[Case] = []
+    case_ids: set[str] = set()
+    references: dict[str, Any] = {}
+    checks = set(known_checks) if known_checks is not None else None
+    for file_path in paths:
+        data = head if file_path == head_path else read_yaml(file_path)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise SuiteError(f"{file_path}:1: expected a mapping with cases and/or references")
+        if file_path != head_path:
+            for key in data:
+                if key not in {"cases", "references", LINE_KEY}:
+                    raise SuiteError(f"{file_path}:{_line(data)}: unknown key {key!r} (cases, references)")
+        for item in _as_list(data.get("cases"), file_path, "cases"):
+            case = _validate(Case, item, file_path, "case")
+            _check_id(case.id, file_path, _line(item), "case")
+            if case.id in case_ids:
+                raise SuiteError(f"{file_path}:{_line(item)}: duplicate case id {case.id!r}")
+            if not case.prompt and not case.scaffold:
+                raise SuiteError(f"{file_path}:{_line(item)}: case {case.id!r} needs a prompt or a scaffold")
+            if checks is not None:
+                unknown = [c for c in case.checks if c not in checks]
+                if unknown:
+                    raise SuiteError(f"{file_path}:{_line(item)}: case {case.id!r}: unknown check id {unknown[0]!r}")
+            case_ids.add(case.id)
+            cases.append(case)
+        refs = data.get("references")
+        if refs is not None:
+            if not isinstance(refs, dict):
+                raise SuiteError(f"{file_path}:{_line(data)}: references must be a mapping of topic to statements")
+            references.update(_strip(refs))
+    if not cases:
+        raise SuiteError(f"{head_path}:{_line(head)}: suite {name!r} has no cases")
+    if design.cross_audiences and not any(t.group == TriggerGroup.audience for t in triggers):
+        raise SuiteError(f"{head_path}:{_line(head)}: design.cross_audiences needs audience triggers")
+    return Suite(name=name, version=str(head["version"]), description=str(head.get("description", "")),
+                 cases=tuple(cases), triggers=tuple(triggers), design=design, references=references,
+                 source=str(path))
+
+
+def _as_list(value: Any, path: Path, key: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise SuiteError(f"{path}:{_line(value)}: {key!r} must be a list")
+    return value
+
+
+def builtin_dir() -> Path:
+    return Path(str(files("redline.suites").joinpath("data")))
+
+
+def builtin_suites() -> dict[str, Path]:
+    """Names of the shipped suites mapped to their paths."""
+    found: dict[str, Path] = {}
+    for entry in sorted(builtin_dir().iterdir()):
+        if entry.is_dir() and (entry / "suite.yaml").exists():
+            found[entry.name] = entry
+        elif entry.suffix == ".yaml":
+            found[entry.stem] = entry
+    return found
+
+
+def resolve_suite(name_or_path: str) -> Suite:
+    """A shipped suite by name, or a suite file/directory by path."""
+    from redline.registry import check_ids
+
+    shipped = builtin_suites()
+    if name_or_path in shipped:
+        return load_suite(shipped[name_or_path], known_checks=check_ids())
+    path = Path(name_or_path)
+    if path.exists():
+        return load_suite(path, known_checks=check_ids())
+    raise SuiteError(f"{name_or_path}: no such suite (shipped: {', '.join(shipped) or 'none'})")
