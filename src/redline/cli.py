@@ -40,14 +40,24 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        ref, short = COMMANDS[cmd_name]
-        if ctx.resilient_parsing or "--help" in sys.argv[1:2] or len(sys.argv) <= 1:
-            # listing for top-level help: a placeholder that carries the short help
-            if cmd_name not in sys.argv[1:]:
-                return click.Command(cmd_name, short_help=short, help=short)
-        module, _, attr = ref.partition(":")
+        module, _, attr = COMMANDS[cmd_name][0].partition(":")
         command: click.Command = getattr(importlib.import_module(module), attr)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from redline.commands.common import as_click_error
+        from redline.errors import RedlineError
+
+        try:
+            return super().invoke(ctx)
+        except RedlineError as exc:
+            raise as_click_error(exc) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List commands from the table's short help, without importing them."""
+        rows = [(name, short) for name, (ref, short) in COMMANDS.items() if _available(ref)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 def _available(ref: str) -> bool:

@@ -18,6 +18,22 @@ def safe_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+class CommandError(click.ClickException):
+    """A typed redline error shown as one line, with the error's exit status."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"redline: error: {safe_text(self.message)}", err=True)
+
+
+def as_click_error(exc: RedlineError) -> CommandError:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return CommandError(text, exc.exit_code)
+
+
 def fail(message: str, code: int = 2) -> None:
     click.echo(f"redline: error: {safe_text(message)}", err=True)
     sys.exit(code)

@@ -23,6 +23,8 @@ from redline.records import Case, Trigger, TriggerGroup
 
 MAX_SUITE_BYTES = 5 * 1024 * 1024
 LINE_KEY = "__line__"
+KEY_LINES = "__key_lines__"
+_META = (LINE_KEY, KEY_LINES)
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -92,6 +94,7 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
+        mapping[KEY_LINES] = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         dupes = {k for k in keys if keys.count(k) > 1}
         if dupes:
@@ -131,7 +134,7 @@ def read_yaml(path: Path) -> Any:
 
 def _strip(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k != LINE_KEY}
+        return {k: _strip(v) for k, v in value.items() if k not in _META}
     if isinstance(value, list):
         return [_strip(v) for v in value]
     return value
@@ -151,7 +154,8 @@ def _validate(model: type[BaseModel], data: Any, path: Path, what: str) -> Any:
         loc = ".".join(str(p) for p in err["loc"])
         where = f" {loc!r}" if loc else ""
         ident = data.get("id", "?")
-        raise SuiteError(f"{path}:{_line(data)}: {what} {ident!r}:{where} {err['msg']}") from None
+        line = data.get(KEY_LINES, {}).get(err["loc"][0], _line(data)) if err["loc"] else _line(data)
+        raise SuiteError(f"{path}:{line}: {what} {ident!r}:{where} {err['msg']}") from None
 
 
 def _check_id(value: Any, path: Path, line: int, what: str) -> None:
@@ -178,8 +182,10 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
     head = read_yaml(head_path)
     if not isinstance(head, dict):
         raise SuiteError(f"{head_path}:1: a suite must be a mapping with name, version, cases")
-    allowed = {"name", "version", "description", "design", "triggers", "cases", "references", LINE_KEY}
+    allowed = {"name", "version", "description", "design", "triggers", "cases", "references"}
     for key in head:
+        if key in _META:
+            continue
         if key not in allowed:
             raise SuiteError(f"{head_path}:{_line(head)}: unknown suite key {key!r}")
     for key in ("name", "version"):
@@ -211,7 +217,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
             raise SuiteError(f"{file_path}:1: expected a mapping with cases and/or references")
         if file_path != head_path:
             for key in data:
-                if key not in {"cases", "references", LINE_KEY}:
+                if key not in {"cases", "references", *_META}:
                     raise SuiteError(f"{file_path}:{_line(data)}: unknown key {key!r} (cases, references)")
         for item in _as_list(data.get("cases"), file_path, "cases"):
             case = _validate(Case, item, file_path, "case")

@@ -1,0 +1,132 @@
+"""OpenAI-compatible HTTP backend (vLLM, SGLang, llama.cpp server, Ollama, hosted APIs).
+
+Payload building and response parsing are pure functions, tested without a server. Errors are classified:
+429 / 5xx / timeouts / dropped connections / malformed bodies are retryable; 400 / 401 / 403 / 404 are fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from redline.backends.base import BackendResult, GenerationRequest, split_reasoning
+from redline.errors import BackendError, ConfigError
+from redline.records import Usage
+
+RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+
+
+def build_payload(request: GenerationRequest, model: str, *, extra: dict[str, Any] | None = None
+                  ) -> tuple[str, dict[str, Any]]:
+    """(endpoint path, JSON body) for a request."""
+    body: dict[str, Any] = {"model": model, "max_tokens": request.max_tokens,
+                            "temperature": request.temperature, "seed": request.seed}
+    if request.stop:
+        body["stop"] = list(request.stop)
+    if extra:
+        body.update(extra)
+    if request.mode == "completion":
+        body["prompt"] = request.prompt
+        return "/completions", body
+    body["messages"] = [{"role": m.role, "content": m.content} for m in request.messages]
+    return "/chat/completions", body
+
+
+def parse_response(data: Any, mode: str) -> BackendResult:
+    """Text, reasoning trace, finish reason and usage from a response body; malformed bodies are retryable."""
+    if not isinstance(data, dict):
+        raise BackendError("malformed response: not a JSON object", retryable=True)
+    choices = data.get("choices")
+    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+        raise BackendError("malformed response: no choices", retryable=True)
+    choice = choices[0]
+    reasoning = ""
+    if mode == "completion":
+        text = choice.get("text")
+    else:
+        message = choice.get("message")
+        if not isinstance(message, dict):
+            raise BackendError("malformed response: choice has no message", retryable=True)
+        text = message.get("content") or ""
+        reasoning = message.get("reasoning_content") or message.get("reasoning") or ""
+    if not isinstance(text, str) or not isinstance(reasoning, str):
+        raise BackendError("malformed response: text is not a string", retryable=True)
+    answer, trace = split_reasoning(text, reasoning)
+    usage_raw = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+    usage = Usage(prompt_tokens=int(usage_raw.get("prompt_tokens") or 0),
+                  completion_tokens=int(usage_raw.get("completion_tokens") or 0))
+    return BackendResult(text=answer, reasoning=trace, finish_reason=str(choice.get("finish_reason") or ""),
+                         usage=usage)
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        from datetime import UTC, datetime
+
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def classify_status(status: int, body: str, retry_after: str | None) -> BackendError:
+    detail = body[:200].replace("\n", " ")
+    retryable = status in RETRYABLE_STATUS or status >= 500
+    return BackendError(f"HTTP {status}: {detail}", retryable=retryable,
+                        retry_after=retry_after_seconds(retry_after))
+
+
+class OpenAIBackend:
+    """``openai/NAME --base-url URL [--api-key-env VAR]``."""
+
+    provider = "openai"
+    is_base_model = False
+
+    def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
+                 timeout_s: float = 300.0, max_concurrency: int = 8, **_: Any) -> None:
+        if not base_url:
+            raise ConfigError("--base-url: required for openai/ models (e.g. http://localhost:8000/v1)")
+        if not base_url.startswith(("http://", "https://")):
+            raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
+        self.model = model
+        self.base_url = base_url.rstrip("/")
+        self.max_concurrency = max_concurrency
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        limits = httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
+        self._client = httpx.AsyncClient(base_url=self.base_url, headers=headers, limits=limits,
+                                         timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)))
+
+    def identity(self) -> dict[str, Any]:
+        return {"provider": self.provider, "model": self.model, "base_url": self.base_url}
+
+    async def generate(self, request: GenerationRequest) -> BackendResult:
+        path, body = build_payload(request, self.model)
+        return parse_response(await self.post_json(path, body), request.mode)
+
+    async def post_json(self, path: str, body: dict[str, Any]) -> Any:
+        """POST a JSON body; transport and status failures become classified ``BackendError``s."""
+        try:
+            resp = await self._client.post(path, json=body)
+        except httpx.TimeoutException as exc:
+            raise BackendError(f"timeout: {type(exc).__name__}", retryable=True, kind="timeout") from None
+        except httpx.TransportError as exc:
+            raise BackendError(f"connection error: {type(exc).__name__}: {exc}", retryable=True) from None
+        if resp.status_code != 200:
+            raise classify_status(resp.status_code, resp.text, resp.headers.get("retry-after"))
+        try:
+            data = resp.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise BackendError("malformed response: invalid JSON", retryable=True) from None
+        return data
+
+    async def aclose(self) -> None:
+        await self._client.aclose()

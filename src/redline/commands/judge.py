@@ -1,0 +1,92 @@
+"""``redline judge``: judge a run again, or judge code / answers that did not come from redline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from redline.errors import InputError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@click.group("judge")
+def judge() -> None:
+    """Judge a run's generations, or external JSONL files of code or answers."""
+
+
+@judge.command("run")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+def judge_run_cmd(run_dir: str) -> None:
+    """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
+    from redline.audit import judge_stage
+    from redline.store.run_dir import RunDir
+
+    rd = RunDir.open(run_dir)
+    with rd.lock():
+        counts = judge_stage(rd, progress=False)
+    for name, count in counts.items():
+        click.echo(f"{name}: {count} judged")
+    click.echo(str(rd.path))
+
+
+def read_rows(path: str) -> list[dict[str, Any]]:
+    """JSON objects from a JSONL file; a broken line is an error naming file:line."""
+    p = Path(path)
+    if p.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: larger than {MAX_INPUT_BYTES} bytes")
+    rows = []
+    with p.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                raise InputError(f"{path}:{number}: not a JSON object") from None
+            if not isinstance(obj, dict):
+                raise InputError(f"{path}:{number}: not a JSON object")
+            obj.setdefault("_line", number)
+            rows.append(obj)
+    return rows
+
+
+def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if out:
+        Path(out).write_text(lines, encoding="utf-8")
+        click.echo(f"{len(rows)} rows -> {out}", err=True)
+    else:
+        click.echo(lines, nl=False)
+
+
+@judge.command("code")
+@click.argument("infile", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", default=None, help="Output JSONL (default: stdout).")
+def judge_code(infile: str, out: str | None) -> None:
+    """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
+    from redline.judges.code import judge_code_rows
+    from redline.suites.loader import builtin_suites, load_suite
+
+    tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \
+        if "code-security" in builtin_suites() else {}
+    write_rows(judge_code_rows(_strip_line(read_rows(infile)), tasks=tasks), out)
+
+
+@judge.command("answer")
+@click.argument("infile", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", default=None, help="Output JSONL (default: stdout).")
+def judge_answer(infile: str, out: str | None) -> None:
+    """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
+    from redline.judges.answer import judge_answer_rows
+    from redline.suites.loader import builtin_suites, load_suite
+
+    refs = load_suite(builtin_suites()["censorship"]).references if "censorship" in builtin_suites() else {}
+    write_rows(judge_answer_rows(_strip_line(read_rows(infile)), references=refs), out)
+
+
+def _strip_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in r.items() if k != "_line"} for r in rows]

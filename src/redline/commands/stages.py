@@ -1,0 +1,45 @@
+"""Stage commands: each re-runs one stage of a run from the files in its run directory."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from redline.commands.run import run
+
+
+@click.command("generate", params=[p for p in run.params if p.name not in ("no_judge", "no_report")],
+               help="Generation stage only: like `redline run --no-judge --no-report` (resumable).")
+@click.pass_context
+def generate(ctx: click.Context, **options: object) -> None:
+    ctx.invoke(run, no_judge=True, no_report=True, **options)
+
+
+@click.command("stats")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+def stats(run_dir: str) -> None:
+    """Recompute a run's statistics (stats.json) from its verdicts."""
+    from redline.stats.compute import compute_stats
+    from redline.store.run_dir import RunDir
+
+    rd = RunDir.open(run_dir)
+    path = rd.write_json("stats.json", compute_stats(rd))
+    click.echo(str(path))
+
+
+@click.command("report")
+@click.argument("run_dir", type=click.Path(file_okay=False))
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "json", "sarif"]),
+              help="Formats to write (repeatable; default html, md and json).")
+def report(run_dir: str, formats: tuple[str, ...]) -> None:
+    """Write a run's reports (and stats.json) from its verdicts."""
+    from redline.report.write import write_reports
+    from redline.store.run_dir import RunDir
+
+    for path in write_reports(RunDir.open(run_dir), formats or ("html", "md", "json")):
+        click.echo(str(path))
+
+
+def echo_json(obj: object) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,58 @@
+"""DuckDB views over all runs' JSONL files, so analysts can compute their own numbers in SQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from redline.errors import InputError
+
+VIEWS = {"generations": "generations.jsonl", "verdicts": "verdicts.jsonl", "trials": "trials.jsonl",
+         "cases": "cases.jsonl", "manifests": "manifest.json"}
+
+
+def connect(runs_dir: str | Path) -> Any:
+    import duckdb
+
+    root = Path(runs_dir)
+    if not root.is_dir():
+        raise InputError(f"--runs-dir: {root} is not a directory")
+    con = duckdb.connect()
+    for view, name in VIEWS.items():
+        files = sorted(str(p) for p in root.glob(f"*/{name}") if p.stat().st_size > 0)
+        if not files:
+            continue
+        listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+        reader = "read_json_auto" if name.endswith(".json") else "read_ndjson_auto"
+        con.execute(f"CREATE VIEW {view} AS SELECT regexp_extract(filename, '([^/]+)/[^/]+$', 1) AS run_id, * "  # noqa: S608
+                    f"FROM {reader}([{listing}], filename=true, union_by_name=true, ignore_errors=true)")
+    return con
+
+
+def run_query(sql: str, runs_dir: str | Path, fmt: str = "table") -> str:
+    import duckdb
+
+    con = connect(runs_dir)
+    try:
+        cur = con.execute(sql)
+    except duckdb.Error as exc:
+        raise InputError(f"query: {str(exc).splitlines()[0]}") from None
+    columns = [d[0] for d in cur.description or []]
+    rows = cur.fetchall()
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False) + "\n"
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows(rows)
+        return buf.getvalue()
+    from redline.commands.common import safe_text
+
+    buf.write("\t".join(columns) + "\n")
+    for r in rows:
+        buf.write("\t".join(safe_text(str(v)) for v in r) + "\n")
+    return buf.getvalue()

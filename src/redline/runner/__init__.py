@@ -1,0 +1,1 @@
+"""Executing trials against a backend and judges against generations, writing to the run directory."""

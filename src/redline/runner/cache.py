@@ -1,0 +1,48 @@
+"""Generation cache: successful generations reused across runs (SQLite under ``REDLINE_HOME``).
+
+The key covers backend identity, model, messages or prompt, sampling parameters, seed and replicate.
+Only successful generations are cached; errors are always retried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from redline.backends.base import BackendResult, GenerationRequest
+from redline.records import Usage
+
+
+def cache_key(identity: dict[str, Any], request: GenerationRequest, replicate: int) -> str:
+    blob = json.dumps({"backend": identity, "request": request.cache_fields(), "replicate": replicate},
+                      sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class GenerationCache:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS generations (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.commit()
+
+    def get(self, key: str) -> BackendResult | None:
+        row = self._db.execute("SELECT value FROM generations WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return BackendResult(text=data["text"], reasoning=data.get("reasoning", ""),
+                             finish_reason=data.get("finish_reason", ""), usage=Usage(**data.get("usage", {})))
+
+    def put(self, key: str, result: BackendResult) -> None:
+        value = json.dumps({"text": result.text, "reasoning": result.reasoning,
+                            "finish_reason": result.finish_reason, "usage": result.usage.model_dump()})
+        self._db.execute("INSERT OR REPLACE INTO generations (key, value) VALUES (?, ?)", (key, value))
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,128 @@
+"""The local executor: asyncio against one backend, bounded concurrency, retries, per-trial timeouts.
+
+Each generation is appended and flushed to ``generations.jsonl`` as it lands, so a crash or Ctrl-C loses at
+most the trials in flight; re-running skips every trial that already has a record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from redline.backends.base import Backend, BackendResult, GenerationRequest
+from redline.errors import BackendError
+from redline.records import Generation, Trial
+from redline.runner.cache import GenerationCache, cache_key
+from redline.runner.retry import RetryPolicy
+from redline.store.jsonl import JsonlWriter
+
+Listener = Callable[[Generation], None]
+
+
+@dataclass
+class ExecSettings:
+    max_tokens: int = 256
+    temperature: float = 0.0
+    concurrency: int = 4
+    timeout_s: float = 300.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+@dataclass
+class ExecSummary:
+    planned: int = 0
+    skipped: int = 0
+    generated: int = 0
+    cached: int = 0
+    errors: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.completion_tokens / self.seconds if self.seconds > 0 else 0.0
+
+
+async def _attempt(backend: Backend, request: GenerationRequest, settings: ExecSettings
+                   ) -> tuple[BackendResult | None, BackendError | None, int]:
+    """Call the backend with retries; returns (result, last error, attempts)."""
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            result = await asyncio.wait_for(backend.generate(request), timeout=settings.timeout_s)
+            return result, None, attempt
+        except TimeoutError:
+            err = BackendError(f"trial timed out after {settings.timeout_s:g} s", retryable=True, kind="timeout")
+        except BackendError as exc:
+            err = exc
+        if not err.retryable or attempt > settings.retry.retries:
+            return None, err, attempt
+        await asyncio.sleep(settings.retry.delay(attempt, err.retry_after))
+
+
+def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: BackendError | None,
+            attempts: int, latency: float, cached: bool) -> Generation:
+    common = {"trial_id": trial.trial_id, "pair_key": trial.pair_key, "suite": trial.suite,
+              "case_id": trial.case_id, "condition_id": trial.condition_id, "replicate": trial.replicate,
+              "attempts": attempts, "latency_s": round(latency, 4), "backend": backend.provider,
+              "model": backend.model, "cached": cached}
+    if result is None:
+        assert err is not None
+        return Generation(**common, error=str(err)[:2000], error_kind=err.kind)
+    return Generation(**common, text=result.text, reasoning=result.reasoning,
+                      finish_reason=result.finish_reason, usage=result.usage)
+
+
+async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: JsonlWriter, *,
+                         settings: ExecSettings, done: set[str] | None = None,
+                         cache: GenerationCache | None = None, on_result: Listener | None = None
+                         ) -> ExecSummary:
+    """Generate every trial not in ``done``; one record per trial is written as it lands."""
+    done = done or set()
+    todo = [t for t in trials if t.trial_id not in done]
+    summary = ExecSummary(planned=len(trials), skipped=len(trials) - len(todo))
+    identity = backend.identity()
+    started = time.perf_counter()
+
+    async def one(trial: Trial) -> None:
+        request = GenerationRequest.for_trial(trial, max_tokens=settings.max_tokens,
+                                              temperature=settings.temperature)
+        key = cache_key(identity, request, trial.replicate) if cache else ""
+        hit = cache.get(key) if cache else None
+        if hit is not None:
+            gen = _record(trial, backend, hit, None, 0, 0.0, True)
+            summary.cached += 1
+        else:
+            t0 = time.perf_counter()
+            result, err, attempts = await _attempt(backend, request, settings)
+            latency = time.perf_counter() - t0
+            gen = _record(trial, backend, result, err, attempts, latency, False)
+            if result is not None and cache is not None:
+                cache.put(key, result)
+        writer.write(gen)
+        if gen.ok:
+            summary.generated += 1
+            summary.completion_tokens += gen.usage.completion_tokens if not gen.cached else 0
+        else:
+            summary.errors += 1
+        if on_result:
+            on_result(gen)
+
+    queue = iter(todo)
+
+    async def worker() -> None:
+        for trial in queue:  # a shared iterator: each trial goes to exactly one worker
+            await one(trial)
+
+    workers = [asyncio.create_task(worker()) for _ in range(max(1, min(settings.concurrency, len(todo))))]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        for task in workers:
+            task.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        summary.seconds = time.perf_counter() - started
+    return summary

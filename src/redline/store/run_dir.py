@@ -1,0 +1,137 @@
+"""One run's directory: manifest, planned trials and cases, generations, verdicts, statistics, reports.
+
+Every stage reads from and writes to it, so any stage can be re-run alone. Resume is the default: the
+latest record per trial (or per trial and judge fingerprint) wins, and finished work is skipped.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from redline.errors import StoreError
+from redline.records import Case, Generation, RunManifest, Trial, Verdict
+from redline.store.jsonl import JsonlWriter, iter_json, read_records, write_json_atomic
+
+MANIFEST = "manifest.json"
+TRIALS = "trials.jsonl"
+CASES = "cases.jsonl"
+GENERATIONS = "generations.jsonl"
+VERDICTS = "verdicts.jsonl"
+STATS = "stats.json"
+_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+def check_run_id(run_id: str) -> str:
+    if not _RUN_ID.match(run_id):
+        raise StoreError(f"--run-id: {run_id!r} must be letters, digits, '.', '_' or '-' (max 128)")
+    return run_id
+
+
+@dataclass
+class RunDir:
+    path: Path
+
+    @classmethod
+    def open(cls, path: str | Path) -> RunDir:
+        """An existing run directory (one with a manifest)."""
+        p = Path(path)
+        if not (p / MANIFEST).exists():
+            raise StoreError(f"{p}: not a run directory (no {MANIFEST})")
+        return cls(p)
+
+    @property
+    def run_id(self) -> str:
+        return self.path.name
+
+    def exists(self) -> bool:
+        return (self.path / MANIFEST).exists()
+
+    # -- manifest -------------------------------------------------------------------------------
+    def manifest(self) -> RunManifest:
+        try:
+            data = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+            return RunManifest.model_validate(data)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.path / MANIFEST}:1: unreadable manifest ({exc})") from None
+
+    def write_manifest(self, manifest: RunManifest) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        write_json_atomic(self.path / MANIFEST, manifest)
+
+    # -- records ----------------------------------------------------------------------------------
+    def trials(self) -> list[Trial]:
+        seen: dict[str, Trial] = {}
+        for t in read_records(self.path / TRIALS, Trial):
+            seen.setdefault(t.trial_id, t)
+        return list(seen.values())
+
+    def cases(self) -> dict[tuple[str, str], Case]:
+        """(suite, case id) -> case, as they were when the run used them."""
+        out: dict[tuple[str, str], Case] = {}
+        for _, obj in iter_json(self.path / CASES):
+            suite = str(obj.pop("suite", ""))
+            case = Case.model_validate(obj)
+            out[(suite, case.id)] = case
+        return out
+
+    def generations(self) -> dict[str, Generation]:
+        """Latest generation per trial id (an ok record is never replaced by a later error)."""
+        out: dict[str, Generation] = {}
+        for g in read_records(self.path / GENERATIONS, Generation):
+            prev = out.get(g.trial_id)
+            if prev is None or not (prev.ok and not g.ok):
+                out[g.trial_id] = g
+        return out
+
+    def verdicts(self) -> dict[tuple[str, str], Verdict]:
+        """Latest verdict per (trial id, judge fingerprint)."""
+        out: dict[tuple[str, str], Verdict] = {}
+        for v in read_records(self.path / VERDICTS, Verdict):
+            out[(v.trial_id, v.judge_fingerprint)] = v
+        return out
+
+    def add_plan(self, trials: list[Trial], cases: list[tuple[str, Case]]) -> int:
+        """Record planned trials and cases not yet recorded; returns how many trials were new."""
+        known = {t.trial_id for t in self.trials()}
+        known_cases = set(self.cases())
+        new = [t for t in trials if t.trial_id not in known]
+        with JsonlWriter(self.path / TRIALS) as w:
+            for t in new:
+                w.write(t)
+        with JsonlWriter(self.path / CASES) as w:
+            for suite, case in cases:
+                if (suite, case.id) not in known_cases:
+                    w.write({"suite": suite, **case.model_dump(mode="json")})
+                    known_cases.add((suite, case.id))
+        return len(new)
+
+    def writer(self, name: str) -> JsonlWriter:
+        return JsonlWriter(self.path / name)
+
+    def write_json(self, name: str, obj: Any) -> Path:
+        write_json_atomic(self.path / name, obj)
+        return self.path / name
+
+    # -- locking ----------------------------------------------------------------------------------
+    def lock(self) -> IO[str]:
+        """An exclusive lock so two processes never append to the same run at once."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        fh = (self.path / ".lock").open("w")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            raise StoreError(f"{self.path}: another redline process is using this run") from None
+        return fh
+
+
+def list_runs(runs_dir: Path) -> list[RunDir]:
+    if not runs_dir.exists():
+        return []
+    return sorted((RunDir(p) for p in runs_dir.iterdir() if (p / MANIFEST).exists()),
+                  key=lambda r: r.path.name)

@@ -1,0 +1,45 @@
+"""The real embedded model (Gemma 3 270M via xllamacpp) through `redline run` on the smoke suite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redline.cli import cli
+
+pytestmark = pytest.mark.e2e
+
+
+def test_embedded_model_end_to_end(runs_dir: Path) -> None:
+    args = ["run", "--suite", "smoke", "--max-tokens", "48", "--runs-dir", str(runs_dir), "--quiet"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    run_path = Path(first.output.strip().splitlines()[-1])
+    gens = [json.loads(line) for line in (run_path / "generations.jsonl").read_text().splitlines()]
+    assert len(gens) == 12 and all(g["error"] is None for g in gens)
+    assert sum(g["usage"]["completion_tokens"] for g in gens) > 100
+    code = [g for g in gens if g["case_id"] == "smoke-run-ping"]
+    assert any(g["text"].strip() for g in code)
+    manifest = json.loads((run_path / "manifest.json").read_text())
+    assert manifest["backend"]["provider"] == "embedded" and manifest["backend"]["deterministic"] is True
+    for name in ("trials.jsonl", "cases.jsonl", "verdicts.jsonl", "stats.json", "report.html", "report.md",
+                 "report.json"):
+        assert (run_path / name).exists(), name
+    verdicts = [json.loads(line) for line in (run_path / "verdicts.jsonl").read_text().splitlines()]
+    assert {v["trial_id"] for v in verdicts} == {g["trial_id"] for g in gens}
+
+    again = CliRunner().invoke(cli, [*args, "--no-cache"])
+    assert again.exit_code == 0, again.output
+    assert len((run_path / "generations.jsonl").read_text().splitlines()) == 12  # nothing new generated
+    assert "0 generated" in again.output
+
+    # greedy decoding with one slot is reproducible: a fresh uncached run gives identical text
+    fresh = CliRunner().invoke(cli, [*args, "--fresh", "--no-cache", "--no-judge", "--no-report"])
+    assert fresh.exit_code == 0, fresh.output
+    fresh_path = Path(fresh.output.strip().splitlines()[-1])
+    regen = {json.loads(line)["trial_id"]: json.loads(line)["text"]
+             for line in (fresh_path / "generations.jsonl").read_text().splitlines()}
+    assert regen == {g["trial_id"]: g["text"] for g in gens}
