@@ -128,19 +128,24 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
     cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if cfg.cache else None
     settings = ExecSettings(max_tokens=cfg.max_tokens, temperature=cfg.temperature,
                             concurrency=backend.max_concurrency, timeout_s=cfg.timeout_s,
-                            retry=RetryPolicy(retries=cfg.retries))
+                            retry=RetryPolicy(retries=cfg.retries, base_s=cfg.backoff_s))
     todo = sum(1 for t in trials if t.trial_id not in done)
     try:
         with run.writer(GENERATIONS) as writer, generation_progress(todo, enabled=progress) as listener:
-            return asyncio.run(_generate(trials, backend, writer, settings, done, cache, listener))
+            return asyncio.run(_generate(cfg, trials, backend, writer, settings, done, cache, listener))
     finally:
         if cache is not None:
             cache.close()
 
 
-async def _generate(trials: list[Trial], backend: Backend, writer: Any, settings: ExecSettings,
+async def _generate(cfg: RunConfig, trials: list[Trial], backend: Backend, writer: Any, settings: ExecSettings,
                     done: set[str], cache: Any, listener: Any) -> ExecSummary:
     try:
+        if cfg.executor == "ray":
+            from redline.runner.ray_executor import execute_trials_ray
+
+            return await execute_trials_ray(trials, cfg, writer, settings=settings, done=done, cache=cache,
+                                            on_result=listener)
         return await execute_trials(trials, backend, writer, settings=settings, done=done, cache=cache,
                                     on_result=listener)
     finally:
@@ -153,6 +158,9 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
     suites = [resolve_suite(name) for name in cfg.suites]
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
     run = open_run(cfg)
+    preflight = getattr(backend, "preflight", None)
+    if preflight is not None:
+        preflight()
     with run.lock():
         write_manifest(run, cfg, suites, backend, len(trials))
         run.add_plan(trials, [(s.name, s.case(cid)) for s in suites for cid in
@@ -162,14 +170,14 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         summary = generate(cfg, run, trials, backend, progress=progress)
         result = AuditResult(run=run, trials=len(trials), generation=summary)
         if cfg.judge:
-            result.judged = judge_stage(run, progress=progress)
+            result.judged = judge_stage(run, progress=progress, executor=cfg.executor)
         if cfg.report:
             result.reports = report_stage(run)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def judge_stage(run: RunDir, *, progress: bool = True) -> dict[str, int]:
+def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local") -> dict[str, int]:
     from redline.runner.judging import default_judges, judge_run
 
     kinds = {c.kind for c in run.cases().values()}
@@ -179,7 +187,10 @@ def judge_stage(run: RunDir, *, progress: bool = True) -> dict[str, int]:
         for suite_refs in json.loads(ref_path.read_text(encoding="utf-8")).values():
             refs.update(suite_refs)
     judges = default_judges(kinds, refs)
-    summary = judge_run(run, judges)
+    mapper = None
+    if executor == "ray":
+        from redline.runner.ray_executor import judge_batches_ray as mapper
+    summary = judge_run(run, judges, map_batches=mapper)
     manifest = run.manifest()
     run.write_manifest(manifest.model_copy(update={"judges": {**manifest.judges, **summary.fingerprints}}))
     return summary.judged

@@ -45,13 +45,16 @@ class LazyGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
-        from redline.commands.common import as_click_error
+        from redline.commands.common import CommandError, as_click_error
         from redline.errors import RedlineError
 
         try:
             return super().invoke(ctx)
         except RedlineError as exc:
             raise as_click_error(exc) from None
+        except click.UsageError as exc:  # one line, like every other input error
+            where = exc.ctx.command_path if exc.ctx else "redline"
+            raise CommandError(f"{exc.format_message()} (see '{where} --help')", exc.exit_code) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List commands from the table's short help, without importing them."""

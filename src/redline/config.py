@@ -47,6 +47,10 @@ class RunConfig(BaseModel):
     profile: str | None = None
     timeout_s: float = Field(300.0, gt=0)
     retries: int = Field(4, ge=0, le=50)
+    backoff_s: float = Field(0.5, ge=0.0, le=60.0)
+    executor: str = "local"  # local (asyncio) or ray
+    ray_address: str | None = None
+    base_urls: tuple[str, ...] = ()  # extra endpoints to load-balance over (ray executor)
     judge: bool = True
     report: bool = True
 
@@ -55,6 +59,13 @@ class RunConfig(BaseModel):
     def _model_has_provider(cls, value: str) -> str:
         if "/" not in value and value not in ("embedded", "scripted"):
             raise ValueError("must be PROVIDER/NAME, e.g. openai/gpt-4o-mini or embedded/gemma-3-270m")
+        return value
+
+    @field_validator("executor")
+    @classmethod
+    def _executor(cls, value: str) -> str:
+        if value not in ("local", "ray"):
+            raise ValueError("must be local or ray")
         return value
 
     @field_validator("code_mode")

@@ -32,6 +32,11 @@ def ok_body(body: dict[str, Any], text: str | None = None, reasoning: str = "") 
             "usage": {"prompt_tokens": 5, "completion_tokens": 7}}
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # a real server's backlog, not the stdlib's 5
+    daemon_threads = True
+
+
 class FakeServer:
     def __init__(self, plan: Plan, *, slow_s: float = 2.0) -> None:
         self.plan = plan
@@ -40,8 +45,7 @@ class FakeServer:
         self.headers: list[dict[str, str]] = []
         self._attempts: dict[str, int] = {}
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", 0), self._handler())
 
     @property
     def base_url(self) -> str:

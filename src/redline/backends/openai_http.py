@@ -99,6 +99,7 @@ class OpenAIBackend:
             raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
         self.model = model
         self.base_url = base_url.rstrip("/")
+        self._secret = api_key or ""
         self.max_concurrency = max_concurrency
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         limits = httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
@@ -119,14 +120,29 @@ class OpenAIBackend:
         except httpx.TimeoutException as exc:
             raise BackendError(f"timeout: {type(exc).__name__}", retryable=True, kind="timeout") from None
         except httpx.TransportError as exc:
-            raise BackendError(f"connection error: {type(exc).__name__}: {exc}", retryable=True) from None
+            raise BackendError(f"connection error: {type(exc).__name__}: {self._redact(str(exc))}",
+                               retryable=True) from None
         if resp.status_code != 200:
-            raise classify_status(resp.status_code, resp.text, resp.headers.get("retry-after"))
+            raise classify_status(resp.status_code, self._redact(resp.text), resp.headers.get("retry-after"))
         try:
             data = resp.json()
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise BackendError("malformed response: invalid JSON", retryable=True) from None
         return data
+
+    def _redact(self, text: str) -> str:
+        """Endpoints sometimes echo the request: never let the key reach an error message or a file."""
+        return text.replace(self._secret, "***") if self._secret else text
+
+    def preflight(self) -> None:
+        """Fail fast with a one-line error when the endpoint cannot be reached at all (any HTTP answer is fine).
+
+        Uses its own short-lived client: the async client belongs to the event loop of the generation stage.
+        """
+        try:
+            httpx.get(self.base_url + "/models", timeout=10.0)
+        except httpx.TransportError as exc:
+            raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(exc).__name__})") from None
 
     async def aclose(self) -> None:
         await self._client.aclose()

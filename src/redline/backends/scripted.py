@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from redline.backends.base import BackendResult, GenerationRequest
-from redline.errors import BackendError
+from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 
 Script = Callable[[GenerationRequest], str]
@@ -62,6 +62,22 @@ def refuse(request: GenerationRequest) -> str:
 SCRIPTS: dict[str, Script] = {"echo": echo, "effect": effect, "refuse": refuse}
 
 
+def parse_model_params(model: str) -> tuple[str, dict[str, str]]:
+    """``effect?latency=0.01&fail_first=2`` -> ("effect", {...}): lets tests shape a scripted backend by name."""
+    name, _, query = model.partition("?")
+    params: dict[str, str] = {}
+    for part in filter(None, query.split("&")):
+        key, _, value = part.partition("=")
+        if key not in ("latency", "fail_first"):
+            raise ConfigError(f"--model: unknown scripted option {key!r} (latency, fail_first)")
+        try:
+            float(value)
+        except ValueError:
+            raise ConfigError(f"--model: scripted option {key}={value!r} is not a number") from None
+        params[key] = value
+    return name, params
+
+
 class ScriptedBackend:
     """Deterministic in-process backend; ``fail_every`` injects retryable errors for runner tests."""
 
@@ -69,9 +85,11 @@ class ScriptedBackend:
 
     def __init__(self, model: str = "echo", *, script: Script | None = None, fail_first: int = 0,
                  latency_s: float = 0.0, max_concurrency: int = 8, **_: Any) -> None:
+        model, params = parse_model_params(model)
+        latency_s = float(params.get("latency", latency_s))
+        fail_first = int(params.get("fail_first", fail_first))
         if script is None and model not in SCRIPTS:
-            raise BackendError(f"--model: unknown script {model!r} (known: {', '.join(SCRIPTS)})",
-                               retryable=False)
+            raise ConfigError(f"--model: unknown script {model!r} (known: {', '.join(SCRIPTS)})")
         self.provider = "scripted"
         self.model = model
         self._script = script or SCRIPTS[model]

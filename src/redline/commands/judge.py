@@ -26,6 +26,7 @@ def judge_run_cmd(run_dir: str) -> None:
     from redline.store.run_dir import RunDir
 
     rd = RunDir.open(run_dir)
+    rd.generations()  # a broken file is reported before any judge loads
     with rd.lock():
         counts = judge_stage(rd, progress=False)
     for name, count in counts.items():
@@ -68,12 +69,13 @@ def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
 @click.option("--out", default=None, help="Output JSONL (default: stdout).")
 def judge_code(infile: str, out: str | None) -> None:
     """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
+    rows = _strip_line(read_rows(infile))
     from redline.judges.code import judge_code_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \
         if "code-security" in builtin_suites() else {}
-    write_rows(judge_code_rows(_strip_line(read_rows(infile)), tasks=tasks), out)
+    write_rows(judge_code_rows(rows, tasks=tasks), out)
 
 
 @judge.command("answer")
@@ -81,11 +83,12 @@ def judge_code(infile: str, out: str | None) -> None:
 @click.option("--out", default=None, help="Output JSONL (default: stdout).")
 def judge_answer(infile: str, out: str | None) -> None:
     """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
+    rows = _strip_line(read_rows(infile))
     from redline.judges.answer import judge_answer_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     refs = load_suite(builtin_suites()["censorship"]).references if "censorship" in builtin_suites() else {}
-    write_rows(judge_answer_rows(_strip_line(read_rows(infile)), references=refs), out)
+    write_rows(judge_answer_rows(rows, references=refs), out)
 
 
 def _strip_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -30,11 +30,17 @@ from redline.commands.common import safe_text
               help="Defaults for limit, replicates, max tokens, conditions (default quick).")
 @click.option("--timeout", "timeout_s", type=float, default=None, help="Seconds per trial attempt.")
 @click.option("--retries", type=int, default=None, help="Retries per trial for retryable errors.")
+@click.option("--backoff", "backoff_s", type=float, default=None, help="Base seconds of the exponential back-off.")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
+              help="local (asyncio, default) or ray (a Ray cluster; pip install -e '.[ray]').")
+@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local instance).")
+@click.option("--extra-base-url", "base_urls", multiple=True,
+              help="Further endpoints serving the same model, load-balanced by the ray executor (repeatable).")
 @click.option("--no-judge", is_flag=True, help="Generate only.")
 @click.option("--no-report", is_flag=True, help="Skip statistics and reports.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judge: bool, no_report: bool,
-        quiet: bool, **options: object) -> None:
+        quiet: bool, base_urls: tuple[str, ...], **options: object) -> None:
     """Run an audit: plan trials, generate, judge, compute statistics and write reports.
 
     Prints a summary and, as its last line, the run directory.
@@ -44,7 +50,7 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     from redline.summary import print_summary
 
     cfg = make_config(suites=suites or None, conditions=tuple(c.strip() for c in conditions.split(",") if c.strip())
-                      if conditions else None, cache=not no_cache, judge=not no_judge, report=not no_report,
+                      if conditions else None, base_urls=base_urls or None, cache=not no_cache, judge=not no_judge, report=not no_report,
                       **options)
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)

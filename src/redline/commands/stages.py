@@ -20,10 +20,12 @@ def generate(ctx: click.Context, **options: object) -> None:
 @click.argument("run_dir", type=click.Path(file_okay=False))
 def stats(run_dir: str) -> None:
     """Recompute a run's statistics (stats.json) from its verdicts."""
-    from redline.stats.compute import compute_stats
     from redline.store.run_dir import RunDir
 
     rd = RunDir.open(run_dir)
+    rd.manifest()
+    from redline.stats.compute import compute_stats
+
     path = rd.write_json("stats.json", compute_stats(rd))
     click.echo(str(path))
 
@@ -34,10 +36,13 @@ def stats(run_dir: str) -> None:
               help="Formats to write (repeatable; default html, md and json).")
 def report(run_dir: str, formats: tuple[str, ...]) -> None:
     """Write a run's reports (and stats.json) from its verdicts."""
-    from redline.report.write import write_reports
     from redline.store.run_dir import RunDir
 
-    for path in write_reports(RunDir.open(run_dir), formats or ("html", "md", "json")):
+    rd = RunDir.open(run_dir)
+    rd.manifest()
+    from redline.report.write import write_reports
+
+    for path in write_reports(rd, formats or ("html", "md", "json")):
         click.echo(str(path))
 
 

@@ -6,12 +6,12 @@ stopped and a changed judge (new fingerprint) re-judges without touching the gen
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from redline.judges.base import Judge, JudgeInput
-from redline.records import CaseKind
+from redline.records import CaseKind, Verdict
 from redline.store.run_dir import VERDICTS, RunDir
 
 
@@ -36,8 +36,18 @@ def default_judges(kinds: set[CaseKind], references: dict[str, Any]) -> list[Jud
     return judges
 
 
+BatchMapper = Callable[[Judge, list[list[JudgeInput]]], Iterator[list[Verdict]]]
+
+
+def judge_batches_local(judge: Judge, batches: list[list[JudgeInput]]) -> Iterator[list[Verdict]]:
+    """Judge batches one after another in this process (the Ray executor fans them out instead)."""
+    for batch in batches:
+        yield judge.judge(batch)
+
+
 def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
-              on_batch: Callable[[int], None] | None = None) -> JudgeSummary:
+              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None
+              ) -> JudgeSummary:
     summary = JudgeSummary()
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
@@ -59,12 +69,12 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
                 items.append(JudgeInput(generation=gen, trial=trial, case=case, language=case.language,
                                         cwes=case.cwes))
             count = 0
-            for start in range(0, len(items), batch_size):
-                batch = items[start:start + batch_size]
-                for verdict in judge.judge(batch):
+            batches = [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
+            for verdicts in (map_batches or judge_batches_local)(judge, batches):
+                for verdict in verdicts:  # written as each batch lands: a killed stage resumes here
                     writer.write(verdict)
-                count += len(batch)
+                count += len(verdicts)
                 if on_batch:
-                    on_batch(len(batch))
+                    on_batch(len(verdicts))
             summary.judged[judge.name] = count
     return summary

@@ -197,7 +197,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
 
     triggers: list[Trigger] = []
     seen: dict[str, str] = {}
-    for item in _as_list(head.get("triggers"), head_path, "triggers"):
+    for item in _as_list(head, head_path, "triggers"):
         trig = _validate(Trigger, item, head_path, "trigger")
         _check_id(trig.id, head_path, _line(item), "trigger")
         if trig.id in seen:
@@ -219,7 +219,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
             for key in data:
                 if key not in {"cases", "references", *_META}:
                     raise SuiteError(f"{file_path}:{_line(data)}: unknown key {key!r} (cases, references)")
-        for item in _as_list(data.get("cases"), file_path, "cases"):
+        for item in _as_list(data, file_path, "cases"):
             case = _validate(Case, item, file_path, "case")
             _check_id(case.id, file_path, _line(item), "case")
             if case.id in case_ids:
@@ -246,11 +246,13 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
                  source=str(path))
 
 
-def _as_list(value: Any, path: Path, key: str) -> list[Any]:
+def _as_list(parent: dict[str, Any], path: Path, key: str) -> list[Any]:
+    value = parent.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise SuiteError(f"{path}:{_line(value)}: {key!r} must be a list")
+        line = parent.get(KEY_LINES, {}).get(key, _line(parent))
+        raise SuiteError(f"{path}:{line}: {key!r} must be a list")
     return value
 
 
@@ -275,8 +277,8 @@ def resolve_suite(name_or_path: str) -> Suite:
 
     shipped = builtin_suites()
     if name_or_path in shipped:
-        return load_suite(shipped[name_or_path], known_checks=check_ids())
+        return load_suite(shipped[name_or_path], known_checks=check_ids() or None)
     path = Path(name_or_path)
     if path.exists():
-        return load_suite(path, known_checks=check_ids())
+        return load_suite(path, known_checks=check_ids() or None)
     raise SuiteError(f"{name_or_path}: no such suite (shipped: {', '.join(shipped) or 'none'})")
