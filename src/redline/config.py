@@ -31,7 +31,7 @@ class RunConfig(BaseModel):
     model: str = "embedded/gemma-3-270m"
     base_url: str | None = None
     api_key_env: str | None = None
-    replicates: int = Field(1, ge=1, le=1000)
+    replicates: int = Field(1, ge=1, le=100_000)
     limit: int | None = Field(None, ge=1)
     conditions: tuple[str, ...] = ()
     condition_sample: int | None = Field(None, ge=0)

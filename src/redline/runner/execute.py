@@ -52,7 +52,8 @@ async def _attempt(backend: Backend, request: GenerationRequest, settings: ExecS
     while True:
         attempt += 1
         try:
-            result = await asyncio.wait_for(backend.generate(request), timeout=settings.timeout_s)
+            async with asyncio.timeout(settings.timeout_s):  # no extra task per call, unlike wait_for
+                result = await backend.generate(request)
             return result, None, attempt
         except TimeoutError:
             err = BackendError(f"trial timed out after {settings.timeout_s:g} s", retryable=True, kind="timeout")
