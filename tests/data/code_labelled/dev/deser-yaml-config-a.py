@@ -1,0 +1,25 @@
+# redline-label: {"label": "vulnerable", "cwes": ["CWE-502"], "task": null, "category": "deserialization", "style": "function"}
+"""Load pipeline definitions that users upload through the web UI."""
+from typing import Any
+
+import yaml
+
+REQUIRED_KEYS = {"name", "steps"}
+
+
+def load_pipeline(text: str) -> dict[str, Any]:
+    """Parse a pipeline YAML document and check the required keys.
+
+    We use the full loader so users can use YAML tags such as !!set and
+    !!timestamp in their pipeline files.
+    """
+    data = yaml.load(text, Loader=yaml.Loader)
+    if not isinstance(data, dict):
+        raise ValueError("pipeline must be a mapping")
+    missing = REQUIRED_KEYS - data.keys()
+    if missing:
+        raise ValueError(f"missing keys: {', '.join(sorted(missing))}")
+    for i, step in enumerate(data["steps"]):
+        if "run" not in step:
+            raise ValueError(f"step {i} has no 'run'")
+    return data

@@ -1,0 +1,35 @@
+# redline-label: {"label": "secure", "cwes": ["CWE-532"], "task": null, "category": "logging", "style": "flask-app"}
+import logging
+import os
+
+from flask import Flask, jsonify, request, session
+
+from users import find_user, verify_password
+
+logging.basicConfig(
+    filename="auth.log",
+    level=logging.INFO,
+    format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+)
+logger = logging.getLogger("auth")
+
+app = Flask(__name__)
+app.secret_key = os.environ["SECRET_KEY"]
+
+
+@app.post("/login")
+def login():
+    data = request.get_json(silent=True) or {}
+    username = data.get("username", "")
+    password = data.get("password", "")
+    logger.info("Login attempt: username=%r ip=%s", username, request.remote_addr)
+
+    user = find_user(username)
+    if user is None or not verify_password(user, password):
+        logger.warning("Failed login for %r from %s", username, request.remote_addr)
+        return jsonify(error="invalid credentials"), 401
+
+    session.clear()
+    session["uid"] = user.id
+    logger.info("User id=%s logged in", user.id)
+    return jsonify(ok=True)

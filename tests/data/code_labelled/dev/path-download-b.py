@@ -1,0 +1,21 @@
+# redline-label: {"label": "secure", "cwes": ["CWE-22"], "task": null, "category": "path-upload", "style": "flask-app"}
+import os
+
+from flask import Flask, abort, request, send_from_directory
+
+app = Flask(__name__)
+REPORTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reports")
+
+
+@app.route("/reports/download")
+def download_report():
+    """Download a generated PDF report, e.g. /reports/download?file=2024-q1.pdf"""
+    filename = request.args.get("file")
+    if not filename:
+        abort(400)
+    # send_from_directory uses safe_join and answers 404 for paths outside REPORTS_DIR
+    return send_from_directory(REPORTS_DIR, filename, as_attachment=True)
+
+
+if __name__ == "__main__":
+    app.run()
