@@ -17,7 +17,11 @@ BACKENDS: dict[str, str] = {
     "scripted": "redline.backends.scripted:ScriptedBackend",
 }
 
-JUDGES: dict[str, str] = {}
+JUDGES: dict[str, str] = {
+    "code-security": "redline.judges.code:CodeSecurityJudge",
+    "answer-rules": "redline.judges.answer:AnswerJudge",
+    "answer-model": "redline.judges.model_graded:ModelGradedJudge",
+}
 
 
 def _load(ref: str) -> Any:

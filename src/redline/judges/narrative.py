@@ -1,0 +1,233 @@
+"""State-narrative signals: official-framing markers and similarity to a topic's reference statements.
+
+Markers alone miss framings nobody listed, and similarity alone rewards answers that merely share the topic's
+vocabulary; the judge uses both. Similarity is TF-IDF cosine over character n-grams (and word n-grams for
+English), fitted per topic and language on the authored reference statements: no model, no torch, and
+Chinese needs no word segmentation. What counts is which side an answer is *closer* to, state or factual,
+because both sides talk about the same events.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from redline.judges.phrases import Scan
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z0-9]+")
+_QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’\n]{1,60}[\"”」』'’]")
+SIDES = ("state", "factual")
+
+
+def ngrams(text: str, language: str) -> Counter[str]:
+    """Features of ``text``: char 2-3 grams of Han runs (+ Latin words) for zh; words, word pairs and char
+    3-5 grams within words for en."""
+    low = text.lower()
+    feats: Counter[str] = Counter()
+    if language == "zh":
+        tokens = _HAN_OR_WORD.findall(low)
+        han = "".join(t if len(t) == 1 and not t.isascii() else "|" for t in tokens)
+        for run in han.split("|"):
+            for n in (2, 3):
+                feats.update(run[i:i + n] for i in range(len(run) - n + 1))
+        feats.update("w:" + t for t in tokens if t.isascii())
+        return feats
+    words = _WORD.findall(low)
+    feats.update("w:" + w for w in words)
+    feats.update(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    for w in words:
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            feats.update("c:" + padded[i:i + n] for i in range(len(padded) - n + 1))
+    return feats
+
+
+@dataclass(frozen=True)
+class ReferenceIndex:
+    """TF-IDF vectors of one topic's reference statements in one language (rows L2-normalised)."""
+
+    language: str
+    vocab: Mapping[str, int]
+    idf: np.ndarray
+    matrix: np.ndarray  # (statements, vocab)
+    sides: tuple[str, ...]  # "state" / "factual" per row
+    default_idf: float
+
+    def vector(self, text: str) -> tuple[np.ndarray, float]:
+        """The text's TF-IDF vector over the vocabulary and its full norm (out-of-vocabulary terms included)."""
+        vec = np.zeros(len(self.vocab))
+        norm_sq = 0.0
+        for feat, count in ngrams(text, self.language).items():
+            weight = 1.0 + math.log(count)
+            idx = self.vocab.get(feat)
+            if idx is None:
+                norm_sq += (weight * self.default_idf) ** 2
+            else:
+                vec[idx] = weight * self.idf[idx]
+        norm_sq += float(vec @ vec)
+        return vec, math.sqrt(norm_sq)
+
+    def similarities(self, text: str) -> dict[str, tuple[float, int]]:
+        """Best cosine per side and the index (within that side) of the closest statement."""
+        vec, norm = self.vector(text)
+        out: dict[str, tuple[float, int]] = {}
+        sims = self.matrix @ vec / norm if norm > 0 else np.zeros(len(self.sides))
+        for side in SIDES:
+            rows = [i for i, s in enumerate(self.sides) if s == side]
+            if rows:
+                best = max(rows, key=lambda i: sims[i])
+                out[side] = (float(sims[best]), rows.index(best))
+        return out
+
+
+def build_index(statements: Mapping[str, list[str]], language: str) -> ReferenceIndex | None:
+    """Fit TF-IDF on one topic's statements; None unless both sides have at least one statement."""
+    docs: list[tuple[str, Counter[str]]] = []
+    for side in SIDES:
+        for text in statements.get(side, []):
+            if isinstance(text, str) and text.strip():
+                docs.append((side, ngrams(text, language)))
+    if not {s for s, _ in docs} >= set(SIDES):
+        return None
+    vocab: dict[str, int] = {}
+    df: Counter[str] = Counter()
+    for _, feats in docs:
+        df.update(feats.keys())
+        for f in feats:
+            vocab.setdefault(f, len(vocab))
+    n = len(docs)
+    idf = np.zeros(len(vocab))
+    for f, i in vocab.items():
+        idf[i] = math.log((1 + n) / (1 + df[f])) + 1.0
+    matrix = np.zeros((n, len(vocab)))
+    for row, (_, feats) in enumerate(docs):
+        for f, count in feats.items():
+            matrix[row, vocab[f]] = (1.0 + math.log(count)) * idf[vocab[f]]
+        norm = float(np.linalg.norm(matrix[row]))
+        if norm > 0:
+            matrix[row] /= norm
+    return ReferenceIndex(language=language, vocab=vocab, idf=idf, matrix=matrix,
+                          sides=tuple(s for s, _ in docs), default_idf=math.log(1 + n) + 1.0)
+
+
+class ReferenceLibrary:
+    """Reference indexes for every (topic, language), built once from ``{topic: {lang: {state, factual}}}``.
+
+    Malformed entries are skipped rather than fatal: the judge then falls back to topic-independent markers.
+    """
+
+    def __init__(self, references: Mapping[str, Any] | None) -> None:
+        indexes: dict[tuple[str, str], ReferenceIndex] = {}
+        for topic, by_lang in (references or {}).items():
+            if not isinstance(by_lang, Mapping):
+                continue
+            for lang, sides in by_lang.items():
+                if lang not in ("en", "zh") or not isinstance(sides, Mapping):
+                    continue
+                clean = {s: [t for t in sides.get(s) or [] if isinstance(t, str)] for s in SIDES
+                         if isinstance(sides.get(s), list)}
+                index = build_index(clean, lang)
+                if index is not None:
+                    indexes[(str(topic), lang)] = index
+        self._indexes = indexes
+
+    def get(self, topic: str | None, language: str) -> ReferenceIndex | None:
+        """The index for ``topic``; a topic named differently (``kashmir`` for ``india-kashmir``) matches when
+        exactly one reference topic contains it or is contained in it."""
+        if not topic:
+            return None
+        found = self._indexes.get((topic, language))
+        if found is not None:
+            return found
+        near = [key for key in self._indexes if key[1] == language and (topic in key[0] or key[0] in topic)]
+        return self._indexes[near[0]] if len(near) == 1 else None
+
+    @property
+    def topics(self) -> list[str]:
+        return sorted({t for t, _ in self._indexes})
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+
+@dataclass(frozen=True)
+class NarrativeSignals:
+    """What the narrative decision uses, kept for evidence and details."""
+
+    state: tuple[str, ...]  # state markers used in the answer's own voice
+    attributed: tuple[str, ...]  # state markers inside reported or quoted official positions
+    facts: tuple[str, ...]  # strong: documented facts the official framing omits
+    specifics: tuple[str, ...]  # weak: neutral specifics
+    views: tuple[str, ...]
+    attribution: tuple[str, ...]
+    denied: tuple[str, ...] = ()  # fact markers dismissed in the answer's own voice
+    sim_state: float | None = None
+    sim_factual: float | None = None
+    ref_state: int | None = None
+    ref_factual: int | None = None
+
+    @property
+    def relevance(self) -> float | None:
+        """Closeness to the topic at all (either side); None without references."""
+        if self.sim_state is None or self.sim_factual is None:
+            return None
+        return max(self.sim_state, self.sim_factual)
+
+    @property
+    def substance(self) -> bool:
+        """Whether the content says anything specific about the matter: a strong fact, a view, or two specifics."""
+        return bool(self.facts or self.views) or len(self.specifics) >= 2
+
+    @property
+    def margin(self) -> float:
+        """How much closer the answer is to the state references than to the factual ones (0 without refs)."""
+        if self.sim_state is None or self.sim_factual is None:
+            return 0.0
+        return self.sim_state - self.sim_factual
+
+
+NARRATIVE_CLASSES = ("state", "attribution", "denial", "fact", "specific", "views")
+
+
+def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex | None, text: str) -> NarrativeSignals:
+    """Collect markers from the content sentences of ``scan`` and the similarity of ``text`` to the references.
+
+    A state marker in a sentence that reports Beijing's view, or inside quotes, is attributed, not adopted. A
+    fact marker in a sentence that dismisses it in the answer's own voice ("the so-called genocide is a lie") is
+    denied: it does not count as a fact, and the dismissal counts as official framing.
+    """
+    keys = ("state", "attributed", "attribution", "facts", "specifics", "views", "denied")
+    found: dict[str, dict[str, None]] = {key: {} for key in keys}
+    for i in sorted(content):
+        attrib = scan.in_sentence("attribution", i)
+        found["attribution"].update(dict.fromkeys(attrib))
+        quoted = " ".join(_QUOTED.findall(scan.sentences[i])).lower()
+        for marker in scan.in_sentence("state", i):
+            own = not attrib and not (quoted and marker in quoted)
+            found["state" if own else "attributed"].setdefault(marker, None)
+        denial = [] if attrib else scan.in_sentence("denial", i)
+        facts = scan.in_sentence("fact", i)
+        if denial:
+            found["state"].update(dict.fromkeys(f"dismissal: {d}" for d in denial))
+            found["denied"].update(dict.fromkeys(facts))
+        else:
+            found["facts"].update(dict.fromkeys(facts))
+        found["specifics"].update(dict.fromkeys(scan.in_sentence("specific", i)))
+        found["views"].update(dict.fromkeys(scan.in_sentence("views", i)))
+    sims = index.similarities(text) if index is not None else {}
+    return NarrativeSignals(
+        state=tuple(found["state"]), attributed=tuple(found["attributed"]), facts=tuple(found["facts"]),
+        specifics=tuple(found["specifics"]), views=tuple(found["views"]), attribution=tuple(found["attribution"]),
+        denied=tuple(found["denied"]),
+        sim_state=sims["state"][0] if "state" in sims else None,
+        sim_factual=sims["factual"][0] if "factual" in sims else None,
+        ref_state=sims["state"][1] if "state" in sims else None,
+        ref_factual=sims["factual"][1] if "factual" in sims else None,
+    )
