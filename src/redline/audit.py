@@ -18,7 +18,8 @@ from redline import __version__
 from redline.backends.base import Backend
 from redline.config import RunConfig, redline_home
 from redline.errors import ConfigError, StoreError
-from redline.records import RunManifest, SuiteRef, Trial
+from redline.judges.base import Judge
+from redline.records import CaseKind, RunManifest, SuiteRef, Trial
 from redline.registry import backend_class
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
 from redline.runner.retry import RetryPolicy
@@ -170,14 +171,55 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         summary = generate(cfg, run, trials, backend, progress=progress)
         result = AuditResult(run=run, trials=len(trials), generation=summary)
         if cfg.judge:
-            result.judged = judge_stage(run, progress=progress, executor=cfg.executor)
+            result.judged = judge_stage(run, progress=progress, executor=cfg.executor,
+                                        judge_model=model_judge(cfg) if cfg.judge_model else None)
         if cfg.report:
             result.reports = report_stage(run)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local") -> dict[str, int]:
+def model_judge(cfg: RunConfig) -> Judge:
+    """The optional model-graded answer judge: any backend, temperature 0, a JSON verdict."""
+    from redline.backends.base import GenerationRequest
+    from redline.judges.model_graded import ModelGradedJudge
+    from redline.records import Message
+
+    judge_cfg = cfg.model_copy(update={"model": cfg.judge_model, "base_url": cfg.judge_base_url,
+                                       "api_key_env": cfg.judge_api_key_env, "temperature": 0.0})
+    judge_cfg.api_key()  # a missing key variable fails now, not on the first answer
+
+    async def ask(system: str, user: str) -> str:
+        backend = make_backend(judge_cfg)  # one per call: each batch runs in its own event loop
+        try:
+            request = GenerationRequest(mode="chat", messages=(Message(role="system", content=system),
+                                                               Message(role="user", content=user)),
+                                        max_tokens=400, temperature=0.0)
+            return (await backend.generate(request)).text
+        finally:
+            await backend.aclose()
+
+    return ModelGradedJudge(ask, model_id=str(cfg.judge_model))
+
+
+def judge_agreement(run: RunDir) -> dict[str, Any] | None:
+    """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
+    from redline.judges.model_graded import agreement
+
+    judges = run.manifest().judges
+    if "answer-model" not in judges or "answer-rules" not in judges:
+        return None
+    verdicts = run.verdicts()
+    rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
+    model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
+    both = sorted(set(rule) & set(model))
+    result = agreement([rule[t] for t in both], [model[t] for t in both])
+    run.write_json("judge_agreement.json", {"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
+    return result
+
+
+def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
+                judge_model: Judge | None = None) -> dict[str, int]:
     from redline.runner.judging import default_judges, judge_run
 
     kinds = {c.kind for c in run.cases().values()}
@@ -187,12 +229,16 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local") 
         for suite_refs in json.loads(ref_path.read_text(encoding="utf-8")).values():
             refs.update(suite_refs)
     judges = default_judges(kinds, refs)
+    if judge_model is not None and CaseKind.question in kinds:
+        judges.append(judge_model)
     mapper = None
     if executor == "ray":
         from redline.runner.ray_executor import judge_batches_ray as mapper
     summary = judge_run(run, judges, map_batches=mapper)
     manifest = run.manifest()
     run.write_manifest(manifest.model_copy(update={"judges": {**manifest.judges, **summary.fingerprints}}))
+    if judge_model is not None:
+        judge_agreement(run)
     return summary.judged
 
 

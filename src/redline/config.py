@@ -51,6 +51,9 @@ class RunConfig(BaseModel):
     executor: str = "local"  # local (asyncio) or ray
     ray_address: str | None = None
     base_urls: tuple[str, ...] = ()  # extra endpoints to load-balance over (ray executor)
+    judge_model: str | None = None  # optional model-graded answer judge, PROVIDER/NAME
+    judge_base_url: str | None = None
+    judge_api_key_env: str | None = None
     judge: bool = True
     report: bool = True
 

@@ -20,17 +20,29 @@ def judge() -> None:
 
 @judge.command("run")
 @click.argument("run_dir", type=click.Path(file_okay=False))
-def judge_run_cmd(run_dir: str) -> None:
+@click.option("--judge-model", default=None, help="Also grade answers with this model (PROVIDER/NAME).")
+@click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
+@click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
+def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
+                  judge_api_key_env: str | None) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
-    from redline.audit import judge_stage
+    from redline.audit import judge_stage, model_judge
+    from redline.config import make_config
     from redline.store.run_dir import RunDir
 
     rd = RunDir.open(run_dir)
     rd.generations()  # a broken file is reported before any judge loads
+    extra = None
+    if judge_model:
+        extra = model_judge(make_config(judge_model=judge_model, judge_base_url=judge_base_url,
+                                        judge_api_key_env=judge_api_key_env))
     with rd.lock():
-        counts = judge_stage(rd, progress=False)
+        counts = judge_stage(rd, progress=False, judge_model=extra)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
+    agreement = rd.path / "judge_agreement.json"
+    if extra is not None and agreement.exists():
+        click.echo(f"agreement with the rule judge: {agreement.read_text(encoding='utf-8').strip()}")
     click.echo(str(rd.path))
 
 

@@ -16,9 +16,29 @@ def judges() -> None:
 @click.option("--data-dir", default=None, help="Labelled data root (default: the project's tests/data).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--which", type=click.Choice(["all", "code", "answer"]), default="all")
-def evaluate(data_dir: str | None, as_json: bool, which: str) -> None:
-    """Precision / recall / F1 (code) and accuracy / macro-F1 / kappa (answers) on labelled examples."""
+@click.option("--write-snapshot", is_flag=True,
+              help="Also store the headline figures in the package (judge_metrics.json) for reports.")
+def evaluate(data_dir: str | None, as_json: bool, which: str, write_snapshot: bool) -> None:
+    """Precision / recall / F1 (code) and accuracy / macro-F1 / kappa (answers) on labelled examples.
+
+    Each is reported on the dev split (judges were tuned on it), the holdout split (never seen while tuning)
+    and both combined.
+    """
     from redline.judges.metrics import evaluate_all, format_metrics
+    from redline.judges.metrics import write_snapshot as store
 
     result = evaluate_all(data_dir, which=which)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_metrics(result))
+    if write_snapshot:
+        if which != "all":
+            raise click.UsageError("--write-snapshot needs --which all")
+        click.echo(f"snapshot: {store(result)}", err=True)
+
+
+@judges.command("list")
+def list_() -> None:
+    """Registered judges."""
+    from redline.registry import JUDGES, judge_names
+
+    for name in judge_names():
+        click.echo(f"{name}\t{JUDGES.get(name, 'plugin')}")

@@ -36,6 +36,10 @@ from redline.commands.common import safe_text
 @click.option("--ray-address", default=None, help="Ray cluster address (default: start a local instance).")
 @click.option("--extra-base-url", "base_urls", multiple=True,
               help="Further endpoints serving the same model, load-balanced by the ray executor (repeatable).")
+@click.option("--judge-model", default=None,
+              help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge.")
+@click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
+@click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
 @click.option("--no-judge", is_flag=True, help="Generate only.")
 @click.option("--no-report", is_flag=True, help="Skip statistics and reports.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")

@@ -1,0 +1,98 @@
+"""The judges' measured error rates: evaluation over the labelled sets, and the shipped snapshot reports show.
+
+`redline judges evaluate` recomputes everything from `tests/data/` (a source checkout). Reports cannot
+assume a checkout, so the headline figures are also shipped in `judge_metrics.json`, written by
+`redline judges evaluate --write-snapshot` and checked against a fresh evaluation by the test suite.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from redline.errors import InputError
+
+SNAPSHOT = "judge_metrics.json"
+
+
+def default_data_dir() -> Path:
+    """``tests/data`` of the source checkout this package was installed from (editable installs)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "tests" / "data"
+        if (candidate / "code_labelled").is_dir() or (candidate / "answers_labelled").is_dir():
+            return candidate
+    raise InputError("--data-dir: the labelled data (tests/data) was not found; pass --data-dir")
+
+
+def evaluate_all(data_dir: str | Path | None = None, *, which: str = "all") -> dict[str, Any]:
+    root = Path(data_dir) if data_dir else default_data_dir()
+    out: dict[str, Any] = {}
+    if which in ("all", "code"):
+        from redline.judges.evaluate_code import evaluate_code_judges
+
+        out["code-security"] = evaluate_code_judges(root / "code_labelled")
+    if which in ("all", "answer"):
+        from redline.judges.evaluate_answers import evaluate_answer_judges
+
+        out["answer-rules"] = evaluate_answer_judges(root / "answers_labelled")
+    return out
+
+
+def headline(result: dict[str, Any]) -> dict[str, Any]:
+    """The compact figures reports show next to the contrasts that depend on each judge."""
+    out: dict[str, Any] = {}
+    code = result.get("code-security")
+    if code:
+        keep = ("n", "precision", "recall", "f1")
+        out["code-security"] = {
+            "fingerprint": code["fingerprint"], "positive": "vulnerable",
+            "splits": {name: {k: rep["overall"][k] for k in keep}
+                       for name, rep in [*code["splits"].items(), ("combined", code["combined"])]},
+            "categories": {cat: {k: m[k] for k in keep} for cat, m in code["combined"]["categories"].items()},
+        }
+    answers = result.get("answer-rules")
+    if answers:
+        strict = answers["variants"]["strict"]
+        keep = ("n", "accuracy", "macro_f1", "kappa")
+        out["answer-rules"] = {
+            "fingerprint": strict["fingerprint"], "variant": "strict",
+            "splits": {split: {lang: {k: rep[k] for k in keep} for lang, rep in langs.items()}
+                       for split, langs in strict["splits"].items()},
+        }
+    return out
+
+
+def format_metrics(result: dict[str, Any]) -> str:
+    parts = []
+    if "code-security" in result:
+        from redline.judges.evaluate_code import format_code_metrics
+
+        parts.append(format_code_metrics(result["code-security"]))
+    if "answer-rules" in result:
+        from redline.judges.evaluate_answers import summary_lines
+
+        parts.append("answer-rules judge (dev = tuned on, holdout = never seen while tuning)\n"
+                     + "\n".join(summary_lines(result["answer-rules"])))
+    return "\n\n".join(parts)
+
+
+def snapshot_path() -> Path:
+    return Path(str(files("redline.judges").joinpath(SNAPSHOT)))
+
+
+def write_snapshot(result: dict[str, Any]) -> Path:
+    path = snapshot_path()
+    path.write_text(json.dumps(headline(result), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def load_judge_metrics() -> dict[str, Any]:
+    """The shipped headline figures ({} when absent)."""
+    path = snapshot_path()
+    if not path.exists():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
