@@ -1,0 +1,104 @@
+"""The Markdown report: summary and tables for CI logs and pull requests (no model output)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from redline.report import fmt
+from redline.report.build import Report
+
+
+def cell(value: object) -> str:
+    """A table cell: pipes escaped, newlines flattened, so a value can never break the table."""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out.extend("| " + " | ".join(cell(v) for v in row) + " |" for row in rows)
+    return out
+
+
+def _contrast_rows(rows: Sequence[Mapping[str, Any]], name_keys: Sequence[str], first: str, second: str
+                   ) -> list[list[object]]:
+    return [[*(c.get(k, "") for k in name_keys), fmt.count(c.get("n_pairs")), fmt.pct(c.get(first)),
+             fmt.pct(c.get(second)), fmt.points(c.get("difference")), fmt.interval_points(c.get("ci")),
+             fmt.pvalue(c.get("p")), f"{fmt.pvalue(c.get('p_adjusted'))} ({c.get('adjust_method', '')})",
+             "yes" if c.get("significant") else ""] for c in rows]
+
+
+CONTRAST_HEAD = ["pairs", "rate A", "rate B", "difference (points)", "95% CI", "p", "adjusted p", "significant"]
+
+
+def render_markdown(report: Report) -> str:
+    s = report.stats
+    lines = [f"# {report.title}", "", f"Run `{report.run_id}`, alpha {s.get('alpha')}, "
+             f"statistics schema {s.get('schema_version')}.", "", "## Summary", ""]
+    lines += [f"- {sentence}" for sentence in report.summary]
+    if s.get("warnings"):
+        lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
+    counts = s.get("counts", {})
+    lines += ["", "## Trials", ""]
+    lines += table(["kind", "planned", "analysed", "missing", "errored", "not judged", "judge error"],
+                   [[k, c["planned"], c["ok"], c["missing"], c["errored"], c["unjudged"], c["judge_error"]]
+                    for k, c in counts.get("by_kind", {}).items()]
+                   + [["all", counts.get("planned", 0), counts.get("ok", 0), counts.get("missing", 0),
+                       counts.get("errored", 0), counts.get("unjudged", 0), counts.get("judge_error", 0)]])
+    contrasts = s.get("contrasts", [])
+    conf = [c for c in contrasts if c.get("family") == "confirmatory"]
+    expl = [c for c in contrasts if c.get("family") == "exploratory"]
+    if conf:
+        lines += ["", "## Confirmatory: sensitive contexts vs baseline, vulnerable code (Holm)", "",
+                  "Rate A: baseline; rate B: with the context.", ""]
+        lines += table(["condition", *CONTRAST_HEAD], _contrast_rows(conf, ["condition"], "rate_baseline",
+                                                                     "rate_condition"))
+    if expl:
+        lines += ["", "## Exploratory: each condition vs baseline (Benjamini-Hochberg)", ""]
+        lines += table(["condition", "group", "outcome", *CONTRAST_HEAD],
+                       _contrast_rows(expl, ["condition", "condition_group", "outcome"], "rate_baseline",
+                                      "rate_condition"))
+    if s.get("language"):
+        lines += ["", "## Chinese vs English on the same questions", "", "Rate A: English; rate B: Chinese.", ""]
+        lines += table(["outcome", "topics", *CONTRAST_HEAD],
+                       _contrast_rows(s["language"], ["outcome", "segment"], "rate_en", "rate_zh"))
+    if s.get("topics"):
+        lines += ["", "## China-sensitive topics vs controls", ""]
+        lines += table(["outcome", "language", "control", "sensitive", "control rate", "difference (points)",
+                        "95% CI", "p", "adjusted p (BH)"],
+                       [[c["outcome"], c["language"], c["control"], fmt.pct(c["rate1"]), fmt.pct(c["rate2"]),
+                         fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
+                         fmt.pvalue(c.get("p_adjusted"))] for c in s["topics"]])
+    if s.get("did"):
+        lines += ["", "## Difference in differences (zh−en gap, sensitive minus control)", ""]
+        lines += table(["outcome", "control", "gap sensitive", "gap control", "difference (points)", "95% CI", "p",
+                        "adjusted p (BH)"],
+                       [[c["outcome"], c["control"], fmt.points(c["gap_group"]), fmt.points(c["gap_control"]),
+                         fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
+                         fmt.pvalue(c.get("p_adjusted"))] for c in s["did"]])
+    primary = [r for r in s.get("rates", []) if r["outcome"] in ("vulnerable", "refused", "refusal",
+                                                                 "state_narrative")]
+    if primary:
+        lines += ["", "## Rates per condition (Wilson 95% CI)", ""]
+        lines += table(["kind", "outcome", "condition", "events / n", "rate", "95% CI"],
+                       [[r["kind"], r["outcome"], r["condition"], f"{r['events']} / {r['n']}", fmt.pct(r["rate"]),
+                         fmt.interval_rate(r["ci"])] for r in primary])
+    if s.get("kill_switch"):
+        lines += ["", "## Reasoning kill switch", ""]
+        lines += table(["kind", "condition", "events / traces", "rate", "95% CI"],
+                       [[r["kind"], r["condition"], f"{r['events']} / {r['n']}", fmt.pct(r["rate"]),
+                         fmt.interval_rate(r["ci"])] for r in s["kill_switch"]])
+    plan = s.get("plan", {})
+    if plan.get("rows"):
+        lines += ["", f"## Pairs needed ({fmt.pct(plan['power'], 0)} power, alpha {plan['alpha_per_contrast']:.4g} "
+                  "per contrast)", ""]
+        lines += table(["condition", "pairs now", "observed rates", "pairs needed", "detectable increase now"],
+                       [[r["condition"], r["n_pairs"],
+                         f"{fmt.pct(r['rate_baseline'])} -> {fmt.pct(r['rate_condition'])}",
+                         fmt.count(r["pairs_needed"]), fmt.points(r["detectable_difference"])] for r in plan["rows"]])
+    lines += ["", "## Judges", ""]
+    lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
+    if report.judge_metrics:
+        lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    lines.append("")
+    return "\n".join(lines)

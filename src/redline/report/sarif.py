@@ -1,0 +1,60 @@
+"""SARIF 2.1.0 export of the code findings of a run, so they open in code-scanning tools.
+
+Generated code is not a file in a repository: each trial's code is addressed as ``trials/<trial id>.py``
+relative to the run directory (``uriBaseId`` RUNDIR), with the trial's condition and case as properties.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline import __version__
+from redline.stats.observations import select_verdicts
+from redline.stats.outcomes import CODE_JUDGE
+from redline.store.run_dir import RunDir
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"high": "error", "medium": "warning", "low": "note"}
+
+
+def rule_id(tool: str, rule: str) -> str:
+    return f"{tool}/{rule}" if tool else rule
+
+
+def build_sarif(run: RunDir) -> dict[str, Any]:
+    """One SARIF run of the code-security judge's findings, with one rule per tool/rule pair."""
+    by_judge, used, _ = select_verdicts(run.verdicts().values(), dict(run.manifest().judges))
+    trials = {t.trial_id: t for t in run.trials()}
+    rules: dict[str, dict[str, Any]] = {}
+    results: list[dict[str, Any]] = []
+    for tid, verdict in sorted(by_judge.get(CODE_JUDGE, {}).items()):
+        trial = trials.get(tid)
+        for f in verdict.findings:
+            rid = rule_id(f.tool, f.rule)
+            if rid not in rules:
+                tags = [f.cwe] if f.cwe else []
+                rules[rid] = {"id": rid, "name": f.rule, "shortDescription": {"text": f.message or f.rule},
+                              "properties": {"tags": ["security", *tags], "tool": f.tool}}
+            region = {"startLine": f.line} if f.line and f.line > 0 else {}
+            location: dict[str, Any] = {"physicalLocation": {
+                "artifactLocation": {"uri": f"trials/{tid}.py", "uriBaseId": "RUNDIR"}}}
+            if region:
+                location["physicalLocation"]["region"] = region
+            results.append({
+                "ruleId": rid, "ruleIndex": list(rules).index(rid), "level": LEVELS.get(f.severity, "warning"),
+                "message": {"text": f.message or f"{rid} ({f.cwe or 'no CWE'})"}, "locations": [location],
+                "properties": {"trial_id": tid, "cwe": f.cwe, "severity": f.severity, "outcome": verdict.label,
+                               "case_id": trial.case_id if trial else "",
+                               "condition_id": trial.condition_id if trial else "",
+                               "condition_group": trial.condition_group if trial else ""},
+            })
+    return {
+        "$schema": SARIF_SCHEMA, "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "redline", "version": __version__, "rules": list(rules.values()),
+                                "properties": {"judge": CODE_JUDGE, "fingerprint": used.get(CODE_JUDGE, "")}}},
+            "originalUriBaseIds": {"RUNDIR": {"description": {"text": f"run directory {run.run_id}"}}},
+            "automationDetails": {"id": f"redline/{run.run_id}"},
+            "results": results,
+        }],
+    }

@@ -1,0 +1,119 @@
+"""Several runs side by side (e.g. two models on the same suite), and how much a trigger's effect differs.
+
+Runs are independent samples (different models), so the difference of two models' paired effects has an
+interval from combining their own intervals (MOVER, Zou & Donner 2008) and a Wald test from their standard
+errors. The first run is the reference; differences are the other run minus the reference.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from scipy.stats import norm
+
+from redline.stats.compute import compute_stats
+from redline.stats.intervals import Interval, finite_or_none, mover_difference
+from redline.stats.multiplicity import adjust
+from redline.store.run_dir import RunDir
+
+COMPARE_SCHEMA = "redline.compare"
+COMPARE_VERSION = 1
+CONTRAST_SECTIONS = ("contrasts", "language", "topics", "did")
+
+
+def run_label(stats: Mapping[str, Any]) -> str:
+    model = str(stats.get("backend", {}).get("model", "") or "")
+    return f"{model} ({stats.get('run_id')})" if model else str(stats.get("run_id"))
+
+
+def _contrast_view(c: Mapping[str, Any]) -> dict[str, Any]:
+    keys = ("difference", "ci", "ci_method", "se", "p", "p_adjusted", "significant", "n_pairs", "family")
+    return {k: c.get(k) for k in keys}
+
+
+def _index(stats: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["id"]: {**c, "section": section} for section in CONTRAST_SECTIONS for c in stats.get(section, [])}
+
+
+def effect_difference(ref: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:
+    """Other minus reference effect: MOVER interval from both intervals, Wald p-value from both SEs."""
+    d0, d1 = ref.get("difference"), other.get("difference")
+    ci0, ci1 = ref.get("ci") or [None, None], other.get("ci") or [None, None]
+    out: dict[str, Any] = {"difference": None, "ci": [None, None], "p": None}
+    if d0 is None or d1 is None:
+        return out
+    out["difference"] = d1 - d0
+    if None not in (*ci0, *ci1):
+        out["ci"] = mover_difference(d1, Interval(*ci1), d0, Interval(*ci0)).as_list()
+    se0, se1 = ref.get("se"), other.get("se")
+    if se0 is not None and se1 is not None:
+        se = math.sqrt(se0 ** 2 + se1 ** 2)
+        out["p"] = 1.0 if se == 0 and d1 == d0 else (0.0 if se == 0 else float(2 * norm.sf(abs(d1 - d0) / se)))
+    return out
+
+
+def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.05) -> dict[str, Any]:
+    """Rates and contrasts of each run side by side, and each run's effects minus the first run's."""
+    if len(stats_list) < 2:
+        raise ValueError("compare needs at least two runs")
+    labels = [run_label(s) for s in stats_list]
+    rate_keys: dict[tuple[str, str, str], None] = {}
+    for s in stats_list:
+        for r in s.get("rates", []):
+            rate_keys.setdefault((r["kind"], r["outcome"], r["condition"]), None)
+    rate_index = [{(r["kind"], r["outcome"], r["condition"]): r for r in s.get("rates", [])} for s in stats_list]
+    rates = [{"kind": k, "outcome": o, "condition": c,
+              "runs": [({"rate": idx[(k, o, c)]["rate"], "ci": idx[(k, o, c)]["ci"], "n": idx[(k, o, c)]["n"],
+                         "events": idx[(k, o, c)]["events"]} if (k, o, c) in idx else None) for idx in rate_index]}
+             for (k, o, c) in rate_keys]
+    indexes = [_index(s) for s in stats_list]
+    ids: dict[str, dict[str, Any]] = {}
+    for idx in indexes:
+        for cid, c in idx.items():
+            ids.setdefault(cid, c)
+    contrasts = []
+    differences = []
+    for cid, first in ids.items():
+        views = [(_contrast_view(idx[cid]) if cid in idx else None) for idx in indexes]
+        contrasts.append({"id": cid, "section": first["section"], "kind": first.get("kind"),
+                          "outcome": first.get("outcome"), "condition": first.get("condition"),
+                          "family": first.get("family"), "runs": views})
+        ref = indexes[0].get(cid)
+        for j in range(1, len(indexes)):
+            other = indexes[j].get(cid)
+            if ref is None or other is None:
+                continue
+            differences.append({"id": cid, "section": first["section"], "kind": first.get("kind"),
+                                "outcome": first.get("outcome"), "condition": first.get("condition"),
+                                "family": first.get("family"), "reference": labels[0], "other": labels[j],
+                                **effect_difference(ref, other)})
+    for d, q in zip(differences, adjust([d["p"] for d in differences], "bh"), strict=True):
+        d["p_bh"] = q
+        d["significant"] = q is not None and q <= alpha
+    warnings = []
+    suites = {tuple(sorted(s.get("suites", []))) for s in stats_list}
+    if len(suites) > 1:
+        warnings.append("runs used different suites or suite versions: contrasts are matched by id")
+    return {
+        "schema": COMPARE_SCHEMA, "schema_version": COMPARE_VERSION, "alpha": alpha,
+        "runs": [{"run_id": s.get("run_id"), "label": label, "backend": s.get("backend", {}),
+                  "counts": {k: s.get("counts", {}).get(k) for k in ("planned", "ok", "missing", "errored",
+                                                                      "unjudged", "judge_error")}}
+                 for s, label in zip(stats_list, labels, strict=True)],
+        "rates": rates, "contrasts": contrasts,
+        "differences": [{k: (finite_or_none(v) if isinstance(v, float) else v) for k, v in d.items()}
+                        for d in differences],
+        "warnings": warnings,
+    }
+
+
+def compare_runs(runs: Sequence[RunDir], *, alpha: float = 0.05, bootstrap: int = 2000) -> dict[str, Any]:
+    """Compute each run's statistics from its verdicts and compare them."""
+    stats = []
+    for run in runs:
+        s = compute_stats(run, alpha=alpha, bootstrap=bootstrap)
+        s["suites"] = [f"{ref.name}@{ref.hash}" for ref in run.manifest().suites]
+        stats.append(s)
+    return compare_stats(stats, alpha=alpha)

@@ -1,0 +1,153 @@
+"""All statistics of one run as one JSON-ready dict (versioned schema); reads the run, writes nothing.
+
+Families for multiple testing: the confirmatory family is every sensitive trigger against baseline on the
+primary outcome (``vulnerable``), adjusted by Holm; everything else (other outcomes and trigger groups,
+language, topic and difference-in-differences contrasts) is exploratory, adjusted by Benjamini-Hochberg.
+Both adjusted values are given for every contrast; ``p_adjusted`` is the one of its family's method.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from redline import __version__
+from redline.stats.contrasts import (
+    condition_contrasts,
+    conditions_in_order,
+    kill_switch_rates,
+    label_counts,
+    rates_by_condition,
+    topic_language_matrix,
+)
+from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
+from redline.stats.multiplicity import adjust
+from redline.stats.observations import Observation, count_statuses, load_observations
+from redline.stats.outcomes import OUTCOMES, PRIMARY
+from redline.stats.plan import detectable_difference, paired_pairs
+from redline.store.run_dir import RunDir
+
+STATS_SCHEMA = "redline.stats"
+STATS_VERSION = 1
+CONFIRMATORY_GROUP = "sensitive"
+
+
+def is_confirmatory(contrast: dict[str, Any]) -> bool:
+    return (contrast.get("kind") == "code" and contrast.get("outcome") == PRIMARY
+            and contrast.get("condition_group") == CONFIRMATORY_GROUP and contrast.get("condition") is not None)
+
+
+def apply_families(confirmatory: list[dict[str, Any]], exploratory: list[dict[str, Any]], alpha: float) -> None:
+    """Add p_holm, p_bh, p_adjusted, adjust_method, family and significant to each contrast (in place).
+
+    Contrasts that no test could ever reject (no discordant pair, no variation) do not count in the family
+    size (Tarone 1990: a test whose smallest attainable p-value is 1 cannot make a false claim); their
+    adjusted p-values are 1.
+    """
+    for family, rows, method in (("confirmatory", confirmatory, "holm"), ("exploratory", exploratory, "bh")):
+        ps = [r.get("p") if r.get("testable", True) else None for r in rows]
+        for r, ph, pb in zip(rows, adjust(ps, "holm"), adjust(ps, "bh"), strict=True):
+            if r.get("p") is not None and not r.get("testable", True):
+                ph = pb = 1.0
+            chosen = ph if method == "holm" else pb
+            r.update(family=family, p_holm=ph, p_bh=pb, p_adjusted=chosen, adjust_method=method,
+                     significant=chosen is not None and chosen <= alpha)
+
+
+def _phi(table: dict[str, int]) -> float:
+    a, b, c, d = (table["both"], table["baseline_only"], table["condition_only"], table["neither"])
+    margins = (a + b) * (c + d) * (a + c) * (b + d)
+    return (a * d - b * c) / math.sqrt(margins) if margins else 0.0
+
+
+def plan_figures(confirmatory: Sequence[dict[str, Any]], *, alpha: float, power: float = 0.8) -> dict[str, Any]:
+    """For each confirmatory contrast: pairs needed to detect the observed effect, and the smallest effect
+    the current number of pairs detects, at alpha / K (Bonferroni, first step of Holm)."""
+    k = max(1, len(confirmatory))
+    a = alpha / k
+    rows = []
+    for c in confirmatory:
+        p0, p1, n = c.get("rate_baseline"), c.get("rate_condition"), c["n_pairs"]
+        row: dict[str, Any] = {"id": c["id"], "condition": c["condition"], "n_pairs": n, "rate_baseline": p0,
+                               "rate_condition": p1, "pairs_needed": None, "detectable_difference": None}
+        if p0 is not None and p1 is not None and 0 < p0 < 1:
+            corr = _phi(c["table"])
+            row["paired_correlation"] = corr
+            row["detectable_difference"] = detectable_difference(p0, n, alpha=a, power=power, corr=max(corr, 0.0))
+            if 0 < p1 < 1 and p1 != p0:
+                try:
+                    row["pairs_needed"] = paired_pairs(p0, p1, alpha=a, power=power, corr=corr)[0]
+                except ValueError:
+                    row["pairs_needed"] = None
+        rows.append(row)
+    return {"power": power, "alpha_per_contrast": a, "contrasts": k, "adjustment": "bonferroni", "rows": rows}
+
+
+def _counts(obs: Sequence[Observation]) -> dict[str, Any]:
+    by_kind = {kind: count_statuses([o for o in obs if o.kind == kind]) for kind in sorted({o.kind for o in obs})}
+    return {**count_statuses(obs), "by_kind": by_kind}
+
+
+def _clean(value: Any) -> Any:
+    """Non-finite floats become None so the result is strict JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def compute_stats(run: RunDir, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
+                  ) -> dict[str, Any]:
+    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts."""
+    manifest = run.manifest()
+    obs_set = load_observations(run)
+    obs = obs_set.observations
+    seed = manifest.seed if seed is None else seed
+    contrasts = condition_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    language = language_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    topics = topic_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    did = difference_in_differences(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    confirmatory = [c for c in contrasts if is_confirmatory(c)]
+    exploratory = [c for c in contrasts if not is_confirmatory(c)] + language + topics + did
+    apply_families(confirmatory, exploratory, alpha)
+    counts = _counts(obs)
+    warnings = list(obs_set.warnings)
+    if counts["missing"]:
+        warnings.append(f"{counts['missing']} planned trial(s) have no generation (missing)")
+    if counts["errored"]:
+        warnings.append(f"{counts['errored']} generation(s) ended in an error")
+    if counts["unjudged"]:
+        warnings.append(f"{counts['unjudged']} generation(s) have no verdict from the run's judge")
+    if counts["judge_error"]:
+        warnings.append(f"{counts['judge_error']} verdict(s) are judge errors")
+    noted = [c["id"] for c in [*contrasts, *language, *topics, *did] if c.get("note")]
+    if noted:
+        warnings.append(f"{len(noted)} contrast(s) carry a note on their method (too few cases or question groups "
+                        f"for a clustered analysis), e.g. {', '.join(noted[:3])}: see their rows")
+    result = {
+        "schema": STATS_SCHEMA, "schema_version": STATS_VERSION, "run_id": manifest.run_id,
+        "redline_version": __version__, "alpha": alpha, "seed": seed, "bootstrap_reps": bootstrap,
+        "judges": dict(sorted(obs_set.judges.items())), "backend": dict(manifest.backend),
+        "counts": counts,
+        "conditions": [{"id": cid, "group": group} for cid, group in conditions_in_order(obs)],
+        "outcomes": [{"name": o.name, "kind": o.kind, "description": o.description, "primary": o.name == PRIMARY}
+                     for o in OUTCOMES],
+        "rates": rates_by_condition(obs, alpha=alpha),
+        "labels": label_counts(obs),
+        "kill_switch": kill_switch_rates(obs, alpha=alpha),
+        "topic_language": topic_language_matrix(obs),
+        "contrasts": contrasts,
+        "language": language,
+        "topics": topics,
+        "did": did,
+        "families": {"confirmatory": {"method": "holm", "ids": [c["id"] for c in confirmatory]},
+                     "exploratory": {"method": "bh", "ids": [c["id"] for c in exploratory]}},
+        "plan": plan_figures(confirmatory, alpha=alpha),
+        "warnings": warnings,
+    }
+    cleaned: dict[str, Any] = _clean(result)
+    return cleaned

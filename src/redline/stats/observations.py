@@ -1,0 +1,149 @@
+"""One flat row per planned trial: what was asked, whether it produced an analysable verdict, and the label.
+
+Missing trials (planned, never generated), errored generations, unjudged generations and judge errors are
+kept as rows with a status, so every count in a report adds up to the plan and nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from redline.records import Case, Generation, Trial, Verdict
+from redline.stats.outcomes import ERROR_LABEL, JUDGE_FOR_KIND, LABELS_FOR_KIND
+from redline.store.run_dir import RunDir
+
+BASELINE = "baseline"
+STATUSES = ("ok", "missing", "errored", "unjudged", "judge_error")
+
+
+@dataclass(frozen=True)
+class Observation:
+    trial_id: str
+    pair_key: str
+    suite: str
+    case_id: str
+    condition_id: str
+    condition_group: str
+    replicate: int
+    kind: str  # code / question / unknown
+    language: str
+    topic: str
+    topic_group: str
+    parallel_id: str
+    category: str
+    status: str  # one of STATUSES
+    label: str | None = None
+    score: int | None = None
+    kill_switch: bool | None = None
+    n_findings: int = 0
+
+    @property
+    def cluster(self) -> str:
+        """Replicates of one task are correlated: the case is the unit that resampling draws."""
+        return f"{self.suite}/{self.case_id}"
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class ObservationSet:
+    observations: tuple[Observation, ...]
+    judges: dict[str, str]  # judge name -> fingerprint used
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def select_verdicts(verdicts: Iterable[Verdict], manifest_judges: dict[str, str]
+                    ) -> tuple[dict[str, dict[str, Verdict]], dict[str, str], list[str]]:
+    """Verdicts per judge name and trial: those of the fingerprint the manifest names, else (for a judge the
+    manifest does not list) the last one recorded, with a warning."""
+    by_judge: dict[str, dict[str, Verdict]] = {}
+    used: dict[str, str] = {}
+    unlisted: dict[str, set[str]] = {}
+    for v in verdicts:
+        wanted = manifest_judges.get(v.judge)
+        if wanted is not None and v.judge_fingerprint != wanted:
+            continue
+        if wanted is None:
+            unlisted.setdefault(v.judge, set()).add(v.judge_fingerprint)
+        by_judge.setdefault(v.judge, {})[v.trial_id] = v
+        used[v.judge] = v.judge_fingerprint
+    warnings = [f"judge {name!r} is not in the manifest; used its latest verdicts "
+                f"({len(fps)} fingerprint(s) seen)" for name, fps in sorted(unlisted.items())]
+    for name, fp in manifest_judges.items():
+        used.setdefault(name, fp)
+    return by_judge, used, warnings
+
+
+def _kind(case: Case | None, trial_id: str, by_judge: dict[str, dict[str, Verdict]]) -> str:
+    if case is not None:
+        return case.kind.value
+    for kind, judge in JUDGE_FOR_KIND.items():
+        if trial_id in by_judge.get(judge, {}):
+            return kind
+    return "unknown"
+
+
+def observe_trial(trial: Trial, case: Case | None, generation: Generation | None,
+                  by_judge: dict[str, dict[str, Verdict]]) -> Observation:
+    """One trial's row: status from generation and verdict, label from the judge for the case kind."""
+    kind = _kind(case, trial.trial_id, by_judge)
+    verdict = by_judge.get(JUDGE_FOR_KIND.get(kind, ""), {}).get(trial.trial_id)
+    if generation is None:
+        status = "missing"
+    elif not generation.ok:
+        status = "errored"
+    elif verdict is None:
+        status = "unjudged"
+    elif verdict.label == ERROR_LABEL or verdict.label not in LABELS_FOR_KIND.get(kind, ()):
+        status = "judge_error"
+    else:
+        status = "ok"
+    kill = verdict.kill_switch if verdict is not None else None
+    if kill is None and generation is not None:
+        kill = next((by_judge[j][trial.trial_id].kill_switch for j in sorted(by_judge)
+                     if trial.trial_id in by_judge[j] and by_judge[j][trial.trial_id].kill_switch is not None), None)
+    return Observation(
+        trial_id=trial.trial_id, pair_key=trial.pair_key, suite=trial.suite, case_id=trial.case_id,
+        condition_id=trial.condition_id, condition_group=trial.condition_group, replicate=trial.replicate,
+        kind=kind, language=case.language if case else "", topic=case.topic if case else "",
+        topic_group=case.topic_group if case else "", parallel_id=case.parallel_id if case else "",
+        category=case.category if case else "", status=status,
+        label=verdict.label if verdict is not None and generation is not None and generation.ok else None,
+        score=verdict.score if verdict is not None else None, kill_switch=kill,
+        n_findings=len(verdict.findings) if verdict is not None else 0,
+    )
+
+
+def _trial_from_generation(g: Generation) -> Trial:
+    group = BASELINE if g.condition_id == BASELINE else "unknown"
+    return Trial(trial_id=g.trial_id, pair_key=g.pair_key, suite=g.suite, suite_hash="", case_id=g.case_id,
+                 condition_id=g.condition_id, condition_group=group, replicate=g.replicate, mode="")
+
+
+def load_observations(run: RunDir) -> ObservationSet:
+    """Observations of every planned trial of a run (and of generations whose trial was not planned)."""
+    manifest = run.manifest()
+    trials = run.trials()
+    cases = run.cases()
+    generations = run.generations()
+    by_judge, used, warnings = select_verdicts(run.verdicts().values(), dict(manifest.judges))
+    planned = {t.trial_id for t in trials}
+    extra = [_trial_from_generation(g) for tid, g in generations.items() if tid not in planned]
+    if extra:
+        warnings.append(f"{len(extra)} generation(s) have no planned trial in trials.jsonl; included")
+    observations = tuple(observe_trial(t, cases.get((t.suite, t.case_id)), generations.get(t.trial_id), by_judge)
+                         for t in [*trials, *extra])
+    return ObservationSet(observations=observations, judges=used, warnings=tuple(warnings))
+
+
+def count_statuses(observations: Iterable[Observation]) -> dict[str, int]:
+    """Counts per status plus ``planned`` (all rows) and ``generated`` (rows with a generation)."""
+    counts = Counter(o.status for o in observations)
+    out = {s: counts.get(s, 0) for s in STATUSES}
+    out["planned"] = sum(counts.values())
+    out["generated"] = out["planned"] - out["missing"]
+    return out
