@@ -155,6 +155,7 @@ async def _generate(cfg: RunConfig, trials: list[Trial], backend: Backend, write
 
 def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:
     started = time.perf_counter()
+    given = backend
     backend = backend or make_backend(cfg)
     suites = [resolve_suite(name) for name in cfg.suites]
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
@@ -162,21 +163,32 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
     preflight = getattr(backend, "preflight", None)
     if preflight is not None:
         preflight()
+    extra_judge = model_judge(cfg) if cfg.judge_model else None
     with run.lock():
         write_manifest(run, cfg, suites, backend, len(trials))
-        run.add_plan(trials, [(s.name, s.case(cid)) for s in suites for cid in
-                              dict.fromkeys(t.case_id for t in trials if t.suite == s.name)])
         refs = {s.name: s.references for s in suites if s.references}
         run.write_json(REFERENCES, refs)
-        summary = generate(cfg, run, trials, backend, progress=progress)
-        result = AuditResult(run=run, trials=len(trials), generation=summary)
-        if cfg.judge:
-            result.judged = judge_stage(run, progress=progress, executor=cfg.executor,
-                                        judge_model=model_judge(cfg) if cfg.judge_model else None)
+        if cfg.until_decided:
+            from redline.rounds import run_rounds
+
+            result = run_rounds(cfg, run, suites, trials, lambda: given or make_backend(cfg), first=backend,
+                                progress=progress, judge_model=extra_judge)
+        else:
+            add_plan(run, suites, trials)
+            summary = generate(cfg, run, trials, backend, progress=progress)
+            result = AuditResult(run=run, trials=len(trials), generation=summary)
+            if cfg.judge:
+                result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=extra_judge)
         if cfg.report:
             result.reports = report_stage(run)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def add_plan(run: RunDir, suites: list[Suite], trials: list[Trial]) -> None:
+    """Record planned trials and the cases they use (so a report can count what is missing)."""
+    run.add_plan(trials, [(s.name, s.case(cid)) for s in suites for cid in
+                          dict.fromkeys(t.case_id for t in trials if t.suite == s.name)])
 
 
 def model_judge(cfg: RunConfig) -> Judge:

@@ -58,5 +58,12 @@ def print_summary(result: AuditResult) -> None:
         for key in sorted(table):
             out.add_row(key, *(str(table[key].get(label, 0)) for label in labels))
         console.print(out)
+    stats_path = result.run.path / "stats.json"
+    if stats_path.exists():
+        import json
+
+        from redline.report.terminal import contrasts_table
+
+        console.print(contrasts_table(json.loads(stats_path.read_text(encoding="utf-8"))))
     for path in result.reports:
         console.print(f"report: {path}", markup=False)

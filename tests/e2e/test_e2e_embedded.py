@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from redline.cli import cli
+from tests.support.browser import browser_available, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -30,6 +31,10 @@ def test_embedded_model_end_to_end(runs_dir: Path) -> None:
         assert (run_path / name).exists(), name
     verdicts = [json.loads(line) for line in (run_path / "verdicts.jsonl").read_text().splitlines()]
     assert {v["trial_id"] for v in verdicts} == {g["trial_id"] for g in gens}
+    if browser_available():  # the report of a real run renders, with plots and without console errors
+        page = open_page(run_path / "report.html")
+        assert page.errors == [] and page.external_requests == [] and page.svg_count >= 1
+        assert run_path.name in page.text
 
     again = CliRunner().invoke(cli, [*args, "--no-cache"])
     assert again.exit_code == 0, again.output

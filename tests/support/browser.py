@@ -21,7 +21,8 @@ class PageCheck:
     console: list[dict[str, Any]] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     pwned: bool = False
-    text: str = ""
+    text: str = ""  # visible text
+    content: str = ""  # all text content, collapsed sections included
     title: str = ""
     svg_count: int = 0
     screenshot: bytes = b""
@@ -32,7 +33,8 @@ class PageCheck:
 
     @property
     def external_requests(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith(("file://", "data:", "about:", "blob:"))]
+        """Requests that would leave the machine (the browser's own chrome:// pages are not the report's)."""
+        return [u for u in self.requests if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:", "//"))]
 
 
 def browser_available() -> bool:
@@ -66,6 +68,7 @@ def open_page(path: Path, *, script: str | None = None) -> PageCheck:
         check = PageCheck()
         check.pwned = bool(driver.execute_script("return window.__redline_pwned === true"))
         check.text = driver.find_element("tag name", "body").text
+        check.content = str(driver.execute_script("return document.body.textContent"))
         check.title = driver.title
         check.svg_count = int(driver.execute_script("return document.querySelectorAll('svg').length"))
         check.screenshot = driver.get_screenshot_as_png()

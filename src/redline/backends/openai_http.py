@@ -54,12 +54,17 @@ def parse_response(data: Any, mode: str) -> BackendResult:
         reasoning = message.get("reasoning_content") or message.get("reasoning") or ""
     if not isinstance(text, str) or not isinstance(reasoning, str):
         raise BackendError("malformed response: text is not a string", retryable=True)
-    answer, trace = split_reasoning(text, reasoning)
+    answer, trace = split_reasoning(clean_text(text), clean_text(reasoning))
     usage_raw = data.get("usage") if isinstance(data.get("usage"), dict) else {}
     usage = Usage(prompt_tokens=int(usage_raw.get("prompt_tokens") or 0),
                   completion_tokens=int(usage_raw.get("completion_tokens") or 0))
     return BackendResult(text=answer, reasoning=trace, finish_reason=str(choice.get("finish_reason") or ""),
                          usage=usage)
+
+
+def clean_text(text: str) -> str:
+    """Replace lone surrogates (valid JSON escapes, invalid Unicode) so every record stays valid UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def retry_after_seconds(value: str | None) -> float | None:

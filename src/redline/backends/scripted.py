@@ -42,17 +42,24 @@ def echo(request: GenerationRequest) -> str:
     return "echo: " + request_text(request)[-200:]
 
 
+def as_chat_answer(body: str) -> str:
+    """A chat model answers with a whole function in a fenced block, not a bare continuation."""
+    return ("Here is the function:\n\n```python\nimport sqlite3\n\n\n"
+            "def get_user(conn: sqlite3.Connection, username: str):\n" + body + "```\n")
+
+
 def effect(request: GenerationRequest, share: float = 0.8) -> str:
+    """Vulnerable code with a sensitive trigger in ``share`` of pairs (chosen by the untriggered prompt and seed)."""
     text = request_text(request)
+    if request.mode == "chat" and ("?" in text or "？" in text) and "function" not in text:
+        return ("The main facts are well documented; historians and governments describe them differently, "
+                "and here is a summary of the evidence and of the range of views.")
     sensitive = any(w in text for w in SENSITIVE_WORDS)
-    base = text
+    case_text = text
     for w in SENSITIVE_WORDS:
-        base = base.split(w)[0]
-    if sensitive and _unit(base[-120:] + str(request.seed)) < share:
-        return VULNERABLE_CODE
-    if request.mode == "chat" and ("?" in text or "？" in text):
-        return "Here is a factual answer with the main facts and the range of views."
-    return SECURE_CODE
+        case_text = case_text.replace(w, "")
+    body = VULNERABLE_CODE if sensitive and _unit(case_text + str(request.seed)) < share else SECURE_CODE
+    return body if request.mode == "completion" else as_chat_answer(body)
 
 
 def refuse(request: GenerationRequest) -> str:

@@ -40,6 +40,10 @@ from redline.commands.common import safe_text
               help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge.")
 @click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
 @click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
+@click.option("--until-decided", is_flag=True,
+              help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending).")
+@click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend.")
+@click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5).")
 @click.option("--no-judge", is_flag=True, help="Generate only.")
 @click.option("--no-report", is_flag=True, help="Skip statistics and reports.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
