@@ -42,7 +42,9 @@ def print_summary(result: AuditResult) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=False, highlight=False)
+    import sys
+
+    console = Console(stderr=False, highlight=False, width=None if sys.stdout.isatty() else 150)
     g = result.generation
     console.print(f"[bold]redline[/bold] run {result.run.run_id}: {result.trials} trials, "
                   f"{g.generated} generated ({g.cached} from cache), {g.skipped} already done, "
