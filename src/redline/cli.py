@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suites": ("redline.commands.suites:suites", "List, show and validate suites."),
     "runs": ("redline.commands.runs:runs", "List runs in a runs directory."),
     "query": ("redline.commands.query:query", "Run DuckDB SQL over runs' JSONL files."),
+    "sweep": ("redline.commands.sweep:sweep", "Audit every model in a list (local or Ray), then compare them."),
     "adoption": ("redline.commands.adoption:adoption", "Download shares by developer country (Hugging Face Hub)."),
 }
 

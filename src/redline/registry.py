@@ -15,6 +15,9 @@ BACKENDS: dict[str, str] = {
     "embedded": "redline.backends.embedded:EmbeddedBackend",
     "openai": "redline.backends.openai_http:OpenAIBackend",
     "scripted": "redline.backends.scripted:ScriptedBackend",
+    # in-process engines on GPU nodes through Ray Data (pip install -e '.[ray]'; --executor ray only)
+    "vllm": "redline.runner.ray_llm:RayDataLLMBackend",
+    "sglang": "redline.runner.ray_llm:SGLangDataBackend",
 }
 
 JUDGES: dict[str, str] = {
