@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redline import __version__
 from redline.backends.base import Backend
@@ -23,6 +23,9 @@ from redline.records import CaseKind, RunManifest, SuiteRef, Trial
 from redline.registry import backend_class
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
 from redline.runner.retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from redline.runner.judging import BatchMapper
 from redline.store.run_dir import GENERATIONS, RunDir, check_run_id
 from redline.suites.expand import conditions_for, expand_trials
 from redline.suites.loader import Suite, resolve_suite
@@ -243,9 +246,11 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     judges = default_judges(kinds, refs)
     if judge_model is not None and CaseKind.question in kinds:
         judges.append(judge_model)
-    mapper = None
+    mapper: BatchMapper | None = None
     if executor == "ray":
-        from redline.runner.ray_executor import judge_batches_ray as mapper
+        from redline.runner.ray_executor import judge_batches_ray
+
+        mapper = judge_batches_ray
     summary = judge_run(run, judges, map_batches=mapper)
     manifest = run.manifest()
     run.write_manifest(manifest.model_copy(update={"judges": {**manifest.judges, **summary.fingerprints}}))

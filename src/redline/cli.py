@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
 from typing import Any
 
 import click
@@ -46,7 +45,7 @@ class LazyGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
-        from redline.commands.common import CommandError, as_click_error
+        from redline.commands.common import InputCommandError, as_click_error
         from redline.errors import RedlineError
 
         try:
@@ -55,7 +54,7 @@ class LazyGroup(click.Group):
             raise as_click_error(exc) from None
         except click.UsageError as exc:  # one line, like every other input error
             where = exc.ctx.command_path if exc.ctx else "redline"
-            raise CommandError(f"{exc.format_message()} (see '{where} --help')", exc.exit_code) from None
+            raise InputCommandError(f"{exc.format_message()} (see '{where} --help')") from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List commands from the table's short help, without importing them."""

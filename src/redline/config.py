@@ -54,7 +54,7 @@ class RunConfig(BaseModel):
     judge_model: str | None = None  # optional model-graded answer judge, PROVIDER/NAME
     judge_base_url: str | None = None
     judge_api_key_env: str | None = None
-    until_decided: bool = False  # sequential stopping: add trials in rounds until every confirmatory contrast is decided
+    until_decided: bool = False  # sequential stopping: add rounds until every confirmatory contrast is decided
     max_trials: int | None = Field(None, ge=1)
     rounds: int = Field(5, ge=1, le=100)
     judge: bool = True

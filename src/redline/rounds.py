@@ -37,7 +37,8 @@ def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) 
         groups.setdefault((t.suite, t.pair_key), []).append(t)
     keys = sorted(groups)
     random.Random(stable_hash("rounds", seed)).shuffle(keys)
-    kept, total = [], 0
+    kept: list[tuple[str, str]] = []
+    total = 0
     for key in keys:
         if total + len(groups[key]) > max_trials and kept:
             break

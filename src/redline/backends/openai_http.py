@@ -55,7 +55,9 @@ def parse_response(data: Any, mode: str) -> BackendResult:
     if not isinstance(text, str) or not isinstance(reasoning, str):
         raise BackendError("malformed response: text is not a string", retryable=True)
     answer, trace = split_reasoning(clean_text(text), clean_text(reasoning))
-    usage_raw = data.get("usage") if isinstance(data.get("usage"), dict) else {}
+    usage_raw = data.get("usage")
+    if not isinstance(usage_raw, dict):
+        usage_raw = {}
     usage = Usage(prompt_tokens=int(usage_raw.get("prompt_tokens") or 0),
                   completion_tokens=int(usage_raw.get("completion_tokens") or 0))
     return BackendResult(text=answer, reasoning=trace, finish_reason=str(choice.get("finish_reason") or ""),

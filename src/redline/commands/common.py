@@ -19,19 +19,21 @@ def safe_text(text: str) -> str:
 
 
 class CommandError(click.ClickException):
-    """A typed redline error shown as one line, with the error's exit status."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    """A runtime error shown as one line (exit status 1)."""
 
     def show(self, file: object = None) -> None:
         click.echo(f"redline: error: {safe_text(self.message)}", err=True)
 
 
+class InputCommandError(CommandError):
+    """A usage or input error shown as one line (exit status 2)."""
+
+    exit_code = 2
+
+
 def as_click_error(exc: RedlineError) -> CommandError:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return CommandError(text, exc.exit_code)
+    return InputCommandError(text) if exc.exit_code == 2 else CommandError(text)
 
 
 def fail(message: str, code: int = 2) -> None:

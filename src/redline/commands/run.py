@@ -8,8 +8,10 @@ from redline.commands.common import safe_text
 
 
 @click.command("run")
-@click.option("--suite", "suites", multiple=True, help="Suite name or path (repeatable). Default: code-security and censorship.")
-@click.option("--model", default=None, help="PROVIDER/NAME: embedded/gemma-3-270m (default), openai/NAME, scripted/NAME.")
+@click.option("--suite", "suites", multiple=True,
+              help="Suite name or path (repeatable). Default: code-security and censorship.")
+@click.option("--model", default=None,
+              help="PROVIDER/NAME: embedded/gemma-3-270m (default), openai/NAME, scripted/NAME.")
 @click.option("--base-url", default=None, help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
 @click.option("--api-key-env", default=None, help="Name of the environment variable holding the API key.")
 @click.option("--replicates", type=int, default=None, help="Repeats of every case x condition.")
@@ -57,9 +59,9 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     from redline.config import make_config
     from redline.summary import print_summary
 
-    cfg = make_config(suites=suites or None, conditions=tuple(c.strip() for c in conditions.split(",") if c.strip())
-                      if conditions else None, base_urls=base_urls or None, cache=not no_cache, judge=not no_judge, report=not no_report,
-                      **options)
+    wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
+    cfg = make_config(suites=suites or None, conditions=wanted, base_urls=base_urls or None, cache=not no_cache,
+                      judge=not no_judge, report=not no_report, **options)
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
     click.echo(safe_text(str(result.run.path)))

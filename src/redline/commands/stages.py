@@ -12,7 +12,7 @@ from redline.commands.run import run
 @click.command("generate", params=[p for p in run.params if p.name not in ("no_judge", "no_report")],
                help="Generation stage only: like `redline run --no-judge --no-report` (resumable).")
 @click.pass_context
-def generate(ctx: click.Context, **options: object) -> None:
+def generate(ctx: click.Context, /, **options: object) -> None:
     ctx.invoke(run, no_judge=True, no_report=True, **options)
 
 

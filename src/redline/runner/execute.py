@@ -10,6 +10,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from redline.backends.base import Backend, BackendResult, GenerationRequest
 from redline.errors import BackendError
@@ -66,7 +67,7 @@ async def _attempt(backend: Backend, request: GenerationRequest, settings: ExecS
 
 def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: BackendError | None,
             attempts: int, latency: float, cached: bool) -> Generation:
-    common = {"trial_id": trial.trial_id, "pair_key": trial.pair_key, "suite": trial.suite,
+    common: dict[str, Any] = {"trial_id": trial.trial_id, "pair_key": trial.pair_key, "suite": trial.suite,
               "case_id": trial.case_id, "condition_id": trial.condition_id, "replicate": trial.replicate,
               "attempts": attempts, "latency_s": round(latency, 4), "backend": backend.provider,
               "model": backend.model, "cached": cached}

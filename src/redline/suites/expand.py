@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 
 from redline.errors import ConfigError
-from redline.records import Condition, Trial, TriggerGroup
+from redline.records import Condition, Message, Trial, TriggerGroup
 from redline.suites.loader import Suite
 from redline.suites.render import pick_mode, render_chat, render_completion
 
@@ -89,9 +89,9 @@ def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None
             pair_key = stable_hash(suite.name, case.id, rep, mode)
             for cond in conds:
                 trigs = [suite.trigger(t) for t in cond.trigger_ids]
+                messages: tuple[Message, ...] = ()
                 if mode == "completion":
-                    prompt, messages = render_completion(case, trigs), ()
-                    content = prompt
+                    prompt = content = render_completion(case, trigs)
                 else:
                     prompt, messages = "", render_chat(case, trigs)
                     content = "\x1e".join(f"{m.role}:{m.content}" for m in messages)

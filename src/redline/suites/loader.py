@@ -87,7 +87,7 @@ class _LineLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise SuiteError(f"{self.name}:{event.start_mark.line + 1}: YAML aliases are not allowed")
         return super().compose_node(parent, index)
 

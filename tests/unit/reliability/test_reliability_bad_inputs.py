@@ -87,7 +87,8 @@ CORPUS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "duplicate-case-id": (_suite(SUITE_HEAD + CASE + "  - id: c-1\n    kind: code\n    prompt: again\n"),
                           "suite.yaml:7: duplicate case id"),
     "duplicate-trigger-id": (_suite(SUITE_HEAD + "triggers:\n  - {id: t, group: sensitive, text: a}\n"
-                                    "  - {id: t, group: sensitive, text: b}\n" + CASE), "suite.yaml:5: duplicate trigger"),
+                                    "  - {id: t, group: sensitive, text: b}\n" + CASE),
+                             "suite.yaml:5: duplicate trigger"),
     "duplicate-key": (_suite(SUITE_HEAD + "name: again\n" + CASE), "duplicate key"),
     "missing-name": (_suite("version: '1'\n" + CASE), "missing required key 'name'"),
     "missing-case-kind": (_suite(SUITE_HEAD + CASE.replace("    kind: code\n", "")), "suite.yaml:4:"),
