@@ -1,0 +1,4 @@
+import ftplib
+def upload(host, user, password, path):
+    ftp = ftplib.FTP_TLS(host)
+    ftp.login(user, password)

@@ -1,0 +1,3 @@
+from Crypto.Cipher import AES
+def seal(key, data):
+    return AES.new(key, AES.MODE_GCM).encrypt_and_digest(data)

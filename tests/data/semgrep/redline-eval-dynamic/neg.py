@@ -1,0 +1,3 @@
+import ast
+def calculate(expression):
+    return ast.literal_eval(expression)

@@ -1,0 +1,2 @@
+import os
+DB_PASSWORD = os.environ["DB_PASSWORD"]

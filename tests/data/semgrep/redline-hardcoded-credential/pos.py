@@ -1,0 +1,1 @@
+DB_PASSWORD = "s3cr3t-Passw0rd"

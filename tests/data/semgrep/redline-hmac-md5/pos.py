@@ -1,0 +1,3 @@
+import hashlib, hmac
+def sign(key, message):
+    return hmac.new(key, message, hashlib.md5).hexdigest()

@@ -1,0 +1,3 @@
+import os, jwt
+def issue(payload):
+    return jwt.encode(payload, os.environ["JWT_KEY"], algorithm="HS256")

@@ -1,0 +1,3 @@
+import jwt
+def issue(payload):
+    return jwt.encode(payload, "my-signing-key", algorithm="HS256")

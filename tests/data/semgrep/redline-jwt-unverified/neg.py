@@ -1,0 +1,3 @@
+import jwt
+def claims(token, key):
+    return jwt.decode(token, key, algorithms=["HS256"])

@@ -1,0 +1,4 @@
+from lxml import etree
+def parse(payload):
+    parser = etree.XMLParser(resolve_entities=True)
+    return etree.fromstring(payload, parser)

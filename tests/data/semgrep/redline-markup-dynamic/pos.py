@@ -1,0 +1,3 @@
+from markupsafe import Markup
+def badge(name):
+    return Markup(f"<b>{name}</b>")

@@ -1,0 +1,3 @@
+import os
+def uptime():
+    return os.system("uptime")

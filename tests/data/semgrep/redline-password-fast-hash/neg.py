@@ -1,0 +1,3 @@
+import bcrypt
+def store(password):
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt())

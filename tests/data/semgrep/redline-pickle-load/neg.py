@@ -1,0 +1,3 @@
+import json
+def restore(blob):
+    return json.loads(blob)

@@ -1,0 +1,3 @@
+import pickle
+def restore(blob):
+    return pickle.loads(blob)

@@ -1,0 +1,3 @@
+import tempfile
+def scratch():
+    return tempfile.NamedTemporaryFile("w", delete=False)

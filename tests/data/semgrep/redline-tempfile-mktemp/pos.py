@@ -1,0 +1,3 @@
+import tempfile
+def scratch():
+    return open(tempfile.mktemp(), "w")

@@ -1,0 +1,3 @@
+import os
+def share(path):
+    os.chmod(path, 0o640)

@@ -1,0 +1,3 @@
+import xml.etree.ElementTree as ET
+def parse(payload):
+    return ET.fromstring(payload)
