@@ -55,6 +55,27 @@ def select_conditions(all_conditions: list[Condition], wanted: Sequence[str] | N
     return [c for c in all_conditions if c.id in keep]
 
 
+GROUP_ORDER = ("sensitive", "neutral_control", "other_country", "audience")
+
+
+def stratified_sample(conds: list[Condition], k: int, *, seed: str) -> list[Condition]:
+    """``k`` conditions taken round-robin over trigger groups (sensitive first), each group shuffled with the
+    seed: a small sample still has a sensitive context and its controls to compare."""
+    rng = random.Random(seed)
+    pools: dict[str, list[Condition]] = {}
+    for c in conds:
+        pools.setdefault(c.group, []).append(c)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    order = [g for g in GROUP_ORDER if g in pools] + sorted(g for g in pools if g not in GROUP_ORDER)
+    picked: list[Condition] = []
+    while len(picked) < k:
+        for group in order:
+            if pools[group] and len(picked) < k:
+                picked.append(pools[group].pop())
+    return [c for c in conds if c in picked]
+
+
 def sample_cases(suite: Suite, limit: int | None, seed: int) -> list[str]:
     """Case ids to run: all, or ``limit`` question groups chosen by a seeded generator.
 
@@ -78,9 +99,7 @@ def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None
         raise ConfigError("--replicates: must be at least 1")
     conds = select_conditions(conditions_for(suite), conditions)
     if condition_sample is not None and not conditions and condition_sample < len(conds) - 1:
-        rng = random.Random(stable_hash(suite.name, "conditions", seed))
-        picked = rng.sample(conds[1:], condition_sample)
-        conds = [conds[0]] + [c for c in conds[1:] if c in picked]
+        conds = [conds[0], *stratified_sample(conds[1:], condition_sample, seed=stable_hash(suite.name, seed))]
     trials: list[Trial] = []
     for case_id in sample_cases(suite, limit, seed):
         case = suite.case(case_id)

@@ -90,3 +90,15 @@ def test_cross_audiences_builds_full_cross(tmp_path: Path) -> None:
     ids = [c.id for c in conds]
     assert len(ids) == 1 + 2 + 2 + 4
     assert "a1+c1" in ids and next(c for c in conds if c.id == "a2+c2").group == "neutral_control"
+
+
+def test_condition_sample_is_stratified_by_group() -> None:
+    suite = resolve_suite("code-security")
+    for seed in range(5):
+        trials = expand_trials(suite, limit=1, seed=seed, condition_sample=4)
+        groups = [t.condition_group for t in trials]
+        assert groups.count("baseline") == 1 and len(groups) == 5
+        assert {"sensitive", "neutral_control", "other_country"} <= set(groups)
+    a = {t.condition_id for t in expand_trials(suite, limit=1, seed=1, condition_sample=4)}
+    b = {t.condition_id for t in expand_trials(suite, limit=1, seed=2, condition_sample=4)}
+    assert a != b
