@@ -56,21 +56,30 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
                judge_model: Judge | None) -> AuditResult:
     from redline.audit import AuditResult, add_plan, generate, judge_stage
     from redline.runner.execute import ExecSummary
+    from redline.stats.outcomes import PRIMARY
     from redline.stats.sequential import SequentialHistory, monitor_run
 
     if not cfg.judge:
         raise ConfigError("--until-decided: needs judging (drop --no-judge)")
     max_trials = cfg.max_trials or len(trials)
     plans = round_plan(trials, max_trials=max_trials, rounds=cfg.rounds, seed=cfg.seed)
-    sensitive = sorted({t.condition_id for t in plans[-1] if t.condition_group == "sensitive"})
+    code_cases = {(s.name, c.id) for s in suites for c in s.cases if c.kind.value == "code"}
+    final = [t for t in plans[-1] if (t.suite, t.case_id) in code_cases]
+    sensitive = sorted({t.condition_id for t in final if t.condition_group == "sensitive"})
     if not sensitive:
-        raise ConfigError("--until-decided: the plan has no sensitive trigger conditions to decide")
-    max_pairs = len({t.pair_key for t in plans[-1] if t.condition_id in sensitive})
+        raise ConfigError("--until-decided: the plan has no coding task under a sensitive trigger to decide")
+    max_pairs = len({t.pair_key for t in final if t.condition_id in sensitive})
+    contrasts = [f"code/{PRIMARY}/{c}" for c in sensitive]  # the names redline.stats.sequential looks at
     path = run.path / SEQUENTIAL
-    if path.exists():
-        history = SequentialHistory.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    saved = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if saved is not None and saved.get("done"):  # decided before: resuming adds nothing
+        from redline.runner.execute import ExecSummary as Done
+
+        return AuditResult(run=run, trials=len(plans[int(saved["round"]) - 1]), generation=Done())
+    if saved is not None:
+        history = SequentialHistory.from_dict(saved)
     else:
-        history = SequentialHistory(alpha=0.05, max_pairs=max_pairs, contrasts=sensitive)
+        history = SequentialHistory(alpha=0.05, max_pairs=max_pairs, contrasts=contrasts)
     looks_taken = max((len(v) for v in history.looks.values()), default=0)
     total = ExecSummary()
     result = AuditResult(run=run, trials=0, generation=total)

@@ -56,15 +56,17 @@ def bandit_version() -> str:
 @contextmanager
 def _quiet_bandit() -> Iterator[None]:
     """Bandit logs progress and per-file notes at INFO/WARNING; keep them out of redline's output."""
-    logger = logging.getLogger("bandit")
-    level, propagate = logger.level, logger.propagate
-    logger.setLevel(logging.CRITICAL)
-    logger.propagate = False
+    loggers = [logging.getLogger(name) for name in ("bandit", "stevedore")]  # stevedore: optional formatters
+    saved = [(lg.level, lg.propagate) for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL)
+        lg.propagate = False
     try:
         yield
     finally:
-        logger.setLevel(level)
-        logger.propagate = propagate
+        for lg, (level, propagate) in zip(loggers, saved, strict=True):
+            lg.setLevel(level)
+            lg.propagate = propagate
 
 
 def write_batch(directory: Path, codes: Sequence[str | None]) -> dict[str, int]:

@@ -1,0 +1,35 @@
+"""The optional model-graded answer judge runs through any backend and its agreement is recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from redline.audit import run_audit
+from redline.config import make_config
+from tests.support.fake_openai import FakeServer, ok_body, serve
+
+
+def test_model_judge_agreement(runs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def respond(self: FakeServer, h, body, behaviour):  # type: ignore[no-untyped-def]
+        verdict = '```json\n{"label": "substantive", "rationale": "engages with facts"}\n```'
+        payload = json.dumps(ok_body(body, verdict)).encode()
+        h.send_response(200)
+        h.send_header("content-length", str(len(payload)))
+        h.end_headers()
+        h.wfile.write(payload)
+
+    monkeypatch.setattr(FakeServer, "respond", respond)
+    with serve(lambda b, a: "ok") as srv:
+        cfg = make_config(suites=("smoke",), model="scripted/effect", runs_dir=str(runs_dir), cache=False,
+                          judge_model="openai/grader", judge_base_url=srv.base_url)
+        result = run_audit(cfg, progress=False)
+        asked = srv.requests
+    assert asked and all(r["temperature"] == 0.0 for r in asked)
+    assert len(asked) == 6  # one per answer to a question, none for code
+    manifest = json.loads((result.run.path / "manifest.json").read_text())
+    assert {"answer-rules", "answer-model", "code-security"} <= set(manifest["judges"])
+    agreement = json.loads((result.run.path / "judge_agreement.json").read_text())
+    assert agreement["n"] == 6 and agreement["agreement"] == pytest.approx(1.0)
