@@ -234,7 +234,7 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
 
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
-                judge_model: Judge | None = None) -> dict[str, int]:
+                judge_model: Judge | None = None, batch_size: int = 200) -> dict[str, int]:
     from redline.runner.judging import default_judges, judge_run
 
     kinds = {c.kind for c in run.cases().values()}
@@ -251,7 +251,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         from redline.runner.ray_executor import judge_batches_ray
 
         mapper = judge_batches_ray
-    summary = judge_run(run, judges, map_batches=mapper)
+    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size)
     manifest = run.manifest()
     run.write_manifest(manifest.model_copy(update={"judges": {**manifest.judges, **summary.fingerprints}}))
     if judge_model is not None:

@@ -23,8 +23,10 @@ def judge() -> None:
 @click.option("--judge-model", default=None, help="Also grade answers with this model (PROVIDER/NAME).")
 @click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
 @click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
+              help="Generations per judge batch (one Bandit and one Semgrep process each).")
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
-                  judge_api_key_env: str | None) -> None:
+                  judge_api_key_env: str | None, batch_size: int) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
     from redline.audit import judge_stage, model_judge
     from redline.config import make_config
@@ -37,7 +39,7 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
         extra = model_judge(make_config(judge_model=judge_model, judge_base_url=judge_base_url,
                                         judge_api_key_env=judge_api_key_env))
     with rd.lock():
-        counts = judge_stage(rd, progress=False, judge_model=extra)
+        counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
     agreement = rd.path / "judge_agreement.json"

@@ -27,8 +27,8 @@ def test_judge_stage_killed_and_resumed(tmp_path: Path) -> None:
     rng = random.Random(5)
     kills = 0
     for _ in range(8):
-        proc = subprocess.Popen([sys.executable, "-m", "redline", "judge", "run", str(run)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen([sys.executable, "-m", "redline", "judge", "run", str(run), "--batch-size", "15"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.8, 3.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
