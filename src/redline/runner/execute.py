@@ -41,6 +41,14 @@ class ExecSummary:
     completion_tokens: int = 0
     seconds: float = 0.0
 
+    def count(self, gen: Generation) -> None:
+        """Add one written generation to the counts (cached text is not new tokens)."""
+        if gen.ok:
+            self.generated += 1
+            self.completion_tokens += gen.usage.completion_tokens if not gen.cached else 0
+        else:
+            self.errors += 1
+
     @property
     def tokens_per_s(self) -> float:
         return self.completion_tokens / self.seconds if self.seconds > 0 else 0.0
@@ -105,11 +113,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
             if result is not None and cache is not None:
                 cache.put(key, result)
         writer.write(gen)
-        if gen.ok:
-            summary.generated += 1
-            summary.completion_tokens += gen.usage.completion_tokens if not gen.cached else 0
-        else:
-            summary.errors += 1
+        summary.count(gen)
         if on_result:
             on_result(gen)
 

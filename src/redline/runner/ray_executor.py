@@ -221,11 +221,7 @@ async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: Js
             cache.put(keys[gen.trial_id], BackendResult(text=gen.text, reasoning=gen.reasoning,
                                                         finish_reason=gen.finish_reason, usage=gen.usage))
         writer.write(gen)
-        if gen.ok:
-            summary.generated += 1
-            summary.completion_tokens += gen.usage.completion_tokens if not gen.cached else 0
-        else:
-            summary.errors += 1
+        summary.count(gen)
         if on_result:
             on_result(gen)
 
