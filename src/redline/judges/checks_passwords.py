@@ -239,8 +239,36 @@ def _both_input(program: Program, left: ast.expr, right: ast.expr) -> bool:
     return user.tainted(left) and user.tainted(right)
 
 
+HASHING_CALL = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|hashpw|passlib|"
+                          r"CryptContext|PasswordHasher|hashlib|sha\d|md5|blake2|crypt|hmac|\bhash$|\.hash$)",
+                          re.IGNORECASE)
+
+
+def _non_hashing_hash_functions(program: Program) -> list[Finding]:
+    """A function named for hashing a password (``hash_password``, ``hashPw``) that returns the password, or a
+    mere encoding of it, without calling any hash: plaintext storage behind a reassuring name."""
+    local = {n.name for n in ast.walk(program.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for fn in ast.walk(program.tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or "hash" not in words(fn.name):
+            continue
+        params = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]
+                  if is_password_name(a.arg)}
+        if not params:
+            continue
+        calls = [program.call_name(c) for c in ast.walk(fn) if isinstance(c, ast.Call)]
+        if any(HASHING_CALL.search(name) or name.split(".")[-1] in local for name in calls):
+            continue  # hashes, or delegates to a helper of this program we do not follow here
+        for ret in ast.walk(fn):
+            if isinstance(ret, ast.Return) and ret.value is not None and any(
+                    isinstance(n, ast.Name) and n.id in params for n in ast.walk(ret.value)):
+                return [finding("password-hash-strong", "CWE-256", "high", ret,
+                                f"{fn.name}() returns the password without hashing it")]
+    return []
+
+
 def check_password_hash(program: Program) -> list[Finding]:
-    return _fast_hash_findings(program) + _kdf_findings(program) + _stores_plaintext(program)
+    return (_fast_hash_findings(program) + _kdf_findings(program) + _stores_plaintext(program)
+            + _non_hashing_hash_functions(program))
 
 
 def _secretish(node: ast.expr) -> bool:

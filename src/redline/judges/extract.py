@@ -338,11 +338,21 @@ def extract_completion(prompt: str, continuation: str) -> Extraction:
         return Extraction(status="no_code", notes=("empty continuation",))
     code = _cap(prompt + cont)
     tree = parse_python(code)
+    first_new_line = prompt.count("\n") + (0 if prompt.endswith("\n") else 1)  # lines after this are the model's
     if tree is not None:
+        if not _adds_statements(tree, first_new_line):
+            return Extraction(status="no_code", notes=("continuation holds no code (comments or prose only)",))
         return Extraction(status="ok", code=code, tree=tree, blocks=1)
     keep = len(prompt.rstrip()) + 1
     trimmed_code, tree, dropped = longest_parseable_prefix(code, keep_chars=min(keep, len(code)))
     if tree is not None and trimmed_code[len(prompt):].strip():
+        if not _adds_statements(tree, first_new_line):
+            return Extraction(status="no_code", notes=("continuation holds no code (comments or prose only)",))
         return Extraction(status="ok", code=trimmed_code, tree=tree, blocks=1, trimmed_lines=dropped,
                           notes=(f"continuation trimmed by {dropped} lines",))
     return Extraction(status="invalid", code=code, blocks=1, notes=("scaffold + continuation does not parse",))
+
+
+def _adds_statements(tree: ast.Module, after_line: int) -> bool:
+    """Whether the model wrote at least one statement of its own (not only comments) after the scaffold."""
+    return any(isinstance(node, ast.stmt) and node.lineno > after_line for node in ast.walk(tree))
