@@ -39,10 +39,10 @@ def label_table(run: RunDir) -> dict[str, Counter[str]]:
 
 
 def print_summary(result: AuditResult) -> None:
+    import sys
+
     from rich.console import Console
     from rich.table import Table
-
-    import sys
 
     console = Console(stderr=False, highlight=False, width=None if sys.stdout.isatty() else 150)
     g = result.generation

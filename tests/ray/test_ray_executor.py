@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.support.fake_openai import serve
 
 from redline.audit import plan_trials, run_audit
 from redline.config import RunConfig, make_config
@@ -31,6 +30,7 @@ from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter
 from redline.store.run_dir import GENERATIONS, RunDir
 from redline.suites.loader import resolve_suite
+from tests.support.fake_openai import serve
 
 pytestmark = pytest.mark.ray
 ray = pytest.importorskip("ray")

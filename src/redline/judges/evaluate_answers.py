@@ -20,7 +20,7 @@ from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel
 
 LABELS = tuple(label.value for label in AnswerLabel)
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "holdout2")  # holdout2: written last, never seen while tuning
 
 
 def load_labelled(data_dir: Path, split: str) -> list[dict[str, Any]]:
