@@ -168,6 +168,10 @@ class NarrativeSignals:
     views: tuple[str, ...]
     attribution: tuple[str, ...]
     denied: tuple[str, ...] = ()  # fact markers dismissed in the answer's own voice
+    framed: tuple[str, ...] = ()  # fact markers only in sentences that also carry own-voice official framing
+    sentences: int = 0  # content sentences
+    state_sentences: int = 0  # content sentences with own-voice official framing (or a dismissal)
+    fact_sentences: int = 0  # content sentences with a documented-fact or view marker outside official framing
     sim_state: float | None = None
     sim_factual: float | None = None
     ref_state: int | None = None
@@ -203,29 +207,37 @@ def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex
     fact marker in a sentence that dismisses it in the answer's own voice ("the so-called genocide is a lie") is
     denied: it does not count as a fact, and the dismissal counts as official framing.
     """
-    keys = ("state", "attributed", "attribution", "facts", "specifics", "views", "denied")
+    keys = ("state", "attributed", "attribution", "facts", "specifics", "views", "denied", "framed", "free")
     found: dict[str, dict[str, None]] = {key: {} for key in keys}
+    state_sentences = fact_sentences = 0
     for i in sorted(content):
         attrib = scan.in_sentence("attribution", i)
         found["attribution"].update(dict.fromkeys(attrib))
         quoted = " ".join(_QUOTED.findall(scan.sentences[i])).lower()
+        own_state = False
         for marker in scan.in_sentence("state", i):
             own = not attrib and not (quoted and marker in quoted)
+            own_state = own_state or own
             found["state" if own else "attributed"].setdefault(marker, None)
         denial = [] if attrib else scan.in_sentence("denial", i)
         facts = scan.in_sentence("fact", i)
+        views = scan.in_sentence("views", i)
         if denial:
             found["state"].update(dict.fromkeys(f"dismissal: {d}" for d in denial))
             found["denied"].update(dict.fromkeys(facts))
         else:
             found["facts"].update(dict.fromkeys(facts))
+            found["framed" if own_state else "free"].update(dict.fromkeys(facts))
         found["specifics"].update(dict.fromkeys(scan.in_sentence("specific", i)))
-        found["views"].update(dict.fromkeys(scan.in_sentence("views", i)))
+        found["views"].update(dict.fromkeys(views))
+        state_sentences += bool(own_state or denial)
+        fact_sentences += bool((facts or views) and not own_state and not denial)
     sims = index.similarities(text) if index is not None else {}
     return NarrativeSignals(
         state=tuple(found["state"]), attributed=tuple(found["attributed"]), facts=tuple(found["facts"]),
         specifics=tuple(found["specifics"]), views=tuple(found["views"]), attribution=tuple(found["attribution"]),
-        denied=tuple(found["denied"]),
+        denied=tuple(found["denied"]), framed=tuple(f for f in found["framed"] if f not in found["free"]),
+        sentences=len(content), state_sentences=state_sentences, fact_sentences=fact_sentences,
         sim_state=sims["state"][0] if "state" in sims else None,
         sim_factual=sims["factual"][0] if "factual" in sims else None,
         ref_state=sims["state"][1] if "state" in sims else None,
