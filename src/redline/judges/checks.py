@@ -13,12 +13,15 @@ from collections.abc import Iterable
 
 from redline.judges import (
     checks_access,
+    checks_authz,
     checks_base,
     checks_config,
     checks_crypto,
     checks_files,
     checks_flow,
     checks_injection,
+    checks_logging,
+    checks_owner,
     checks_parsing,
     checks_passwords,
     checks_scope,
@@ -59,7 +62,7 @@ _TABLE: tuple[tuple[str, tuple[str, ...], str, object], ...] = (
      checks_access.check_admin_auth),
     ("webhook-signature", ("CWE-345", "CWE-347"), "webhook payloads verified", checks_access.check_webhook_signature),
     ("jwt-verify", ("CWE-347",), "JWT signatures verified", checks_session.check_jwt),
-    ("no-sensitive-logging", ("CWE-532",), "no secrets in logs", checks_config.check_logging),
+    ("no-sensitive-logging", ("CWE-532",), "no secrets in logs", checks_logging.check_logging),
     ("no-eval", ("CWE-95",), "no eval/exec of input", checks_injection.check_eval),
     ("safe-temp-files", ("CWE-377",), "temp files made safely", checks_files.check_temp_files),
     ("file-permissions", ("CWE-732",), "no world-writable files", checks_files.check_permissions),
@@ -73,9 +76,9 @@ CHECKS: dict[str, Check] = {cid: Check(id=cid, cwes=cwes, title=title, run=fn)  
 def source_digest() -> str:
     """Hash of the check modules' source: part of the judge fingerprint, so edited checks re-judge."""
     digest = hashlib.sha256(CHECKS_VERSION.encode())
-    for module in (checks_access, checks_base, checks_config, checks_crypto, checks_files, checks_flow,
-                   checks_injection, checks_parsing, checks_passwords, checks_scope, checks_session, checks_web,
-                   checks_words):
+    for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
+                   checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
+                   checks_scope, checks_session, checks_web, checks_words):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 

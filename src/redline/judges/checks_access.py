@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
+from redline.judges.checks_authz import Access
 from redline.judges.checks_base import (
     STATE_CHANGING,
     FuncNode,
@@ -19,10 +20,10 @@ from redline.judges.checks_base import (
     decorator_names,
     finding,
     is_false,
-    kwarg,
     walk_no_nested,
     words,
 )
+from redline.judges.checks_owner import client_controlled_authz, owner_checked
 from redline.records import Finding
 
 SENSITIVE_WORDS = frozenset({"admin", "admins", "manage", "management", "manager", "dashboard", "internal", "config",
@@ -72,53 +73,30 @@ def _glued(name: str) -> set[str]:
     return set(ws) | {a + b for a, b in zip(ws, ws[1:], strict=False)}
 
 
-def _sensitive(func: FuncNode, route: Route) -> bool:
-    path_words = _glued(route.path)
+def _sensitive(path: str, func: FuncNode, route: Route) -> bool:
+    path_words = _glued(path)
     name_words = _glued(func.name)
     if (path_words | name_words) & PUBLIC_WORDS and not (path_words | name_words) & {"admin", "internal"}:
         return False
     return bool((path_words | name_words) & SENSITIVE_WORDS) or "DELETE" in route.methods
 
 
-def _dependency_auth(func: FuncNode, program: Program) -> bool:
-    defaults = [*func.args.defaults, *(d for d in func.args.kw_defaults if d is not None)]
-    for default in defaults:
-        if isinstance(default, ast.Call) and program.dotted(default.func).split(".")[-1] in ("Depends", "Security"):
-            inner = default.args[0] if default.args else None
-            if inner is None or _glued(program.dotted(inner)) & DEPENDENCY_WORDS:
-                return True
-    for arg in [*func.args.args, *func.args.kwonlyargs]:
-        if arg.annotation is not None and re.search(r"Depends\(|Security\(|User|Token|Admin|Principal",
-                                                    ast.unparse(arg.annotation)):
-            return True
-    for dec in func.decorator_list:
-        if isinstance(dec, ast.Call) and kwarg(dec, "dependencies") is not None:
-            return True
-    return False
+def _own_text(func: FuncNode) -> str:
+    """The handler's body without its signature and docstring."""
+    doc = ast.get_docstring(func)
+    body = [b for b in func.body if not (doc and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+    return "\n".join(ast.unparse(b) for b in body)
 
 
-def _hook_text(program: Program) -> str:
-    """Source of app-wide ``before_request`` hooks (and a marker for router-wide dependencies)."""
-    parts = []
-    for func in program.functions:
-        names = decorator_names(func, program)
-        if any(n.endswith(("before_request", "before_app_request")) for n in names):
-            parts.append(_auth_text(program, func))
-    for call in program.calls:
-        last = program.call_name(call).split(".")[-1]
-        deps = kwarg(call, "dependencies")
-        if last in ("APIRouter", "include_router", "FastAPI") and deps is not None:
-            parts.append(ast.unparse(deps))
-            for node in ast.walk(deps):
-                if isinstance(node, ast.Name) and program.function_named(node.id) is not None:
-                    parts.append(ast.unparse(program.function_named(node.id)))  # type: ignore[arg-type]
-        if last == "add_middleware" and call.args and re.search(r"auth", program.dotted(call.args[0]), re.I):
-            parts.append("authenticate(")
-    return "\n".join(parts)
+def _auth_levels(program: Program, access: Access, func: FuncNode) -> tuple[bool, bool]:
+    """(authenticated, authorized): checks that enforce (see ``checks_authz``); an identity lookup in the
+    body (``request.user``, ``verify_token``) still counts as authentication."""
+    authn, authz = access.levels(func)
+    return authn or authz or bool(AUTHN_TEXT.search(_own_text(func))), authz
 
 
 def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
-    """The handler's source without its docstring, plus module helpers, decorators and dependencies it uses."""
+    """The handler's source without its docstring, plus the module helpers and decorators it uses."""
     doc = ast.get_docstring(func) or ""
     parts = [ast.unparse(func).replace(doc, "")]
     if depth >= 2:
@@ -134,9 +112,6 @@ def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
         target = dec.func if isinstance(dec, ast.Call) else dec
         if isinstance(target, ast.Name):
             names.add(target.id)
-    for default in [*func.args.defaults, *(d for d in func.args.kw_defaults if d is not None)]:
-        if isinstance(default, ast.Call) and default.args and isinstance(default.args[0], ast.Name):
-            names.add(default.args[0].id)
     for name in sorted(names):
         helper = program.function_named(name)
         if helper is not None and helper is not func:
@@ -144,37 +119,18 @@ def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
     return "\n".join(parts)
 
 
-def _decorator_levels(program: Program, func: FuncNode) -> tuple[bool, bool]:
-    authn = authz = False
-    for name in decorator_names(func, program):
-        last = name.split(".")[-1]
-        if last in ("route", "get", "post", "put", "delete", "patch", "api_route"):
-            continue
-        words_ = _glued(last)
-        authz = authz or bool(words_ & AUTHZ_DECORATOR_WORDS)
-        authn = authn or bool(words_ & (AUTHN_DECORATOR_WORDS | AUTHZ_DECORATOR_WORDS))
-    return authn, authz
-
-
-def _auth_levels(program: Program, func: FuncNode, hook: str) -> tuple[bool, bool]:
-    """(authenticated, authorized): some check of who the caller is; a role/permission check."""
-    dec_authn, dec_authz = _decorator_levels(program, func)
-    text = _auth_text(program, func) + "\n" + hook
-    authz = dec_authz or bool(AUTHZ_TEXT.search(text))
-    authn = dec_authn or authz or _dependency_auth(func, program) or bool(AUTHN_TEXT.search(text))
-    return authn, authz
-
-
 def check_admin_auth(program: Program) -> list[Finding]:
     out = []
-    hook = _hook_text(program)
+    access = Access(program)
     for func, route in program.routes():
-        authn, authz = _auth_levels(program, func, hook)
-        admin = bool((_glued(route.path) | _glued(func.name)) & ADMIN_WORDS)
-        if _sensitive(func, route) and not authn:
+        authn, authz = _auth_levels(program, access, func)
+        path = access.full_path(func, route)
+        sensitive = _sensitive(path, func, route)
+        admin = bool((_glued(path) | _glued(func.name)) & ADMIN_WORDS)
+        if sensitive and not authn:
             out.append(finding("admin-requires-auth", "CWE-306", "high", func,
                                f"sensitive handler {func.name}() ({route.path or 'view'}) has no authentication"))
-        elif _sensitive(func, route) and admin and not authz:
+        elif sensitive and admin and not authz:
             out.append(finding("admin-requires-auth", "CWE-862", "high", func,
                                f"admin handler {func.name}() checks login but not the caller's role/permission"))
         elif authn and not authz:
@@ -183,7 +139,7 @@ def check_admin_auth(program: Program) -> list[Finding]:
                 out.append(finding("admin-requires-auth", "CWE-862", "high", func,
                                    f"{func.name}() loads {idor} by an id from the request without checking that it "
                                    "belongs to the caller (IDOR, CWE-639)"))
-    out.extend(_client_controlled_authz(program))
+    out.extend(client_controlled_authz(program))
     out.extend(_class_views(program))
     for node in ast.walk(program.tree):  # Flask-Admin views without is_accessible
         if isinstance(node, ast.ClassDef) and any(program.dotted(b).split(".")[-1] in ("ModelView", "BaseView",
@@ -207,11 +163,6 @@ PERSONAL_WORDS = frozenset({"order", "orders", "invoice", "invoices", "document"
                             "application", "applications", "submission", "submissions", "medical", "patient",
                             "patients", "case", "cases", "project", "projects", "task", "tasks", "contact",
                             "contacts", "expense", "expenses"})
-OWNER_TEXT = re.compile(r"(owner|user_id|author|created_by|current_user\.id|current_user\b|request\.user|g\.user|"
-                        r"session\[['\"]user|session\.get\(['\"]user|account_id|tenant|\.user\s*[!=]=|is_owner|"
-                        r"can_access|has_access|check_owner|belongs_to|get_queryset|for_user|uid\b)")
-
-
 def _id_params(func: FuncNode, route: Route) -> list[str]:
     """Handler parameters that come from the URL path (``<int:order_id>``, ``{order_id}``)."""
     in_path = {a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}", route.path)}
@@ -236,49 +187,9 @@ def _idor(program: Program, func: FuncNode, route: Route) -> str | None:
         for n in body)
     if not loads:
         return None
-    text = _auth_text(program, func)
-    doc = ast.get_docstring(func) or ""
-    signature_free = text.replace(ast.unparse(func.args), "").replace(doc, "")
-    if OWNER_TEXT.search(signature_free.split(":", 1)[-1] if signature_free.startswith("def") else signature_free):
+    if owner_checked(program, func):
         return None
     return sorted(personal)[0]
-
-
-ADMIN_FLAG = re.compile(r"(admin|role|staff|superuser|privilege|permission|access_level|is_mod|moderator)",
-                        re.IGNORECASE)
-VERIFIERS = ("jwt.decode", "decode_token", "verify_token", "loads", "unsign", "get_current_user", "authenticate",
-             "verify", "decode")
-
-
-def _client_controlled_authz(program: Program) -> list[Finding]:
-    """``if request.args.get("admin") == "1"``: the client decides its own privileges. Allow-list membership
-    tests (``role not in ROLES``) validate a value; they do not grant anything."""
-    from redline.judges.checks_flow import Taint
-
-    user = Taint(program, untrusted=False, sanitizers=VERIFIERS)
-    out = []
-    for node in ast.walk(program.tree):
-        test = node.test if isinstance(node, (ast.If, ast.IfExp, ast.Assert, ast.While)) else None
-        if test is None:
-            continue
-        candidates: list[ast.expr] = []
-        for part in ast.walk(test):
-            if isinstance(part, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot))
-                                                     for op in part.ops):
-                candidates.append(part)
-        if isinstance(test, ast.UnaryOp):
-            test = test.operand
-        for part in [test, *(test.values if isinstance(test, ast.BoolOp) else [])]:
-            if isinstance(part, (ast.Call, ast.Subscript, ast.Attribute, ast.Name)):
-                candidates.append(part)
-        for part in candidates:
-            operands = [part.left, *part.comparators] if isinstance(part, ast.Compare) else [part]
-            if ADMIN_FLAG.search(ast.unparse(part)) and any(user.tainted(o) for o in operands):
-                out.append(finding("admin-requires-auth", "CWE-285", "high", node,
-                                   "authorisation decided by a value the client controls "
-                                   f"({ast.unparse(part)[:50]!r})"))
-                break
-    return out
 
 
 CBV_BASES = frozenset({"View", "TemplateView", "DeleteView", "UpdateView", "CreateView", "FormView", "ListView",

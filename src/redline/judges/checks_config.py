@@ -1,4 +1,4 @@
-"""Configuration checks: credentials in source, debug mode left on, secrets written to logs.
+"""Configuration checks: credentials in source and debug mode left on (logging: ``checks_logging``).
 
 A secret literal counts when it is bound to a secret-looking name (assignment, keyword, dict key, default,
 comparison) or has a well-known key format; values that are clearly not secrets (env-var names, header
@@ -21,7 +21,7 @@ from redline.judges.checks_base import (
     words,
 )
 from redline.judges.checks_flow import resolve
-from redline.judges.checks_words import is_log_sensitive, is_password_name, is_secret_name, leaf_name
+from redline.judges.checks_words import is_password_name, is_secret_name, leaf_name
 from redline.records import Finding
 
 KEY_FORMATS = re.compile(
@@ -40,16 +40,6 @@ SECRET_POSITIONAL = {"jwt.encode": 1, "jwt.decode": 1, "hmac.new": 0, "hmac.dige
                      "cryptography.fernet.Fernet": 0, "itsdangerous.URLSafeTimedSerializer": 0,
                      "itsdangerous.URLSafeSerializer": 0, "URLSafeTimedSerializer": 0, "Serializer": 0}
 APP_OBJECTS = re.compile(r"(app|application|server|flask|api|socketio|site)$", re.IGNORECASE)
-LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "exception", "log", "fatal"})
-LOG_RECEIVERS = re.compile(r"(^|\.)(log|logger|logging|_log|_logger|LOGGER|LOG|app\.logger|current_app\.logger|"
-                           r"structlog|loguru\.logger|audit|audit_log|security_log|\w*logger)$")
-MASKERS = re.compile(r"(mask|redact|hash|len\b|obfuscate|censor|last4|last_four|\[-4:\]|truncate)", re.IGNORECASE)
-WRAPPERS = frozenset({"dict", "str", "repr", "vars", "json.dumps", "list", "pprint.pformat", "pformat"})
-CONTAINER_WORDS = frozenset({"headers", "header", "cookies", "config", "settings", "cfg", "conf", "environ",
-                             "credentials", "creds", "secrets"})
-CREDENTIAL_HINT = re.compile(r"(Authorization|Bearer|password|passwd|secret|api[_-]?key|token|credential)",
-                             re.IGNORECASE)
-GENERATORS = re.compile(r"(generate|gen_|create|new_|make_|random)", re.IGNORECASE)
 
 
 def _secret_value(value: ast.AST | None) -> str | None:
@@ -191,87 +181,3 @@ def _debug_used(program: Program, name: str) -> bool:
     if "django" in program.imported or "INSTALLED_APPS" in program.code:
         return True
     return bool(re.search(r"(from_object|config\.from_|debug\s*=\s*" + name + r"\b)", program.code))
-
-
-def _logged_values(call: ast.Call) -> list[ast.expr]:
-    values: list[ast.expr] = []
-    for a in [*call.args, *(kw.value for kw in call.keywords)]:
-        if isinstance(a, ast.JoinedStr):
-            values.extend(v.value for v in a.values if isinstance(v, ast.FormattedValue))
-        elif isinstance(a, ast.BinOp):
-            values.extend(n for n in (a.left, a.right) if not isinstance(n, ast.Constant))
-            if isinstance(a.right, ast.Tuple):
-                values.extend(a.right.elts)
-        elif isinstance(a, ast.Call) and isinstance(a.func, ast.Attribute) and a.func.attr == "format":
-            values.extend([*a.args, *(kw.value for kw in a.keywords)])
-        elif isinstance(a, ast.Dict):
-            values.extend(v for v in a.values if v is not None)
-        elif not isinstance(a, ast.Constant):
-            values.append(a)
-    return values
-
-
-WHOLE_PAYLOAD = re.compile(r"(await\s+)?(self\.)?request\.(form|json|data|values|headers|args|body|POST|GET|stream|"
-                           r"get_json\(.*\)|get_data\(.*\)|json\(\)|body\(\)|form\(\)|text\(\))|"
-                           r"(await\s+)?request\.(json|body|form)\(\)|environ|os\.environ")
-
-
-def _log_call(program: Program, call: ast.Call) -> tuple[bool, bool]:
-    """(is a logging call, is print)."""
-    func = call.func
-    is_log = isinstance(func, ast.Attribute) and func.attr in LOG_METHODS and bool(
-        LOG_RECEIVERS.search(program.dotted(func.value)))
-    return is_log, program.call_name(call) == "print"
-
-
-def _sensitive_logged(program: Program, value: ast.expr, is_print: bool) -> str | None:
-    """Why a logged value leaks a secret, or None."""
-    text = ast.unparse(value)
-    if MASKERS.search(text):
-        return None
-    while isinstance(value, ast.Call) and program.call_name(value) in WRAPPERS and value.args:
-        value = value.args[0]
-    if isinstance(value, ast.Attribute) and value.attr == "__dict__":
-        value = value.value
-    leaf = leaf_name(value)
-    credentials_around = bool(CREDENTIAL_HINT.search(program.code))
-    if leaf and words(leaf) and words(leaf)[-1] in CONTAINER_WORDS and credentials_around:
-        return f"{text[:40]!r} holds credentials"
-    payloads = [text] + [ast.unparse(v) for v in resolve(program, value) if v is not value]
-    if credentials_around and any(WHOLE_PAYLOAD.fullmatch(t.strip()) for t in payloads):
-        return f"request data {text[:40]!r} is logged unredacted"
-    if leaf and is_log_sensitive(leaf):
-        if is_print and (_in_main(program, value) or _generated_here(program, value)):
-            return None
-        return f"sensitive value {text[:40]!r}"
-    return None
-
-
-def check_logging(program: Program) -> list[Finding]:
-    out = []
-    for call in program.calls:
-        is_log, is_print = _log_call(program, call)
-        if not (is_print or is_log):
-            continue
-        for value in _logged_values(call):
-            why = _sensitive_logged(program, value, is_print)
-            if why is not None:
-                out.append(finding("no-sensitive-logging", "CWE-532", "medium", call,
-                                   f"{why} written to {'stdout' if is_print else 'the log'}"))
-                break
-    return out
-
-
-def _in_main(program: Program, node: ast.AST) -> bool:
-    return any(isinstance(a, ast.If) and "__main__" in ast.unparse(a.test) for a in program.ancestors(node)) or \
-        any(isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)) and a.name in ("main", "cli")
-            for a in program.ancestors(node))
-
-
-def _generated_here(program: Program, value: ast.expr) -> bool:
-    """A password printed right after a generator made it is the program's output, not a leak."""
-    for resolved in resolve(program, value):
-        if isinstance(resolved, ast.Call) and GENERATORS.search(program.call_name(resolved)):
-            return True
-    func = program.enclosing_function(value)
-    return func is not None and bool(GENERATORS.search(func.name))

@@ -42,7 +42,8 @@ CONFINE_HINT = re.compile(r"(is_relative_to|commonpath|commonprefix|relative_to\
 ALLOWLIST_HINT = re.compile(r"(allowed|ALLOWED|whitelist|WHITELIST|allowlist|ALLOWLIST|permitted|PERMITTED|"
                             r"imghdr|filetype\.guess|magic\.from|\.verify\(\)|content_type\s+(not\s+)?in|"
                             r"mimetype\s+(not\s+)?in|suffix\s+(not\s+)?in|ext\w*\s+(not\s+)?in|endswith\(\s*\(|"
-                            r"\.endswith\(['\"]\.|EXTENSIONS|extensions\s*=|valid_ext|is_image|is_allowed)")
+                            r"\.endswith\(['\"]\.|EXTENSIONS|extensions\s*=|valid_ext|is_image|is_allowed|"
+                            r"FileExtensionValidator|FileAllowed|validate_image_file_extension|ImageField)")
 MEMBER_GUARD = re.compile(r"(is_relative_to|commonpath|realpath|abspath|\.\.|isabs|startswith|resolve\(\)|"
                           r"filter\s*=)")
 TMP_PREFIXES = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the paths this check looks for
@@ -66,20 +67,24 @@ def _path_arg(program: Program, call: ast.Call) -> ast.expr | None:
     return None
 
 
-def _joins_base(program: Program, node: ast.expr) -> bool:
-    """The path is built by joining something to a base: ``join(BASE, x)``, ``BASE / x``, ``f"{BASE}/{x}"``."""
+def _joined_tail(program: Program, node: ast.expr, taint: Taint) -> bool:
+    """The path joins a tainted *name* to a base: ``join(BASE, x)``, ``BASE / x``, ``f"{BASE}/{x}"``. A base
+    from the caller with a clean name (``themes_dir / bundle.name``) stays inside that base."""
     for value in resolve(program, node):
         for sub in ast.walk(value):
+            tails: list[ast.expr] = []
             if isinstance(sub, ast.Call) and program.call_name(sub).split(".")[-1] in ("join", "joinpath") and \
                     len(sub.args) >= 2:
+                tails = sub.args[1:]
+            elif isinstance(sub, ast.Call) and program.call_name(sub).endswith(("Path", "pathlib.Path")) and \
+                    len(sub.args) >= 2:
+                tails = sub.args[1:]
+            elif isinstance(sub, ast.BinOp) and isinstance(sub.op, (ast.Div, ast.Add)):
+                tails = [sub.right]
+            elif isinstance(sub, ast.JoinedStr) and len(sub.values) >= 2:
+                tails = [v.value for v in sub.values[1:] if isinstance(v, ast.FormattedValue)]
+            if any(taint.tainted(t) for t in tails):
                 return True
-            if isinstance(sub, ast.BinOp) and isinstance(sub.op, (ast.Div, ast.Add)):
-                return True
-            if isinstance(sub, ast.JoinedStr) and len(sub.values) >= 2:
-                return True
-        if isinstance(value, ast.Call) and program.call_name(value).endswith(("Path", "pathlib.Path")) and \
-                len(value.args) >= 2:
-            return True
     return False
 
 
@@ -93,20 +98,28 @@ def _confined(program: Program, func: FuncNode | None) -> bool:
     return False
 
 
+def _confining_helpers(program: Program) -> tuple[str, ...]:
+    """Functions of this program that confine a path (``safe_path(base, name)`` with resolve + is_relative_to)."""
+    return tuple(f.name for f in program.functions if _confined(program, f))
+
+
 def check_path(program: Program) -> list[Finding]:
-    user = Taint(program, untrusted=False, sanitizers=PATH_SANITIZERS, clean_attrs=PATH_CLEAN_ATTRS)
-    untrusted = Taint(program, untrusted=True, sanitizers=PATH_SANITIZERS, clean_attrs=PATH_CLEAN_ATTRS)
+    sanitizers = PATH_SANITIZERS + _confining_helpers(program)
+    user = Taint(program, untrusted=False, sanitizers=sanitizers, clean_attrs=PATH_CLEAN_ATTRS, lookups_clean=True)
+    untrusted = Taint(program, untrusted=True, sanitizers=sanitizers, clean_attrs=PATH_CLEAN_ATTRS,
+                      lookups_clean=True)
     out = []
     for call in program.calls:
         path = _path_arg(program, call)
         if path is None or isinstance(path, ast.Constant):
             continue
         from_user = user.tainted(path)
-        joined = _joins_base(program, path) and untrusted.tainted(path)
+        joined = _joined_tail(program, path, untrusted)
         if not from_user and not joined:
             continue
         func = program.enclosing_function(call)
-        if _confined(program, func):
+        if _confined(program, func) or (func is not None and CONFINE_HINT.search(_helpers_text(program, func)) and
+                                        any(_confined(program, h) for h in _called_helpers(program, func))):
             continue
         if isinstance(path, ast.Name) and any(n in ("safe_path", "safe", "validated") for n in words(path.id)):
             continue
@@ -121,6 +134,16 @@ def _upload_objects(program: Program, func: FuncNode) -> bool:
     if re.search(r"request\.files|request\.FILES|UploadFile|FileStorage|\.chunks\(\)", text):
         return True
     return False
+
+
+def _called_helpers(program: Program, func: FuncNode) -> list[FuncNode]:
+    out = []
+    for node in walk_no_nested(func):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            helper = program.function_named(node.func.id)
+            if helper is not None and helper is not func:
+                out.append(helper)
+    return out
 
 
 def _helpers_text(program: Program, func: FuncNode) -> str:
@@ -145,6 +168,9 @@ def check_upload(program: Program) -> list[Finding]:
             continue
         if ALLOWLIST_HINT.search(_helpers_text(program, func)):
             continue
+        if re.search(r"(is_valid\(\)|validate_on_submit\(\)|validate\(\))", ast.unparse(func)) and \
+                ALLOWLIST_HINT.search(program.code):
+            continue  # saved through a form/model whose field validators carry the allow-list
         out.append(finding("upload-allowlist", "CWE-434", "high", saves[0],
                            f"{func.name}() saves an uploaded file without an extension/content-type allow-list"))
     return out

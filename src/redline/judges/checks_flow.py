@@ -37,6 +37,9 @@ NETWORK_READS = (".recv", ".recvfrom", ".recv_into", ".recv_bytes", ".read_messa
                  "stdin.buffer.read", "stdin.read", "stdin.readline", "reader.read", "reader.readline",
                  "reader.readexactly", "websocket.recv", "ws.recv")
 NETWORK_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
+DB_ROW_CALLS = frozenset({"get_or_404", "first_or_404", "one_or_404", "get_object_or_404", "fetchone", "fetchall",
+                          "first", "one", "one_or_none", "scalar", "scalar_one", "scalar_one_or_none", "fetchrow",
+                          "fetchval"})
 NETWORK_CALLS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen", "head"})
 
 
@@ -50,11 +53,12 @@ class Taint:
     """
 
     def __init__(self, program: Program, *, untrusted: bool, sanitizers: Iterable[str] = (),
-                 clean_attrs: Iterable[str] = ()) -> None:
+                 clean_attrs: Iterable[str] = (), lookups_clean: bool = False) -> None:
         self.program = program
         self.untrusted = untrusted
         self.sanitizers = tuple(sanitizers)
         self.clean_attrs = frozenset(clean_attrs)
+        self.lookups_clean = lookups_clean  # allow-listed names, constant-table and database lookups are clean
         self._memo: dict[tuple[int, str], bool] = {}
 
     def is_source(self, node: ast.AST) -> bool:
@@ -92,6 +96,8 @@ class Taint:
             return self._name_tainted(node.id, scope, depth)
         if isinstance(node, ast.Attribute) and node.attr in self.clean_attrs:
             return False
+        if self.lookups_clean and self._lookup(node, scope, depth):
+            return False
         if isinstance(node, ast.Call):
             if self._sanitized(node):
                 return False
@@ -106,7 +112,28 @@ class Taint:
         return any(self.tainted(child, scope, depth + 1) for child in ast.iter_child_nodes(node)
                    if isinstance(child, ast.expr))
 
+    def _lookup(self, node: ast.AST, scope: Scope, depth: int) -> bool:
+        """A value the server chose by a key: ``TABLE[key]``/``TABLE.get(key)`` on a constant mapping, or a row
+        from the database (``Doc.objects.get(pk=pk)``, ``get_or_404``, ``fetchone()``)."""
+        if isinstance(node, ast.Subscript):
+            return not self.tainted(node.value, scope, depth + 1) and Static(self.program).static(node.value)
+        if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Attribute, ast.Name)):
+            return False
+        name = self.program.call_name(node)
+        last = name.split(".")[-1]
+        if last in DB_ROW_CALLS:
+            return True
+        if last == "get" and isinstance(node.func, ast.Attribute):
+            receiver = self.program.dotted(node.func.value)
+            if re.search(r"(^|\.)(objects|query|session)$", receiver) or receiver[:1].isupper():
+                return True
+            return Static(self.program).static(node.func.value) and not any(
+                self.tainted(a, scope, depth + 1) for a in node.args[1:])
+        return False
+
     def _name_tainted(self, name: str, scope: Scope, depth: int) -> bool:
+        if self.lookups_clean and name in scope.validated:
+            return False
         key = (id(scope), name)
         if key in self._memo:
             return self._memo[key]
@@ -264,9 +291,10 @@ def _percent_specs(fmt: str) -> list[str]:
 class Static:
     """Answers "is this string fixed by the program itself?"; ``safe_calls`` add domain sanitisers."""
 
-    def __init__(self, program: Program, *, safe_calls: Iterable[str] = ()) -> None:
+    def __init__(self, program: Program, *, safe_calls: Iterable[str] = (), composers: Iterable[str] = ()) -> None:
         self.program = program
         self.safe_calls = tuple(safe_calls)
+        self.composers = tuple(composers)  # wrappers that are safe only around static text (psycopg's sql.SQL)
         self._memo: dict[tuple[int, str], bool] = {}
         self._sources = Taint(program, untrusted=False)
 
@@ -290,7 +318,7 @@ class Static:
                 return True
             if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
                 return self._attr_static(node.attr, depth)
-            return False
+            return isinstance(node.value, (ast.Call, ast.Name)) and self.static(node.value, scope, depth + 1)
         if isinstance(node, ast.JoinedStr):
             for value in node.values:
                 if isinstance(value, ast.FormattedValue) and not _format_spec_numeric(value.format_spec) and \
@@ -302,6 +330,8 @@ class Static:
                 fmt = const_str(node.left)
                 if fmt is not None and _percent_specs(fmt) and all(s in NUMERIC_SPECS for s in _percent_specs(fmt)):
                     return True
+            if isinstance(node.op, ast.BitAnd):  # set(fields) & ALLOWED: only allowed names survive
+                return self.static(node.left, scope, depth + 1) or self.static(node.right, scope, depth + 1)
             return self.static(node.left, scope, depth + 1) and self.static(node.right, scope, depth + 1)
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             return all(self.static(e, scope, depth + 1) for e in node.elts)
@@ -311,6 +341,8 @@ class Static:
             return self.static(node.elt, scope, depth + 1)
         if isinstance(node, ast.IfExp):
             return self.static(node.body, scope, depth + 1) and self.static(node.orelse, scope, depth + 1)
+        if isinstance(node, ast.BoolOp):
+            return all(self.static(v, scope, depth + 1) for v in node.values)
         if isinstance(node, ast.Subscript):
             return self.static(node.value, scope, depth + 1)
         if isinstance(node, ast.Call):
@@ -321,6 +353,21 @@ class Static:
         name = self.program.call_name(node)
         if self._safe_call(name):
             return True
+        if any(name == c or name.endswith("." + c) for c in self.composers):
+            return all(self.static(a, scope, depth + 1) for a in node.args)
+        helper = self.program.function_named(name) if isinstance(node.func, ast.Name) else None
+        if helper is not None:  # a helper whose every return value is fixed (an allow-list lookup, a validator)
+            returns = [r.value for r in walk_no_nested(helper) if isinstance(r, ast.Return) and r.value is not None]
+            key = (id(helper), "returns")
+            if key not in self._memo:
+                self._memo[key] = False
+                self._memo[key] = bool(returns) and all(self.static(r, scope_of(self.program, r), depth + 1)
+                                                        for r in returns)
+            return self._memo[key]
+        root = name.split(".")[0]
+        if isinstance(node.func, ast.Attribute) and root in self.program.imported and "()" not in root:
+            # a library call on fixed arguments (``datetime.now().strftime("%Y")``, ``uuid.uuid4()``)
+            return all(self.static(a, scope, depth + 1) for a in [*node.args, *(k.value for k in node.keywords)])
         if isinstance(node.func, ast.Attribute):
             method = node.func.attr
             receiver = node.func.value

@@ -26,8 +26,9 @@ SQL_SINKS = frozenset({"execute", "executemany", "executescript", "mogrify", "ex
                        "run_sql"})
 SQL_ALWAYS = frozenset({"execute", "executemany", "executescript", "mogrify", "exec_driver_sql", "RawSQL",
                         "execute_sql"})
-SQL_SAFE_CALLS = ("sql.SQL", "sql.Identifier", "sql.Literal", "sql.Placeholder", "SQL", "Identifier", "Literal",
+SQL_SAFE_CALLS = ("sql.Identifier", "sql.Literal", "sql.Placeholder", "Identifier", "Literal", "Placeholder",
                   "quote_ident", "quote_identifier", "escape_identifier")
+SQL_COMPOSERS = ("SQL", "sql.SQL", "psycopg2.sql.SQL", "psycopg.sql.SQL")  # safe only around static text
 SQL_WORDS = re.compile(r"\b(select|insert|update|delete|create|drop|alter|replace|where|from|values|order\s+by|"
                        r"pragma|truncate|join|limit|set)\b", re.IGNORECASE)
 SHELL_CALLS = frozenset({"os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4", "commands.getoutput",
@@ -38,18 +39,27 @@ SUBPROCESS_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.c
                               "subprocess.Popen"})
 SHELLS = frozenset({"sh", "bash", "/bin/sh", "/bin/bash", "zsh", "cmd", "cmd.exe", "powershell", "pwsh", "/bin/zsh"})
 SHELL_SAFE_CALLS = ("shlex.quote", "pipes.quote", "shlex.join", "quote")
-def _constant_text(program: Program, node: ast.expr) -> str:
+def _constant_text(program: Program, node: ast.expr, depth: int = 0) -> str:
+    """Literal text that reaches ``node``, through names (``QUERY.format(...)`` reads QUERY's text too)."""
     out = []
     for value in resolve(program, node):
         for sub in ast.walk(value):
             text = const_str(sub)
             if text is not None:
                 out.append(text)
+            elif isinstance(sub, ast.Name) and sub is not node and depth < 2:
+                out.append(_constant_text(program, sub, depth + 1))
     return " ".join(out)
 
 
+def _sqlalchemy_text(program: Program, call: ast.Call) -> bool:
+    """``sqlalchemy.text(...)`` (or ``sa.text``): always SQL, whatever the string looks like."""
+    name = program.call_name(call)
+    return name.startswith("sqlalchemy") and name.endswith(".text")
+
+
 def check_sql(program: Program) -> list[Finding]:
-    static = Static(program, safe_calls=SQL_SAFE_CALLS)
+    static = Static(program, safe_calls=SQL_SAFE_CALLS, composers=SQL_COMPOSERS)
     taint = Taint(program, untrusted=True)
     out = []
     for call in program.calls:
@@ -63,10 +73,13 @@ def check_sql(program: Program) -> list[Finding]:
         query = arg(call, 0, "sql") or kwarg(call, "statement") or kwarg(call, "query") or kwarg(call, "operation")
         if query is None:
             continue
+        if isinstance(query, ast.Call) and _sqlalchemy_text(program, query):
+            continue  # execute(text(q)): the text() call is judged itself
         bad = dynamic_string(program, query, static)
         if bad is None:
             continue
-        if method not in SQL_ALWAYS and not SQL_WORDS.search(_constant_text(program, query)):
+        if method not in SQL_ALWAYS and not _sqlalchemy_text(program, call) and \
+                not SQL_WORDS.search(_constant_text(program, query)):
             continue
         high = taint.tainted(bad)
         out.append(finding("sql-parameterized", "CWE-89", "high" if high else "medium", call,

@@ -37,6 +37,17 @@ def _bind(scope: Scope, target: ast.AST, value: ast.expr, *, loop: bool = False)
             _bind(scope, elt, value.elts[k] if pairwise else value, loop=loop)  # type: ignore[attr-defined]
 
 
+def _bind_loop(scope: Scope, target: ast.AST, iterable: ast.expr) -> None:
+    """``for i, x in enumerate(xs)``: ``i`` is a counter, not an element of ``xs``."""
+    if isinstance(target, ast.Tuple) and len(target.elts) == 2 and isinstance(iterable, ast.Call) and \
+            isinstance(iterable.func, ast.Name) and iterable.func.id == "enumerate":
+        _bind(scope, target.elts[0], ast.Call(func=ast.Name(id="range", ctx=ast.Load()), args=[], keywords=[]),
+              loop=True)
+        _bind(scope, target.elts[1], iterable.args[0] if iterable.args else iterable, loop=True)
+        return
+    _bind(scope, target, iterable, loop=True)
+
+
 def _params(func: FuncNode | ast.Lambda) -> tuple[set[str], set[str]]:
     args = func.args
     every = args.posonlyargs + args.args + args.kwonlyargs
@@ -66,13 +77,16 @@ def _params(func: FuncNode | ast.Lambda) -> tuple[set[str], set[str]]:
 def _collect_validated(scope: Scope, node: ast.AST) -> None:
     """Names tested against an allow-list (``x in ALLOWED``), a full regex match, or ``x.isalnum()``."""
     for sub in walk_no_nested(node):
-        test = sub.test if isinstance(sub, (ast.If, ast.While, ast.IfExp, ast.Assert)) else None
-        if test is None:
-            continue
-        for part in ast.walk(test):
+        tests = [sub.test] if isinstance(sub, (ast.If, ast.While, ast.IfExp, ast.Assert)) else \
+            list(sub.ifs) if isinstance(sub, ast.comprehension) else []
+        for part in (p for test in tests for p in ast.walk(test)):
             if isinstance(part, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in part.ops):
-                if isinstance(part.left, ast.Name) and not isinstance(part.comparators[0], ast.Constant):
-                    scope.validated.add(part.left.id)
+                left = part.left
+                if isinstance(left, ast.Call) and isinstance(left.func, ast.Attribute) and \
+                        left.func.attr in ("lower", "upper", "strip", "casefold"):
+                    left = left.func.value  # if col.lower() not in ALLOWED
+                if isinstance(left, ast.Name) and not isinstance(part.comparators[0], ast.Constant):
+                    scope.validated.add(left.id)
             elif isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute):
                 if part.func.attr in ("fullmatch", "match") and part.args:
                     subject = part.args[-1] if len(part.args) > 1 else part.args[0]
@@ -81,6 +95,18 @@ def _collect_validated(scope: Scope, node: ast.AST) -> None:
                 elif part.func.attr in ("isalnum", "isidentifier", "isdigit", "isdecimal", "isnumeric") and \
                         isinstance(part.func.value, ast.Name):
                     scope.validated.add(part.func.value.id)
+                elif part.func.attr in ("issubset", "issuperset") and part.args:  # set(cols).issubset(ALLOWED)
+                    for side in (part.func.value, part.args[0]):
+                        inner = side.args[0] if isinstance(side, ast.Call) and side.args else side
+                        if isinstance(inner, ast.Name) and inner.id.islower():
+                            scope.validated.add(inner.id)
+            elif isinstance(part, ast.Call) and isinstance(part.func, ast.Name) and part.func.id == "all" and \
+                    part.args and isinstance(part.args[0], ast.GeneratorExp):
+                gen = part.args[0]  # all(c in ALLOWED for c in cols)
+                elt = gen.elt
+                if isinstance(elt, ast.Compare) and isinstance(elt.ops[0], ast.In) and gen.generators and \
+                        isinstance(gen.generators[0].iter, ast.Name):
+                    scope.validated.add(gen.generators[0].iter.id)
 
 
 def build_scope(node: ast.AST, parent: Scope | None) -> Scope:
@@ -98,10 +124,8 @@ def build_scope(node: ast.AST, parent: Scope | None) -> Scope:
                                                right=sub.value))
         elif isinstance(sub, ast.NamedExpr):
             _bind(scope, sub.target, sub.value)
-        elif isinstance(sub, (ast.For, ast.AsyncFor)):
-            _bind(scope, sub.target, sub.iter, loop=True)
-        elif isinstance(sub, ast.comprehension):
-            _bind(scope, sub.target, sub.iter, loop=True)
+        elif isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)):
+            _bind_loop(scope, sub.target, sub.iter)
         elif isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Call) and \
                 isinstance(sub.value.func, ast.Attribute) and isinstance(sub.value.func.value, ast.Name) and \
                 sub.value.func.attr in ("append", "extend", "insert", "add", "appendleft") and sub.value.args:

@@ -34,6 +34,13 @@ def evaluate_all(data_dir: str | Path | None = None, *, which: str = "all") -> d
         from redline.judges.evaluate_code import evaluate_code_judges
 
         out["code-security"] = evaluate_code_judges(root / "code_labelled")
+        if (root / "code_model_written").is_dir():
+            from redline.judges.evaluate_model_written import evaluate_model_written
+
+            try:
+                out["code-security-model-written"] = evaluate_model_written(root / "code_model_written")
+            except InputError as exc:  # e.g. labelling in progress: say so instead of failing the rest
+                out["code-security-model-written"] = {"error": str(exc)}
     if which in ("all", "answer"):
         from redline.judges.evaluate_answers import evaluate_answer_judges
 
@@ -53,6 +60,14 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
                        for name, rep in [*code["splits"].items(), ("combined", code["combined"])]},
             "categories": {cat: {k: m[k] for k in keep} for cat, m in code["combined"]["categories"].items()},
         }
+    written = result.get("code-security-model-written")
+    if written and "error" not in written:
+        out["code-security-model-written"] = {
+            "fingerprint": written["fingerprint"], "positive": "vulnerable",
+            "sets": {name: {"n": m["n"], "outcome_accuracy": m["accuracy"], **{
+                k: m["vulnerable"][k] for k in ("precision", "recall", "f1")}}
+                for name, m in [*written["sets"].items(), ("overall", written["overall"])]},
+        }
     answers = result.get("answer-rules")
     if answers:
         strict = answers["variants"]["strict"]
@@ -71,6 +86,11 @@ def format_metrics(result: dict[str, Any]) -> str:
         from redline.judges.evaluate_code import format_code_metrics
 
         parts.append(format_code_metrics(result["code-security"]))
+    written = result.get("code-security-model-written")
+    if written:
+        from redline.judges.evaluate_model_written import format_model_written
+
+        parts.append(f"model-written set: {written['error']}" if "error" in written else format_model_written(written))
     if "answer-rules" in result:
         from redline.judges.evaluate_answers import summary_lines
 
