@@ -50,7 +50,13 @@ def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), 
     paths = [stats_path]
     report_formats = [f for f in wanted if f != "sarif"]
     if report_formats:
-        report = build_report(stats, run, judge_metrics=load_judge_metrics_safely(),
+        metrics = load_judge_metrics_safely()
+        agreement = run.path / "judge_agreement.json"
+        if agreement.exists():  # this run's model-graded judge against the rule judge
+            data = json.loads(agreement.read_text(encoding="utf-8"))
+            metrics["answer-model vs answer-rules (this run)"] = {
+                k: data.get(k) for k in ("n", "agreement", "kappa")}
+        report = build_report(stats, run, judge_metrics=metrics,
                               include_trials="html" in report_formats)
         for fmt in report_formats:
             path = run.path / FILE_NAMES[fmt]
