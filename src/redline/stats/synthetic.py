@@ -6,7 +6,6 @@ statistics and reports read them exactly as they read a real run. Nothing here c
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +16,13 @@ from redline import __version__
 from redline.records import Case, CaseKind, Finding, Generation, Message, RunManifest, Trial, Verdict
 from redline.stats.outcomes import ANSWER_JUDGE, CODE_JUDGE
 from redline.store.run_dir import GENERATIONS, VERDICTS, RunDir
+from redline.suites.expand import stable_hash
 
 FINGERPRINTS = {CODE_JUDGE: "synthcode001", ANSWER_JUDGE: "synthanswer1"}
 
 
 def _hash(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+    return stable_hash(*parts)
 
 
 @dataclass(frozen=True)
