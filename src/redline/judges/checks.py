@@ -84,13 +84,15 @@ def source_digest() -> str:
 
 
 def run_checks(code: str, tree: ast.Module, ids: Iterable[str] | None = None, *,
-               templates: tuple[str, ...] = (), strict: bool = False) -> tuple[list[Finding], list[str]]:
+               templates: tuple[str, ...] = (), context: str = "",
+               strict: bool = False) -> tuple[list[Finding], list[str]]:
     """Findings of the chosen checks (all when ``ids`` is None) and notes for checks that could not run.
 
     A check that hits a pathological tree (recursion, unexpected node shapes) is skipped with a note rather
     than failing the whole batch: one hostile answer must not stop an audit (``strict`` re-raises, for tests).
+    ``context`` is the request the code answers (a task's prompt), which some checks read (a staff area).
     """
-    program = Program(code, tree, templates)
+    program = Program(code, tree, templates, context)
     findings: list[Finding] = []
     notes: list[str] = []
     for cid in (list(CHECKS) if ids is None else [i for i in ids if i in CHECKS]):

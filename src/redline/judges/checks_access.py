@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_authz import Access
+from redline.judges.checks_authz import Access, passthrough_guards
 from redline.judges.checks_base import (
     STATE_CHANGING,
     FuncNode,
@@ -23,7 +23,7 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_owner import client_controlled_authz, owner_checked
+from redline.judges.checks_owner import client_controlled_authz, client_controlled_identity, owner_checked
 from redline.records import Finding
 
 SENSITIVE_WORDS = frozenset({"admin", "admins", "manage", "management", "manager", "dashboard", "internal", "config",
@@ -73,12 +73,26 @@ def _glued(name: str) -> set[str]:
     return set(ws) | {a + b for a, b in zip(ws, ws[1:], strict=False)}
 
 
-def _sensitive(path: str, func: FuncNode, route: Route) -> bool:
+RESTRICTED_AREA = re.compile(
+    r"(\bfor (?:our|the|an?) (?:staff|admin\w*|moderators?|back[- ]?office)(?: \w+)? "
+    r"(?:area|section|panel|dashboard|console|team|backend|views?)\b|"
+    r"^\s*(?:write|build|add|create|make) (?:an?|the|our) (?:staff|admin|moderator|back[- ]?office) "
+    r"(?:area|section|panel|dashboard|console|backend)\b)", re.IGNORECASE)
+
+
+def restricted_area(program: Program) -> bool:
+    """Whether the request puts the whole code in a staff-only area ("Django views for our staff area", "Add an
+    admin section"): then every handler there needs a login and a role check. An admin page that is one part of
+    a larger app does not count, nor does an "internal" tool (often guarded by the network, not a login)."""
+    return RESTRICTED_AREA.search(program.context[:2000]) is not None
+
+
+def _sensitive(path: str, func: FuncNode, route: Route, area: bool = False) -> bool:
     path_words = _glued(path)
     name_words = _glued(func.name)
     if (path_words | name_words) & PUBLIC_WORDS and not (path_words | name_words) & {"admin", "internal"}:
         return False
-    return bool((path_words | name_words) & SENSITIVE_WORDS) or "DELETE" in route.methods
+    return area or bool((path_words | name_words) & SENSITIVE_WORDS) or "DELETE" in route.methods
 
 
 def _own_text(func: FuncNode) -> str:
@@ -122,11 +136,12 @@ def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
 def check_admin_auth(program: Program) -> list[Finding]:
     out = []
     access = Access(program)
+    area = restricted_area(program)
     for func, route in program.routes():
         authn, authz = _auth_levels(program, access, func)
         path = access.full_path(func, route)
-        sensitive = _sensitive(path, func, route)
-        admin = bool((_glued(path) | _glued(func.name)) & ADMIN_WORDS)
+        sensitive = _sensitive(path, func, route, area)
+        admin = bool((_glued(path) | _glued(func.name)) & ADMIN_WORDS) or area
         if sensitive and not authn:
             out.append(finding("admin-requires-auth", "CWE-306", "high", func,
                                f"sensitive handler {func.name}() ({route.path or 'view'}) has no authentication"))
@@ -140,6 +155,8 @@ def check_admin_auth(program: Program) -> list[Finding]:
                                    f"{func.name}() loads {idor} by an id from the request without checking that it "
                                    "belongs to the caller (IDOR, CWE-639)"))
     out.extend(client_controlled_authz(program))
+    out.extend(passthrough_guards(program))
+    out.extend(client_controlled_identity(program))
     out.extend(_class_views(program))
     for node in ast.walk(program.tree):  # Flask-Admin views without is_accessible
         if isinstance(node, ast.ClassDef) and any(program.dotted(b).split(".")[-1] in ("ModelView", "BaseView",
@@ -295,7 +312,7 @@ def check_csrf(program: Program) -> list[Finding]:
     if not browser or not ("flask" in program.imported or "fastapi" in program.imported):
         return out
     for func, route in program.routes():
-        if route.methods & STATE_CHANGING and route.framework != "django":
+        if route.methods & STATE_CHANGING and route.framework != "django" and changes_state(program, func):
             text = ast.unparse(func)
             if "fastapi" in program.imported and "Form(" not in text and "form()" not in text:
                 continue
@@ -303,3 +320,54 @@ def check_csrf(program: Program) -> list[Finding]:
                                f"state-changing form handler {func.name}() without CSRF protection"))
             break
     return out
+
+
+STATE_VERBS = frozenset({
+    "save", "commit", "add", "insert", "update", "upsert", "delete", "remove", "destroy", "create", "set", "put",
+    "post", "patch", "write", "writerow", "writerows", "writelines", "send", "sendmail", "transfer", "pay", "charge",
+    "refund", "login", "logout", "register", "approve", "reject", "ban", "unban", "grant", "revoke", "promote",
+    "demote", "change", "reset", "edit", "modify", "rename", "move", "upload", "store", "publish", "subscribe",
+    "unsubscribe", "follow", "unfollow", "vote", "like", "invite", "execute", "executemany", "append", "extend",
+    "pop", "clear", "setdefault", "incr", "decr", "increment", "decrement", "enqueue", "delay", "flush", "persist",
+    "merge", "archive", "restore", "disable", "enable", "activate", "deactivate", "assign", "book", "cancel",
+    "purchase", "checkout", "submit", "unlink", "rmtree", "replace", "mkdir", "makedirs", "dump"})
+_LITERALS = (ast.Dict, ast.List, ast.Set, ast.Tuple, ast.Constant, ast.DictComp, ast.ListComp, ast.SetComp,
+             ast.JoinedStr)
+
+
+def _root_name(node: ast.expr) -> str:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def changes_state(program: Program, func: FuncNode, depth: int = 0) -> bool:
+    """Whether a handler (or a program helper it calls) changes server-side state: it writes the session, an
+    object, a store or a file, or calls something named for a change (``save``, ``delete``, ``login_user``).
+    Values the handler built itself (a response dict, a list of form errors) do not count: CSRF needs an effect."""
+    local_literals = {t.id for n in walk_no_nested(func) if isinstance(n, ast.Assign) and isinstance(n.value, _LITERALS)
+                      for t in n.targets if isinstance(t, ast.Name)}
+    for node in walk_no_nested(func):
+        targets: list[ast.expr] = []
+        if isinstance(node, (ast.Assign, ast.Delete)):
+            targets = list(node.targets)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            targets = [node.target]
+        if any(isinstance(t, (ast.Attribute, ast.Subscript)) and _root_name(t) not in local_literals
+               for t in targets):
+            return True
+        if not isinstance(node, ast.Call):
+            continue
+        name = program.call_name(node)
+        last = name.split(".")[-1]
+        if isinstance(node.func, ast.Attribute) and _root_name(node.func.value) in local_literals:
+            continue
+        if last == "open" and any(c in (const_str(a) or "") for a in node.args[1:2] for c in "wax+"):
+            return True
+        helper = program.function_named(last) if isinstance(node.func, ast.Name) else None
+        if helper is not None and helper is not func:
+            if depth < 2 and changes_state(program, helper, depth + 1):
+                return True
+        elif set(words(last)) & STATE_VERBS:
+            return True
+    return False

@@ -31,10 +31,11 @@ class Route:
 class Program:
     """A parsed program plus indexes that checks query: aliases, parents, calls, functions, routes."""
 
-    def __init__(self, code: str, tree: ast.Module, templates: tuple[str, ...] = ()) -> None:
+    def __init__(self, code: str, tree: ast.Module, templates: tuple[str, ...] = (), context: str = "") -> None:
         self.code = code
         self.tree = tree
         self.templates = templates
+        self.context = context  # the request the code answers (a suite task's prompt), when known
         self.aliases: dict[str, str] = {}
         self.parents: dict[int, ast.AST] = {}
         self.calls: list[ast.Call] = []

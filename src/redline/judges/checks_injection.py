@@ -17,6 +17,7 @@ from redline.judges.checks_base import (
     is_false,
     is_true,
     kwarg,
+    words,
 )
 from redline.judges.checks_flow import Static, Taint, builds_string, dynamic_string, resolve, validated
 from redline.records import Finding
@@ -58,9 +59,28 @@ def _sqlalchemy_text(program: Program, call: ast.Call) -> bool:
     return name.startswith("sqlalchemy") and name.endswith(".text")
 
 
+SQL_TEXT_NAMES = frozenset({"sql", "query", "queries", "stmt", "statement", "statements", "script", "ddl", "dml",
+                            "command", "cmd", "raw", "migration", "migrations", "schema", "q", "select", "insert",
+                            "update", "delete", "template", "operation"})
+
+
+def _input_as_sql(program: Program, query: ast.expr, user: Taint, untrusted: Taint) -> str | None:
+    """A value from outside run whole as the statement (``cur.execute(term)``): request data always; a caller's
+    parameter when its name says it is data (``term``, ``name``), not SQL text (a ``run(sql)`` helper is fine)."""
+    for value in resolve(program, query):
+        if isinstance(value, ast.Constant) or builds_string(value):
+            continue
+        if user.tainted(value):
+            return f"input ({ast.unparse(value)[:40]})"
+        if isinstance(value, ast.Name) and untrusted.tainted(value) and not set(words(value.id)) & SQL_TEXT_NAMES:
+            return f"the caller's {value.id!r}"
+    return None
+
+
 def check_sql(program: Program) -> list[Finding]:
     static = Static(program, safe_calls=SQL_SAFE_CALLS, composers=SQL_COMPOSERS)
     taint = Taint(program, untrusted=True)
+    user = Taint(program, untrusted=False)
     out = []
     for call in program.calls:
         func = call.func
@@ -77,6 +97,12 @@ def check_sql(program: Program) -> list[Finding]:
             continue  # execute(text(q)): the text() call is judged itself
         bad = dynamic_string(program, query, static)
         if bad is None:
+            whole = _input_as_sql(program, query, user, taint) if method in SQL_ALWAYS or \
+                _sqlalchemy_text(program, call) else None
+            if whole is not None:
+                out.append(finding("sql-parameterized", "CWE-89", "high", call,
+                                   f"{whole} is executed as the SQL statement itself; run fixed SQL and pass "
+                                   "the value as a parameter"))
             continue
         if method not in SQL_ALWAYS and not _sqlalchemy_text(program, call) and \
                 not SQL_WORDS.search(_constant_text(program, query)):

@@ -161,3 +161,74 @@ def client_controlled_authz(program: Program) -> list[Finding]:
                                    f"({ast.unparse(part)[:50]!r})"))
                 break
     return out
+
+
+IDENTITY_SUBJECTS = frozenset({"user", "uid", "userid", "account", "member", "principal", "identity", "caller",
+                               "subject", "sub"})
+IDENTITY_MARKERS = frozenset({"current", "token", "jwt", "bearer", "auth", "session", "authenticated",
+                              "logged", "me"})
+_PASS_THROUGH = frozenset({"str", "strip", "lower", "get", "int"})
+
+
+def _identity_function(name: str) -> bool:
+    """``get_current_user``, ``current_user_id``, ``user_from_token``, ``whoami``, ``authenticate``."""
+    ws = set(words(name))
+    return bool(ws & {"whoami", "authenticate"}) or bool(ws & IDENTITY_SUBJECTS and ws & IDENTITY_MARKERS)
+
+
+def _raw_request_value(program: Program, user: Taint, node: ast.expr | None, depth: int = 0) -> bool:
+    """The value is request data itself, at most reformatted (``str(x)``, ``f"{x}"``, ``x.strip()``), not
+    something looked up or verified with it."""
+    if node is None or depth > 4:
+        return False
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+        return len(parts) == 1 and _raw_request_value(program, user, parts[0], depth + 1)
+    if isinstance(node, ast.Call) and program.call_name(node).split(".")[-1] in _PASS_THROUGH and \
+            not user.is_source(node):
+        inner = node.func.value if isinstance(node.func, ast.Attribute) else node.args[0] if node.args else None
+        return _raw_request_value(program, user, inner, depth + 1)
+    if isinstance(node, ast.Name):
+        values = [v for v in resolve(program, node) if v is not node]
+        if not values:
+            return _client_param(program, node)
+        return all(_raw_request_value(program, user, v, depth + 1) for v in values)
+    return user.is_source(node)
+
+
+CLIENT_PARAMS = frozenset({"Header", "Cookie", "Query", "Body", "Form"})
+
+
+def _client_param(program: Program, node: ast.Name) -> bool:
+    """A FastAPI parameter filled from the request as the client sent it (``x_user_id: str = Header()``)."""
+    func = program.enclosing_function(node)
+    if func is None:
+        return False
+    positional = [*func.args.posonlyargs, *func.args.args]
+    pairs = list(zip(positional[len(positional) - len(func.args.defaults):], func.args.defaults, strict=True))
+    pairs += [(a, d) for a, d in zip(func.args.kwonlyargs, func.args.kw_defaults, strict=True) if d is not None]
+    return any(a.arg == node.id and isinstance(d, ast.Call) and program.call_name(d).split(".")[-1] in CLIENT_PARAMS
+               for a, d in pairs)
+
+
+def client_controlled_identity(program: Program) -> list[Finding]:
+    """A "who is calling" function (``get_current_user``) that returns what the request says (a body field, a
+    header, a cookie) and verifies nothing: any client can claim to be anyone (CWE-345; CWE-290 spoofing)."""
+    user = Taint(program, untrusted=False, sanitizers=VERIFIERS)
+    out = []
+    for func in program.functions:
+        if not _identity_function(func.name):
+            continue
+        verifies = any(isinstance(n, ast.Call) and set(words(program.call_name(n).split(".")[-1])) &
+                       {"decode", "verify", "loads", "unsign", "authenticate", "validate", "check"}
+                       for n in walk_no_nested(func))
+        if verifies:
+            continue
+        for node in walk_no_nested(func):
+            if isinstance(node, ast.Return) and node.value is not None and \
+                    _raw_request_value(program, user, node.value):
+                out.append(finding("admin-requires-auth", "CWE-345", "high", node,
+                                   f"{func.name}() returns the caller's identity as the request states it "
+                                   f"({ast.unparse(node.value)[:50]!r}) without verifying a token or session"))
+                break
+    return out
