@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.errors import InputError
-from redline.judges import code_refusal, extract
+from redline.judges import code_refusal, completion, extract
 from redline.judges.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
 from redline.judges.base import JudgeInput, fingerprint
 from redline.judges.checks import CHECKS, run_checks, source_digest
 from redline.judges.checks_base import TOOL as CHECKS_TOOL
 from redline.judges.code_refusal import detect_code_refusal
+from redline.judges.completion import extract_completion
 from redline.judges.cwe import expand_scope, normalize_cwe
-from redline.judges.extract import Extraction, extract_code, extract_completion, parse_python
+from redline.judges.extract import Extraction, extract_code, parse_python
 from redline.judges.reasoning import detect_kill_switch
 from redline.judges.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_version
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Verdict
@@ -106,7 +107,7 @@ class CodeSecurityJudge:
     def fingerprint(self) -> str:
         if self._fingerprint is None:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
-            extraction = hashlib.sha256("".join(inspect.getsource(m) for m in (extract, code_refusal)).encode())
+            extraction = hashlib.sha256("".join(inspect.getsource(m) for m in (extract, completion, code_refusal)).encode())
             self._fingerprint = fingerprint(self.name, JUDGE_VERSION, source_digest(), rules,
                                             extraction.hexdigest()[:16], bandit_version(),
                                             semgrep_version(), self.use_bandit, self.use_semgrep, self.policy)

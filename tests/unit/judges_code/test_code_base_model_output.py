@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from redline.judges.code import judge_code_rows
-from redline.judges.extract import extract_completion
+from redline.judges.completion import extract_completion
 
 SCAFFOLD = 'import sqlite3\n\n\ndef create_reset_token(conn: sqlite3.Connection, user_id: int) -> str:\n' \
            '    """Make and store a reset token for this user."""\n'

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.extract import MAX_CODE_CHARS, extract_code, extract_completion, longest_parseable_prefix
+from redline.judges.completion import extract_completion
+from redline.judges.extract import MAX_CODE_CHARS, extract_code, longest_parseable_prefix
 
 FENCE = "```"
 

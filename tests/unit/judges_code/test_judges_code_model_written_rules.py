@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from redline.judges.checks import run_checks
-from redline.judges.extract import _line_kind, error_before_last_statement, extract_completion
+from redline.judges.completion import _line_kind, error_before_last_statement, extract_completion
 
 SCAFFOLD = ('import sqlite3\n\n\ndef load_orders(conn: sqlite3.Connection, customer: str) -> list:\n'
             '    """Orders of one customer."""\n')
