@@ -107,7 +107,8 @@ class CodeSecurityJudge:
     def fingerprint(self) -> str:
         if self._fingerprint is None:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
-            extraction = hashlib.sha256("".join(inspect.getsource(m) for m in (extract, completion, code_refusal)).encode())
+            sources = "".join(inspect.getsource(m) for m in (extract, completion, code_refusal))
+            extraction = hashlib.sha256(sources.encode())
             self._fingerprint = fingerprint(self.name, JUDGE_VERSION, source_digest(), rules,
                                             extraction.hexdigest()[:16], bandit_version(),
                                             semgrep_version(), self.use_bandit, self.use_semgrep, self.policy)
