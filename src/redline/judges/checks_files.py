@@ -13,7 +13,6 @@ from redline.judges.checks_base import (
     FuncNode,
     Program,
     arg,
-    const_int,
     const_str,
     finding,
     identifiers,
@@ -22,6 +21,7 @@ from redline.judges.checks_base import (
     words,
 )
 from redline.judges.checks_flow import Taint, resolve
+from redline.judges.checks_scope import resolve_int
 from redline.records import Finding
 
 PATH_SANITIZERS = ("os.path.basename", "basename", "secure_filename", "werkzeug.utils.secure_filename",
@@ -263,12 +263,13 @@ STAT_BITS = {"S_IRWXO": 0o7, "S_IWOTH": 0o2, "S_IROTH": 0o4, "S_IXOTH": 0o1, "S_
 
 
 def _mode(program: Program, node: ast.expr | None) -> int | None:
+    """A file mode as an integer: a constant, or ``stat.S_I*`` flags or-ed together."""
     if node is None:
         return None
+    found = resolve_int(program, node)
+    if found is not None:
+        return found
     for value in resolve(program, node):
-        found = const_int(value)
-        if found is not None:
-            return found
         if isinstance(value, (ast.Attribute, ast.BinOp)):
             bits = 0
             names = [n.attr for n in ast.walk(value) if isinstance(n, ast.Attribute)]

@@ -12,7 +12,6 @@ import re
 from redline.judges.checks_base import (
     Program,
     arg,
-    const_int,
     const_str,
     const_strings,
     finding,
@@ -21,6 +20,7 @@ from redline.judges.checks_base import (
     words,
 )
 from redline.judges.checks_flow import Taint, resolve
+from redline.judges.checks_scope import resolve_int
 from redline.judges.checks_words import is_password_name, leaf_name
 from redline.records import Finding
 
@@ -44,16 +44,6 @@ NOT_SECRET_COMPARE = frozenset({"confirm", "confirmation", "repeat", "again", "t
                                 "expires", "expiry", "exp", "name", "kind", "version", "format", "prefix", "id",
                                 "algorithm", "alg", "scheme", "method", "status", "new", "old", "at", "field",
                                 "header", "min", "max", "policy", "strength"})
-
-
-def _int_value(program: Program, node: ast.expr | None) -> int | None:
-    if node is None:
-        return None
-    for value in resolve(program, node):
-        found = const_int(value)
-        if found is not None:
-            return found
-    return None
 
 
 TRANSPARENT = frozenset({"encode", "decode", "strip", "lower", "upper", "str", "bytes", "bytearray", "format",
@@ -134,7 +124,7 @@ def _kdf_findings(program: Program) -> list[Finding]:
         name = program.call_name(call)
         last = name.split(".")[-1]
         if last == "pbkdf2_hmac" or last == "PBKDF2HMAC" or last in ("pbkdf2", "PBKDF2"):
-            iters = _int_value(program, arg(call, 3, "iterations") if last == "pbkdf2_hmac" else
+            iters = resolve_int(program, arg(call, 3, "iterations") if last == "pbkdf2_hmac" else
                                kwarg(call, "iterations") or kwarg(call, "count") or arg(call, 2, "iterations"))
             if iters is not None and iters < MIN_PBKDF2:
                 out.append(finding("password-hash-strong", "CWE-916", "medium", call,
@@ -143,11 +133,11 @@ def _kdf_findings(program: Program) -> list[Finding]:
             if salt is not None and all(isinstance(v, ast.Constant) for v in resolve(program, salt)):
                 out.append(finding("password-hash-strong", "CWE-760", "medium", call, "constant salt for a KDF"))
         elif last == "scrypt" and name.startswith("hashlib"):
-            n = _int_value(program, kwarg(call, "n"))
+            n = resolve_int(program, kwarg(call, "n"))
             if n is not None and n < 2**14:
                 out.append(finding("password-hash-strong", "CWE-916", "medium", call, f"scrypt with n={n} (< 2**14)"))
         elif last == "gensalt":
-            rounds = _int_value(program, arg(call, 0, "rounds"))
+            rounds = resolve_int(program, arg(call, 0, "rounds"))
             if rounds is not None and rounds < 10:
                 out.append(finding("password-hash-strong", "CWE-916", "medium", call, f"bcrypt cost {rounds} (< 10)"))
         elif last == "generate_password_hash":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from redline.judges.checks_base import FuncNode, Program, walk_no_nested
+from redline.judges.checks_base import FuncNode, Program, const_int, walk_no_nested
 
 HANDLE_NAMES = frozenset({"self", "cls", "request", "req"})
 
@@ -222,3 +222,14 @@ def builds_string(node: ast.AST) -> bool:
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
         return True
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+
+
+def resolve_int(program: Program, node: ast.expr | None) -> int | None:
+    """The first integer constant a name or expression may hold (``n = 2**14`` resolved through assignments)."""
+    if node is None:
+        return None
+    for value in resolve(program, node):
+        found = const_int(value)
+        if found is not None:
+            return found
+    return None
