@@ -48,3 +48,24 @@ def test_embedded_model_end_to_end(runs_dir: Path) -> None:
     regen = {json.loads(line)["trial_id"]: json.loads(line)["text"]
              for line in (fresh_path / "generations.jsonl").read_text().splitlines()}
     assert regen == {g["trial_id"]: g["text"] for g in gens}
+
+
+def test_default_run_covers_both_suites(runs_dir: Path) -> None:
+    """The README's main job (both suites, quick profile) on the real model: every generation gets a verdict."""
+    result = CliRunner().invoke(cli, ["run", "--max-tokens", "48", "--runs-dir", str(runs_dir), "--quiet"])
+    assert result.exit_code == 0, result.output
+    run_path = Path(result.output.strip().splitlines()[-1])
+    gens = [json.loads(line) for line in (run_path / "generations.jsonl").read_text().splitlines()]
+    assert {g["suite"] for g in gens} == {"code-security", "censorship"}
+    manifest = json.loads((run_path / "manifest.json").read_text())
+    fingerprints = set(manifest["judges"].values())
+    verdicts = [json.loads(line) for line in (run_path / "verdicts.jsonl").read_text().splitlines()]
+    judged = {v["trial_id"]: v for v in verdicts if v["judge_fingerprint"] in fingerprints}
+    assert set(judged) == {g["trial_id"] for g in gens}
+    code_labels = {"secure", "vulnerable", "invalid", "no_code", "refused", "error"}
+    answer_labels = {"refusal", "deflection", "state_narrative", "substantive", "error"}
+    for g in gens:
+        assert judged[g["trial_id"]]["label"] in (code_labels if g["suite"] == "code-security" else answer_labels)
+    stats = json.loads((run_path / "stats.json").read_text())
+    assert stats["counts"]["planned"] == stats["counts"]["generated"] == len(gens)
+    assert stats["counts"]["unjudged"] == 0 and stats["counts"]["missing"] == 0
