@@ -54,13 +54,6 @@ def judge_names() -> list[str]:
     return sorted(_table(JUDGES, "redline.judges"))
 
 
-def judge_class(name: str) -> Any:
-    table = _table(JUDGES, "redline.judges")
-    if name not in table:
-        raise ConfigError(f"unknown judge {name!r} (known: {', '.join(sorted(table)) or 'none'})")
-    return _load(table[name])
-
-
 def check_ids() -> frozenset[str]:
     """Ids of the per-task security checks that suites may reference."""
     try:
