@@ -51,14 +51,14 @@ def make_backend(cfg: RunConfig) -> Backend:
     cls = backend_class(cfg.provider)
     concurrency = cfg.concurrency or (1 if cfg.provider == "embedded" else 8)
     backend: Backend = cls(cfg.model_name, base_url=cfg.base_url, api_key=cfg.api_key(),
-                           timeout_s=cfg.timeout_s, max_concurrency=concurrency)
+                           timeout_s=cfg.timeout_s, max_concurrency=concurrency, threads=cfg.threads)
     return backend
 
 
 def default_run_id(cfg: RunConfig) -> str:
     """Same options -> same run id, so re-running the same command resumes instead of starting over."""
     keys = {k: v for k, v in cfg.public().items() if k not in ("fresh", "cache", "run_id", "runs_dir",
-                                                                   "concurrency", "judge", "report")}
+                                                                   "concurrency", "threads", "judge", "report")}
     digest = hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()[:8]
     slug = re.sub(r"[^A-Za-z0-9]+", "-", cfg.model).strip("-").lower()[:40]
     return f"{slug}-{digest}"

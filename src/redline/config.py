@@ -39,6 +39,7 @@ class RunConfig(BaseModel):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     seed: int = 0
     concurrency: int | None = Field(None, ge=1, le=1024)
+    threads: int | None = Field(None, ge=1, le=1024)  # embedded model: CPU threads (default cores - 1)
     code_mode: str = "auto"
     run_id: str | None = None
     runs_dir: str = "runs"

@@ -22,6 +22,7 @@ from redline.commands.common import safe_text
 @click.option("--temperature", type=float, default=None)
 @click.option("--seed", type=int, default=None)
 @click.option("--concurrency", type=int, default=None, help="Requests in flight (embedded: server slots).")
+@click.option("--threads", type=int, default=None, help="Embedded model: CPU threads (default: cores - 1, at least 1).")
 @click.option("--code-mode", type=click.Choice(["auto", "instruct", "autocomplete"]), default=None,
               help="How coding tasks are asked; auto = autocomplete for base models, instruct otherwise.")
 @click.option("--run-id", default=None, help="Run id (default: derived from the options, so a re-run resumes).")
