@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from redline.backends import embedded, serve as serve_mod
+from redline.backends import embedded
+from redline.backends import serve as serve_mod
 from redline.commands import serve as serve_cmd
 
 
