@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +16,19 @@ VIEWS = {"generations": "generations.jsonl", "verdicts": "verdicts.jsonl", "tria
 
 
 def connect(runs_dir: str | Path) -> Any:
-    import duckdb
-
     root = Path(runs_dir)
     if not root.is_dir():
         raise InputError(f"--runs-dir: {root} is not a directory")
+    return connect_runs(sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")))
+
+
+def connect_runs(run_dirs: Sequence[Path]) -> Any:
+    """An in-memory DuckDB with the views over these run directories' files (``run_id`` = directory name)."""
+    import duckdb
+
     con = duckdb.connect()
     for view, name in VIEWS.items():
-        files = sorted(str(p) for p in root.glob(f"*/{name}") if p.stat().st_size > 0)
+        files = [str(d / name) for d in run_dirs if (d / name).is_file() and (d / name).stat().st_size > 0]
         if not files:
             continue
         listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)

@@ -1,0 +1,197 @@
+"""The viewer's data: one DuckDB over the chosen runs, so filtering and paging never load every trial.
+
+Per-trial labels and statuses come from the statistics layer (``load_observations``: the manifest's judge
+versions, the same rows the statistics count), written once to a temporary JSONL index; prompts, answers and
+verdicts are read through ``query``'s views of the runs' own files. Nothing is written to a run directory.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from redline.errors import InputError
+from redline.query import connect_runs
+from redline.stats.observations import load_observations, select_verdicts
+from redline.store.run_dir import MANIFEST, STATS, RunDir
+
+FILTERS = ("suite", "condition_id", "label", "language", "status", "kind")
+INDEX_COLUMNS = {
+    "run_id": "VARCHAR", "trial_id": "VARCHAR", "pair_key": "VARCHAR", "suite": "VARCHAR", "case_id": "VARCHAR",
+    "condition_id": "VARCHAR", "condition_group": "VARCHAR", "replicate": "BIGINT", "kind": "VARCHAR",
+    "language": "VARCHAR", "topic": "VARCHAR", "status": "VARCHAR", "label": "VARCHAR", "score": "BIGINT",
+    "n_findings": "BIGINT", "judges": "VARCHAR", "disagree": "BOOLEAN", "fingerprints": "VARCHAR",
+}
+ORDER = "suite, case_id, replicate, condition_id <> 'baseline', condition_id, trial_id"
+
+
+@dataclass
+class RunInfo:
+    run_id: str
+    path: Path
+    manifest: dict[str, Any]
+    warnings: tuple[str, ...] = ()
+    stats: dict[str, Any] | None = None
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    pages: int
+
+
+@dataclass
+class Catalog:
+    """The runs being viewed and the database that answers every page."""
+
+    con: Any
+    runs: dict[str, RunInfo] = field(default_factory=dict)
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def options(self, run_id: str) -> dict[str, list[str]]:
+        """Distinct values of every filter column in one run."""
+        out = {}
+        for col in FILTERS:
+            found = self.rows(f"SELECT DISTINCT {col} AS v FROM obs WHERE run_id = ? ORDER BY 1", [run_id])  # noqa: S608
+            out[col] = [str(r["v"]) for r in found if r["v"] not in (None, "")]
+        return out
+
+    def trials(self, run_id: str, filters: dict[str, str], *, disagree: bool = False, page: int = 1,
+               per_page: int = 50) -> Page:
+        """One page of a run's trials; filter values are bound parameters, column names come from FILTERS."""
+        where, params = ["run_id = ?"], [run_id]
+        for col in FILTERS:
+            if filters.get(col):
+                where.append(f"{col} = ?")
+                params.append(filters[col])
+        if disagree:
+            where.append("disagree")
+        cond = " AND ".join(where)
+        total = int(self.con.execute(f"SELECT count(*) FROM obs WHERE {cond}", params).fetchone()[0])  # noqa: S608
+        pages = max(1, -(-total // per_page))
+        page = min(max(1, page), pages)
+        rows = self.rows(f"SELECT * FROM obs WHERE {cond} ORDER BY {ORDER} LIMIT ? OFFSET ?",  # noqa: S608
+                         [*params, per_page, (page - 1) * per_page])
+        return Page(rows=rows, total=total, page=page, pages=pages)
+
+    def trial(self, run_id: str, trial_id: str) -> dict[str, Any] | None:
+        """Everything about one trial: its index row, prompt, latest generation and selected verdicts."""
+        found = self.rows("SELECT * FROM obs WHERE run_id = ? AND trial_id = ?", [run_id, trial_id])
+        if not found:
+            return None
+        row = found[0]
+        plan = self.rows("SELECT prompt, messages FROM plan WHERE run_id = ? AND trial_id = ? LIMIT 1",
+                         [run_id, trial_id])
+        gens = self.rows("SELECT * FROM gen WHERE run_id = ? AND trial_id = ? ORDER BY seq", [run_id, trial_id])
+        ok = [g for g in gens if not g["error"]]
+        fingerprints = json.loads(row["fingerprints"] or "{}")
+        verdicts = [v for v in self.rows("SELECT * FROM ver WHERE run_id = ? AND trial_id = ? ORDER BY seq",
+                                         [run_id, trial_id]) if fingerprints.get(v["judge"]) == v["fingerprint"]]
+        latest: dict[str, dict[str, Any]] = {}
+        for v in verdicts:
+            latest[v["judge"]] = {**v, "findings": json.loads(v["findings"] or "[]"),
+                                  "details": json.loads(v["details"] or "{}"),
+                                  "evidence": json.loads(v["evidence"] or "[]")}
+        return {**row, "prompt": _prompt(plan[0]) if plan else "",
+                "generation": (ok or gens)[-1] if gens else None, "verdicts": list(latest.values())}
+
+    def pair(self, run_id: str, pair_key: str) -> list[dict[str, Any]]:
+        ids = self.rows(f"SELECT trial_id FROM obs WHERE run_id = ? AND pair_key = ? ORDER BY {ORDER} LIMIT 24",  # noqa: S608
+                        [run_id, pair_key])
+        return [t for r in ids if (t := self.trial(run_id, r["trial_id"])) is not None]
+
+
+def _prompt(plan: dict[str, Any]) -> str:
+    if plan.get("prompt"):
+        return str(plan["prompt"])
+    messages = json.loads(plan.get("messages") or "[]") or []
+    return "\n\n".join(f"[{m.get('role', '')}]\n{m.get('content', '')}" for m in messages if isinstance(m, dict))
+
+
+def find_runs(paths: Sequence[str | Path]) -> list[Path]:
+    """Each path is a run directory or a directory of runs; names must be unique (they key the pages)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if (p / MANIFEST).is_file():
+            out.append(p)
+        elif p.is_dir():
+            out.extend(sorted(d for d in p.iterdir() if (d / MANIFEST).is_file()))
+        else:
+            raise InputError(f"{p}: not a run directory nor a directory of runs")
+    names = [p.name for p in out]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise InputError(f"several runs are named {dupes[0]!r}; view them separately")
+    return out
+
+
+def _index_rows(run: RunDir) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    judges = dict(run.manifest().judges)
+    obs_set = load_observations(run)
+    by_judge, used, _ = select_verdicts(run.verdicts().values(), judges)
+    rows = []
+    for o in obs_set.observations:
+        labels = {j: v[o.trial_id].label for j, v in sorted(by_judge.items()) if o.trial_id in v}
+        rows.append({"run_id": run.run_id, "trial_id": o.trial_id, "pair_key": o.pair_key, "suite": o.suite,
+                     "case_id": o.case_id, "condition_id": o.condition_id, "condition_group": o.condition_group,
+                     "replicate": o.replicate, "kind": o.kind, "language": o.language, "topic": o.topic,
+                     "status": o.status, "label": o.label or "", "score": o.score, "n_findings": o.n_findings,
+                     "judges": "; ".join(f"{j}: {lab}" for j, lab in labels.items()),
+                     "disagree": len(set(labels.values())) > 1, "fingerprints": json.dumps(used)})
+    return rows, obs_set.warnings
+
+
+def _table(con: Any, name: str, view: str, select: str, empty: str) -> None:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [view]).fetchone()[0]
+    if exists:
+        con.execute(f"CREATE TABLE {name} AS SELECT row_number() OVER () AS seq, {select} FROM {view}")  # noqa: S608
+    else:
+        con.execute(f"CREATE TABLE {name} ({empty})")
+
+
+def open_catalog(paths: Sequence[str | Path]) -> Catalog:
+    """Index the runs under ``paths`` into an in-memory DuckDB."""
+    run_dirs = find_runs(paths)
+    if not run_dirs:
+        raise InputError("no runs found (a run directory has a manifest.json)")
+    con = connect_runs(run_dirs)
+    catalog = Catalog(con=con)
+    with tempfile.TemporaryDirectory(prefix="redline-view-") as tmp:
+        index = Path(tmp) / "index.jsonl"
+        with index.open("w", encoding="utf-8") as fh:
+            for path in run_dirs:
+                run = RunDir.open(path)
+                rows, warnings = _index_rows(run)
+                for r in rows:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+                stats_path = path / STATS
+                stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.is_file() else None
+                catalog.runs[run.run_id] = RunInfo(run.run_id, path, run.manifest().model_dump(mode="json"),
+                                                   warnings, stats)
+        columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in INDEX_COLUMNS.items()) + "}"
+        con.execute(f"CREATE TABLE obs AS SELECT * FROM read_ndjson(?, columns = {columns})",  # noqa: S608
+                    [str(index)])
+    _table(con, "plan", "trials", "run_id, trial_id, CAST(prompt AS VARCHAR) AS prompt, "
+           "CAST(to_json(messages) AS VARCHAR) AS messages",
+           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, prompt VARCHAR, messages VARCHAR")
+    _table(con, "gen", "generations", "run_id, trial_id, CAST(text AS VARCHAR) AS text, "
+           "CAST(reasoning AS VARCHAR) AS reasoning, CAST(error AS VARCHAR) AS error, "
+           "CAST(finish_reason AS VARCHAR) AS finish_reason, CAST(to_json(usage) AS VARCHAR) AS usage",
+           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, text VARCHAR, reasoning VARCHAR, error VARCHAR, "
+           "finish_reason VARCHAR, usage VARCHAR")
+    _table(con, "ver", "verdicts", "run_id, trial_id, judge, judge_fingerprint AS fingerprint, "
+           "CAST(label AS VARCHAR) AS label, CAST(to_json(findings) AS VARCHAR) AS findings, "
+           "CAST(to_json(details) AS VARCHAR) AS details, CAST(to_json(evidence) AS VARCHAR) AS evidence",
+           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, judge VARCHAR, fingerprint VARCHAR, label VARCHAR, "
+           "findings VARCHAR, details VARCHAR, evidence VARCHAR")
+    return catalog
