@@ -118,6 +118,8 @@ class Viewer:
     def route(self, parts: list[str], query: dict[str, str]) -> Response:
         if not parts:
             return self.runs_page()
+        if parts == ["favicon.ico"]:  # browsers ask for one; answer "nothing" rather than an error
+            return Response(204, b"", "image/x-icon")
         if parts[0] == "static" and len(parts) == 2 and parts[1] in STATIC:
             return Response(200, STATIC[parts[1]].read_bytes(), "text/css; charset=utf-8")
         if parts[0] == "run" and len(parts) >= 2 and parts[1] in self.catalog.runs:
