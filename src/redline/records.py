@@ -137,6 +137,7 @@ class Trial(Record):
 class Usage(Part):
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cost_usd: float | None = None  # what the provider says the call cost, where it says (litellm/ models)
 
 
 class Generation(Record):
