@@ -113,14 +113,18 @@ def test_malformed_response_is_retryable() -> None:
     assert caught.value.retryable
 
 
-def test_litellm_mock_response() -> None:
+def test_litellm_mock_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # the price list shipped with litellm, no fetch
     litellm = pytest.importorskip("litellm")
-    backend = LiteLLMBackend("anthropic/claude-3-5-haiku-20241022",
+    backend = LiteLLMBackend("anthropic/claude-haiku-4-5",
                              completion=functools.partial(litellm.acompletion, mock_response="def f(): return 1"))
     result = run(backend, CHAT)
     assert result.text == "def f(): return 1"
     assert result.usage.prompt_tokens > 0 and result.usage.completion_tokens > 0
     assert result.usage.cost_usd is not None and result.usage.cost_usd > 0
+    unpriced = LiteLLMBackend("anthropic/not-a-listed-model",
+                              completion=functools.partial(litellm.acompletion, mock_response="x"))
+    assert run(unpriced, CHAT).usage.cost_usd is None  # an unpriced model costs "unknown", not a failed trial
 
 
 def test_missing_extra_is_one_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
