@@ -6,7 +6,8 @@ llama.cpp threads busy-wait for each other, so one thread that loses its core to
 rest. This starts the embedded model (one slot, as `redline run` does) once per thread count, measures
 completion tokens/s over the same greedy requests, then again while ``--busy`` other processes spin in
 ``while True`` loops, and prints loaded / unloaded per thread count. Thread counts default to every core
-(the old default) and cores - 1 (the new one).
+(the old default) and cores - 1 (the new one). "calm" means no busy loops of ours: the load average printed
+beside each line says what else the machine was doing.
 """
 
 from __future__ import annotations
@@ -74,9 +75,10 @@ def main() -> None:
     print(f"cores {cores}, default threads {default_threads()}, busy processes {args.busy}, "
           f"{args.requests} requests x {args.max_tokens} tokens")
     for threads in counts:
+        before = os.getloadavg()[0]
         calm, loaded = measure(threads, args.busy, args.requests, args.max_tokens)
         print(f"threads {threads}: calm {calm:6.1f} tok/s, under load {loaded:6.1f} tok/s, "
-              f"ratio {loaded / calm:.3f}")
+              f"ratio {loaded / calm:.3f} (1-minute load average before: {before:.1f})")
 
 
 if __name__ == "__main__":
