@@ -22,11 +22,15 @@ def connect(runs_dir: str | Path) -> Any:
     return connect_runs(sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")))
 
 
-def connect_runs(run_dirs: Sequence[Path]) -> Any:
-    """An in-memory DuckDB with the views over these run directories' files (``run_id`` = directory name)."""
+def connect_runs(run_dirs: Sequence[Path], *, full_scan: bool = False) -> Any:
+    """An in-memory DuckDB with the views over these run directories' files (``run_id`` = directory name).
+
+    DuckDB infers nested types from a sample of rows and drops keys it did not see; ``full_scan`` infers from
+    every row (slower), for readers such as exports that must not lose a field."""
     import duckdb
 
     con = duckdb.connect()
+    sample = ", sample_size=-1" if full_scan else ""
     for view, name in VIEWS.items():
         files = [str(d / name) for d in run_dirs if (d / name).is_file() and (d / name).stat().st_size > 0]
         if not files:
@@ -34,7 +38,7 @@ def connect_runs(run_dirs: Sequence[Path]) -> Any:
         listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
         reader = "read_json_auto" if name.endswith(".json") else "read_ndjson_auto"
         con.execute(f"CREATE VIEW {view} AS SELECT regexp_extract(filename, '([^/]+)/[^/]+$', 1) AS run_id, * "  # noqa: S608
-                    f"FROM {reader}([{listing}], filename=true, union_by_name=true, ignore_errors=true)")
+                    f"FROM {reader}([{listing}], filename=true, union_by_name=true, ignore_errors=true{sample})")
     return con
 
 

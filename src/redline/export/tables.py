@@ -44,7 +44,7 @@ def write_samples(run: RunDir, con: Any, parquet: Path, jsonl: Path | None = Non
 def export_parquet(run: RunDir, out: Path) -> list[Path]:
     """The run's own records as stored (trials, generations, verdicts, cases: every line, latest last) plus
     ``samples``: one analysed row per planned trial."""
-    con = connect_runs([run.path])
+    con = connect_runs([run.path], full_scan=True)
     written = []
     existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     for table in RAW_TABLES:

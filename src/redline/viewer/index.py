@@ -17,7 +17,7 @@ from typing import Any
 from redline.errors import InputError
 from redline.query import connect_runs
 from redline.stats.observations import load_observations, select_verdicts
-from redline.store.run_dir import MANIFEST, STATS, RunDir
+from redline.store.run_dir import GENERATIONS, MANIFEST, STATS, TRIALS, VERDICTS, RunDir
 
 FILTERS = ("suite", "condition_id", "label", "language", "status", "kind")
 INDEX_COLUMNS = {
@@ -151,12 +151,19 @@ def _index_rows(run: RunDir) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
     return rows, obs_set.warnings
 
 
-def _table(con: Any, name: str, view: str, select: str, empty: str) -> None:
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [view]).fetchone()[0]
-    if exists:
-        con.execute(f"CREATE TABLE {name} AS SELECT row_number() OVER () AS seq, {select} FROM {view}")  # noqa: S608
-    else:
-        con.execute(f"CREATE TABLE {name} ({empty})")
+def _table(con: Any, name: str, run_dirs: Sequence[Path], file: str, columns: dict[str, str], select: str) -> None:
+    """A table from the runs' JSONL files with declared column types: nested values stay JSON, so no key is
+    lost to type inference from a sample of rows."""
+    files = [str(d / file) for d in run_dirs if (d / file).is_file() and (d / file).stat().st_size > 0]
+    if not files:
+        con.execute(f"CREATE TABLE {name} AS SELECT 0::BIGINT AS seq, '' AS run_id, {select} "  # noqa: S608
+                    f"FROM (SELECT {', '.join(f'NULL::{t} AS {c}' for c, t in columns.items())}) WHERE false")
+        return
+    listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
+    spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in columns.items()) + "}"
+    con.execute(f"CREATE TABLE {name} AS SELECT row_number() OVER () AS seq, "  # noqa: S608
+                f"regexp_extract(filename, '([^/]+)/[^/]+$', 1) AS run_id, {select} "
+                f"FROM read_ndjson([{listing}], columns = {spec}, filename = true, ignore_errors = true)")
 
 
 def open_catalog(paths: Sequence[str | Path]) -> Catalog:
@@ -181,17 +188,14 @@ def open_catalog(paths: Sequence[str | Path]) -> Catalog:
         columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in INDEX_COLUMNS.items()) + "}"
         con.execute(f"CREATE TABLE obs AS SELECT * FROM read_ndjson(?, columns = {columns})",  # noqa: S608
                     [str(index)])
-    _table(con, "plan", "trials", "run_id, trial_id, CAST(prompt AS VARCHAR) AS prompt, "
-           "CAST(to_json(messages) AS VARCHAR) AS messages",
-           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, prompt VARCHAR, messages VARCHAR")
-    _table(con, "gen", "generations", "run_id, trial_id, CAST(text AS VARCHAR) AS text, "
-           "CAST(reasoning AS VARCHAR) AS reasoning, CAST(error AS VARCHAR) AS error, "
-           "CAST(finish_reason AS VARCHAR) AS finish_reason, CAST(to_json(usage) AS VARCHAR) AS usage",
-           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, text VARCHAR, reasoning VARCHAR, error VARCHAR, "
-           "finish_reason VARCHAR, usage VARCHAR")
-    _table(con, "ver", "verdicts", "run_id, trial_id, judge, judge_fingerprint AS fingerprint, "
-           "CAST(label AS VARCHAR) AS label, CAST(to_json(findings) AS VARCHAR) AS findings, "
-           "CAST(to_json(details) AS VARCHAR) AS details, CAST(to_json(evidence) AS VARCHAR) AS evidence",
-           "seq BIGINT, run_id VARCHAR, trial_id VARCHAR, judge VARCHAR, fingerprint VARCHAR, label VARCHAR, "
-           "findings VARCHAR, details VARCHAR, evidence VARCHAR")
+    _table(con, "plan", run_dirs, TRIALS, {"trial_id": "VARCHAR", "prompt": "VARCHAR", "messages": "JSON"},
+           "trial_id, prompt, CAST(messages AS VARCHAR) AS messages")
+    _table(con, "gen", run_dirs, GENERATIONS, {"trial_id": "VARCHAR", "text": "VARCHAR", "reasoning": "VARCHAR",
+                                                "error": "VARCHAR", "finish_reason": "VARCHAR", "usage": "JSON"},
+           "trial_id, text, reasoning, error, finish_reason, CAST(usage AS VARCHAR) AS usage")
+    _table(con, "ver", run_dirs, VERDICTS, {"trial_id": "VARCHAR", "judge": "VARCHAR", "judge_fingerprint": "VARCHAR",
+                                            "label": "VARCHAR", "findings": "JSON", "details": "JSON",
+                                            "evidence": "JSON"},
+           "trial_id, judge, judge_fingerprint AS fingerprint, label, CAST(findings AS VARCHAR) AS findings, "
+           "CAST(details AS VARCHAR) AS details, CAST(evidence AS VARCHAR) AS evidence")
     return catalog

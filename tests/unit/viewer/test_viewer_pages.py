@@ -201,3 +201,35 @@ def test_no_runs_is_an_input_error(tmp_path: Path) -> None:
         open_catalog([tmp_path])
     with pytest.raises(InputError, match="not a run directory"):
         open_catalog([tmp_path / "missing"])
+
+
+def test_fields_first_seen_late_in_a_file_are_kept(tmp_path: Path) -> None:
+    """DuckDB infers nested types from a sample of rows; the viewer declares them, so a key that first
+    appears after 20,000 verdicts (judged code) still reaches the page."""
+    import json
+
+    from redline.records import Verdict
+    from redline.stats.synthetic import FINGERPRINTS, SynthTrial, code_case, write_run
+    from redline.store.run_dir import VERDICTS
+
+    run = write_run(tmp_path / "late", [SynthTrial(code_case("t"), "baseline", "baseline", label="secure")])
+    tid = run.trials()[0].trial_id
+    with (run.path / VERDICTS).open("a", encoding="utf-8") as fh:
+        for i in range(20_500):
+            fh.write(json.dumps({"trial_id": f"other{i}", "judge": "code-security", "judge_fingerprint": "x",
+                                 "label": "secure", "details": {"n": i}}) + "\n")
+    with run.writer(VERDICTS) as w:
+        w.write(Verdict(trial_id=tid, judge="code-security", judge_fingerprint=FINGERPRINTS["code-security"],
+                        label="secure", details={"n": 0, "code": "print('late key')\n"}))
+    trial = open_catalog([run.path]).trial("late", tid)
+    assert trial is not None and trial["verdicts"][0]["details"]["code"] == "print('late key')\n"
+    import duckdb
+
+    from redline.export.paths import prepare_out
+    from redline.export.tables import export_parquet
+
+    out = prepare_out(tmp_path / "pq", run.path)
+    export_parquet(run, out)
+    code = duckdb.connect().execute(f"SELECT details.code FROM read_parquet('{out / 'verdicts.parquet'}') "
+                                    "WHERE trial_id = ?", [tid]).fetchall()
+    assert ("print('late key')\n",) in code
