@@ -158,9 +158,9 @@ class Viewer:
         backend = info.manifest.get("backend", {})
         line = (f"{backend.get('provider', '')}/{backend.get('model', '')}, created {info.manifest.get('created_at')}, "
                 f"redline {info.manifest.get('redline_version')}, seed {info.manifest.get('seed')}")
-        stats = info.stats
+        stats, computed = self.catalog.stats(run_id)
         return self.render("run.html.j2", title=f"Run {run_id}", manifest_line=line, warnings=list(info.warnings),
-                           stats=stats, summary=summarise(stats) if stats else [],
+                           stats=stats, computed=computed, summary=summarise(stats) if stats else [],
                            plots=build_plots(stats) if stats else {}, **self._common(run_id))
 
     def trials_page(self, run_id: str, query: dict[str, str]) -> Response:

@@ -36,6 +36,7 @@ class RunInfo:
     manifest: dict[str, Any]
     warnings: tuple[str, ...] = ()
     stats: dict[str, Any] | None = None
+    computed: bool = False  # statistics computed by the viewer (the run has no stats.json)
 
 
 @dataclass
@@ -52,6 +53,18 @@ class Catalog:
 
     con: Any
     runs: dict[str, RunInfo] = field(default_factory=dict)
+
+    def stats(self, run_id: str) -> tuple[dict[str, Any] | None, bool]:
+        """The run's stats.json, or statistics computed now (kept in memory, never written) when it has none;
+        the flag says which."""
+        info = self.runs[run_id]
+        if info.stats is not None:
+            return info.stats, info.computed
+        from redline.stats.compute import compute_stats
+
+        info.stats = compute_stats(RunDir.open(info.path), bootstrap=500)
+        info.computed = True
+        return info.stats, True
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))

@@ -152,10 +152,11 @@ def test_run_list_contrasts_plots_and_quoted_run_names(viewer: Viewer) -> None:
     assert "o&#39;brien &lt;i&gt;&amp;" in home
     assert 'href="/run/o%27brien%20%3Ci%3E%26"' in home
     other = get(viewer, "/run/" + quote("o'brien <i>&", safe=""))
-    assert "no statistics yet" in other
+    assert 'id="computed"' in other and "<svg" in other  # no stats.json: computed in memory, not written
+    assert not (viewer.catalog.runs["o'brien <i>&"].path / "stats.json").exists()
     assert "trial(s)" in get(viewer, "/run/" + quote("o'brien <i>&", safe="") + "/trials")
     run = get(viewer, "/run/demo")
-    assert run.count("<svg") >= 3 and 'id="contrasts"' in run and "tibet-ics" in run
+    assert 'id="computed"' not in run and run.count("<svg") >= 3 and 'id="contrasts"' in run and "tibet-ics" in run
 
 
 def test_visible_makes_control_characters_printable() -> None:
