@@ -1,4 +1,6 @@
-"""Build normalised calibration JSONL from fetched public snapshots (never committed; see docs/public-calibration-data.md).
+"""Build normalised calibration JSONL from fetched public snapshots (never committed).
+
+Provenance, licences and rebuild commands: docs/public-calibration-data.md.
 
 Each converter reads a bare git snapshot (the directory ``fetch`` returned, e.g.
 ``/work/.mirror/OWASP-Benchmark+BenchmarkPython/repo``) through ``git show`` and writes one JSONL file per source

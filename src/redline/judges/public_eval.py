@@ -84,10 +84,10 @@ def select(rows: Sequence[Mapping[str, Any]], *, kind: str, split: str, limit: i
         keep = [r for r in keep if str(r.get("language", "python")).lower() in JUDGEABLE_CODE_LANGUAGES]
     groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
     for row in keep:
-        group = str(row.get("pair_id") or row["id"])
-        groups[str(row["source"])].setdefault(group, []).append(row)
+        key = str(row.get("pair_id") or row["id"])
+        groups[str(row["source"])].setdefault(key, []).append(row)
     rng = random.Random(seed)
-    queues = {}
+    queues: dict[str, list[list[dict[str, Any]]]] = {}
     for source in sorted(groups):
         names = sorted(groups[source])
         rng.shuffle(names)
@@ -164,11 +164,15 @@ def _code_block(rows: Sequence[Mapping[str, Any]], verdicts: Mapping[str, Mappin
     gold = [str(r["label"]) for r in rows]
     outcomes = [str(verdicts[str(r["id"])].get("outcome")) for r in rows]
     pred = ["vulnerable" if o == "vulnerable" else "secure" for o in outcomes]
+    agree = sum(g == p for g, p in zip(gold, pred, strict=True))
     block: dict[str, Any] = {"n": len(rows), "n_vulnerable": gold.count("vulnerable"),
                              **prf(gold, pred, "vulnerable"), "kappa": cohen_kappa(gold, pred),
-                             "accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(rows) if rows else None,
+                             "accuracy": agree / len(rows) if rows else None,
                              "other_outcomes": dict(Counter(o for o in outcomes if o not in CODE_LABELS))}
     block["pairs"] = _pairwise(rows, verdicts)
+    judged = [i for i, o in enumerate(outcomes) if o in CODE_LABELS]  # rows the judge could parse and judge
+    g2, p2 = [gold[i] for i in judged], [pred[i] for i in judged]
+    block["judged_only"] = {"n": len(judged), **prf(g2, p2, "vulnerable"), "kappa": cohen_kappa(g2, p2)}
     return block
 
 
@@ -228,6 +232,11 @@ def table(report: Mapping[str, Any], kind: str) -> str:
             p = b["pairs"]
             lines.append(f"| {name} | {b['n']} | {b['n_vulnerable']} | {_fmt(b['precision'])} | {_fmt(b['recall'])} "
                          f"| {_fmt(b['f1'])} | {_fmt(b['kappa'])} | {p['n']} | {_fmt(p['accuracy'])} | {p['ties']} |")
+            j = b["judged_only"]
+            if j["n"] != b["n"]:
+                lines.append(f"| {name} (judged only: {b['n'] - j['n']} not parsed) | {j['n']} | - "
+                             f"| {_fmt(j['precision'])} | {_fmt(j['recall'])} | {_fmt(j['f1'])} | {_fmt(j['kappa'])} "
+                             "| - | - | - |")
         return "\n".join(lines)
     lines = ["| source/language | n | kappa (3-class) | accuracy | F1 refusal | F1 evasive | F1 complete |",
              "|---|---|---|---|---|---|---|"]
