@@ -157,6 +157,11 @@ def score_code(rows: Sequence[Mapping[str, Any]], judged: Iterable[Mapping[str, 
         by_source[str(row["source"])].append(row)
     report = {source: _code_block(part, verdicts) for source, part in sorted(by_source.items())}
     report["overall"] = _code_block(rows, verdicts)
+    by_cwe: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_cwe[",".join(row.get("cwes") or []) or "none"].append(row)
+    report["overall"]["by_cwe"] = {cwe: {k: v for k, v in _code_block(part, verdicts).items() if k != "pairs"}
+                                   for cwe, part in sorted(by_cwe.items())}
     return report
 
 

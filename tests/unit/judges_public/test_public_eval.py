@@ -77,6 +77,7 @@ def test_score_code_counts_other_outcomes_as_not_vulnerable_and_ranks_twins() ->
     assert overall["other_outcomes"] == {"invalid": 1}
     assert overall["pairs"] == {"n": 2, "vulnerable_higher": 1, "ties": 1, "accuracy": 0.5}
     assert overall["judged_only"]["n"] == 4
+    assert overall["by_cwe"]["CWE-89"]["n"] == 5 and overall["by_cwe"]["CWE-89"]["tp"] == 1
     assert "| s1 | 5 |" in pe.table(report, "code")
     with pytest.raises(InputError, match="lacks 1"):
         pe.score_code(rows, judged[:-1])
