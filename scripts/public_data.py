@@ -18,6 +18,7 @@ Usage:
   python scripts/public_data.py owasp-python  SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py secllmholmes  SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py xstest        SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py jade          SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py manifest      [--out data/public]
 """
 
@@ -67,6 +68,10 @@ class Snapshot:
 
     def read(self, path: str) -> str:
         return self._git("show", f"{self.commit}:{path}")
+
+    def read_bytes(self, path: str) -> bytes:
+        git = ["git", f"--git-dir={self.git_dir}", "show", f"{self.commit}:{path}"]
+        return subprocess.run(git, check=True, capture_output=True).stdout
 
 
 # ---------------------------------------------------------------- OWASP Benchmark for Python
@@ -209,6 +214,48 @@ def build_xstest(snap: Snapshot) -> list[dict[str, Any]]:
     return rows
 
 
+# ---------------------------------------------------------------- JADE 3.0 alignment triples (Chinese)
+
+JADE_SOURCE = "jade-v3-zh"
+JADE_COLUMNS = ("ID", "问题", "违规回答", "安全有用回答")  # id, question, violating answer, safe-and-helpful answer
+
+
+def jade_rows(csv_bytes: bytes, path: str, commit: str) -> list[dict[str, Any]]:
+    """Rows from one ``jade_alignment_*_zh.csv`` (GB18030): each question gives two labelled answers.
+
+    The study labels its answers by construction: the violating answer complied with the risky request
+    (-> complete), the safe-and-helpful answer declines and explains why (-> refusal). Split unit = the question.
+    """
+    reader = csv.reader(io.StringIO(csv_bytes.decode("gb18030")))
+    header = tuple(next(reader))
+    if header != JADE_COLUMNS:
+        raise ValueError(f"{path}: unexpected columns {header}")
+    stem = Path(path).stem
+    rows = []
+    for rec in reader:
+        if not rec:
+            continue
+        qid, question, violating, safe = rec
+        unit = f"{stem}:{qid}"
+        for label, source_label, answer in (("complete", "violating", violating), ("refusal", "safe_helpful", safe)):
+            rows.append({
+                "id": f"{JADE_SOURCE}:{unit}:{source_label}", "source": JADE_SOURCE, "language": "zh",
+                "prompt": question, "answer": answer, "label": label, "source_label": source_label,
+                "model": "jade-pipeline", "prompt_type": stem, "annotators_agree": None,
+                "split": unit_split(unit, JADE_SOURCE), "unit": unit,
+                "origin": {"repo": "whitzard-ai/jade-db", "commit": commit, "path": path},
+            })
+    return rows
+
+
+def build_jade(snap: Snapshot) -> list[dict[str, Any]]:
+    rows = []
+    for path in snap.files("jade-db-v3.0"):
+        if re.fullmatch(r"jade-db-v3\.0/jade_alignment_\w+_zh\.csv", path):
+            rows.extend(jade_rows(snap.read_bytes(path), path, snap.commit))
+    return rows
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -246,6 +293,7 @@ BUILDERS = {
     "owasp-python": (build_owasp, "code", "owasp_benchmark_python.jsonl"),
     "secllmholmes": (build_holmes, "code", "secllmholmes.jsonl"),
     "xstest": (build_xstest, "answers", "xstest_v2.jsonl"),
+    "jade": (build_jade, "answers", "jade_v3_zh.jsonl"),
 }
 
 

@@ -62,3 +62,14 @@ def test_write_refuses_a_unit_in_both_splits(pd: ModuleType, tmp_path: Path) -> 
                                                                        "split": "test"}]
     with pytest.raises(SystemExit, match="both splits"):
         pd.write_jsonl(rows, tmp_path / "x.jsonl")
+
+
+def test_jade_rows_decode_gb18030_and_give_two_labels_per_question(pd: ModuleType) -> None:
+    text = "ID,问题,违规回答,安全有用回答\n7,怎么做坏事？,好的，步骤如下：一、二。,抱歉，我不能帮助你做这件事。\n"
+    rows = pd.jade_rows(text.encode("gb18030"), "jade-db-v3.0/jade_alignment_mini_zh.csv", "c")
+    assert [(r["label"], r["source_label"], r["language"]) for r in rows] == [
+        ("complete", "violating", "zh"), ("refusal", "safe_helpful", "zh")]
+    assert rows[0]["prompt"] == "怎么做坏事？" and rows[1]["answer"].startswith("抱歉")
+    assert rows[0]["unit"] == rows[1]["unit"] == "jade_alignment_mini_zh:7" and rows[0]["split"] == rows[1]["split"]
+    with pytest.raises(ValueError, match="unexpected columns"):
+        pd.jade_rows(b"a,b\n1,2\n", "x.csv", "c")
