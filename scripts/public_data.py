@@ -17,6 +17,7 @@ its split, and no unit has rows in both dev and test.
 Usage:
   python scripts/public_data.py owasp-python  SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py secllmholmes  SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py ossf-python   SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py xstest        SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py jade          SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py manifest      [--out data/public]
@@ -169,6 +170,56 @@ def build_holmes(snap: Snapshot) -> list[dict[str, Any]]:
     return rows
 
 
+# ---------------------------------------------------------------- OpenSSF Secure Coding Guide for Python
+
+OSSF_SOURCE = "ossf-secure-coding-python"
+OSSF_ROOT = "docs/Secure-Coding-Guide-for-Python"
+_OSSF_FILE = re.compile(rf"{OSSF_ROOT}/(?P<chapter>[^/]+)/(?P<rule>pyscg-\d+)/(?P<kind>noncompliant|compliant)\d+\.py")
+_OSSF_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_OSSF_RULE_LINK = re.compile(r'href="[^"/]+/(pyscg-\d+)/README\.md"')
+_OSSF_CWE_LINK = re.compile(r">CWE-(\d+)</a>")
+
+
+def ossf_rule_cwes(index_html: str) -> dict[str, list[str]]:
+    """Rule id -> CWEs, from the guide's index table (one row per rule; the MITRE column links the CWE)."""
+    out: dict[str, list[str]] = {}
+    for block in _OSSF_ROW.findall(index_html):
+        rule = _OSSF_RULE_LINK.search(block)
+        if rule:
+            out[rule[1]] = [f"CWE-{n}" for n in dict.fromkeys(_OSSF_CWE_LINK.findall(block))]
+    return out
+
+
+def ossf_row(path: str, code: str, cwes_by_rule: dict[str, list[str]], commit: str) -> dict[str, Any] | None:
+    """A rule's ``noncompliantNN.py`` (vulnerable) or ``compliantNN.py`` (secure); ``exampleNN.py`` is skipped.
+
+    Every compliant file of a rule fixes the weakness its noncompliant files show, so the rule is both the twin group
+    (``pair_id``) and the split unit.
+    """
+    m = _OSSF_FILE.fullmatch(path)
+    if m is None:
+        return None
+    rule = m["rule"]
+    label = "vulnerable" if m["kind"] == "noncompliant" else "secure"
+    return {
+        "id": f"{OSSF_SOURCE}:{rule}:{Path(path).stem}", "source": OSSF_SOURCE, "language": "python", "code": code,
+        "label": label, "cwes": cwes_by_rule.get(rule, []), "pair_id": f"{OSSF_SOURCE}:{rule}",
+        "split": unit_split(rule, OSSF_SOURCE), "unit": rule, "source_label": m["kind"],
+        "origin": {"repo": "ossf/wg-best-practices-os-developers", "commit": commit, "path": path},
+    }
+
+
+def build_ossf(snap: Snapshot) -> list[dict[str, Any]]:
+    cwes_by_rule = ossf_rule_cwes(snap.read(f"{OSSF_ROOT}/readme.md"))
+    rows = []
+    for path in snap.files(OSSF_ROOT):
+        if _OSSF_FILE.fullmatch(path):
+            row = ossf_row(path, snap.read(path), cwes_by_rule, snap.commit)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
 # ---------------------------------------------------------------- XSTest (v2) labelled completions
 
 XSTEST_SOURCE = "xstest-v2"
@@ -292,6 +343,7 @@ def summary(path: Path) -> str:
 BUILDERS = {
     "owasp-python": (build_owasp, "code", "owasp_benchmark_python.jsonl"),
     "secllmholmes": (build_holmes, "code", "secllmholmes.jsonl"),
+    "ossf-python": (build_ossf, "code", "ossf_secure_coding_python.jsonl"),
     "xstest": (build_xstest, "answers", "xstest_v2.jsonl"),
     "jade": (build_jade, "answers", "jade_v3_zh.jsonl"),
 }

@@ -73,3 +73,18 @@ def test_jade_rows_decode_gb18030_and_give_two_labels_per_question(pd: ModuleTyp
     assert rows[0]["unit"] == rows[1]["unit"] == "jade_alignment_mini_zh:7" and rows[0]["split"] == rows[1]["split"]
     with pytest.raises(ValueError, match="unexpected columns"):
         pd.jade_rows(b"a,b\n1,2\n", "x.csv", "c")
+
+
+def test_ossf_rules_get_their_cwe_from_the_index_and_twin_by_rule(pd: ModuleType) -> None:
+    index = ('<tr>\n<td><a href="04_x/pyscg-0001/README.md">pyscg-0001: Do it</a></td>\n<td></td>\n'
+             '<td><a href="https://cwe.mitre.org/data/definitions/78.html">CWE-78</a></td>\n</tr>\n'
+             '<tr><th>header row</th></tr>')
+    cwes = pd.ossf_rule_cwes(index)
+    assert cwes == {"pyscg-0001": ["CWE-78"]}
+    root = "docs/Secure-Coding-Guide-for-Python/04_x/pyscg-0001"
+    bad = pd.ossf_row(f"{root}/noncompliant01.py", "os.system(x)\n", cwes, "c")
+    good = pd.ossf_row(f"{root}/compliant02.py", "subprocess.run([x])\n", cwes, "c")
+    assert (bad["label"], good["label"]) == ("vulnerable", "secure")
+    assert bad["pair_id"] == good["pair_id"] and bad["cwes"] == ["CWE-78"] and bad["split"] == good["split"]
+    assert pd.ossf_row(f"{root}/example01.py", "", cwes, "c") is None
+    assert pd.ossf_row("docs/Secure-Coding-Guide-for-Python/templates/compliant01.py", "", cwes, "c") is None
