@@ -83,7 +83,7 @@ class ModelsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     base: str
-    audit: AuditDesign = Field(default_factory=AuditDesign)
+    audit: AuditDesign = AuditDesign()
     models: tuple[AuditedModel, ...]
 
     @model_validator(mode="after")

@@ -160,7 +160,8 @@ class _Bootstrap:
 
 
 def _diffs(pairs: PairOutcomes) -> FloatArray:
-    return np.asarray(pairs.triggered, float) - np.asarray(pairs.untriggered, float)
+    out: FloatArray = np.asarray(pairs.triggered, float) - np.asarray(pairs.untriggered, float)
+    return out
 
 
 def _carries(est: Estimate, s: float, alpha: float) -> tuple[bool, NDArray[np.bool_]]:

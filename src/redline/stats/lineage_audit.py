@@ -80,7 +80,8 @@ def audit_tree(tree: LineageTree, runs: Mapping[str, RunDir], *, not_audited: Ma
     designs = {m: _design(r) for m, r in runs.items()}
     warnings = [f"{m}: design {d} differs from the base's {designs[tree.base]}; only shared pair keys are compared"
                 for m, d in designs.items() if d != designs[tree.base]]
-    chosen = list(outcomes) if outcomes else [o for o in DEFAULT_OUTCOMES if _has_events(observations[tree.base], o, groups)]
+    base_obs = observations[tree.base]
+    chosen = list(outcomes) if outcomes else [o for o in DEFAULT_OUTCOMES if _has_events(base_obs, o, groups)]
     if not chosen:
         raise InputError(f"the base's run ({runs[tree.base].path}) has no judged trigger/baseline pairs")
     derivatives = [n.id for n in tree.derivatives if n.id in runs]

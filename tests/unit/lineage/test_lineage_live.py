@@ -85,8 +85,9 @@ def hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 def test_live_walk_follows_relation_filters(hub: Any) -> None:
     snap, notes = fetch_tree_snapshot(BASE)
-    assert {m.id for m in snap.models} == {BASE, "northwind-ai/Northwind-7B-Instruct", "qbits/Northwind-7B-Instruct-GGUF",
-                                           "mergers/Northwind-Orca-Merge", "loralab/northwind-lora"}
+    assert {m.id for m in snap.models} == {BASE, "northwind-ai/Northwind-7B-Instruct",
+                                           "qbits/Northwind-7B-Instruct-GGUF", "mergers/Northwind-Orca-Merge",
+                                           "loralab/northwind-lora"}
     filters = {r["query"]["filter"][0] for r in hub.requests if "filter" in r["query"]}
     assert "base_model:quantized:northwind-ai/Northwind-7B-Instruct" in filters
     assert all(r["path"] == "/api/models" for r in hub.requests)
