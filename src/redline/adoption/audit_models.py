@@ -83,7 +83,7 @@ class ModelsFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     base: str
-    audit: AuditDesign = AuditDesign()
+    audit: AuditDesign = AuditDesign(replicates=1, limit=None)
     models: tuple[AuditedModel, ...]
 
     @model_validator(mode="after")
