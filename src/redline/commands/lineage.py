@@ -62,7 +62,8 @@ def lineage(base: str, snapshot_path: Path | None, live: bool, window: str, top:
     result = tree_to_dict(tree, shown)
     result["notes"] += notes
     audit = _audit(tree, audit_path, outcomes, bootstrap, seed) if audit_path is not None else None
-    _emit(result, audit, with_ancestors(tree, [n.id for n in shown]), as_json, html_out, md_out)
+    audited = list(audit["runs"]) if audit is not None else []  # audited models are always drawn
+    _emit(result, audit, with_ancestors(tree, [n.id for n in shown] + audited), as_json, html_out, md_out)
 
 
 def _audit(tree: Any, path: Path, outcomes: tuple[str, ...], reps: int, seed: int) -> dict[str, Any]:
@@ -82,17 +83,14 @@ def _audit(tree: Any, path: Path, outcomes: tuple[str, ...], reps: int, seed: in
 
 def _emit(result: dict[str, Any], audit: dict[str, Any] | None, ids: list[str], as_json: bool,
           html_out: Path | None, md_out: Path | None) -> None:
-    from redline.report.lineage import print_audit, print_tree, render_html, render_markdown
+    from redline.report.lineage import markdown_audit, render_html, render_markdown, tree_lines
 
     if as_json:
         click.echo(json.dumps({"lineage": result, "audit": audit}, indent=2, ensure_ascii=False))
     else:
-        from rich.console import Console
-
-        console = Console(width=200)
-        print_tree(result, console, ids=ids, audit=audit)
+        click.echo("\n".join(tree_lines(result, ids=ids, audit=audit)))
         if audit is not None:
-            print_audit(audit, console)
+            click.echo(markdown_audit(audit))
     for out, text in ((html_out, render_html), (md_out, render_markdown)):
         if out is not None:
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,8 @@
 
 All three read the JSON dicts of :func:`redline.adoption.lineage.tree_to_dict` and
 :func:`redline.stats.lineage_audit.audit_tree`. Model ids are untrusted text: Jinja2 autoescapes them in HTML,
-Markdown cells are escaped, the terminal gets plain ``Text``. The tree is an inline SVG sized from its longest
-label (wide characters count double), so no label is clipped; the page makes no external requests.
+Markdown cells are escaped, control characters are stripped everywhere. The tree is an inline SVG sized from its
+longest label (wide characters count double), so no label is clipped; the page makes no external requests.
 """
 
 from __future__ import annotations
@@ -13,13 +13,9 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-from rich.tree import Tree
-
 from redline import __version__
 
-CLASS_COLORS = {"carries": "#d62728", "clear": "#2ca02c", "unaudited": "#999999"}
+CLASS_COLORS = {"carries the effect": "#d62728", "does not carry it": "#2ca02c", "not audited": "#999999"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CHAR_W, ROW_H, INDENT = 7.5, 22, 22
 
@@ -60,14 +56,14 @@ def node_status(audit: Mapping[str, Any] | None, outcome_index: int = 0) -> dict
     return out
 
 
-def node_label(node: Mapping[str, Any], status: Mapping[str, Any] | None) -> str:
+def node_label(node: Mapping[str, Any], status: Mapping[str, Any] | None, audited: bool = True) -> str:
     parts = [_clean(node["id"]), node["relation"], f"{node['downloads']:,} downloads"]
     if node["share"] < 1:
         parts.append(f"{node['share']:.0%} credited")
     if status:
         eff = status["effect"]
         parts.append(f"effect {_fmt(eff['estimate'])} {_ci(eff['ci'])} {status['classification']}")
-    else:
+    elif audited:
         parts.append("not audited")
     return " · ".join(parts)
 
@@ -92,9 +88,9 @@ def tree_layout(lineage: Mapping[str, Any], audit: Mapping[str, Any] | None = No
             return
         seen.add(model)
         status = statuses.get(model)
-        color = CLASS_COLORS["unaudited"] if status is None else (
-            CLASS_COLORS["carries"] if status["carries"] else CLASS_COLORS["clear"])
-        label = node_label(nodes[model], status)
+        color = CLASS_COLORS["not audited"] if status is None else (
+            CLASS_COLORS["carries the effect"] if status["carries"] else CLASS_COLORS["does not carry it"])
+        label = node_label(nodes[model], status, audit is not None)
         index = len(rows)
         rows.append({"x": 14 + level * INDENT, "y": 20 + index * ROW_H, "label": label, "color": color,
                      "parent": parent_row, "id": model, "line": None})
@@ -109,35 +105,36 @@ def tree_layout(lineage: Mapping[str, Any], audit: Mapping[str, Any] | None = No
         if r["parent"] is not None:
             p = rows[r["parent"]]
             r["line"] = {"x1": p["x"], "y1": p["y"], "x2": r["x"], "y2": r["y"]}
-    width = max((r["x"] + 12 + _width(r["label"]) for r in rows), default=200) + 20
+    width = max([r["x"] + 12 + _width(r["label"]) for r in rows] + [470]) + 20  # 470: the legend
     return {"rows": rows, "width": int(width), "height": 20 + len(rows) * ROW_H, "legend": CLASS_COLORS}
 
 
 # ---------------------------------------------------------------- terminal
 
 
-def print_tree(lineage: Mapping[str, Any], console: Console, *, ids: list[str] | None = None,
-               audit: Mapping[str, Any] | None = None) -> None:
-    layout = tree_layout(lineage, audit, ids)
-    console.print(Text(_clean(f"{lineage['base']} | {lineage['source']} | snapshot {lineage['snapshot_date'][:10]} | "
-                              f"window {lineage['window']} | {lineage['derivatives']} derivatives | "
-                              f"tree {lineage['tree_downloads']:,.0f} downloads = "
-                              f"{_pct(lineage['tree_share_of_all'])} of the snapshot's")))
-    trees: list[Tree] = []
-    for r in layout["rows"]:
-        label = Text(r["label"])
-        if r["parent"] is None:
-            trees.append(Tree(label))
-        else:
-            trees.append(trees[r["parent"]].add(label))
-    if trees:
-        console.print(trees[0])
+def tree_lines(lineage: Mapping[str, Any], *, ids: list[str] | None = None,
+               audit: Mapping[str, Any] | None = None) -> list[str]:
+    """The tree as plain text lines with box-drawing connectors; never cropped to a terminal width."""
+    rows = tree_layout(lineage, audit, ids)["rows"]
+    kids: dict[int | None, list[int]] = {}
+    for i, r in enumerate(rows):
+        kids.setdefault(r["parent"], []).append(i)
+    lines = [_clean(f"{lineage['base']} | {lineage['source']} | snapshot {lineage['snapshot_date'][:10]} | "
+                    f"window {lineage['window']} | {lineage['derivatives']} derivatives | tree "
+                    f"{lineage['tree_downloads']:,.0f} downloads = {_pct(lineage['tree_share_of_all'])} of the "
+                    "snapshot's")]
+
+    def walk(i: int, prefix: str, last: bool, top: bool) -> None:
+        lines.append(rows[i]["label"] if top else prefix + ("└── " if last else "├── ") + rows[i]["label"])
+        below = kids.get(i, [])
+        for j, child in enumerate(below):
+            walk(child, "" if top else prefix + ("    " if last else "│   "), j == len(below) - 1, False)
+
+    for root in kids.get(None, []):
+        walk(root, "", True, True)
     if lineage["cycles_cut_at"]:
-        console.print(Text(_clean("cycles cut at: " + ", ".join(lineage["cycles_cut_at"]))))
-
-
-def print_audit(audit: Mapping[str, Any], console: Console) -> None:
-    console.print(Text(markdown_audit(audit)))
+        lines.append(_clean("cycles cut at: " + ", ".join(lineage["cycles_cut_at"])))
+    return lines
 
 
 # ---------------------------------------------------------------- Markdown
@@ -153,7 +150,7 @@ def markdown_audit(audit: Mapping[str, Any]) -> str:
         b = o["base_effect"]
         lines += [f"### Outcome `{o['outcome']}`", "",
                   f"Base {_md(o['base'])}: effect {_fmt(b['estimate'])} {_ci(b['ci'])} "
-                  f"({b['n_pairs']} pairs, {b['n_tasks']} tasks). {o['method']}.", "",
+                  f"({b['n_pairs']} pairs, {b['n_tasks']} tasks). Method: {o['method']}.", "",
                   "| derivative | relation | effect | 95% CI | minus base | CI | Holm p | class |",
                   "|---|---|---:|---|---:|---|---:|---|"]
         for d in o["derivatives"]:
