@@ -122,6 +122,16 @@ def test_cli_prints_the_tree_with_filters() -> None:
     assert doc["lineage"]["selected"] == ["studentlab/Tiny-1B-Northwind-Distill"] and doc["audit"] is None
 
 
+def test_markdown_escapes_untrusted_ids() -> None:
+    tree = build_tree(read_snapshot(DATA / "lineage-tree.csv"), BASE)
+    from redline.adoption.lineage import tree_to_dict
+
+    doc = tree_to_dict(tree)
+    doc["nodes"][1]["id"] = "a|b<img src=x>"
+    md = render_markdown(doc)
+    assert "a\\|b&lt;img src=x&gt;" in md and "<img" not in md
+
+
 def test_models_yaml_validation(tmp_path: Path) -> None:
     bad = tmp_path / "m.yaml"
     bad.write_text(f"base: {BASE}\nmodels:\n  - id: {BASE}\n    endpoint: {{model: scripted/effect}}\n"
@@ -160,6 +170,7 @@ def test_report_in_headless_chromium(runs: dict[str, Path], tmp_path: Path) -> N
 
     doc = tree_to_dict(tree)
     doc["nodes"][3]["id"] = "evil/<script>window.__redline_pwned=true</script>" + "x" * 60  # untrusted, long
+    doc["nodes"][4]["id"] = "社区/北风-7B-指令微调-无审查版本-量化" * 2  # wide characters count double
     res = audit_tree(tree, {BASE: RunDir.open(runs["base"]), KEEP: RunDir.open(runs["keep"])}, reps=300)
     page = tmp_path / "lineage.html"
     page.write_text(render_html(doc, res), encoding="utf-8")

@@ -109,3 +109,14 @@ def test_live_cli_matches_the_snapshot_answer(hub: Any) -> None:
 def test_live_unknown_base(hub: Any) -> None:
     with pytest.raises(InputError, match="not found"):
         fetch_tree_snapshot("nobody/nothing")
+
+
+def test_offline_mode_refuses_before_any_request(hub: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from huggingface_hub import constants
+
+    from redline.errors import BackendError
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    with pytest.raises(BackendError, match="HF_HUB_OFFLINE"):
+        fetch_tree_snapshot(BASE)
+    assert hub.requests == []
