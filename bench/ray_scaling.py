@@ -172,7 +172,7 @@ def generation_dispatch(count: int, cpus: int) -> None:
     import asyncio
 
     import ray
-    from redline.audit import make_backend, plan_trials
+    from redline.backends.factory import make_backend, plan_trials
     from redline.config import make_config
     from redline.runner.execute import ExecSettings, execute_trials
     from redline.runner.ray_executor import execute_trials_ray

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import InputError
+from redline.text import safe_text
 
 VIEWS = {"generations": "generations.jsonl", "verdicts": "verdicts.jsonl", "trials": "trials.jsonl",
          "cases": "cases.jsonl", "manifests": "manifest.json"}
@@ -50,8 +51,6 @@ def run_query(sql: str, runs_dir: str | Path, fmt: str = "table") -> str:
         w.writerow(columns)
         w.writerows(rows)
         return buf.getvalue()
-    from redline.commands.common import safe_text
-
     buf.write("\t".join(columns) + "\n")
     for r in rows:
         buf.write("\t".join(safe_text(str(v)) for v in r) + "\n")

@@ -54,10 +54,16 @@ def judge_names() -> list[str]:
     return sorted(_table(JUDGES, "redline.judges"))
 
 
+def check_catalogue() -> dict[str, dict[str, Any]]:
+    """The per-task security checks suites may reference (id -> cwes, title), read as data from
+    ``redline/checks.json`` so that validating a suite never imports judge code."""
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("redline").joinpath("checks.json").read_text(encoding="utf-8"))
+    return {row["id"]: {"cwes": tuple(row["cwes"]), "title": row["title"]} for row in data["checks"]}
+
+
 def check_ids() -> frozenset[str]:
     """Ids of the per-task security checks that suites may reference."""
-    try:
-        module = importlib.import_module("redline.judges.checks")
-    except ModuleNotFoundError:
-        return frozenset()
-    return frozenset(getattr(module, "CHECKS", {}))
+    return frozenset(check_catalogue())

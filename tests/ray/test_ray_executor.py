@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from redline.audit import plan_trials, run_audit
 from redline.config import RunConfig, make_config
 from redline.judges.base import JudgeInput, fingerprint
+from redline.pipeline.audit import plan_trials, run_audit
 from redline.records import CaseKind, Generation, Trial, Verdict
 from redline.runner.execute import ExecSettings, execute_trials
 from redline.runner.judging import judge_run
@@ -159,7 +159,7 @@ def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
 
 
 def _backend(cfg: RunConfig) -> Any:
-    from redline.audit import make_backend
+    from redline.backends.factory import make_backend
 
     return make_backend(cfg)
 
@@ -381,7 +381,7 @@ def test_local_runs_and_help_never_import_ray(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from redline.cli import main\n"
-        "from redline.audit import run_audit\n"
+        "from redline.pipeline.audit import run_audit\n"
         "from redline.config import make_config\n"
         f"cfg = make_config(suites=('smoke',), model='scripted/echo', runs_dir={str(tmp_path)!r}, judge=False, "
         "report=False)\n"

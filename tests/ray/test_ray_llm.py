@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from redline.audit import plan_trials
 from redline.config import make_config
 from redline.errors import BackendError, ConfigError
+from redline.pipeline.audit import plan_trials
 from redline.records import Message, Trial
 from redline.runner import ray_llm
 from redline.runner.execute import ExecSettings

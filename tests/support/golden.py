@@ -38,9 +38,9 @@ def script(request: GenerationRequest) -> str:
 
 def golden_run(runs_dir: Path) -> Path:
     """Run the golden audit into ``runs_dir``; returns the run directory."""
-    from redline.audit import run_audit
     from redline.backends.scripted import ScriptedBackend
     from redline.config import make_config
+    from redline.pipeline.audit import run_audit
 
     cfg = make_config(suites=(str(SUITE),), model="scripted/golden", runs_dir=str(runs_dir), run_id="golden",
                       replicates=3, seed=7, cache=False, limit=None, condition_sample=None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from redline.records import Message, Trial, Usage
+from redline.text import split_reasoning
+
+__all__ = ["Backend", "BackendResult", "GenerationRequest", "split_reasoning"]  # split_reasoning: old home
 
 
 @dataclass(frozen=True)
@@ -54,17 +56,3 @@ class Backend(Protocol):
     async def generate(self, request: GenerationRequest) -> BackendResult: ...
 
     async def aclose(self) -> None: ...
-
-
-_THINK = re.compile(r"<think>(.*?)(?:</think>|\Z)", re.DOTALL)
-
-
-def split_reasoning(text: str, reasoning: str = "") -> tuple[str, str]:
-    """Separate ``<think>...</think>`` blocks from the final answer; keep an explicit reasoning field too."""
-    found = [m.strip() for m in _THINK.findall(text)]
-    if not found and "</think>" in text:  # some servers strip the opening tag
-        head, _, tail = text.partition("</think>")
-        return tail.strip(), "\n".join(p for p in (reasoning, head.strip()) if p)
-    answer = _THINK.sub("", text).strip() if found else text
-    parts = [p for p in [reasoning, *found] if p]
-    return answer, "\n".join(parts)

@@ -12,9 +12,10 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BackendResult, GenerationRequest, split_reasoning
+from redline.backends.base import BackendResult, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
+from redline.text import clean_text, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
@@ -62,11 +63,6 @@ def parse_response(data: Any, mode: str) -> BackendResult:
                   completion_tokens=int(usage_raw.get("completion_tokens") or 0))
     return BackendResult(text=answer, reasoning=trace, finish_reason=str(choice.get("finish_reason") or ""),
                          usage=usage)
-
-
-def clean_text(text: str) -> str:
-    """Replace lone surrogates (valid JSON escapes, invalid Unicode) so every record stays valid UTF-8."""
-    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def retry_after_seconds(value: str | None) -> float | None:

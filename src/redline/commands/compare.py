@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from redline.commands.common import safe_text
+from redline.text import safe_text
 
 
 @click.command("compare")

@@ -28,8 +28,8 @@ def judge() -> None:
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
                   judge_api_key_env: str | None, batch_size: int) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
-    from redline.audit import judge_stage, model_judge
     from redline.config import make_config
+    from redline.pipeline.audit import judge_stage, model_judge
     from redline.store.run_dir import RunDir
 
     rd = RunDir.open(run_dir)

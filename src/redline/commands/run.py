@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from redline.commands.common import safe_text
+from redline.text import safe_text
 
 
 @click.command("run")
@@ -55,9 +55,9 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
 
     Prints a summary and, as its last line, the run directory.
     """
-    from redline.audit import run_audit
     from redline.config import make_config
-    from redline.summary import print_summary
+    from redline.pipeline.audit import run_audit
+    from redline.pipeline.summary import print_summary
 
     wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
     cfg = make_config(suites=suites or None, conditions=wanted, base_urls=base_urls or None, cache=not no_cache,

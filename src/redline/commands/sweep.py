@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from redline.commands.common import safe_text
 from redline.errors import ConfigError, InputError, RedlineError
+from redline.text import safe_text
 
 MAX_MODELS_FILE = 1_000_000  # bytes: a list of models, not a data set
 
@@ -103,9 +103,9 @@ def sweep_id(specs: list[ModelLine], options: dict[str, Any]) -> str:
 def run_sweep(path: Path, options: dict[str, Any], *, progress: bool = True,
               echo: Any = click.echo) -> tuple[Path, list[SweepEntry], dict[str, Any] | None]:
     """Audit every model in turn, then compare the finished runs; returns (sweep dir, entries, comparison)."""
-    from redline.audit import run_audit
+    from redline.pipeline.audit import run_audit
+    from redline.pipeline.summary import run_status
     from redline.store.run_dir import RunDir
-    from redline.summary import run_status
 
     specs = parse_models(path)
     configs = sweep_configs(path, specs, options)

@@ -31,7 +31,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from redline.backends.base import split_reasoning
 from redline.errors import ConfigError, InputError
 from redline.judges.base import JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
@@ -39,6 +38,7 @@ from redline.judges.narrative import NARRATIVE_CLASSES, NarrativeSignals, Refere
 from redline.judges.phrases import phrases_digest, scan_text
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict
+from redline.text import split_reasoning
 
 VERSION = "2"  # 2: framed facts, the no-fact lean, partial declines
 STRICTNESS = ("strict", "lenient")

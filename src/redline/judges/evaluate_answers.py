@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from redline.backends.base import split_reasoning
 from redline.errors import InputError, RedlineError
 from redline.judges.answer import STRICTNESS, AnswerJudge, assess_answer
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel
+from redline.text import split_reasoning
 
 LABELS = tuple(label.value for label in AnswerLabel)
 SPLITS = ("dev", "holdout", "holdout2")  # holdout2: written last, never seen while tuning

@@ -17,11 +17,11 @@ import threading
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from redline.backends.base import split_reasoning
 from redline.judges.base import JudgeInput, fingerprint
 from redline.judges.evaluate_answers import cohen_kappa
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, CaseKind, Verdict
+from redline.text import split_reasoning
 
 VERSION = "1"
 LABELS = tuple(label.value for label in AnswerLabel)

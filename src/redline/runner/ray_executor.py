@@ -203,7 +203,7 @@ async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: Js
 
     ``on_workers`` (monitoring, tests) receives the actor handles once the workers are up.
     """
-    from redline.audit import make_backend
+    from redline.backends.factory import make_backend
 
     if cfg.ray_address:  # connect now even with nothing to generate: the judge stage then uses the same cluster
         ensure_ray(cfg.ray_address)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest, split_reasoning
+from redline.backends.base import BackendResult, GenerationRequest
 from redline.config import RunConfig
 from redline.errors import BackendError, ConfigError
 from redline.records import Generation, Trial, Usage
 from redline.runner.execute import ExecSettings
+from redline.text import split_reasoning
 
 ENGINES = ("vllm", "sglang")
 DEFAULT_BATCH_SIZE = 64

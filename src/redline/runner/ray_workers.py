@@ -84,7 +84,7 @@ class GenerationWorker:
         self._backend: Backend | None = None
 
     async def setup(self, secret: Secret | None = None) -> WorkerInfo:
-        from redline.audit import make_backend
+        from redline.backends.factory import make_backend
 
         var = self._cfg.api_key_env
         from_env = bool(var and os.environ.get(var))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.audit import run_audit
 from redline.config import make_config
+from redline.pipeline.audit import run_audit
 from tests.support.fake_openai import FakeServer, ok_body, serve
 
 

@@ -25,7 +25,7 @@ from redline.suites.expand import stable_hash
 from redline.suites.loader import Suite
 
 if TYPE_CHECKING:
-    from redline.audit import AuditResult
+    from redline.pipeline.audit import AuditResult
 
 SEQUENTIAL = "sequential.json"
 
@@ -54,7 +54,7 @@ def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) 
 def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Trial],
                make_backend: Callable[[], Backend], *, first: Backend, progress: bool,
                judge_model: Judge | None) -> AuditResult:
-    from redline.audit import AuditResult, add_plan, generate, judge_stage
+    from redline.pipeline.audit import AuditResult, add_plan, generate, judge_stage
     from redline.runner.execute import ExecSummary
     from redline.stats.outcomes import PRIMARY
     from redline.stats.sequential import SequentialHistory, monitor_run

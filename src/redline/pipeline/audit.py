@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from redline import __version__
 from redline.backends.base import Backend
+from redline.backends.factory import make_backend
 from redline.config import RunConfig, redline_home
 from redline.errors import ConfigError, StoreError
 from redline.judges.base import Judge
 from redline.records import CaseKind, RunManifest, SuiteRef, Trial
-from redline.registry import backend_class
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
 from redline.runner.retry import RetryPolicy
 
@@ -45,14 +45,6 @@ class AuditResult:
     judged: dict[str, int] = field(default_factory=dict)
     reports: list[Path] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def make_backend(cfg: RunConfig) -> Backend:
-    cls = backend_class(cfg.provider)
-    concurrency = cfg.concurrency or (1 if cfg.provider == "embedded" else 8)
-    backend: Backend = cls(cfg.model_name, base_url=cfg.base_url, api_key=cfg.api_key(),
-                           timeout_s=cfg.timeout_s, max_concurrency=concurrency)
-    return backend
 
 
 def default_run_id(cfg: RunConfig) -> str:
@@ -172,7 +164,7 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         refs = {s.name: s.references for s in suites if s.references}
         run.write_json(REFERENCES, refs)
         if cfg.until_decided:
-            from redline.rounds import run_rounds
+            from redline.pipeline.rounds import run_rounds
 
             result = run_rounds(cfg, run, suites, trials, lambda: given or make_backend(cfg), first=backend,
                                 progress=progress, judge_model=extra_judge)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from redline.store.run_dir import RunDir
 
 if TYPE_CHECKING:
-    from redline.audit import AuditResult
+    from redline.pipeline.audit import AuditResult
 
 
 def run_status(run: RunDir) -> dict[str, Any]:
