@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 
+from redline.backends.retry import RetryPolicy
 from redline.config import RunConfig, make_config
 from redline.judges.base import JudgeInput, fingerprint
 from redline.pipeline.audit import plan_trials, run_audit
 from redline.records import CaseKind, Generation, Trial, Verdict
 from redline.runner.execute import ExecSettings, execute_trials
 from redline.runner.judging import judge_run
-from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter
 from redline.store.run_dir import GENERATIONS, RunDir
 from redline.suites.loader import resolve_suite
@@ -126,8 +126,8 @@ def test_worker_errors_come_back_as_redline_errors(runs_dir: Path) -> None:
 
     cfg = config(runs_dir, "bad", "ray", model="scripted/no-such-script")
     with JsonlWriter(runs_dir / "bad.jsonl") as writer, pytest.raises(RedlineError, match="unknown script"):
-        asyncio.run(ray_executor.execute_trials_ray(trials_of(config(runs_dir, "x", "ray"))[:3], cfg, writer,
-                                                    settings=settings()))
+        asyncio.run(ray_executor.execute_trials_ray(trials_of(config(runs_dir, "x", "ray"))[:3], cfg.backend_spec(),
+                                                    writer, settings=settings()))
 
 
 def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
@@ -144,7 +144,7 @@ def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
     path = runs_dir / "kill" / GENERATIONS
     with JsonlWriter(path) as writer:
         summary = asyncio.run(ray_executor.execute_trials_ray(
-            trials, cfg, writer, settings=settings(4), on_result=on_result, on_workers=handles.extend))
+            trials, cfg.backend_spec(), writer, settings=settings(4), on_result=on_result, on_workers=handles.extend))
     records = lines_of(path)
     ids = [r["trial_id"] for r in records]
     assert sorted(ids) == sorted(t.trial_id for t in trials)  # every trial once: none lost, none duplicated
@@ -161,7 +161,7 @@ def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
 def _backend(cfg: RunConfig) -> Any:
     from redline.backends.factory import make_backend
 
-    return make_backend(cfg)
+    return make_backend(cfg.backend_spec())
 
 
 # -- resume across executors ------------------------------------------------------------------------------
@@ -337,7 +337,8 @@ def test_code_skew_between_driver_and_workers_is_refused(runs_dir: Path, monkeyp
     monkeypatch.setattr(ray_executor, "code_digest", lambda: "driver-code")  # workers hash their real package
     cfg = config(runs_dir, "vskew", "ray")
     with JsonlWriter(runs_dir / "vskew.jsonl") as writer, pytest.raises(ConfigError, match="same redline"):
-        asyncio.run(ray_executor.execute_trials_ray(trials_of(cfg)[:2], cfg, writer, settings=settings()))
+        asyncio.run(ray_executor.execute_trials_ray(trials_of(cfg)[:2], cfg.backend_spec(), writer,
+                                                    settings=settings()))
     with pytest.raises(JudgeError, match="has code"):
         judge_run(run, [WordJudge()], batch_size=50, map_batches=ray_executor.judge_batches_ray)
 

@@ -8,7 +8,8 @@ from typing import Any, Protocol, runtime_checkable
 from redline.records import Message, Trial, Usage
 from redline.text import split_reasoning
 
-__all__ = ["Backend", "BackendResult", "GenerationRequest", "split_reasoning"]  # split_reasoning: old home
+# split_reasoning lives in redline.text; re-exported here for older imports
+__all__ = ["Backend", "BackendResult", "BackendTraits", "GenerationRequest", "split_reasoning", "traits_of"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,22 @@ class BackendResult:
     reasoning: str = ""
     finish_reason: str = ""
     usage: Usage = field(default_factory=Usage)
+
+
+@dataclass(frozen=True)
+class BackendTraits:
+    """What the rest of redline may assume about a backend class; declared by the class (``traits = ...``),
+    never inferred from its provider name."""
+
+    default_concurrency: int = 8  # requests in flight when --concurrency is not given
+    in_process: bool = False  # runs a model inside the worker process: one actor per endpoint, a core each
+    multi_endpoint: bool = False  # can spread one model over several base URLs (--extra-base-url)
+
+
+def traits_of(cls: object) -> BackendTraits:
+    """A backend class's traits (a plug-in that declares none gets the defaults)."""
+    traits = getattr(cls, "traits", None)
+    return traits if isinstance(traits, BackendTraits) else BackendTraits()
 
 
 @runtime_checkable

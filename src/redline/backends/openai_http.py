@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BackendResult, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 from redline.text import clean_text, split_reasoning
@@ -93,6 +93,7 @@ class OpenAIBackend:
 
     provider = "openai"
     is_base_model = False
+    traits = BackendTraits(default_concurrency=8, multi_endpoint=True)
 
     def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
                  timeout_s: float = 300.0, max_concurrency: int = 8, **_: Any) -> None:

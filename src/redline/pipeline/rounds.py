@@ -54,7 +54,9 @@ def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) 
 def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Trial],
                make_backend: Callable[[], Backend], *, first: Backend, progress: bool,
                judge_model: Judge | None) -> AuditResult:
-    from redline.pipeline.audit import AuditResult, add_plan, generate, judge_stage
+    from redline.pipeline.audit import AuditResult
+    from redline.pipeline.plan import add_plan
+    from redline.pipeline.stages import generate, judge_stage
     from redline.runner.execute import ExecSummary
     from redline.stats.outcomes import PRIMARY
     from redline.stats.sequential import SequentialHistory, monitor_run

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from redline.backends.openai_http import OpenAIBackend
+from redline.backends.retry import RetryPolicy
 from redline.backends.scripted import ScriptedBackend
 from redline.config import make_config
 from redline.errors import ConfigError, StoreError
 from redline.pipeline.audit import run_audit
 from redline.records import Generation
 from redline.runner.execute import ExecSettings, execute_trials
-from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter, read_records
 from redline.store.run_dir import RunDir
 from redline.suites.expand import expand_trials
