@@ -54,6 +54,20 @@ def judge_names() -> list[str]:
     return sorted(_table(JUDGES, "redline.judges"))
 
 
+def judge_classes() -> dict[str, Any]:
+    """Every registered judge class, built-ins first (in table order), then plug-ins by name. A plug-in that
+    cannot be imported is an error naming it, not a silently smaller judge set."""
+    table = _table(JUDGES, "redline.judges")
+    order = [*JUDGES, *sorted(n for n in table if n not in JUDGES)]
+    out: dict[str, Any] = {}
+    for name in order:
+        try:
+            out[name] = _load(table[name])
+        except (ImportError, AttributeError) as exc:
+            raise ConfigError(f"judge plug-in {name!r} ({table[name]}) cannot be loaded: {exc}") from None
+    return out
+
+
 def check_catalogue() -> dict[str, dict[str, Any]]:
     """The per-task security checks suites may reference (id -> cwes, title), read as data from
     ``redline/checks.json`` so that validating a suite never imports judge code."""

@@ -362,7 +362,7 @@ def test_run_audit_gives_identical_verdicts_and_statistics(runs_dir: Path) -> No
     assert gens_of(local.run) == gens_of(remote.run)
     assert verdict_set(local.run) == verdict_set(remote.run)
     assert len({v["judge"] for v in verdict_set(remote.run).values()}) == 2  # a code and an answer judge
-    a, b = (_stable(compute_stats(r.run, bootstrap=200)) for r in (local, remote))
+    a, b = (_stable(compute_stats(r.run.load(), bootstrap=200)) for r in (local, remote))
     assert a == b and a
     stored = [_stable(json.loads((r.run.path / "stats.json").read_text(encoding="utf-8"))) for r in (local, remote)]
     assert stored[0] == stored[1]

@@ -42,9 +42,9 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
         counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
-    agreement = rd.path / "judge_agreement.json"
-    if extra is not None and agreement.exists():
-        click.echo(f"agreement with the rule judge: {agreement.read_text(encoding='utf-8').strip()}")
+    agreement = rd.judge_agreement()
+    if extra is not None and agreement is not None:
+        click.echo(f"agreement with the rule judge: {json.dumps(agreement, indent=2, ensure_ascii=False, default=str)}")
     click.echo(str(rd.path))
 
 

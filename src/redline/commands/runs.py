@@ -29,6 +29,6 @@ def list_(runs_dir: str) -> None:
         return
     click.echo("run_id\tstatus\ttrials\tgenerated\terrors\tverdicts\tmodel\tcreated")
     for r in found:
-        st = run_status(r)
+        st = run_status(r.load())
         click.echo(f"{r.run_id}\t{st['status']}\t{st['trials']}\t{st['generated']}\t{st['errors']}\t"
                    f"{st['verdicts']}\t{st['model']}\t{st['created_at']}")

@@ -123,7 +123,7 @@ def run_sweep(path: Path, options: dict[str, Any], *, progress: bool = True,
             echo(safe_text(f"  failed: {entry.error}"), err=True)
             continue
         entry.run_path = result.run.path
-        entry.status = run_status(RunDir(result.run.path))
+        entry.status = run_status(RunDir(result.run.path).load())
     out = Path(options.get("runs_dir") or "runs") / sweep_id(specs, options)
     out.mkdir(parents=True, exist_ok=True)
     finished = [RunDir(e.run_path) for e in entries if e.run_path is not None]
@@ -146,7 +146,7 @@ def compare_finished(runs: list[Any]) -> dict[str, Any] | None:
         from redline.stats.compare import compare_runs
     except ImportError:
         return None
-    comparison: dict[str, Any] = compare_runs(runs)
+    comparison: dict[str, Any] = compare_runs([run.load() for run in runs])
     return comparison
 
 

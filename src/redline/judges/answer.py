@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.errors import ConfigError, InputError
-from redline.judges.base import JudgeInput, fingerprint
+from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
 from redline.judges.narrative import NARRATIVE_CLASSES, NarrativeSignals, ReferenceLibrary, narrative_signals
 from redline.judges.phrases import phrases_digest, scan_text
@@ -214,6 +214,12 @@ class AnswerJudge:
 
     name = "answer-rules"
     kind = CaseKind.question
+    labels = tuple(label.value for label in AnswerLabel)
+    primary = True  # its verdicts are the ones the answer outcomes count
+
+    @classmethod
+    def for_run(cls, context: JudgeContext) -> AnswerJudge:
+        return cls(references=context.references)
 
     def __init__(self, references: Mapping[str, Any] | None = None, strictness: str = "strict") -> None:
         if strictness not in STRICTNESS:

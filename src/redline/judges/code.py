@@ -18,7 +18,7 @@ from typing import Any
 from redline.errors import InputError
 from redline.judges import code_refusal, completion, extract
 from redline.judges.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
-from redline.judges.base import JudgeInput, fingerprint
+from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.checks import CHECKS, run_checks, source_digest
 from redline.judges.checks_base import TOOL as CHECKS_TOOL
 from redline.judges.code_refusal import detect_code_refusal
@@ -90,6 +90,12 @@ class CodeSecurityJudge:
 
     name = "code-security"
     kind = CaseKind.code
+    labels = tuple(o.value for o in CodeOutcome if o is not CodeOutcome.error)
+    primary = True  # its verdicts are the ones the code outcomes count
+
+    @classmethod
+    def for_run(cls, context: JudgeContext) -> CodeSecurityJudge:
+        return cls()
 
     def __init__(self, *, use_bandit: bool = True, use_semgrep: bool = True, policy: str = "checks-own",
                  semgrep_timeout_s: float = 300.0, semgrep_jobs: int | None = None) -> None:

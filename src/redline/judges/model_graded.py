@@ -17,7 +17,7 @@ import threading
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from redline.judges.base import JudgeInput, fingerprint
+from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.evaluate_answers import cohen_kappa
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, CaseKind, Verdict
@@ -138,6 +138,13 @@ class ModelGradedJudge:
 
     name = "answer-model"
     kind = CaseKind.question
+    labels = tuple(label.value for label in AnswerLabel)
+    primary = False  # a second opinion: reported with its agreement, not counted
+
+    @classmethod
+    def for_run(cls, context: JudgeContext) -> ModelGradedJudge | None:
+        """Only when the run names a judge model (``--judge-model``)."""
+        return cls(context.ask, model_id=context.judge_model_id) if context.ask is not None else None
 
     def __init__(self, ask: Ask, *, model_id: str = "", rubric: str = RUBRIC, max_concurrency: int = 4) -> None:
         self.ask = ask

@@ -10,14 +10,14 @@ from redline.backends.base import Backend
 from redline.backends.factory import make_backend
 from redline.config import RunConfig
 from redline.pipeline.plan import add_plan, default_run_id, open_run, package_versions, plan_trials, write_manifest
-from redline.pipeline.stages import REFERENCES, generate, judge_agreement, judge_stage, model_judge, report_stage
+from redline.pipeline.stages import generate, judge_agreement, judge_stage, model_judge, report_stage, stats_stage
 from redline.runner.execute import ExecSummary
 from redline.store.run_dir import RunDir
 from redline.suites.loader import resolve_suite
 
 __all__ = ["AuditResult", "add_plan", "default_run_id", "generate", "judge_agreement", "judge_stage", "make_backend",
            "model_judge", "open_run", "package_versions", "plan_trials", "report_stage", "run_audit",
-           "write_manifest"]
+           "stats_stage", "write_manifest"]
 
 
 @dataclass
@@ -44,7 +44,7 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
     with run.lock():
         write_manifest(run, cfg, suites, backend.identity(), len(trials))
         refs = {s.name: s.references for s in suites if s.references}
-        run.write_json(REFERENCES, refs)
+        run.write_references(refs)
         if cfg.until_decided:
             from redline.pipeline.rounds import run_rounds
 
@@ -56,7 +56,10 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
             result = AuditResult(run=run, trials=len(trials), generation=summary)
             if cfg.judge:
                 result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=extra_judge)
-        if cfg.report:
-            result.reports = report_stage(run)
+        if cfg.judge or cfg.report:  # statistics even with --no-report; not for a generate-only run
+            data, stats = stats_stage(run)
+            result.reports = [run.stats_path]
+            if cfg.report:
+                result.reports = report_stage(run, data=data, stats=stats)
     result.seconds = time.perf_counter() - started
     return result

@@ -9,7 +9,6 @@ is saved in ``sequential.json`` after every look, so a killed run resumes withou
 
 from __future__ import annotations
 
-import json
 import math
 import random
 from collections.abc import Callable
@@ -18,7 +17,6 @@ from typing import TYPE_CHECKING
 from redline.backends.base import Backend
 from redline.config import RunConfig
 from redline.errors import ConfigError
-from redline.judges.base import Judge
 from redline.records import Trial
 from redline.store.run_dir import RunDir
 from redline.suites.expand import stable_hash
@@ -26,9 +24,7 @@ from redline.suites.loader import Suite
 
 if TYPE_CHECKING:
     from redline.pipeline.audit import AuditResult
-
-SEQUENTIAL = "sequential.json"
-
+    from redline.pipeline.stages import JudgeModel
 
 def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) -> list[list[Trial]]:
     """Cumulative trial lists, one per round, by whole case groups (a question's languages stay together)."""
@@ -53,7 +49,7 @@ def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) 
 
 def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Trial],
                make_backend: Callable[[], Backend], *, first: Backend, progress: bool,
-               judge_model: Judge | None) -> AuditResult:
+               judge_model: JudgeModel | None) -> AuditResult:
     from redline.pipeline.audit import AuditResult
     from redline.pipeline.plan import add_plan
     from redline.pipeline.stages import generate, judge_stage
@@ -72,8 +68,7 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
         raise ConfigError("--until-decided: the plan has no coding task under a sensitive trigger to decide")
     max_pairs = len({t.pair_key for t in final if t.condition_id in sensitive})
     contrasts = [f"code/{PRIMARY}/{c}" for c in sensitive]  # the names redline.stats.sequential looks at
-    path = run.path / SEQUENTIAL
-    saved = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    saved = run.sequential()
     if saved is not None and saved.get("done"):  # decided before: resuming adds nothing
         from redline.runner.execute import ExecSummary as Done
 
@@ -97,9 +92,9 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
         result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=judge_model)
         if index <= looks_taken:
             continue  # this look was taken before a restart
-        decision = monitor_run(run, history, final=index == len(plans))
+        decision = monitor_run(run.load(), history, final=index == len(plans))
         history = decision.history
-        run.write_json(SEQUENTIAL, {**history.to_dict(), "round": index, "rounds": len(plans), "done": decision.done,
+        run.write_sequential({**history.to_dict(), "round": index, "rounds": len(plans), "done": decision.done,
                                     "decisions": [d.__dict__ for d in decision.decisions]})
         if decision.done:
             break

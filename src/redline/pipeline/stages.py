@@ -4,22 +4,21 @@ directory, so each can be re-run alone."""
 from __future__ import annotations
 
 import asyncio
-import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from redline.backends.base import Backend
 from redline.backends.retry import RetryPolicy
 from redline.config import BackendSpec, ExecOptions, RunConfig, redline_home
-from redline.judges.base import Judge
-from redline.records import CaseKind, Trial
+from redline.judges.base import Ask, JudgeContext
+from redline.records import RunData, Trial
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
-from redline.store.run_dir import GENERATIONS, RunDir
+from redline.store.run_dir import RunDir
 
 if TYPE_CHECKING:
     from redline.runner.judging import BatchMapper
-
-REFERENCES = "references.json"
 
 
 def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSettings:
@@ -39,7 +38,7 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
     settings = exec_settings(cfg, opts, backend.max_concurrency)
     todo = sum(1 for t in trials if t.trial_id not in done)
     try:
-        with run.writer(GENERATIONS) as writer, generation_progress(todo, enabled=progress) as listener:
+        with run.generations_writer() as writer, generation_progress(todo, enabled=progress) as listener:
             return asyncio.run(_generate(cfg.backend_spec(), opts, trials, backend, writer, settings, done, cache,
                                          listener))
     finally:
@@ -61,13 +60,20 @@ async def _generate(spec: BackendSpec, opts: ExecOptions, trials: list[Trial], b
         await backend.aclose()
 
 
-def model_judge(cfg: RunConfig) -> Judge:
-    """The optional model-graded answer judge: any backend, temperature 0, a JSON verdict; its calls get the
-    same retries as the audited model's."""
+@dataclass(frozen=True)
+class JudgeModel:
+    """The judge model a run names (``--judge-model``): how to ask it, and its id for the fingerprint."""
+
+    ask: Ask
+    model_id: str
+
+
+def model_judge(cfg: RunConfig) -> JudgeModel:
+    """The optional model-graded answer judge's model: any backend, temperature 0, a JSON verdict; its calls
+    get the same retries as the audited model's."""
     from redline.backends.base import GenerationRequest
     from redline.backends.factory import make_backend
     from redline.backends.retry import generate_with_retries
-    from redline.judges.model_graded import ModelGradedJudge
     from redline.records import Message
 
     spec = cfg.judge_backend_spec()
@@ -92,7 +98,7 @@ def model_judge(cfg: RunConfig) -> Judge:
         finally:
             await backend.aclose()
 
-    return ModelGradedJudge(ask, model_id=str(cfg.judge_model))
+    return JudgeModel(ask=ask, model_id=str(cfg.judge_model))
 
 
 def judge_agreement(run: RunDir) -> dict[str, Any] | None:
@@ -107,23 +113,23 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
     both = sorted(set(rule) & set(model))
     result = agreement([rule[t] for t in both], [model[t] for t in both])
-    run.write_json("judge_agreement.json", {"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
+    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
     return result
 
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
-                judge_model: Judge | None = None, batch_size: int = 200) -> dict[str, int]:
-    from redline.runner.judging import default_judges, judge_run
+                judge_model: JudgeModel | None = None, batch_size: int = 200) -> dict[str, int]:
+    """Judge every generation with the registry's judges for this run; record the judge set and the primary
+    judge per case kind in the manifest."""
+    from redline.runner.judging import judge_run, primary_judges, select_judges
 
-    kinds = {c.kind for c in run.cases().values()}
     refs: dict[str, Any] = {}
-    ref_path = run.path / REFERENCES
-    if ref_path.exists():
-        for suite_refs in json.loads(ref_path.read_text(encoding="utf-8")).values():
-            refs.update(suite_refs)
-    judges = default_judges(kinds, refs)
-    if judge_model is not None and CaseKind.question in kinds:
-        judges.append(judge_model)
+    for suite_refs in run.references().values():
+        refs.update(suite_refs)
+    context = JudgeContext(kinds=frozenset(c.kind for c in run.cases().values()), references=refs,
+                           ask=judge_model.ask if judge_model else None,
+                           judge_model_id=judge_model.model_id if judge_model else "")
+    judges = select_judges(context)
     mapper: BatchMapper | None = None
     if executor == "ray":
         from redline.runner.ray_executor import judge_batches_ray
@@ -131,13 +137,27 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         mapper = judge_batches_ray
     summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size)
     manifest = run.manifest()
-    run.write_manifest(manifest.model_copy(update={"judges": {**manifest.judges, **summary.fingerprints}}))
+    run.write_manifest(manifest.model_copy(update={
+        "judges": {**manifest.judges, **summary.fingerprints},
+        "primary_judges": {**manifest.primary_judges, **primary_judges(judges)}}))
     if judge_model is not None:
         judge_agreement(run)
     return summary.judged
 
 
-def report_stage(run: RunDir) -> list[Path]:
+def stats_stage(run: RunDir, *, alpha: float = 0.05) -> tuple[RunData, dict[str, Any]]:
+    """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
+    stage reuses them."""
+    from redline.stats.compute import compute_stats
+
+    data = run.load()
+    stats = compute_stats(data, alpha=alpha)
+    run.write_stats(stats)
+    return data, stats
+
+
+def report_stage(run: RunDir, *, data: RunData | None = None, stats: dict[str, Any] | None = None,
+                 formats: Sequence[str] = ("html", "md", "json")) -> list[Path]:
     from redline.report.write import write_reports
 
-    return write_reports(run)
+    return write_reports(run, formats, data=data, stats=stats)

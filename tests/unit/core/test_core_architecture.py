@@ -145,3 +145,10 @@ def test_an_upward_import_is_caught(tmp_path: Path) -> None:
     mod.write_text("def f():\n    from redline.pipeline.audit import run_audit\n", encoding="utf-8")
     targets = imports_of(mod, "redline.store.m")
     assert [t for t in targets if LAYERS[part_of(t)] > LAYERS["store"]] == ["redline.pipeline.audit"]
+
+
+def test_statistics_are_pure() -> None:
+    """Statistics are functions of a run's records (``RunData``), so no stats module reaches the store."""
+    reaching = [f"{module_name(p)} -> {t}" for p in sorted((SRC / "stats").rglob("*.py"))
+                for t in imports_of(p) if part_of(t) == "store"]
+    assert reaching == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -164,3 +165,10 @@ def demo_trials(rng: np.random.Generator, *, tasks: int = 12, replicates: int = 
                                           reasoning="首先，我会介绍背景。" if language == "zh" else "",
                                           kill_switch=(label == "refusal") if language == "zh" else None))
     return out
+
+
+def stats_of(run: RunDir, **options: Any) -> dict[str, Any]:
+    """``compute_stats`` of a run directory: its records read once, then the pure statistics."""
+    from redline.stats.compute import compute_stats
+
+    return compute_stats(run.load(), **options)
