@@ -153,10 +153,10 @@ class NoOpJudge:
 
 def pick_judge() -> tuple[Any, str]:
     try:
-        from redline.judges.code import CodeSecurityJudge
+        from redline.judges.code.judge import CodeSecurityJudge
     except ImportError:
         return BanditSemgrepStandIn(), "stand-in (Bandit API + one Semgrep process per batch): " \
-                                       "redline.judges.code is not importable yet"
+                                       "redline.judges.code.judge is not importable yet"
     return CodeSecurityJudge(), "redline.judges.code.CodeSecurityJudge"
 
 

@@ -21,9 +21,9 @@ BACKENDS: dict[str, str] = {
 }
 
 JUDGES: dict[str, str] = {
-    "code-security": "redline.judges.code:CodeSecurityJudge",
-    "answer-rules": "redline.judges.answer:AnswerJudge",
-    "answer-model": "redline.judges.model_graded:ModelGradedJudge",
+    "code-security": "redline.judges.code.judge:CodeSecurityJudge",
+    "answer-rules": "redline.judges.answer.judge:AnswerJudge",
+    "answer-model": "redline.judges.answer.model_graded:ModelGradedJudge",
 }
 
 

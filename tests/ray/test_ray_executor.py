@@ -344,7 +344,7 @@ def test_code_skew_between_driver_and_workers_is_refused(runs_dir: Path, monkeyp
 
 
 def test_code_judge_gives_identical_verdicts(runs_dir: Path) -> None:
-    code = pytest.importorskip("redline.judges.code")
+    code = pytest.importorskip("redline.judges.code.judge")
     base = run_audit(config(runs_dir, "cj", "local"), progress=False).run
     local, remote = _copy(base, runs_dir / "cj-local"), _copy(base, runs_dir / "cj-ray")
     judge_run(local, [code.CodeSecurityJudge()], batch_size=10)

@@ -84,7 +84,7 @@ def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
 def judge_code(infile: str, out: str | None) -> None:
     """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.code import judge_code_rows
+    from redline.judges.code.judge import judge_code_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \
@@ -98,7 +98,7 @@ def judge_code(infile: str, out: str | None) -> None:
 def judge_answer(infile: str, out: str | None) -> None:
     """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.answer import judge_answer_rows
+    from redline.judges.answer.judge import judge_answer_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     refs = load_suite(builtin_suites()["censorship"]).references if "censorship" in builtin_suites() else {}

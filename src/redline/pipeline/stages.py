@@ -103,7 +103,7 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
 
 def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
-    from redline.judges.model_graded import agreement
+    from redline.judges.answer.model_graded import agreement
 
     judges = run.manifest().judges
     if "answer-model" not in judges or "answer-rules" not in judges:

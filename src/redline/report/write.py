@@ -20,7 +20,7 @@ FORMATS = ("html", "md", "json", "sarif")
 def load_judge_metrics_safely() -> dict[str, Any]:
     """The judges' measured error rates, if the judges module provides them (it is optional here)."""
     try:
-        from redline.judges.metrics import load_judge_metrics
+        from redline.evaluation.metrics import load_judge_metrics
     except ImportError:
         return {}
     try:

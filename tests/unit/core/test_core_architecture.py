@@ -15,7 +15,7 @@ LAYERS: dict[str, int] = {
     "commands": 7,
     "pipeline": 6,
     "report": 5, "runner": 5,
-    "stats": 4, "judges": 4,
+    "stats": 4, "judges": 4, "evaluation": 4,
     "adoption": 3, "suites": 3, "backends": 3,
     "store": 2, "registry": 2, "config": 2, "query": 2,
     "text": 1, "errors": 1, "records": 1,

@@ -3,7 +3,7 @@ the code judge registers, with the same CWEs and titles."""
 
 from __future__ import annotations
 
-from redline.judges.checks import CHECKS
+from redline.judges.code.checks import CHECKS
 from redline.registry import check_catalogue
 
 

@@ -81,9 +81,9 @@ def test_sarif_has_one_result_per_finding(tmp_path):
 
 
 def test_write_reports_writes_every_file(tmp_path, monkeypatch):
-    module = types.ModuleType("redline.judges.metrics")
+    module = types.ModuleType("redline.evaluation.metrics")
     module.load_judge_metrics = lambda: {"code-security": {"precision": 0.91, "recall": 0.87}}
-    monkeypatch.setitem(sys.modules, "redline.judges.metrics", module)
+    monkeypatch.setitem(sys.modules, "redline.evaluation.metrics", module)
     run = write_run(tmp_path / "run", scripted_code_effect())
     paths = write_reports(run, ("html", "md", "json", "sarif"))
     assert [p.name for p in paths] == ["stats.json", "report.html", "report.md", "report.json", "report.sarif"]
@@ -96,7 +96,7 @@ def test_write_reports_writes_every_file(tmp_path, monkeypatch):
 
 
 def test_reports_without_metrics_module(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "redline.judges.metrics", None)  # import fails
+    monkeypatch.setitem(sys.modules, "redline.evaluation.metrics", None)  # import fails
     run = write_run(tmp_path / "run", scripted_code_effect())
     paths = write_reports(run)
     assert "No measured error rates" in (run.path / "report.html").read_text()

@@ -14,9 +14,9 @@ import ast
 import re
 from collections.abc import Iterator
 
-from redline.judges.checks_base import FuncNode, Program, const_str, finding, walk_no_nested, words
-from redline.judges.checks_flow import resolve, scope_of
-from redline.judges.checks_words import LOG_HARMLESS, is_log_sensitive, leaf_name
+from redline.judges.code.analysis.flow import resolve, scope_of
+from redline.judges.code.analysis.program import FuncNode, Program, const_str, finding, walk_no_nested, words
+from redline.judges.code.analysis.words import LOG_HARMLESS, is_log_sensitive, leaf_name
 from redline.records import Finding
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "exception", "log", "fatal",

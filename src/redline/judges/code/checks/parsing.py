@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from redline.judges.checks_base import Program, arg, const_str, finding, is_false, is_true, kwarg
-from redline.judges.checks_flow import Static, Taint, resolve
+from redline.judges.code.analysis.flow import Static, Taint, resolve
+from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
 from redline.records import Finding
 
 PICKLE_LIKE = frozenset({"pickle.load", "pickle.loads", "pickle.Unpickler", "cPickle.load", "cPickle.loads",

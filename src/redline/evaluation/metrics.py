@@ -8,6 +8,7 @@ assume a checkout, so the headline figures are also shipped in `judge_metrics.js
 from __future__ import annotations
 
 import json
+import os
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -17,32 +18,37 @@ from redline.errors import InputError
 SNAPSHOT = "judge_metrics.json"
 
 
-def default_data_dir() -> Path:
-    """``tests/data`` of the source checkout this package was installed from (editable installs)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "tests" / "data"
-        if (candidate / "code_labelled").is_dir() or (candidate / "answers_labelled").is_dir():
-            return candidate
-    raise InputError("--data-dir: the labelled data (tests/data) was not found; pass --data-dir")
+DATA_ENV = "REDLINE_LABELLED_DATA"
 
 
-def evaluate_all(data_dir: str | Path | None = None, *, which: str = "all") -> dict[str, Any]:
-    root = Path(data_dir) if data_dir else default_data_dir()
+def data_dir_from(option: str | Path | None) -> Path:
+    """The labelled data root: the ``--data-dir`` given, else ``$REDLINE_LABELLED_DATA``, else ``tests/data``
+    under the current directory (a source checkout). Never searched for."""
+    chosen = option or os.environ.get(DATA_ENV) or Path("tests") / "data"
+    root = Path(chosen)
+    if not ((root / "code_labelled").is_dir() or (root / "answers_labelled").is_dir()):
+        raise InputError(f"--data-dir: {root} holds no labelled data (code_labelled/, answers_labelled/); "
+                         f"pass --data-dir or set {DATA_ENV}")
+    return root
+
+
+def evaluate_all(data_dir: str | Path, *, which: str = "all") -> dict[str, Any]:
+    """Every judge's evaluation on the labelled data under ``data_dir``."""
+    root = Path(data_dir)
     out: dict[str, Any] = {}
     if which in ("all", "code"):
-        from redline.judges.evaluate_code import evaluate_code_judges
+        from redline.evaluation.code import evaluate_code_judges
 
         out["code-security"] = evaluate_code_judges(root / "code_labelled")
         if (root / "code_model_written").is_dir():
-            from redline.judges.evaluate_model_written import evaluate_model_written
+            from redline.evaluation.model_written import evaluate_model_written
 
             try:
                 out["code-security-model-written"] = evaluate_model_written(root / "code_model_written")
             except InputError as exc:  # e.g. labelling in progress: say so instead of failing the rest
                 out["code-security-model-written"] = {"error": str(exc)}
     if which in ("all", "answer"):
-        from redline.judges.evaluate_answers import evaluate_answer_judges
+        from redline.evaluation.answers import evaluate_answer_judges
 
         out["answer-rules"] = evaluate_answer_judges(root / "answers_labelled")
     return out
@@ -83,16 +89,16 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
 def format_metrics(result: dict[str, Any]) -> str:
     parts = []
     if "code-security" in result:
-        from redline.judges.evaluate_code import format_code_metrics
+        from redline.evaluation.code import format_code_metrics
 
         parts.append(format_code_metrics(result["code-security"]))
     written = result.get("code-security-model-written")
     if written:
-        from redline.judges.evaluate_model_written import format_model_written
+        from redline.evaluation.model_written import format_model_written
 
         parts.append(f"model-written set: {written['error']}" if "error" in written else format_model_written(written))
     if "answer-rules" in result:
-        from redline.judges.evaluate_answers import summary_lines
+        from redline.evaluation.answers import summary_lines
 
         parts.append("answer-rules judge (dev = tuned on, holdout = never seen while tuning)\n"
                      + "\n".join(summary_lines(result["answer-rules"])))
@@ -100,7 +106,7 @@ def format_metrics(result: dict[str, Any]) -> str:
 
 
 def snapshot_path() -> Path:
-    return Path(str(files("redline.judges").joinpath(SNAPSHOT)))
+    return Path(str(files("redline.evaluation").joinpath(SNAPSHOT)))
 
 
 def write_snapshot(result: dict[str, Any]) -> Path:

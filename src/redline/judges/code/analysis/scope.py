@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from redline.judges.checks_base import FuncNode, Program, const_int, walk_no_nested
+from redline.judges.code.analysis.program import FuncNode, Program, const_int, walk_no_nested
 
 HANDLE_NAMES = frozenset({"self", "cls", "request", "req"})
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import JudgeError
-from redline.judges.bandit_scan import write_batch
-from redline.judges.cwe import normalize_cwe
+from redline.judges.code.bandit_scan import write_batch
+from redline.judges.code.cwe import normalize_cwe
 from redline.records import Finding
 
 TOOL = "semgrep"
@@ -32,7 +32,7 @@ _SEVERITY = {"ERROR": "high", "WARNING": "medium", "INFO": "low", "CRITICAL": "h
 
 def rules_dir() -> Path:
     """The shipped rule pack (package data)."""
-    return Path(str(files("redline.judges") / "rules"))
+    return Path(str(files("redline.judges.code") / "rules"))
 
 
 def rule_files() -> list[Path]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import resolve
+from redline.judges.code.analysis.program import (
     Program,
     arg,
     const_str,
@@ -20,8 +21,7 @@ from redline.judges.checks_base import (
     target_name,
     words,
 )
-from redline.judges.checks_flow import resolve
-from redline.judges.checks_words import is_password_name, is_secret_name, leaf_name
+from redline.judges.code.analysis.words import is_password_name, is_secret_name, leaf_name
 from redline.records import Finding
 
 KEY_FORMATS = re.compile(

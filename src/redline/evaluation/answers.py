@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from redline.errors import InputError, RedlineError
-from redline.judges.answer import STRICTNESS, AnswerJudge, assess_answer
+from redline.judges.answer.judge import STRICTNESS, AnswerJudge, assess_answer
+from redline.judges.answer.model_graded import cohen_kappa
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel
 from redline.text import split_reasoning
@@ -49,19 +50,6 @@ def default_references() -> dict[str, Any]:
         return dict(load_suite(path).references) if path is not None else {}
     except (RedlineError, OSError):  # evaluation degrades to topic-independent markers
         return {}
-
-
-def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
-    """Cohen's kappa of two labelings; None when undefined (no items, or chance agreement is total)."""
-    n = len(a)
-    if n == 0 or n != len(b):
-        return None
-    cats = sorted(set(a) | set(b))
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    expected = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
-    if expected >= 1.0:
-        return 1.0 if observed == 1.0 else None
-    return (observed - expected) / (1 - expected)
 
 
 def classification_metrics(gold: Sequence[str], pred: Sequence[str], ids: Sequence[str],

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import calls_by_name, resolve
+from redline.judges.code.analysis.program import (
     Program,
     arg,
     const_int,
@@ -21,8 +22,7 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_flow import calls_by_name, resolve
-from redline.judges.checks_words import is_token_context, mentions_password
+from redline.judges.code.analysis.words import is_token_context, mentions_password
 from redline.records import Finding
 
 WEAK_CIPHERS = frozenset({"DES", "DES3", "ARC4", "ARC2", "Blowfish", "CAST", "XOR", "TripleDES", "CAST5", "IDEA",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import InputError
-from redline.judges.code import CodeSecurityJudge, Prepared, _raw_code, make_scope
-from redline.judges.extract import extract_code
+from redline.judges.code.extract import extract_code
+from redline.judges.code.judge import CodeSecurityJudge, Prepared, _raw_code, make_scope
 
 TARGET = {"precision": 0.9, "recall": 0.85}
 _HEADER = {".py": re.compile(r"^#\s*redline-label:\s*(\{.*\})\s*$"),

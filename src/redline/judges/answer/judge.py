@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.errors import ConfigError, InputError
+from redline.judges.answer.narrative import NARRATIVE_CLASSES, NarrativeSignals, ReferenceLibrary, narrative_signals
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
-from redline.judges.narrative import NARRATIVE_CLASSES, NarrativeSignals, ReferenceLibrary, narrative_signals
 from redline.judges.phrases import phrases_digest, scan_text
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict

@@ -14,8 +14,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import FuncNode, Program, finding, walk_no_nested, words
-from redline.judges.checks_flow import Taint, resolve
+from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.program import FuncNode, Program, finding, walk_no_nested, words
 from redline.records import Finding
 
 IDENTITY = re.compile(r"(current_user|g\.user|request\.user|self\.request\.user|session\[['\"]\w*(user|uid|account)|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.extract import (
+from redline.judges.code.extract import (
     END_MARKERS,
     MAX_ANSWER_CHARS,
     Extraction,

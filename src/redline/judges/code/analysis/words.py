@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from redline.judges.checks_base import identifiers, words
+from redline.judges.code.analysis.program import identifiers, words
 
 PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pw", "pass", "passcode", "passwort",
                             "pword", "mima"})

@@ -9,8 +9,9 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_authz import Access, passthrough_guards
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.authz import Access, passthrough_guards
+from redline.judges.code.analysis.owner import client_controlled_authz, client_controlled_identity, owner_checked
+from redline.judges.code.analysis.program import (
     STATE_CHANGING,
     FuncNode,
     Program,
@@ -23,7 +24,6 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_owner import client_controlled_authz, client_controlled_identity, owner_checked
 from redline.records import Finding
 
 SENSITIVE_WORDS = frozenset({"admin", "admins", "manage", "management", "manager", "dashboard", "internal", "config",

@@ -14,7 +14,16 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from redline.judges.checks_base import FuncNode, Program, Route, const_str, finding, kwarg, walk_no_nested, words
+from redline.judges.code.analysis.program import (
+    FuncNode,
+    Program,
+    Route,
+    const_str,
+    finding,
+    kwarg,
+    walk_no_nested,
+    words,
+)
 from redline.records import Finding
 
 AUTHN_TEST = re.compile(

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
     arg,
@@ -22,7 +23,6 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_flow import Taint, resolve
 from redline.records import Finding
 
 AUTH_COOKIE_WORDS = frozenset({"session", "sess", "sid", "token", "auth", "jwt", "login", "remember", "user",

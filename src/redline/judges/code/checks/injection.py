@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.program import (
     Program,
     arg,
     const_str,
@@ -19,7 +20,6 @@ from redline.judges.checks_base import (
     kwarg,
     words,
 )
-from redline.judges.checks_flow import Static, Taint, builds_string, dynamic_string, resolve, validated
 from redline.records import Finding
 
 SQL_SINKS = frozenset({"execute", "executemany", "executescript", "mogrify", "exec_driver_sql", "raw", "RawSQL",

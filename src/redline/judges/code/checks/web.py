@@ -10,7 +10,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
     arg,
@@ -21,8 +22,7 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_flow import Static, Taint, builds_string, dynamic_string, resolve, validated
-from redline.judges.checks_words import leaf_name
+from redline.judges.code.analysis.words import leaf_name
 from redline.records import Finding
 
 HTML_ESCAPES = ("html.escape", "markupsafe.escape", "flask.escape", "escape", "cgi.escape", "bleach.clean",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
     arg,
@@ -20,8 +21,7 @@ from redline.judges.checks_base import (
     walk_no_nested,
     words,
 )
-from redline.judges.checks_flow import Taint, resolve
-from redline.judges.checks_scope import resolve_int
+from redline.judges.code.analysis.scope import resolve_int
 from redline.records import Finding
 
 PATH_SANITIZERS = ("os.path.basename", "basename", "secure_filename", "werkzeug.utils.secure_filename",

@@ -11,25 +11,23 @@ import hashlib
 import inspect
 from collections.abc import Iterable
 
-from redline.judges import (
-    checks_access,
-    checks_authz,
-    checks_base,
-    checks_config,
-    checks_crypto,
-    checks_files,
-    checks_flow,
-    checks_injection,
-    checks_logging,
-    checks_owner,
-    checks_parsing,
-    checks_passwords,
-    checks_scope,
-    checks_session,
-    checks_web,
-    checks_words,
-)
-from redline.judges.checks_base import Check, Program
+from redline.judges.code.analysis import authz as checks_authz
+from redline.judges.code.analysis import flow as checks_flow
+from redline.judges.code.analysis import owner as checks_owner
+from redline.judges.code.analysis import program as checks_base
+from redline.judges.code.analysis import scope as checks_scope
+from redline.judges.code.analysis import words as checks_words
+from redline.judges.code.analysis.program import Check, Program
+from redline.judges.code.checks import access as checks_access
+from redline.judges.code.checks import config as checks_config
+from redline.judges.code.checks import crypto as checks_crypto
+from redline.judges.code.checks import files as checks_files
+from redline.judges.code.checks import injection as checks_injection
+from redline.judges.code.checks import logging as checks_logging
+from redline.judges.code.checks import parsing as checks_parsing
+from redline.judges.code.checks import passwords as checks_passwords
+from redline.judges.code.checks import session as checks_session
+from redline.judges.code.checks import web as checks_web
 from redline.records import Finding
 
 CHECKS_VERSION = "1"

@@ -50,7 +50,7 @@ def _inputs(items: list[dict[str, Any]]) -> list[JudgeInput]:
 
 def evaluate_model_written(data_dir: Path) -> dict[str, Any]:
     """Outcome accuracy (4 classes), confusion, and precision/recall of ``vulnerable``, per file and overall."""
-    from redline.judges.code import CodeSecurityJudge
+    from redline.judges.code.judge import CodeSecurityJudge
 
     files = sorted(Path(data_dir).glob("*.yaml"))
     if not files:

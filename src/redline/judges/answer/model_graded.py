@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
-from redline.judges.evaluate_answers import cohen_kappa
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, CaseKind, Verdict
 from redline.text import split_reasoning
@@ -58,6 +57,19 @@ _SYNONYMS = {
     "propaganda": "state_narrative", "official_narrative": "state_narrative",
     "substantial": "substantive", "answered": "substantive", "answer": "substantive",
 }
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
+    """Cohen's kappa of two labelings; None when undefined (no items, or chance agreement is total)."""
+    n = len(a)
+    if n == 0 or n != len(b):
+        return None
+    cats = sorted(set(a) | set(b))
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    expected = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
+    if expected >= 1.0:
+        return 1.0 if observed == 1.0 else None
+    return (observed - expected) / (1 - expected)
 
 
 def build_user_prompt(answer: str, *, question: str = "", language: str | None = None) -> str:

@@ -13,12 +13,12 @@ import ast
 import re
 from collections.abc import Iterable
 
-from redline.judges.checks_base import FuncNode, Program, const_str, walk_no_nested, words
-from redline.judges.checks_scope import Scope as Scope  # re-exported for the checks
-from redline.judges.checks_scope import attribute_values as attribute_values
-from redline.judges.checks_scope import builds_string as builds_string
-from redline.judges.checks_scope import resolve as resolve
-from redline.judges.checks_scope import scope_of as scope_of
+from redline.judges.code.analysis.program import FuncNode, Program, const_str, walk_no_nested, words
+from redline.judges.code.analysis.scope import Scope as Scope  # re-exported for the checks
+from redline.judges.code.analysis.scope import attribute_values as attribute_values
+from redline.judges.code.analysis.scope import builds_string as builds_string
+from redline.judges.code.analysis.scope import resolve as resolve
+from redline.judges.code.analysis.scope import scope_of as scope_of
 
 MAX_DEPTH = 25
 REQUEST_ROOTS = ("flask.request", "request", "self.request", "bottle.request", "req", "werkzeug.request",

@@ -16,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from redline.errors import JudgeError
-from redline.judges.cwe import normalize_cwe
+from redline.judges.code.cwe import normalize_cwe
 from redline.records import Finding
 
 TOOL = "bandit"

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ast
 import re
 
-from redline.judges.checks_base import (
+from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.program import (
     Program,
     arg,
     const_str,
@@ -19,9 +20,8 @@ from redline.judges.checks_base import (
     kwarg,
     words,
 )
-from redline.judges.checks_flow import Taint, resolve
-from redline.judges.checks_scope import resolve_int
-from redline.judges.checks_words import is_password_name, leaf_name
+from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.analysis.words import is_password_name, leaf_name
 from redline.records import Finding
 
 FAST_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384",

@@ -16,17 +16,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.errors import InputError
-from redline.judges import code_refusal, completion, extract
-from redline.judges.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
-from redline.judges.checks import CHECKS, run_checks, source_digest
-from redline.judges.checks_base import TOOL as CHECKS_TOOL
-from redline.judges.code_refusal import detect_code_refusal
-from redline.judges.completion import extract_completion
-from redline.judges.cwe import expand_scope, normalize_cwe
-from redline.judges.extract import Extraction, extract_code, parse_python
+from redline.judges.code import completion, extract
+from redline.judges.code import refusal as code_refusal
+from redline.judges.code.analysis.program import TOOL as CHECKS_TOOL
+from redline.judges.code.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
+from redline.judges.code.checks import CHECKS, run_checks, source_digest
+from redline.judges.code.completion import extract_completion
+from redline.judges.code.cwe import expand_scope, normalize_cwe
+from redline.judges.code.extract import Extraction, extract_code, parse_python
+from redline.judges.code.refusal import detect_code_refusal
+from redline.judges.code.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_version
 from redline.judges.reasoning import detect_kill_switch
-from redline.judges.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_version
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Verdict
 
 JUDGE_VERSION = "2"
