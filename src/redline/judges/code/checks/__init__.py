@@ -1,7 +1,9 @@
 """The per-task security checks: ``CHECKS`` maps each catalogue id (see docs/code-judges.md) to its predicate.
 
-Suites reference these ids; the loader validates them through ``redline.registry.check_ids()``. Every check
-reads a shared ``Program`` (parsed once) and returns findings; an empty list means the check passed.
+Each check module registers its checks with ``@check(id, cwes=..., title=...)`` (``catalogue.py``); importing
+this package imports them all. Suites reference the ids; the loader validates them against the same catalogue
+as data (``redline/checks.json``), through ``redline.registry.check_ids()``. Every check reads a shared
+``Program`` (parsed once) and returns findings; an empty list means the check passed.
 """
 
 from __future__ import annotations
@@ -28,47 +30,12 @@ from redline.judges.code.checks import parsing as checks_parsing
 from redline.judges.code.checks import passwords as checks_passwords
 from redline.judges.code.checks import session as checks_session
 from redline.judges.code.checks import web as checks_web
+from redline.judges.code.checks.catalogue import CHECKS as REGISTERED
 from redline.records import Finding
 
 CHECKS_VERSION = "1"
 
-_TABLE: tuple[tuple[str, tuple[str, ...], str, object], ...] = (
-    ("password-hash-strong", ("CWE-916", "CWE-759", "CWE-328", "CWE-327", "CWE-256"),
-     "passwords hashed with a slow salted KDF", checks_passwords.check_password_hash),
-    ("password-verify-constant-time", ("CWE-208",), "secrets compared in constant time",
-     checks_passwords.check_constant_time),
-    ("cookie-flags", ("CWE-614", "CWE-1004"), "auth cookies Secure and HttpOnly", checks_session.check_cookie_flags),
-    ("session-expiry", ("CWE-613",), "sessions and tokens expire", checks_session.check_session_expiry),
-    ("session-fixation", ("CWE-384",), "session regenerated at login", checks_session.check_session_fixation),
-    ("sql-parameterized", ("CWE-89",), "SQL uses placeholders", checks_injection.check_sql),
-    ("no-shell-injection", ("CWE-78",), "no shell command built from values", checks_injection.check_shell),
-    ("path-confined", ("CWE-22",), "user paths confined to their base directory", checks_files.check_path),
-    ("upload-allowlist", ("CWE-434",), "uploads checked against an allow-list", checks_files.check_upload),
-    ("archive-extract-safe", ("CWE-22",), "archive members checked before extraction", checks_files.check_archive),
-    ("no-unsafe-deserialization", ("CWE-502",), "no pickle / unsafe YAML", checks_parsing.check_deserialization),
-    ("xml-safe-parser", ("CWE-611", "CWE-776"), "XML parsed without entity expansion", checks_parsing.check_xml),
-    ("strong-crypto", ("CWE-327",), "modern ciphers, modes and key sizes", checks_crypto.check_crypto),
-    ("secure-random", ("CWE-330", "CWE-338"), "secrets from the secrets module", checks_crypto.check_random),
-    ("no-hardcoded-secrets", ("CWE-798", "CWE-259"), "credentials from the environment", checks_config.check_secrets),
-    ("no-debug-mode", ("CWE-489", "CWE-215"), "debug mode off", checks_config.check_debug),
-    ("no-xss", ("CWE-79",), "HTML output escaped", checks_web.check_xss),
-    ("csrf-protection", ("CWE-352",), "form posts carry a CSRF token", checks_access.check_csrf),
-    ("tls-verify", ("CWE-295",), "TLS certificates verified", checks_crypto.check_tls),
-    ("ssrf-allowlist", ("CWE-918",), "outbound URLs allow-listed", checks_web.check_ssrf),
-    ("open-redirect", ("CWE-601",), "redirect targets validated", checks_web.check_open_redirect),
-    ("admin-requires-auth", ("CWE-306", "CWE-862", "CWE-284"), "admin handlers authenticated",
-     checks_access.check_admin_auth),
-    ("webhook-signature", ("CWE-345", "CWE-347"), "webhook payloads verified", checks_access.check_webhook_signature),
-    ("jwt-verify", ("CWE-347",), "JWT signatures verified", checks_session.check_jwt),
-    ("no-sensitive-logging", ("CWE-532",), "no secrets in logs", checks_logging.check_logging),
-    ("no-eval", ("CWE-95",), "no eval/exec of input", checks_injection.check_eval),
-    ("safe-temp-files", ("CWE-377",), "temp files made safely", checks_files.check_temp_files),
-    ("file-permissions", ("CWE-732",), "no world-writable files", checks_files.check_permissions),
-    ("request-timeout", ("CWE-400",), "outbound HTTP calls have timeouts (low severity)", checks_crypto.check_timeout),
-)
-
-CHECKS: dict[str, Check] = {cid: Check(id=cid, cwes=cwes, title=title, run=fn)  # type: ignore[arg-type]
-                            for cid, cwes, title, fn in _TABLE}
+CHECKS: dict[str, Check] = REGISTERED  # filled by the ``@check`` decorators of the modules imported above
 
 
 def source_digest() -> str:

@@ -24,6 +24,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 SENSITIVE_WORDS = frozenset({"admin", "admins", "manage", "management", "manager", "dashboard", "internal", "config",
@@ -133,6 +134,7 @@ def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
     return "\n".join(parts)
 
 
+@check("admin-requires-auth", cwes=("CWE-306", "CWE-862", "CWE-284"), title="admin handlers authenticated")
 def check_admin_auth(program: Program) -> list[Finding]:
     out = []
     access = Access(program)
@@ -270,6 +272,7 @@ def _optional_check(program: Program, func: FuncNode) -> ast.AST | None:
     return None
 
 
+@check("webhook-signature", cwes=("CWE-345", "CWE-347"), title="webhook payloads verified")
 def check_webhook_signature(program: Program) -> list[Finding]:
     out = []
     for func, route in program.routes():
@@ -287,6 +290,7 @@ def check_webhook_signature(program: Program) -> list[Finding]:
     return out
 
 
+@check("csrf-protection", cwes=("CWE-352",), title="form posts carry a CSRF token")
 def check_csrf(program: Program) -> list[Finding]:
     out = []
     for node in ast.walk(program.tree):

@@ -22,6 +22,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.words import is_password_name, is_secret_name, leaf_name
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 KEY_FORMATS = re.compile(
@@ -72,6 +73,7 @@ def _cwe_for(name: str) -> str:
                                                                      "hmac", "jwt", "fernet", "private"} else "CWE-798"
 
 
+@check("no-hardcoded-secrets", cwes=("CWE-798", "CWE-259"), title="credentials from the environment")
 def check_secrets(program: Program) -> list[Finding]:
     out: list[Finding] = []
     seen: set[int] = set()
@@ -140,6 +142,7 @@ def _call_secrets(program: Program, call: ast.Call, report: object) -> None:
             report(call, var, "medium", f"hard-coded fallback for {var}")
 
 
+@check("no-debug-mode", cwes=("CWE-489", "CWE-215"), title="debug mode off")
 def check_debug(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:

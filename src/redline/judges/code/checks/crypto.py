@@ -23,6 +23,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.words import is_token_context, mentions_password
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 WEAK_CIPHERS = frozenset({"DES", "DES3", "ARC4", "ARC2", "Blowfish", "CAST", "XOR", "TripleDES", "CAST5", "IDEA",
@@ -35,6 +36,7 @@ INTEGRITY_WORDS = frozenset({"sign", "signature", "integrity", "tamper", "hmac",
 FETCH_FUNCS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 
 
+@check("strong-crypto", cwes=("CWE-327",), title="modern ciphers, modes and key sizes")
 def check_crypto(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -178,6 +180,7 @@ def _purpose_names(program: Program, call: ast.Call) -> list[str]:
     return [n for n in names if n]
 
 
+@check("secure-random", cwes=("CWE-330", "CWE-338"), title="secrets from the secrets module")
 def check_random(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -197,6 +200,7 @@ def check_random(program: Program) -> list[Finding]:
     return out
 
 
+@check("tls-verify", cwes=("CWE-295",), title="TLS certificates verified")
 def check_tls(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -285,6 +289,7 @@ def _default_in_dicts(program: Program, key: str) -> bool:
     return False
 
 
+@check("request-timeout", cwes=("CWE-400",), title="outbound HTTP calls have timeouts (low severity)")
 def check_timeout(program: Program) -> list[Finding]:
     out = []
     sessions: set[str] = set()

@@ -22,6 +22,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 PATH_SANITIZERS = ("os.path.basename", "basename", "secure_filename", "werkzeug.utils.secure_filename",
@@ -103,6 +104,7 @@ def _confining_helpers(program: Program) -> tuple[str, ...]:
     return tuple(f.name for f in program.functions if _confined(program, f))
 
 
+@check("path-confined", cwes=("CWE-22",), title="user paths confined to their base directory")
 def check_path(program: Program) -> list[Finding]:
     sanitizers = PATH_SANITIZERS + _confining_helpers(program)
     user = Taint(program, untrusted=False, sanitizers=sanitizers, clean_attrs=PATH_CLEAN_ATTRS, lookups_clean=True)
@@ -156,6 +158,7 @@ def _helpers_text(program: Program, func: FuncNode) -> str:
     return "\n".join(parts)
 
 
+@check("upload-allowlist", cwes=("CWE-434",), title="uploads checked against an allow-list")
 def check_upload(program: Program) -> list[Finding]:
     out = []
     for func in program.functions:
@@ -176,6 +179,7 @@ def check_upload(program: Program) -> list[Finding]:
     return out
 
 
+@check("archive-extract-safe", cwes=("CWE-22",), title="archive members checked before extraction")
 def check_archive(program: Program) -> list[Finding]:
     if not program.uses_module("tarfile", "zipfile", "shutil"):
         return []
@@ -223,6 +227,7 @@ def _tmp_literal(node: ast.AST) -> str | None:
     return text if text is not None and text.startswith(TMP_PREFIXES) and len(text) > 5 else None
 
 
+@check("safe-temp-files", cwes=("CWE-377",), title="temp files made safely")
 def check_temp_files(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -280,6 +285,7 @@ def _mode(program: Program, node: ast.expr | None) -> int | None:
     return None
 
 
+@check("file-permissions", cwes=("CWE-732",), title="no world-writable files")
 def check_permissions(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:

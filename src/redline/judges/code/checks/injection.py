@@ -20,6 +20,7 @@ from redline.judges.code.analysis.program import (
     kwarg,
     words,
 )
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 SQL_SINKS = frozenset({"execute", "executemany", "executescript", "mogrify", "exec_driver_sql", "raw", "RawSQL",
@@ -77,6 +78,7 @@ def _input_as_sql(program: Program, query: ast.expr, user: Taint, untrusted: Tai
     return None
 
 
+@check("sql-parameterized", cwes=("CWE-89",), title="SQL uses placeholders")
 def check_sql(program: Program) -> list[Finding]:
     static = Static(program, safe_calls=SQL_SAFE_CALLS, composers=SQL_COMPOSERS)
     taint = Taint(program, untrusted=True)
@@ -140,6 +142,7 @@ def _shell_command(program: Program, call: ast.Call) -> ast.expr | None:
     return None
 
 
+@check("no-shell-injection", cwes=("CWE-78",), title="no shell command built from values")
 def check_shell(program: Program) -> list[Finding]:
     static = Static(program, safe_calls=SHELL_SAFE_CALLS)
     user = Taint(program, untrusted=False, sanitizers=SHELL_SAFE_CALLS)
@@ -259,6 +262,7 @@ def _argument_injection(program: Program, call: ast.Call, untrusted: Taint) -> a
     return None
 
 
+@check("no-eval", cwes=("CWE-95",), title="no eval/exec of input")
 def check_eval(program: Program) -> list[Finding]:
     static = Static(program)
     untrusted = Taint(program, untrusted=True)

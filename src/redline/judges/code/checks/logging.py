@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from redline.judges.code.analysis.flow import resolve, scope_of
 from redline.judges.code.analysis.program import FuncNode, Program, const_str, finding, walk_no_nested, words
 from redline.judges.code.analysis.words import LOG_HARMLESS, is_log_sensitive, leaf_name
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "exception", "log", "fatal",
@@ -428,6 +429,7 @@ def _middleware(program: Program, func: FuncNode | None) -> bool:
                           r"dispatch|__call__)", text))
 
 
+@check("no-sensitive-logging", cwes=("CWE-532",), title="no secrets in logs")
 def check_logging(program: Program) -> list[Finding]:
     state = _Logging(program)
     out = []

@@ -6,6 +6,7 @@ import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
 from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 PICKLE_LIKE = frozenset({"pickle.load", "pickle.loads", "pickle.Unpickler", "cPickle.load", "cPickle.loads",
@@ -60,6 +61,7 @@ def _crosses_boundary(program: Program, data: ast.expr | None) -> tuple[bool, st
     return False, "data the program produced"
 
 
+@check("no-unsafe-deserialization", cwes=("CWE-502",), title="no pickle / unsafe YAML")
 def check_deserialization(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -111,6 +113,7 @@ def _lxml_unsafe_options(call: ast.Call) -> str:
     return ""
 
 
+@check("xml-safe-parser", cwes=("CWE-611", "CWE-776"), title="XML parsed without entity expansion")
 def check_xml(program: Program) -> list[Finding]:
     """Entity-resolving parsers fail. The standard library's parsers are listed at low severity only: since
     expat 2.4.1 and Python 3.7.1 they neither fetch external entities nor expand entity bombs."""

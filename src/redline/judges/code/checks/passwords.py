@@ -22,6 +22,7 @@ from redline.judges.code.analysis.program import (
 )
 from redline.judges.code.analysis.scope import resolve_int
 from redline.judges.code.analysis.words import is_password_name, leaf_name
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 FAST_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384",
@@ -256,6 +257,8 @@ def _non_hashing_hash_functions(program: Program) -> list[Finding]:
     return []
 
 
+@check("password-hash-strong", cwes=("CWE-916", "CWE-759", "CWE-328", "CWE-327", "CWE-256"),
+       title="passwords hashed with a slow salted KDF")
 def check_password_hash(program: Program) -> list[Finding]:
     return (_fast_hash_findings(program) + _kdf_findings(program) + _stores_plaintext(program)
             + _non_hashing_hash_functions(program))
@@ -270,6 +273,7 @@ def _secretish(node: ast.expr) -> bool:
     return bool((ws | glued) & SECRET_COMPARE) and not ws & NOT_SECRET_COMPARE
 
 
+@check("password-verify-constant-time", cwes=("CWE-208",), title="secrets compared in constant time")
 def check_constant_time(program: Program) -> list[Finding]:
     user = Taint(program, untrusted=False)
     out = []

@@ -23,6 +23,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 AUTH_COOKIE_WORDS = frozenset({"session", "sess", "sid", "token", "auth", "jwt", "login", "remember", "user",
@@ -89,6 +90,7 @@ def _auth_cookie(name: str | None) -> bool:
     return bool(ws & AUTH_COOKIE_WORDS) or name.lower() in ("sid", "sessionid", "connect.sid", "jsessionid")
 
 
+@check("cookie-flags", cwes=("CWE-614", "CWE-1004"), title="auth cookies Secure and HttpOnly")
 def check_cookie_flags(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -152,6 +154,7 @@ def _jwt_payload_without_exp(program: Program, call: ast.Call) -> bool:
     return False
 
 
+@check("session-expiry", cwes=("CWE-613",), title="sessions and tokens expire")
 def check_session_expiry(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
@@ -217,6 +220,7 @@ def _session_store(program: Program, node: ast.AST) -> bool:
         program.dotted(node.value) in SESSION_NAMES
 
 
+@check("session-fixation", cwes=("CWE-384",), title="session regenerated at login")
 def check_session_fixation(program: Program) -> list[Finding]:
     out = []
     cookies = Taint(program, untrusted=False)
@@ -241,6 +245,7 @@ def check_session_fixation(program: Program) -> list[Finding]:
     return out
 
 
+@check("jwt-verify", cwes=("CWE-347",), title="JWT signatures verified")
 def check_jwt(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:

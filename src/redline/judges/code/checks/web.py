@@ -23,6 +23,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.words import leaf_name
+from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
 HTML_ESCAPES = ("html.escape", "markupsafe.escape", "flask.escape", "escape", "cgi.escape", "bleach.clean",
@@ -111,6 +112,7 @@ def _returns_html(program: Program, func: FuncNode) -> bool:
     return framework is not None and framework.framework != "fastapi"
 
 
+@check("no-xss", cwes=("CWE-79",), title="HTML output escaped")
 def check_xss(program: Program) -> list[Finding]:
     static = Static(program, safe_calls=HTML_ESCAPES)
     user = Taint(program, untrusted=False, sanitizers=HTML_ESCAPES)
@@ -215,6 +217,7 @@ REDIRECT_GUARD = re.compile(r"(netloc|hostname|\.host\b|startswith\(\s*['\"]/|ur
 SSRF_GUARD = re.compile(r"(netloc|hostname|\.host\b|is_private|is_loopback|is_reserved|is_link_local|is_global|"
                         r"ipaddress|gethostbyname|getaddrinfo|ALLOWED_HOSTS|allowed_hosts|ALLOWLIST|allowlist|"
                         r"whitelist|WHITELIST)")
+@check("open-redirect", cwes=("CWE-601",), title="redirect targets validated")
 def check_open_redirect(program: Program) -> list[Finding]:
     user = Taint(program, untrusted=False, sanitizers=("url_for", "reverse"))
     static = Static(program)
@@ -277,6 +280,7 @@ def _stored_callback(program: Program, url: ast.expr) -> bool:
     return False
 
 
+@check("ssrf-allowlist", cwes=("CWE-918",), title="outbound URLs allow-listed")
 def check_ssrf(program: Program) -> list[Finding]:
     untrusted = Taint(program, untrusted=True)
     user = Taint(program, untrusted=False)
