@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import InputError
+from redline.store.run_dir import CASES, GENERATIONS, MANIFEST, TRIALS, VERDICTS
 from redline.text import safe_text
 
-VIEWS = {"generations": "generations.jsonl", "verdicts": "verdicts.jsonl", "trials": "trials.jsonl",
-         "cases": "cases.jsonl", "manifests": "manifest.json"}
+VIEWS = {"generations": GENERATIONS, "verdicts": VERDICTS, "trials": TRIALS, "cases": CASES, "manifests": MANIFEST}
 
 
 def connect(runs_dir: str | Path) -> Any:

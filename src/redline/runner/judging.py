@@ -12,7 +12,7 @@ from typing import Any
 
 from redline.judges.base import Judge, JudgeContext, JudgeInput, applies
 from redline.records import CaseKind, Verdict
-from redline.store.run_dir import VERDICTS, RunDir
+from redline.store.run_dir import RunDir
 
 
 @dataclass
@@ -67,7 +67,7 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
     cases = run.cases()
     generations = run.generations()
     judged = set(run.verdicts())
-    with run.writer(VERDICTS) as writer:
+    with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint
             summary.fingerprints[judge.name] = fp

@@ -211,6 +211,6 @@ def current_looks(obs: Sequence[Observation]) -> dict[str, Look]:
 def monitor_run(run: RunData, history: SequentialHistory, *, final: bool = False) -> RoundDecision:
     """One look at a run between rounds: the runner calls this after each round and stops when ``done``.
 
-    Persist ``decision.history.to_dict()`` (e.g. ``run.write_json("sequential.json", ...)``) to resume.
+    Persist ``decision.history.to_dict()`` (``RunDir.write_sequential``) to resume.
     """
     return decide_round(history, current_looks(load_observations(run).observations), final=final)

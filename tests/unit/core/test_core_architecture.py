@@ -152,3 +152,21 @@ def test_statistics_are_pure() -> None:
     reaching = [f"{module_name(p)} -> {t}" for p in sorted((SRC / "stats").rglob("*.py"))
                 for t in imports_of(p) if part_of(t) == "store"]
     assert reaching == []
+
+
+RUN_FILES = ("manifest.json", "trials.jsonl", "cases.jsonl", "generations.jsonl", "verdicts.jsonl", "stats.json",
+             "references.json", "sequential.json", "judge_agreement.json", "report.html", "report.md",
+             "report.json", "report.sarif")
+
+
+def test_only_the_run_directory_names_its_files() -> None:
+    """Every run-directory artefact has a typed accessor on ``RunDir``; no other module spells a file name."""
+    owner = SRC / "store" / "run_dir.py"
+    naming = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == owner:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in RUN_FILES:
+                naming.append(f"{module_name(path)}:{node.lineno} {node.value!r}")
+    assert naming == []
