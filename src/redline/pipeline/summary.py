@@ -1,14 +1,11 @@
-"""The readable terminal summary of a run, and a run's status counts."""
+"""A run's status counts and verdict table, for the terminal summary (``redline.commands.output``)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from redline.records import RunData
-
-if TYPE_CHECKING:
-    from redline.pipeline.audit import AuditResult
 
 
 def run_status(run: RunData) -> dict[str, Any]:
@@ -36,34 +33,3 @@ def label_table(run: RunData) -> dict[str, Counter[str]]:
             continue
         table.setdefault(f"{gen.suite}/{gen.condition_id}", Counter())[verdict.label] += 1
     return table
-
-
-def print_summary(result: AuditResult) -> None:
-    import sys
-
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(stderr=False, highlight=False, width=None if sys.stdout.isatty() else 150)
-    g = result.generation
-    console.print(f"[bold]redline[/bold] run {result.run.run_id}: {result.trials} trials, "
-                  f"{g.generated} generated ({g.cached} from cache), {g.skipped} already done, "
-                  f"{g.errors} errors, {g.completion_tokens} tokens in {g.seconds:.1f} s "
-                  f"({g.tokens_per_s:.0f} tok/s); total {result.seconds:.1f} s", markup=True)
-    table = label_table(result.run.load())
-    if table:
-        labels = sorted({label for counts in table.values() for label in counts})
-        out = Table(title="verdicts by condition")
-        out.add_column("suite/condition")
-        for label in labels:
-            out.add_column(label, justify="right")
-        for key in sorted(table):
-            out.add_row(key, *(str(table[key].get(label, 0)) for label in labels))
-        console.print(out)
-    stats = result.run.stats()
-    if stats is not None:
-        from redline.report.terminal import contrasts_table
-
-        console.print(contrasts_table(stats))
-    for path in result.reports:
-        console.print(f"report: {path}", markup=False)
