@@ -232,6 +232,23 @@ def test_resume_ray_then_local(runs_dir: Path, tmp_path: Path) -> None:
     assert len(lines_of(path)) == reference.trials
 
 
+def test_ray_and_retries_resume_a_local_run_by_its_default_id(runs_dir: Path, ray_instance: Any) -> None:
+    """Execution options are not part of the run id: ``--executor ray --retries 2`` finds the local run."""
+    from click.testing import CliRunner
+
+    from redline.cli import cli
+
+    base = ["run", "--suite", "smoke", "--model", "scripted/effect", "--runs-dir", str(runs_dir), "--quiet",
+            "--no-cache", "--limit", "2", "--condition-sample", "1", "--no-judge", "--no-report"]
+    first = CliRunner().invoke(cli, base)
+    assert first.exit_code == 0, first.output
+    for extra in (["--executor", "ray", "--retries", "2"], ["--retries", "2", "--timeout", "60"]):
+        again = CliRunner().invoke(cli, [*base, *extra])
+        assert again.exit_code == 0, again.output
+        assert again.output.strip().splitlines()[-1] == first.output.strip().splitlines()[-1]
+        assert " 0 generated" in again.output
+
+
 # -- endpoints and secrets ----------------------------------------------------------------------------------
 def test_load_balances_endpoints_and_keeps_the_key_out_of_ray(runs_dir: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
