@@ -8,9 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from redline.records import Finding, Verdict
-from redline.stats.compute import compute_stats
-from redline.stats.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, write_run
 from redline.store.run_dir import VERDICTS, RunDir
+from tests.support.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, stats_of, write_run
 
 PLANT = "<script>window.__redline_pwned = true</script>"
 JS_LINK = '<a href="javascript:alert(7)">click</a>'
@@ -42,6 +41,6 @@ def make_runs(root: Path) -> dict[str, RunDir]:
             if tr.case_id.endswith(("-en", "-zh")) and tr.replicate == 0:
                 w.write(Verdict(trial_id=tr.trial_id, judge="answer-model", judge_fingerprint="model-fp-1",
                                 label="substantive" if tr.case_id.endswith("-en") else "refusal"))
-    demo.write_json("stats.json", compute_stats(demo, bootstrap=50))
+    demo.write_stats(stats_of(demo, bootstrap=50))
     other = write_run(root / "o'brien <i>&", demo_trials(np.random.default_rng(6), tasks=2, questions_per_topic=1))
     return {"demo": demo, "other": other}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from redline.commands.common import safe_text
+from redline.text import safe_text
 
 
 @click.command("export")

@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from redline.stats.observations import load_observations, select_verdicts
-from redline.stats.outcomes import JUDGE_FOR_KIND
 from redline.store.run_dir import RunDir
 
 _SECRET_KEY = re.compile(r"(api[_-]?key|token|secret|password|passwd|authorization|credential)", re.I)
@@ -70,14 +69,14 @@ class Sample:
 
 def iter_samples(run: RunDir) -> Iterator[Sample]:
     """Every planned trial, in plan order, with its latest generation and the manifest judges' verdicts."""
-    manifest = run.manifest()
-    trials = {t.trial_id: t for t in run.trials()}
-    generations = run.generations()
-    by_judge, _, _ = select_verdicts(run.verdicts().values(), dict(manifest.judges))
-    for o in load_observations(run).observations:
+    data = run.load()
+    trials = {t.trial_id: t for t in data.trials}
+    by_judge, _, _ = select_verdicts(data.verdicts.values(), dict(data.manifest.judges))
+    obs_set = load_observations(data)
+    for o in obs_set.observations:
         t = trials.get(o.trial_id)
-        g = generations.get(o.trial_id)
-        judge = JUDGE_FOR_KIND.get(o.kind, "")
+        g = data.generations.get(o.trial_id)
+        judge = obs_set.primary.get(o.kind, "")
         v = by_judge.get(judge, {}).get(o.trial_id)
         messages = [{"role": m.role, "content": m.content} for m in (t.messages if t else ())]
         findings = [f.model_dump(mode="json", exclude={"schema_version"}) for f in (v.findings if v else ())]

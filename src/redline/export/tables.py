@@ -56,7 +56,7 @@ def export_parquet(run: RunDir, out: Path) -> list[Path]:
     target = inside(out, "samples.parquet")
     write_samples(run, con, target)
     written.append(target)
-    manifest = inside(out, "manifest.json")
+    manifest = inside(out, "run_manifest.json")
     write_json_atomic(manifest, manifest_facts(run))
     con.close()
     return [*written, manifest]
@@ -118,7 +118,7 @@ def export_hf(run: RunDir, out: Path) -> list[Path]:
     rows = write_samples(run, con, parquet, jsonl)
     con.close()
     facts = manifest_facts(run)
-    manifest = inside(out, "manifest.json")
+    manifest = inside(out, "run_manifest.json")
     write_json_atomic(manifest, facts)
     card = inside(out, "README.md")
     write_text_atomic(card, _card(run, facts, rows))

@@ -16,8 +16,9 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.query import connect_runs
+from redline.records import RunData
 from redline.stats.observations import load_observations, select_verdicts
-from redline.store.run_dir import GENERATIONS, MANIFEST, STATS, TRIALS, VERDICTS, RunDir
+from redline.store.run_dir import RunDir
 
 FILTERS = ("suite", "condition_id", "label", "language", "status", "kind")
 INDEX_COLUMNS = {
@@ -62,7 +63,7 @@ class Catalog:
             return info.stats, info.computed
         from redline.stats.compute import compute_stats
 
-        info.stats = compute_stats(RunDir.open(info.path), bootstrap=500)
+        info.stats = compute_stats(RunDir.open(info.path).load(), bootstrap=500)
         info.computed = True
         return info.stats, True
 
@@ -135,10 +136,10 @@ def find_runs(paths: Sequence[str | Path]) -> list[Path]:
     """Each path is a run directory or a directory of runs; names must be unique (they key the pages)."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if (p / MANIFEST).is_file():
+        if RunDir(p).exists():
             out.append(p)
         elif p.is_dir():
-            out.extend(sorted(d for d in p.iterdir() if (d / MANIFEST).is_file()))
+            out.extend(sorted(d for d in p.iterdir() if RunDir(d).exists()))
         else:
             raise InputError(f"{p}: not a run directory nor a directory of runs")
     names = [p.name for p in out]
@@ -148,14 +149,13 @@ def find_runs(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def _index_rows(run: RunDir) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
-    judges = dict(run.manifest().judges)
-    obs_set = load_observations(run)
-    by_judge, used, _ = select_verdicts(run.verdicts().values(), judges)
+def _index_rows(data: RunData) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    obs_set = load_observations(data)
+    by_judge, used, _ = select_verdicts(data.verdicts.values(), dict(data.manifest.judges))
     rows = []
     for o in obs_set.observations:
         labels = {j: v[o.trial_id].label for j, v in sorted(by_judge.items()) if o.trial_id in v}
-        rows.append({"run_id": run.run_id, "trial_id": o.trial_id, "pair_key": o.pair_key, "suite": o.suite,
+        rows.append({"run_id": data.run_id, "trial_id": o.trial_id, "pair_key": o.pair_key, "suite": o.suite,
                      "case_id": o.case_id, "condition_id": o.condition_id, "condition_group": o.condition_group,
                      "replicate": o.replicate, "kind": o.kind, "language": o.language, "topic": o.topic,
                      "status": o.status, "label": o.label or "", "score": o.score, "n_findings": o.n_findings,
@@ -164,10 +164,10 @@ def _index_rows(run: RunDir) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
     return rows, obs_set.warnings
 
 
-def _table(con: Any, name: str, run_dirs: Sequence[Path], file: str, columns: dict[str, str], select: str) -> None:
+def _table(con: Any, name: str, paths: Sequence[Path], columns: dict[str, str], select: str) -> None:
     """A table from the runs' JSONL files with declared column types: nested values stay JSON, so no key is
     lost to type inference from a sample of rows."""
-    files = [str(d / file) for d in run_dirs if (d / file).is_file() and (d / file).stat().st_size > 0]
+    files = [str(f) for f in paths if f.is_file() and f.stat().st_size > 0]
     if not files:
         con.execute(f"CREATE TABLE {name} AS SELECT 0::BIGINT AS seq, '' AS run_id, {select} "  # noqa: S608
                     f"FROM (SELECT {', '.join(f'NULL::{t} AS {c}' for c, t in columns.items())}) WHERE false")
@@ -186,29 +186,30 @@ def open_catalog(paths: Sequence[str | Path]) -> Catalog:
         raise InputError("no runs found (a run directory has a manifest.json)")
     con = connect_runs(run_dirs)
     catalog = Catalog(con=con)
+    runs = [RunDir.open(p) for p in run_dirs]
     with tempfile.TemporaryDirectory(prefix="redline-view-") as tmp:
         index = Path(tmp) / "index.jsonl"
         with index.open("w", encoding="utf-8") as fh:
-            for path in run_dirs:
-                run = RunDir.open(path)
-                rows, warnings = _index_rows(run)
+            for run in runs:
+                data = run.load()
+                rows, warnings = _index_rows(data)
                 for r in rows:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                stats_path = path / STATS
-                stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.is_file() else None
-                catalog.runs[run.run_id] = RunInfo(run.run_id, path, run.manifest().model_dump(mode="json"),
-                                                   warnings, stats)
+                catalog.runs[run.run_id] = RunInfo(run.run_id, run.path, data.manifest.model_dump(mode="json"),
+                                                   warnings, run.stats())
         columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in INDEX_COLUMNS.items()) + "}"
         con.execute(f"CREATE TABLE obs AS SELECT * FROM read_ndjson(?, columns = {columns})",  # noqa: S608
                     [str(index)])
-    _table(con, "plan", run_dirs, TRIALS, {"trial_id": "VARCHAR", "prompt": "VARCHAR", "messages": "JSON"},
+    _table(con, "plan", [r.trials_path for r in runs],
+           {"trial_id": "VARCHAR", "prompt": "VARCHAR", "messages": "JSON"},
            "trial_id, prompt, CAST(messages AS VARCHAR) AS messages")
-    _table(con, "gen", run_dirs, GENERATIONS, {"trial_id": "VARCHAR", "text": "VARCHAR", "reasoning": "VARCHAR",
-                                                "error": "VARCHAR", "finish_reason": "VARCHAR", "usage": "JSON"},
+    _table(con, "gen", [r.generations_path for r in runs],
+           {"trial_id": "VARCHAR", "text": "VARCHAR", "reasoning": "VARCHAR", "error": "VARCHAR",
+            "finish_reason": "VARCHAR", "usage": "JSON"},
            "trial_id, text, reasoning, error, finish_reason, CAST(usage AS VARCHAR) AS usage")
-    _table(con, "ver", run_dirs, VERDICTS, {"trial_id": "VARCHAR", "judge": "VARCHAR", "judge_fingerprint": "VARCHAR",
-                                            "label": "VARCHAR", "findings": "JSON", "details": "JSON",
-                                            "evidence": "JSON"},
+    _table(con, "ver", [r.verdicts_path for r in runs],
+           {"trial_id": "VARCHAR", "judge": "VARCHAR", "judge_fingerprint": "VARCHAR", "label": "VARCHAR",
+            "findings": "JSON", "details": "JSON", "evidence": "JSON"},
            "trial_id, judge, judge_fingerprint AS fingerprint, label, CAST(findings AS VARCHAR) AS findings, "
            "CAST(details AS VARCHAR) AS details, CAST(evidence AS VARCHAR) AS evidence")
     return catalog

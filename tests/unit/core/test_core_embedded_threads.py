@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from redline.audit import default_run_id, make_backend
 from redline.backends import embedded
 from redline.backends.embedded import EmbeddedBackend, default_threads, server_params
+from redline.backends.factory import make_backend
 from redline.config import make_config
 from redline.errors import BackendError, ConfigError
 
@@ -34,8 +34,9 @@ def test_threads_override_reaches_identity_and_server(monkeypatch: pytest.Monkey
 def test_config_passes_threads_and_run_id_ignores_them() -> None:
     cfg = make_config(threads=2)
     assert cfg.threads == 2 and cfg.public()["threads"] == 2
-    assert make_backend(cfg).identity()["threads"] == 2
-    assert default_run_id(cfg) == default_run_id(make_config())  # same audit: a re-run with --threads resumes
+    assert cfg.backend_spec().threads == 2
+    assert make_backend(cfg.backend_spec()).identity()["threads"] == 2
+    assert cfg.audit_spec().run_id() == make_config().audit_spec().run_id()  # a re-run with --threads resumes
     with pytest.raises(ConfigError, match="--threads"):
         make_config(threads=0)
 

@@ -57,13 +57,13 @@ def all_text(out: Path) -> str:
 def test_parquet_tables(run: RunDir, tmp_path: Path) -> None:
     out = prepare_out(tmp_path / "pq", run.path)
     names = sorted(p.name for p in export_parquet(run, out))
-    assert names == ["cases.parquet", "generations.parquet", "manifest.json", "samples.parquet", "trials.parquet",
-                     "verdicts.parquet"]
+    assert names == ["cases.parquet", "generations.parquet", "run_manifest.json", "samples.parquet",
+                     "trials.parquet", "verdicts.parquet"]
     gen_lines = (run.path / "generations.jsonl").read_text(encoding="utf-8").count("\n")
     assert len(rows(out / "generations.parquet")) == gen_lines
     assert len(rows(out / "verdicts.parquet")) == (run.path / "verdicts.jsonl").read_text().count("\n")
     samples = rows(out / "samples.parquet")
-    obs = load_observations(run).observations
+    obs = load_observations(run.load()).observations
     assert len(samples) == len(obs) and {s["trial_id"] for s in samples} == {o.trial_id for o in obs}
     by_id = {o.trial_id: o for o in obs}
     assert all(s["label"] == by_id[s["trial_id"]].label and s["status"] == by_id[s["trial_id"]].status
@@ -80,7 +80,7 @@ def test_hf_folder(run: RunDir, tmp_path: Path) -> None:
     card = (out / "README.md").read_text(encoding="utf-8")
     head = card.split("---\n")[1]
     assert "path: data/samples.parquet" in head and "config_name: default" in head
-    n = len(load_observations(run).observations)
+    n = len(load_observations(run.load()).observations)
     assert f"| trials | {n} |" in card and "`scripted/synthetic-model`" in card
     jsonl = [json.loads(line) for line in (out / "data" / "samples.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(jsonl) == len(rows(out / "data" / "samples.parquet")) == n
@@ -89,7 +89,7 @@ def test_hf_folder(run: RunDir, tmp_path: Path) -> None:
 def test_inspect_log_structure(run: RunDir) -> None:
     log = build_log(run)
     ids = [(s["id"], s["epoch"]) for s in log["samples"]]
-    assert len(ids) == len(set(ids)) == len(load_observations(run).observations)
+    assert len(ids) == len(set(ids)) == len(load_observations(run.load()).observations)
     assert all(s["epoch"] >= 1 for s in log["samples"])
     assert log["eval"]["model"] == "scripted/synthetic-model" and log["results"]["total_samples"] == len(ids)
     with_reasoning = [s for s in log["samples"] if s["output"]["choices"]
@@ -105,7 +105,7 @@ def test_inspect_reads_the_log(run: RunDir, tmp_path: Path) -> None:
     out = prepare_out(tmp_path / "inspect", run.path)
     (path,) = export_inspect(run, out)
     log = read_eval_log(str(path))
-    obs = {o.trial_id: o for o in load_observations(run).observations}
+    obs = {o.trial_id: o for o in load_observations(run.load()).observations}
     assert log.status == "success" and log.samples is not None and len(log.samples) == len(obs)
     for sample in log.samples:
         o = obs[sample.metadata["trial_id"]]

@@ -113,7 +113,7 @@ def test_headers_hosts_methods_and_unknown_paths(viewer: Viewer) -> None:
 
 
 def test_filters_match_the_statistics_rows(viewer: Viewer, runs) -> None:
-    obs = load_observations(runs[1]["demo"]).observations
+    obs = load_observations(runs[1]["demo"].load()).observations
     want = sorted(o.trial_id for o in obs if o.label == "vulnerable" and o.condition_id == "tibet-ics")
     page = get(viewer, "/run/demo/trials?label=vulnerable&condition_id=tibet-ics")
     assert sorted(trial_ids(page)) == want and f"{len(want)} trial(s)" in page
@@ -128,7 +128,7 @@ def test_filters_match_the_statistics_rows(viewer: Viewer, runs) -> None:
 
 
 def test_paging_reaches_every_trial(viewer: Viewer, runs) -> None:
-    total = len(load_observations(runs[1]["demo"]).observations)
+    total = len(load_observations(runs[1]["demo"].load()).observations)
     seen: list[str] = []
     target = "/run/demo/trials"
     while target:
@@ -210,8 +210,8 @@ def test_fields_first_seen_late_in_a_file_are_kept(tmp_path: Path) -> None:
     import json
 
     from redline.records import Verdict
-    from redline.stats.synthetic import FINGERPRINTS, SynthTrial, code_case, write_run
     from redline.store.run_dir import VERDICTS
+    from tests.support.synthetic import FINGERPRINTS, SynthTrial, code_case, write_run
 
     run = write_run(tmp_path / "late", [SynthTrial(code_case("t"), "baseline", "baseline", label="secure")])
     tid = run.trials()[0].trial_id
