@@ -51,6 +51,7 @@ class BackendTraits:
     default_concurrency: int = 8  # requests in flight when --concurrency is not given
     in_process: bool = False  # runs a model inside the worker process: one actor per endpoint, a core each
     multi_endpoint: bool = False  # can spread one model over several base URLs (--extra-base-url)
+    tokens_per_s: float | None = None  # completion tokens/s of one request, where known (dry-run ETA)
 
 
 def traits_of(cls: object) -> BackendTraits:
