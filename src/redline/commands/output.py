@@ -13,6 +13,7 @@ from redline.text import safe_text
 if TYPE_CHECKING:
     from redline.pipeline.audit import AuditResult
     from redline.pipeline.dry_run import DryRun
+    from redline.stats.gate import Gate
     from redline.pipeline.sweep import SweepEntry
 
 
@@ -103,6 +104,22 @@ def print_dry_run(plan: DryRun) -> None:
              f"{detect}; 80% power needs {p.pairs_needed} pairs per condition")
     if not plan.power:
         echo("power: no code suite with sensitive conditions and a baseline in this plan")
+
+
+def apply_gate(gate: Gate, stats: dict[str, Any]) -> None:
+    """Say whether the run passes ``--fail-on``; exit with status 3 when it does not."""
+    import sys
+
+    from redline.stats.gate import GATE_EXIT, gate_failures
+
+    reasons = gate_failures(gate, stats)
+    if not reasons:
+        echo(f"--fail-on {gate.describe()}: passed", err=True)
+        return
+    echo(f"--fail-on {gate.describe()}: failed ({len(reasons)})", err=True)
+    for reason in reasons:
+        echo(f"  {reason}", err=True)
+    sys.exit(GATE_EXIT)
 
 
 def print_sweep(entries: list[SweepEntry], comparison: dict[str, Any] | None, *, top: int = 15) -> None:
