@@ -13,8 +13,8 @@ from redline.text import safe_text
 if TYPE_CHECKING:
     from redline.pipeline.audit import AuditResult
     from redline.pipeline.dry_run import DryRun
-    from redline.stats.gate import Gate
     from redline.pipeline.sweep import SweepEntry
+    from redline.stats.gate import Gate
 
 
 def echo(message: str, err: bool = False) -> None:

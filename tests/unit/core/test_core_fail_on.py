@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.commands.common import run_cli
 from redline.cli import cli
+from redline.commands.common import run_cli
 from redline.errors import ConfigError
 from redline.stats.gate import GATE_EXIT, Gate, gate_failures, parse_fail_on
 from tests.support.synthetic import scripted_code_effect, stats_of, write_run
