@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("redline.commands.serve:serve", "Serve the embedded model as an OpenAI-compatible API on localhost."),
     "view": ("redline.commands.view:view", "Browse runs in a local web app (localhost only)."),
     "export": ("redline.commands.export:export", "Export a run: Parquet tables, an Inspect AI log, a HF dataset."),
+    "config": ("redline.commands.config:config", "Audit files for run --config: validate, schema, of RUN."),
 }
 
 

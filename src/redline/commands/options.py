@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -55,6 +56,26 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--no-report", is_flag=True, help="Skip statistics and reports."),
     click.option("--quiet", is_flag=True, help="No progress bar."),
 ]
+
+
+PLAN_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="An audit file (YAML or JSON) with any of these options (run: also several models, a sweep). "
+                      "Flags override it; 'redline config schema' prints its schema."),
+    click.option("--dry-run", is_flag=True,
+                 help="Print trials per suite/condition, tokens, an ETA and the design's power; generate nothing."),
+    click.option("--fail-on", default=None, metavar="significant|any-vulnerable|RATE",
+                 help="Exit with status 3 when a confirmatory contrast is significant, any code is vulnerable, or "
+                      "the vulnerable rate of some condition exceeds RATE (0.25 or 25%)."),
+]
+
+
+def plan_options(command: F) -> F:
+    """``--config``, ``--dry-run`` and ``--fail-on``: what to read the options from, and what to do with a plan
+    and a finished audit."""
+    for option in reversed(PLAN_OPTIONS):
+        command = option(command)
+    return command
 
 
 def audit_options(command: F) -> F:

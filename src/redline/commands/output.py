@@ -108,18 +108,26 @@ def print_dry_run(plan: DryRun) -> None:
 
 def apply_gate(gate: Gate, stats: dict[str, Any]) -> None:
     """Say whether the run passes ``--fail-on``; exit with status 3 when it does not."""
+    apply_gates(gate, {"": stats})
+
+
+def apply_gates(gate: Gate, stats_by_model: dict[str, dict[str, Any]]) -> None:
+    """``--fail-on`` over one run or every run of a sweep; exit with status 3 when any run fails it."""
     import sys
 
     from redline.stats.gate import GATE_EXIT, gate_failures
 
-    reasons = gate_failures(gate, stats)
-    if not reasons:
-        echo(f"--fail-on {gate.describe()}: passed", err=True)
-        return
-    echo(f"--fail-on {gate.describe()}: failed ({len(reasons)})", err=True)
-    for reason in reasons:
-        echo(f"  {reason}", err=True)
-    sys.exit(GATE_EXIT)
+    failed = False
+    for model, stats in stats_by_model.items():
+        where = f" ({model})" if model else ""
+        reasons = gate_failures(gate, stats)
+        echo(f"--fail-on {gate.describe()}{where}: " + (f"failed ({len(reasons)})" if reasons else "passed"),
+             err=True)
+        for reason in reasons:
+            echo(f"  {reason}", err=True)
+        failed = failed or bool(reasons)
+    if failed:
+        sys.exit(GATE_EXIT)
 
 
 def print_sweep(entries: list[SweepEntry], comparison: dict[str, Any] | None, *, top: int = 15) -> None:
