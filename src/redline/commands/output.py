@@ -55,6 +55,11 @@ def print_summary(result: AuditResult) -> None:
         from redline.report.terminal import contrasts_table
 
         console.print(contrasts_table(stats))
+        from redline.report.summary import summarise
+
+        console.print("[bold]summary[/bold]", markup=True)
+        for sentence in summarise(stats):
+            console.print(safe_text(f"- {sentence}"), markup=False)
     for path in result.reports:
         console.print(f"report: {path}", markup=False)
 

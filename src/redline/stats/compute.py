@@ -22,11 +22,12 @@ from redline.stats.contrasts import (
     rates_by_condition,
     topic_language_matrix,
 )
+from redline.stats.decision import decision, pairs_for, planning_rate
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
 from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
 from redline.stats.outcomes import OUTCOMES, PRIMARY
-from redline.stats.plan import detectable_difference, paired_pairs
+from redline.stats.plan import detectable_difference
 
 STATS_SCHEMA = "redline.stats"
 STATS_VERSION = 1
@@ -71,15 +72,14 @@ def plan_figures(confirmatory: Sequence[dict[str, Any]], *, alpha: float, power:
         p0, p1, n = c.get("rate_baseline"), c.get("rate_condition"), c["n_pairs"]
         row: dict[str, Any] = {"id": c["id"], "condition": c["condition"], "n_pairs": n, "rate_baseline": p0,
                                "rate_condition": p1, "pairs_needed": None, "detectable_difference": None}
-        if p0 is not None and p1 is not None and 0 < p0 < 1:
+        if p0 is not None and p1 is not None and n:
             corr = _phi(c["table"])
             row["paired_correlation"] = corr
-            row["detectable_difference"] = detectable_difference(p0, n, alpha=a, power=power, corr=max(corr, 0.0))
-            if 0 < p1 < 1 and p1 != p0:
-                try:
-                    row["pairs_needed"] = paired_pairs(p0, p1, alpha=a, power=power, corr=corr)[0]
-                except ValueError:
-                    row["pairs_needed"] = None
+            row["detectable_difference"] = detectable_difference(planning_rate(p0, n), n, alpha=a, power=power,
+                                                                 corr=max(corr, 0.0))
+            if p1 != p0:  # an observed 0% or 100% is planned as 0.5/n from the edge, never n/a
+                row["pairs_needed"] = pairs_for(p0, p1, n, alpha=a, power=power, corr=corr)
+                row["edge_rate_adjusted"] = p0 in (0, 1) or p1 in (0, 1)
         rows.append(row)
     return {"power": power, "alpha_per_contrast": a, "contrasts": k, "adjustment": "bonferroni", "rows": rows}
 
@@ -163,6 +163,7 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         "families": {"confirmatory": {"method": "holm", "ids": [c["id"] for c in confirmatory]},
                      "exploratory": {"method": "bh", "ids": [c["id"] for c in exploratory]}},
         "plan": plan_figures(confirmatory, alpha=alpha),
+        "decision": decision(contrasts, language, alpha=alpha, replicates=int(manifest.config.get("replicates") or 1)),
         "warnings": warnings,
     }
     secondary = secondary_labels(obs_set)
