@@ -214,6 +214,8 @@ class RunManifest(Record):
     judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
     primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
     trial_count: int = 0
+    # --no-cache on an existing run: generation and verdict records before these counts are being replaced
+    regeneration: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)

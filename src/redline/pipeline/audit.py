@@ -42,7 +42,11 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         preflight()
     extra_judge = model_judge(cfg) if cfg.judge_model else None
     with run.lock():
-        write_manifest(run, cfg, suites, backend.identity(), len(trials))
+        previous = run.manifest() if run.exists() else None
+        regeneration = previous.regeneration if previous else None
+        if previous is not None and not cfg.cache and previous.config.get("cache", True):
+            regeneration = run.record_counts()  # --no-cache after a cached run: generate and judge again
+        write_manifest(run, cfg, suites, backend.identity(), len(trials), regeneration=regeneration)
         refs = {s.name: s.references for s in suites if s.references}
         run.write_references(refs)
         if cfg.until_decided:

@@ -79,7 +79,7 @@ def open_run(cfg: RunConfig) -> RunDir:
 
 
 def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_identity: dict[str, Any], trials: int,
-                   judges: dict[str, str] | None = None) -> RunManifest:
+                   judges: dict[str, str] | None = None, regeneration: dict[str, int] | None = None) -> RunManifest:
     created = run.manifest().created_at if run.exists() else datetime.now(UTC).isoformat(timespec="seconds")
     previous_judges = run.manifest().judges if run.exists() else {}
     manifest = RunManifest(
@@ -87,7 +87,9 @@ def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_ide
         python=platform.python_version(), packages=package_versions(),
         suites=tuple(SuiteRef(name=s.name, version=s.version, hash=s.hash) for s in suites),
         backend=backend_identity, config=cfg.public(), seed=cfg.seed,
-        judges={**previous_judges, **(judges or {})}, trial_count=trials)
+        judges={**previous_judges, **(judges or {})}, trial_count=trials,
+        regeneration=regeneration if regeneration is not None else (run.manifest().regeneration if run.exists()
+                                                                     else None))
     run.write_manifest(manifest)
     return manifest
 

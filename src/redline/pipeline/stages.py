@@ -28,12 +28,14 @@ def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSe
 
 def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend, *,
              progress: bool = True) -> ExecSummary:
-    """The generation stage for planned trials; already generated trials are skipped."""
+    """The generation stage for planned trials; already generated trials are skipped (during a regeneration,
+    those generated since it began: ``--no-cache`` on an existing run replaces its answers)."""
     from redline.runner.cache import GenerationCache
     from redline.runner.progress import generation_progress
 
     opts = cfg.exec_options(progress=progress)
-    done = set(run.generations())
+    regeneration = run.manifest().regeneration if run.exists() else None
+    done = set(run.generations()) if regeneration is None else run.generated_since(regeneration["generations"])
     cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if opts.cache else None
     settings = exec_settings(cfg, opts, backend.max_concurrency)
     todo = sum(1 for t in trials if t.trial_id not in done)
@@ -118,7 +120,8 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
 
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
-                judge_model: JudgeModel | None = None, batch_size: int = 200) -> dict[str, int]:
+                judge_model: JudgeModel | None = None, batch_size: int = 200,
+                ) -> dict[str, int]:
     """Judge every generation with the registry's judges for this run; record the judge set and the primary
     judge per case kind in the manifest."""
     from redline.runner.judging import judge_run, primary_judges, select_judges
@@ -135,7 +138,9 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         from redline.runner.ray_executor import judge_batches_ray
 
         mapper = judge_batches_ray
-    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size)
+    regeneration = run.manifest().regeneration
+    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
+                        since=regeneration["verdicts"] if regeneration else None)
     manifest = run.manifest()
     run.write_manifest(manifest.model_copy(update={
         "judges": {**manifest.judges, **summary.fingerprints},

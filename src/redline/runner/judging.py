@@ -60,13 +60,15 @@ def judge_batches_local(judge: Judge, batches: list[list[JudgeInput]]) -> Iterat
 
 
 def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
-              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None
-              ) -> JudgeSummary:
+              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None,
+              since: int | None = None) -> JudgeSummary:
+    """Judge every generation not yet judged by each judge's current version; with ``since`` (a regeneration
+    under way), only verdicts recorded from that position on count as judged."""
     summary = JudgeSummary()
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
     generations = run.generations()
-    judged = set(run.verdicts())
+    judged = set(run.verdicts()) if since is None else run.judged_since(since)
     with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint

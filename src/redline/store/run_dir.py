@@ -99,6 +99,20 @@ class RunDir:
             out[(v.trial_id, v.judge_fingerprint)] = v
         return out
 
+    def record_counts(self) -> dict[str, int]:
+        """How many generation and verdict records the run holds (where a regeneration starts)."""
+        return {"generations": sum(1 for _ in iter_json(self.path / GENERATIONS)),
+                "verdicts": sum(1 for _ in iter_json(self.path / VERDICTS))}
+
+    def generated_since(self, start: int) -> set[str]:
+        """Trial ids with a generation record at position ``start`` or later."""
+        return {g.trial_id for i, g in enumerate(read_records(self.path / GENERATIONS, Generation)) if i >= start}
+
+    def judged_since(self, start: int) -> set[tuple[str, str]]:
+        """(trial id, judge fingerprint) of verdict records at position ``start`` or later."""
+        return {(v.trial_id, v.judge_fingerprint)
+                for i, v in enumerate(read_records(self.path / VERDICTS, Verdict)) if i >= start}
+
     def load(self) -> RunData:
         """Every record of the run, each file read once."""
         return RunData(run_id=self.run_id, manifest=self.manifest(), trials=tuple(self.trials()), cases=self.cases(),
