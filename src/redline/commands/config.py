@@ -50,15 +50,16 @@ def schema() -> None:
 
 
 @config.command("of")
-@click.argument("run_dir", type=click.Path(file_okay=False, path_type=Path))
-def of(run_dir: Path) -> None:
+@click.argument("run_dir", metavar="RUN")
+@click.option("--runs-dir", default="runs", show_default=True, help="Where to look up a run id.")
+def of(run_dir: str, runs_dir: str) -> None:
     """Print the audit file (YAML) that reproduces a run: 'redline run --config' with it resumes the run."""
     import yaml
 
     from redline.config import RunConfig
     from redline.config_file import file_of
-    from redline.store.run_dir import RunDir
+    from redline.store.run_dir import find_run
 
-    stored = RunDir.open(run_dir).manifest().config
+    stored = find_run(run_dir, runs_dir).manifest().config
     cfg = RunConfig.model_validate({k: v for k, v in stored.items() if k in RunConfig.model_fields})
     click.echo(yaml.safe_dump(file_of(cfg), sort_keys=False, allow_unicode=True), nl=False)

@@ -220,6 +220,17 @@ class RunDir:
         return fh
 
 
+def find_run(ref: str | Path, runs_dir: str | Path = "runs") -> RunDir:
+    """A run by path, or by its id in ``runs_dir`` (what ``redline runs`` lists)."""
+    path = Path(ref)
+    if (path / MANIFEST).exists():
+        return RunDir.open(path)
+    by_id = Path(runs_dir) / str(ref)
+    if _RUN_ID.match(str(ref)) and (by_id / MANIFEST).exists():
+        return RunDir.open(by_id)
+    raise StoreError(f"{ref}: not a run directory, nor a run id in {runs_dir} ('redline runs' lists them)")
+
+
 def list_runs(runs_dir: Path) -> list[RunDir]:
     if not runs_dir.exists():
         return []
