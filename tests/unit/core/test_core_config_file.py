@@ -70,6 +70,8 @@ def test_several_models_make_a_sweep(tmp_path: Path) -> None:
                     "models: [scripted/effect, {model: scripted/echo}]\n", encoding="utf-8")
     code, out = invoke("config", "validate", str(path))
     assert code == 0 and out.count(": ok: ") == 2
+    code, out = invoke("run", "--config", str(path), "--dry-run")
+    assert code == 0 and out.count("dry run: scripted-e") == 2 and not (tmp_path / "runs").exists(), out
     code, out = invoke("run", "--config", str(path), "--quiet")
     assert code == 0, out
     sweep_dir = Path(out.strip().splitlines()[-1])
