@@ -24,6 +24,7 @@ from redline.judges import (
     checks_owner,
     checks_parsing,
     checks_passwords,
+    checks_pathguard,
     checks_scope,
     checks_session,
     checks_web,
@@ -78,7 +79,7 @@ def source_digest() -> str:
     digest = hashlib.sha256(CHECKS_VERSION.encode())
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
-                   checks_scope, checks_session, checks_web, checks_words):
+                   checks_pathguard, checks_scope, checks_session, checks_web, checks_words):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 
