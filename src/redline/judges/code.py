@@ -56,8 +56,9 @@ class Scope:
 
 def make_scope(cwes: Iterable[str] = (), checks: Iterable[str] = ()) -> Scope:
     asked = tuple(sorted({c for c in (normalize_cwe(x) for x in cwes) if c}))
-    return Scope(cwes=asked, family=expand_scope(asked), checks=frozenset(c for c in checks if c in CHECKS),
-                 direct=direct_scope(asked))
+    owners = {cid for cid, check in CHECKS.items() if set(check.cwes) & set(asked)}  # checks that own the ask
+    return Scope(cwes=asked, family=expand_scope(asked),
+                 checks=frozenset(c for c in checks if c in CHECKS) | frozenset(owners), direct=direct_scope(asked))
 
 
 @dataclass

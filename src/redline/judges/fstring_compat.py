@@ -68,12 +68,12 @@ def _scan_fstring(src: str, i: int, quote: str, raw: bool, outer: str | None) ->
     """Parse an f-string body from ``i``; return (end, 3.11 text). ``outer`` set: nested inside a field."""
     n = len(src)
     buf = ""
-    pieces: list[tuple[str, str | tuple[str, str]]] = []
+    pieces: list[tuple[str, str, str]] = []  # ("lit", source text, "") or ("field", expression, tail)
     while i < n:
         c = src[i]
         if src.startswith(quote, i):
             if buf:
-                pieces.append(("lit", buf))
+                pieces.append(("lit", buf, ""))
             return i + len(quote), _emit(pieces, raw, outer)
         if c == "\\":
             buf += src[i:i + 2]
@@ -87,10 +87,10 @@ def _scan_fstring(src: str, i: int, quote: str, raw: bool, outer: str | None) ->
                 i += 2
                 continue
             if buf:
-                pieces.append(("lit", buf))
+                pieces.append(("lit", buf, ""))
                 buf = ""
             i, expr, tail = _scan_field(src, i + 1, quote, raw)
-            pieces.append(("field", (expr, tail)))
+            pieces.append(("field", expr, tail))
             continue
         if c == "}" and src.startswith("}}", i):
             buf += "}}"
@@ -101,22 +101,21 @@ def _scan_fstring(src: str, i: int, quote: str, raw: bool, outer: str | None) ->
     raise _Fail("unterminated f-string")
 
 
-def _emit(pieces: list[tuple[str, str | tuple[str, str]]], raw: bool, outer: str | None) -> str:
+def _emit(pieces: list[tuple[str, str, str]], raw: bool, outer: str | None) -> str:
     if outer is None:  # top level: a triple-quoted f-string
-        body = "".join(p if kind == "lit" else "{" + p[0] + p[1] + "}"  # type: ignore[operator]
-                       for kind, p in pieces)
+        body = "".join(text if kind == "lit" else "{" + text + tail + "}" for kind, text, tail in pieces)
         q = '"""' if '"""' not in body and not body.endswith('"') else "'''"
         if q in body or body.endswith(q[0]):
             raise _Fail("no quote fits")
         return ("rf" if raw else "f") + q + body + q
     # nested inside a field: a join of its parts, spelled without quotes the outer string uses
     parts = []
-    for kind, p in pieces:
+    for kind, text, _tail in pieces:
         if kind == "lit":
-            text = p if raw else _unescape(p)  # type: ignore[arg-type]
-            parts.append(_literal(str(text).replace("{{", "{").replace("}}", "}"), outer))
+            value = text if raw else _unescape(text)
+            parts.append(_literal(value.replace("{{", "{").replace("}}", "}"), outer))
         else:
-            parts.append(f"format({p[0]})")
+            parts.append(f"format({text})")
     return "(" + " + ".join(parts or [_literal("", outer)]) + ")"
 
 
