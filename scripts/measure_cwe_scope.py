@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.judges import cwe as hand
-from redline.judges.code import CodeSecurityJudge, Prepared, Scope, _raw_code, prepare_row, score_findings
+from redline.judges.code import CodeSecurityJudge, Prepared, Scope, _raw_code, make_scope, prepare_row, score_findings
 from redline.judges.cwe_scope import ScopeRule, direct_scope, expand_scope
 from redline.judges.evaluate_code import load_labelled
 from redline.judges.metrics import default_data_dir
@@ -25,8 +25,8 @@ from redline.judges.public_eval import load_public, score_code, select
 Family = Callable[[Sequence[str]], frozenset[str]]
 
 
-def _rule(distance: int, *views: str) -> Family:
-    return lambda c: expand_scope(c, ScopeRule(distance, views))
+def _rule(distance: int, *views: str, siblings: bool = False) -> Family:
+    return lambda c: expand_scope(c, ScopeRule(distance, views, siblings))
 
 
 NONE: Family = lambda c: frozenset()  # noqa: E731
@@ -48,6 +48,8 @@ ALTERNATIVES: dict[str, tuple[Family, Family]] = {
     "d1+7pk, direct d1": (_rule(1, "7pk"), D1),
     "d1+cwe-1400, direct d1": (_rule(1, "cwe-1400"), D1),
     "d0, direct algorithms": (_rule(0), direct_scope),
+    "d1+siblings": (_rule(1, siblings=True), NONE),
+    "d1+siblings, direct algorithms": (_rule(1, siblings=True), direct_scope),
     "d1, direct algorithms": (_rule(1), direct_scope),
     "d2, direct algorithms": (_rule(2), direct_scope),
     "d1+owasp-2021, direct algorithms": (_rule(1, "owasp-2021"), direct_scope),
@@ -95,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples = [ex for s in ("dev", "holdout", "holdout2")
                     if (default_data_dir() / "code_labelled" / s).is_dir()
                     for ex in load_labelled(default_data_dir() / "code_labelled" / s, s) if ex.kind == "code"]
-        prep = [Prepared(f"{ex.split}/{ex.name}", None, _raw_code(ex.text), Scope(cwes=ex.cwes)) for ex in examples]
+        prep = [Prepared(f"{ex.split}/{ex.name}", None, _raw_code(ex.text), make_scope(ex.cwes)) for ex in examples]
         pv = judge.judge_prepared(prep)
         for name, alt in ALTERNATIVES.items():
             judged = rescore(judge, prep, [v.findings for v in pv], [v.label in ("vulnerable", "secure") for v in pv],

@@ -6,7 +6,8 @@ A task (or a labelled row) asks about one weakness; the judge may file what it f
 
 a found CWE ``f`` counts for an asked CWE ``a`` when
   1. ``f`` is ``a``, or an ancestor or descendant of ``a`` at most ``distance`` ChildOf steps away in the
-     Research view (CWE-1000); pillars (the view's roots) are never an ancestor that counts, or
+     Research view (CWE-1000), or (``siblings``) another child of ``a``'s parents; pillars (the view's roots)
+     are never an ancestor or a parent that counts, or
   2. ``f`` and ``a`` share a category of one of ``views`` (OWASP Top Ten 2021, Seven Pernicious Kingdoms, the
      Comprehensive Categorization CWE-1400); a CWE belongs to a category when it, or one of its Research-view
      ancestors below the pillars, is a member.
@@ -33,6 +34,7 @@ class ScopeRule:
 
     distance: int = 1
     views: tuple[str, ...] = ()
+    siblings: bool = False  # also the other children of the asked CWE's parents (pillars excluded)
 
     def __post_init__(self) -> None:
         if self.distance < 0:
@@ -43,10 +45,11 @@ class ScopeRule:
 
     @property
     def label(self) -> str:
-        return f"d{self.distance}" + ("+" + "+".join(self.views) if self.views else "")
+        return f"d{self.distance}" + ("+siblings" if self.siblings else "") + \
+            ("+" + "+".join(self.views) if self.views else "")
 
 
-DEFAULT_RULE = ScopeRule(distance=1, views=())
+DEFAULT_RULE = ScopeRule(distance=1, views=(), siblings=True)
 DIRECT_RULE = ScopeRule(distance=1)
 # Weaknesses that are the choice of an algorithm (weak hash, cipher, key size, PRNG): when a task asks about one
 # of these by name, a scanner's sighting of the algorithm answers the question even where a redline check, which
@@ -112,6 +115,8 @@ def related_set(asked: str, rule: ScopeRule = DEFAULT_RULE) -> frozenset[str]:
     """Every CWE that counts for ``asked`` under ``rule`` (the asked CWE included)."""
     cat = load_catalogue()
     out = {asked} | cat.ancestors(asked, rule.distance) | cat.descendants(asked, rule.distance)
+    if rule.siblings:
+        out |= {k for p in cat.ancestors(asked, 1) for k in cat.children.get(p, ())}
     for view in rule.views:
         shared = cat.categories(asked, view)
         if not shared:
