@@ -105,7 +105,7 @@ class CodeSecurityJudge:
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES}")
         self.scope = scope  # "all": every medium/high finding counts, whatever the row asked about
-        self.direct_counts = direct_counts  # a finding on the asked CWE itself counts even if low or check-owned
+        self.direct_counts = direct_counts  # asked algorithm-choice CWEs: a sighting counts even if low or owned
         self.use_bandit = use_bandit
         self.use_semgrep = use_semgrep
         self.policy = policy
