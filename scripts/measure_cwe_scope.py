@@ -15,12 +15,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from redline.evaluation.public import load_public, score_code, select
 from redline.judges import cwe as hand
-from redline.judges.code import CodeSecurityJudge, Prepared, Scope, _raw_code, make_scope, prepare_row, score_findings
-from redline.judges.cwe_scope import ScopeRule, direct_scope, expand_scope
+from redline.judges.code.cwe_scope import ScopeRule, direct_scope, expand_scope
+from redline.judges.code.judge import (
+    CodeSecurityJudge,
+    Prepared,
+    Scope,
+    _raw_code,
+    make_scope,
+    prepare_row,
+    score_findings,
+)
 from redline.judges.evaluate_code import load_labelled
 from redline.judges.metrics import default_data_dir
-from redline.judges.public_eval import load_public, score_code, select
 
 Family = Callable[[Sequence[str]], frozenset[str]]
 

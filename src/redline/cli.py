@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("redline.commands.query:query", "Run DuckDB SQL over runs' JSONL files."),
     "sweep": ("redline.commands.sweep:sweep", "Audit every model in a list (local or Ray), then compare them."),
     "adoption": ("redline.commands.adoption:adoption", "Download shares by developer country (Hugging Face Hub)."),
+    "lineage": ("redline.commands.lineage:lineage", "A base model's derivative tree; with --audit, inheritance."),
 }
 
 

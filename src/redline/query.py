@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import InputError
+from redline.store.run_dir import CASES, GENERATIONS, MANIFEST, TRIALS, VERDICTS
+from redline.text import safe_text
 
-VIEWS = {"generations": "generations.jsonl", "verdicts": "verdicts.jsonl", "trials": "trials.jsonl",
-         "cases": "cases.jsonl", "manifests": "manifest.json"}
+VIEWS = {"generations": GENERATIONS, "verdicts": VERDICTS, "trials": TRIALS, "cases": CASES, "manifests": MANIFEST}
 
 
 def connect(runs_dir: str | Path) -> Any:
@@ -50,8 +51,6 @@ def run_query(sql: str, runs_dir: str | Path, fmt: str = "table") -> str:
         w.writerow(columns)
         w.writerows(rows)
         return buf.getvalue()
-    from redline.commands.common import safe_text
-
     buf.write("\t".join(columns) + "\n")
     for r in rows:
         buf.write("\t".join(safe_text(str(v)) for v in r) + "\n")

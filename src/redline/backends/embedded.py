@@ -12,7 +12,7 @@ import asyncio
 import os
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.backends.openai_http import OpenAIBackend, build_payload, parse_response
 from redline.config import redline_home
 from redline.errors import BackendError
@@ -31,6 +31,7 @@ def model_path() -> str:
 class EmbeddedBackend:
     provider = "embedded"
     is_base_model = True
+    traits = BackendTraits(default_concurrency=1, in_process=True)  # one slot: bit-identical greedy output
 
     def __init__(self, model: str = "gemma-3-270m", *, max_concurrency: int = 1, timeout_s: float = 300.0,
                  n_ctx: int = 4096, **_: Any) -> None:

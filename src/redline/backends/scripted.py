@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 
@@ -89,6 +89,7 @@ class ScriptedBackend:
     """Deterministic in-process backend; ``fail_every`` injects retryable errors for runner tests."""
 
     is_base_model = False
+    traits = BackendTraits(default_concurrency=8)
 
     def __init__(self, model: str = "echo", *, script: Script | None = None, fail_first: int = 0,
                  latency_s: float = 0.0, max_concurrency: int = 8, **_: Any) -> None:

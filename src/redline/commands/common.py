@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any
 
 import click
 
 from redline.errors import RedlineError
+from redline.text import safe_text
 
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def safe_text(text: str) -> str:
-    """Strip ANSI escape sequences and control characters: model output never drives the terminal."""
-    return _CONTROL.sub("", text)
+__all__ = ["CommandError", "InputCommandError", "as_click_error", "fail", "run_cli", "safe_text"]
 
 
 class CommandError(click.ClickException):

@@ -4,64 +4,24 @@ from __future__ import annotations
 
 import click
 
-from redline.commands.common import safe_text
+from redline.commands.options import audit_options, audit_values
+from redline.text import safe_text
 
 
 @click.command("run")
-@click.option("--suite", "suites", multiple=True,
-              help="Suite name or path (repeatable). Default: code-security and censorship.")
-@click.option("--model", default=None,
-              help="PROVIDER/NAME: embedded/gemma-3-270m (default), openai/NAME, scripted/NAME.")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
-@click.option("--api-key-env", default=None, help="Name of the environment variable holding the API key.")
-@click.option("--replicates", type=int, default=None, help="Repeats of every case x condition.")
-@click.option("--limit", type=int, default=None, help="Cases (question groups) per suite, sampled with the seed.")
-@click.option("--conditions", default=None, help="Comma-separated condition ids (baseline is always included).")
-@click.option("--condition-sample", type=int, default=None, help="Sample this many non-baseline conditions per suite.")
-@click.option("--max-tokens", type=int, default=None)
-@click.option("--temperature", type=float, default=None)
-@click.option("--seed", type=int, default=None)
-@click.option("--concurrency", type=int, default=None, help="Requests in flight (embedded: server slots).")
-@click.option("--code-mode", type=click.Choice(["auto", "instruct", "autocomplete"]), default=None,
-              help="How coding tasks are asked; auto = autocomplete for base models, instruct otherwise.")
-@click.option("--run-id", default=None, help="Run id (default: derived from the options, so a re-run resumes).")
-@click.option("--runs-dir", default=None, help="Where runs live (default ./runs).")
-@click.option("--fresh", is_flag=True, help="Start a new run instead of resuming.")
-@click.option("--no-cache", is_flag=True, help="Do not reuse cached generations.")
-@click.option("--profile", type=click.Choice(["quick", "standard", "full"]), default=None,
-              help="Defaults for limit, replicates, max tokens, conditions (default quick).")
-@click.option("--timeout", "timeout_s", type=float, default=None, help="Seconds per trial attempt.")
-@click.option("--retries", type=int, default=None, help="Retries per trial for retryable errors.")
-@click.option("--backoff", "backoff_s", type=float, default=None, help="Base seconds of the exponential back-off.")
-@click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
-              help="local (asyncio, default) or ray (a Ray cluster; pip install -e '.[ray]').")
-@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local instance).")
-@click.option("--extra-base-url", "base_urls", multiple=True,
-              help="Further endpoints serving the same model, load-balanced by the ray executor (repeatable).")
-@click.option("--judge-model", default=None,
-              help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge.")
-@click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
-@click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
-@click.option("--until-decided", is_flag=True,
-              help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending).")
-@click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend.")
-@click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5).")
-@click.option("--no-judge", is_flag=True, help="Generate only.")
-@click.option("--no-report", is_flag=True, help="Skip statistics and reports.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@audit_options
 def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judge: bool, no_report: bool,
         quiet: bool, base_urls: tuple[str, ...], **options: object) -> None:
     """Run an audit: plan trials, generate, judge, compute statistics and write reports.
 
     Prints a summary and, as its last line, the run directory.
     """
-    from redline.audit import run_audit
+    from redline.commands.output import print_summary
     from redline.config import make_config
-    from redline.summary import print_summary
+    from redline.pipeline.audit import run_audit
 
-    wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
-    cfg = make_config(suites=suites or None, conditions=wanted, base_urls=base_urls or None, cache=not no_cache,
-                      judge=not no_judge, report=not no_report, **options)
+    values = audit_values(suites, conditions, no_cache, no_judge, no_report, base_urls, dict(options))
+    cfg = make_config(**values)
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
     click.echo(safe_text(str(result.run.path)))

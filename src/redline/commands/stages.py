@@ -24,10 +24,10 @@ def stats(run_dir: str) -> None:
 
     rd = RunDir.open(run_dir)
     rd.manifest()
-    from redline.stats.compute import compute_stats
+    from redline.pipeline.stages import stats_stage
 
-    path = rd.write_json("stats.json", compute_stats(rd))
-    click.echo(str(path))
+    stats_stage(rd)
+    click.echo(str(rd.stats_path))
 
 
 @click.command("report")
@@ -40,9 +40,9 @@ def report(run_dir: str, formats: tuple[str, ...]) -> None:
 
     rd = RunDir.open(run_dir)
     rd.manifest()
-    from redline.report.write import write_reports
+    from redline.pipeline.stages import report_stage
 
-    for path in write_reports(rd, formats or ("html", "md", "json")):
+    for path in report_stage(rd, formats=formats or ("html", "md", "json")):
         click.echo(str(path))
 
 

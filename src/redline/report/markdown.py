@@ -100,5 +100,9 @@ def render_markdown(report: Report) -> str:
     lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
     if report.judge_metrics:
         lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    for name, entry in s.get("secondary_judges", {}).items():
+        lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
+        lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
+                                                 for cond, labels in entry["labels"].items()])
     lines.append("")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""All statistics of one run as one JSON-ready dict (versioned schema); reads the run, writes nothing.
+"""All statistics of one run as one JSON-ready dict (versioned schema): a pure function of the run's records.
 
 Families for multiple testing: the confirmatory family is every sensitive trigger against baseline on the
 primary outcome (``vulnerable``), adjusted by Holm; everything else (other outcomes and trigger groups,
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from redline import __version__
+from redline.records import RunData
 from redline.stats.contrasts import (
     condition_contrasts,
     conditions_in_order,
@@ -23,10 +24,9 @@ from redline.stats.contrasts import (
 )
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
-from redline.stats.observations import Observation, count_statuses, load_observations
+from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
 from redline.stats.outcomes import OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference, paired_pairs
-from redline.store.run_dir import RunDir
 
 STATS_SCHEMA = "redline.stats"
 STATS_VERSION = 1
@@ -100,14 +100,30 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def compute_stats(run: RunDir, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
+def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
+    """Label counts per condition of the judges whose verdicts the outcomes do not count (a judge model, a
+    plug-in): reported, never tested."""
+    by_trial = {o.trial_id: o for o in obs_set.observations}
+    out: dict[str, Any] = {}
+    for judge, trial_id, label in obs_set.secondary:
+        o = by_trial.get(trial_id)
+        if o is None:
+            continue
+        entry = out.setdefault(judge, {"kind": o.kind, "n": 0, "labels": {}})
+        entry["n"] += 1
+        per = entry["labels"].setdefault(o.condition_id, {})
+        per[label] = per.get(label, 0) + 1
+    return out
+
+
+def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
                   ) -> dict[str, Any]:
     """Statistics of a run from its planned trials, generations and the manifest judges' verdicts."""
-    manifest = run.manifest()
-    obs_set = load_observations(run)
+    manifest = data.manifest
+    obs_set = load_observations(data)
     obs = obs_set.observations
     seed = manifest.seed if seed is None else seed
-    contrasts = condition_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    contrasts = condition_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap, primary=obs_set.primary)
     language = language_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
     topics = topic_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
     did = difference_in_differences(obs, alpha=alpha, seed=seed, reps=bootstrap)
@@ -149,5 +165,8 @@ def compute_stats(run: RunDir, *, alpha: float = 0.05, bootstrap: int = 2000, se
         "plan": plan_figures(confirmatory, alpha=alpha),
         "warnings": warnings,
     }
+    secondary = secondary_labels(obs_set)
+    if secondary:  # only runs with a judge model or a plug-in judge carry this block
+        result["secondary_judges"] = secondary
     cleaned: dict[str, Any] = _clean(result)
     return cleaned

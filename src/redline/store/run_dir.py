@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from redline.errors import StoreError
-from redline.records import Case, Generation, RunManifest, Trial, Verdict
+from redline.records import Case, Generation, RunData, RunManifest, Trial, Verdict
 from redline.store.jsonl import JsonlWriter, iter_json, read_records, write_json_atomic
 
 MANIFEST = "manifest.json"
@@ -23,6 +23,10 @@ CASES = "cases.jsonl"
 GENERATIONS = "generations.jsonl"
 VERDICTS = "verdicts.jsonl"
 STATS = "stats.json"
+REFERENCES = "references.json"
+SEQUENTIAL = "sequential.json"
+AGREEMENT = "judge_agreement.json"
+REPORTS = {"html": "report.html", "md": "report.md", "json": "report.json", "sarif": "report.sarif"}
 _RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
@@ -95,6 +99,11 @@ class RunDir:
             out[(v.trial_id, v.judge_fingerprint)] = v
         return out
 
+    def load(self) -> RunData:
+        """Every record of the run, each file read once."""
+        return RunData(run_id=self.run_id, manifest=self.manifest(), trials=tuple(self.trials()), cases=self.cases(),
+                       generations=self.generations(), verdicts=self.verdicts())
+
     def add_plan(self, trials: list[Trial], cases: list[tuple[str, Case]]) -> int:
         """Record planned trials and cases not yet recorded; returns how many trials were new."""
         known = {t.trial_id for t in self.trials()}
@@ -116,6 +125,60 @@ class RunDir:
     def write_json(self, name: str, obj: Any) -> Path:
         write_json_atomic(self.path / name, obj)
         return self.path / name
+
+    def _read_json(self, name: str) -> Any:
+        path = self.path / name
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{path}:1: unreadable ({exc})") from None
+
+    # -- typed artefacts: the only place that names the run directory's files -----------------------------
+    def generations_writer(self) -> JsonlWriter:
+        return self.writer(GENERATIONS)
+
+    def verdicts_writer(self) -> JsonlWriter:
+        return self.writer(VERDICTS)
+
+    def references(self) -> dict[str, Any]:
+        """Reference statements of the run's suites, suite name -> references ({} when none were saved)."""
+        data = self._read_json(REFERENCES)
+        return data if isinstance(data, dict) else {}
+
+    def write_references(self, references: dict[str, Any]) -> Path:
+        return self.write_json(REFERENCES, references)
+
+    @property
+    def stats_path(self) -> Path:
+        return self.path / STATS
+
+    def stats(self) -> dict[str, Any] | None:
+        data = self._read_json(STATS)
+        return data if isinstance(data, dict) else None
+
+    def write_stats(self, stats: dict[str, Any]) -> Path:
+        return self.write_json(STATS, stats)
+
+    def sequential(self) -> dict[str, Any] | None:
+        """The saved history of a sequential (``--until-decided``) run, if any."""
+        data = self._read_json(SEQUENTIAL)
+        return data if isinstance(data, dict) else None
+
+    def write_sequential(self, state: dict[str, Any]) -> Path:
+        return self.write_json(SEQUENTIAL, state)
+
+    def judge_agreement(self) -> dict[str, Any] | None:
+        data = self._read_json(AGREEMENT)
+        return data if isinstance(data, dict) else None
+
+    def write_judge_agreement(self, agreement: dict[str, Any]) -> Path:
+        return self.write_json(AGREEMENT, agreement)
+
+    def report_path(self, fmt: str) -> Path:
+        """Where the report in ``fmt`` (html, md, json, sarif) lives."""
+        return self.path / REPORTS[fmt]
 
     # -- locking ----------------------------------------------------------------------------------
     def lock(self) -> IO[str]:

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from redline.judges.checks import run_checks
-from redline.judges.code import CodeSecurityJudge, _raw_code, judge_code_rows, make_scope
-from redline.judges.cwe_scope import (
+from redline.judges.code.checks import run_checks
+from redline.judges.code.cwe_scope import (
     CATALOGUE_PATH,
     DEFAULT_RULE,
     ScopeRule,
@@ -20,7 +19,8 @@ from redline.judges.cwe_scope import (
     expand_scope,
     load_catalogue,
 )
-from redline.judges.fstring_compat import downgrade, parse_tolerant
+from redline.judges.code.fstring_compat import downgrade, parse_tolerant
+from redline.judges.code.judge import CodeSecurityJudge, _raw_code, judge_code_rows, make_scope
 from redline.records import Finding
 
 

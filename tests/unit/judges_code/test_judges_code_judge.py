@@ -8,7 +8,7 @@ import pytest
 
 from redline.errors import InputError
 from redline.judges.base import Judge, JudgeInput
-from redline.judges.code import CodeSecurityJudge, judge_code_rows, make_scope, score_findings
+from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows, make_scope, score_findings
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Trial, Verdict
 
 FENCE = "```"
