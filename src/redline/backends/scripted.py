@@ -113,8 +113,9 @@ class ScriptedBackend:
             raise ConfigError(f"--model: unknown script {model!r} (known: {', '.join(SCRIPTS)})")
         self.provider = "scripted"
         self.model = model
-        if script is None and "share" in params:
-            script = functools.partial(effect, share=float(params["share"]))
+        self._share = float(params["share"]) if "share" in params else None
+        if script is None and self._share is not None:
+            script = functools.partial(effect, share=self._share)
         self._script = script or SCRIPTS[model]
         self._fail_first = fail_first
         self._calls: dict[str, int] = {}
@@ -123,7 +124,11 @@ class ScriptedBackend:
         self.calls = 0
 
     def identity(self) -> dict[str, Any]:
-        return {"provider": self.provider, "model": self.model}
+        """What decides the outputs (the generation cache's key): ``share`` does, latency and failures do not."""
+        out: dict[str, Any] = {"provider": self.provider, "model": self.model}
+        if self._share is not None:
+            out["share"] = self._share
+        return out
 
     async def generate(self, request: GenerationRequest) -> BackendResult:
         self.calls += 1
