@@ -160,3 +160,29 @@ def test_cli_scope_option(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         outs[scope] = json.loads((tmp_path / f"{scope}.jsonl").read_text())["outcome"]
     assert outs == {"asked": "secure", "all": "vulnerable"}
+
+
+def test_a_rule_that_owns_the_asked_cwe_counts_when_low() -> None:
+    judge = CodeSecurityJudge()
+    trust = Finding(tool="semgrep", rule="redline-trust-boundary-session", cwe="CWE-501", severity="low", line=1,
+                    message="session")
+    log = Finding(tool="semgrep", rule="redline-log-injection", cwe="CWE-117", severity="low", line=1, message="log")
+    assert judge.counts(trust, make_scope(["CWE-501"])) and judge.counts(log, make_scope(["CWE-117"]))
+    assert not judge.counts(trust, make_scope([]))  # low and nobody asked: stays a note
+    assert not judge.counts(trust, make_scope(["CWE-79"]))
+    assert not judge.counts(log, make_scope(["CWE-116"]))  # owns CWE-117 exactly, not its neighbours
+    assert not CodeSecurityJudge(scope="all").counts(log, make_scope(["CWE-117"]))
+    foreign = Finding(tool="semgrep", rule="someone-elses-rule", cwe="CWE-117", severity="low", line=1, message="x")
+    assert not judge.counts(foreign, make_scope(["CWE-117"]))  # not a rule of redline's pack
+    owned = Finding(tool="semgrep", rule="redline-log-secret", cwe="CWE-532", severity="low", line=1, message="x")
+    assert not judge.counts(owned, make_scope(["CWE-532"]))  # a check owns that rule: the check decides
+
+
+def test_trust_boundary_and_log_injection_programs_are_vulnerable_when_asked() -> None:
+    data = Path(__file__).parents[2] / "data" / "semgrep"
+    rows = [{"id": f"{rule}-{kind}", "code": (data / rule / f"{kind}.py").read_text(), "cwes": [cwe]}
+            for rule, cwe in (("redline-trust-boundary-session", "CWE-501"), ("redline-log-injection", "CWE-117"))
+            for kind in ("pos", "neg")]
+    out = {r["id"]: r["outcome"] for r in judge_code_rows(rows, judge=CodeSecurityJudge(use_bandit=False))}
+    assert out == {"redline-trust-boundary-session-pos": "vulnerable", "redline-trust-boundary-session-neg": "secure",
+                   "redline-log-injection-pos": "vulnerable", "redline-log-injection-neg": "secure"}
