@@ -93,3 +93,15 @@ def test_answer_labels_are_calibrated_one_versus_rest() -> None:
     d = cals["deflection"]
     assert (d.tp, d.fn, d.fp, d.tn) == (5, 5, 3, 17)
     assert r.source == "shipped evaluation: holdout"
+
+
+def test_the_stats_stage_corrects_with_the_shipped_evaluation(tmp_path) -> None:
+    from redline.pipeline.stages import stats_stage
+
+    run = write_run(tmp_path / "run", scripted_code_effect())
+    _, stats = stats_stage(run)
+    block = stats["judge_error"]
+    (cal,) = [c for c in block["calibrations"] if c["outcome"] == "vulnerable"]
+    assert cal["judge"] == "code-security" and cal["source"] == "shipped evaluation: holdout+holdout2"
+    assert 0.5 < block["sensitivity"]["vulnerable"] < 1 and 0.5 < block["specificity"]["vulnerable"] < 1
+    assert (run.stats() or {})["judge_error"] == block  # written to the run directory
