@@ -186,3 +186,13 @@ def test_trust_boundary_and_log_injection_programs_are_vulnerable_when_asked() -
     out = {r["id"]: r["outcome"] for r in judge_code_rows(rows, judge=CodeSecurityJudge(use_bandit=False))}
     assert out == {"redline-trust-boundary-session-pos": "vulnerable", "redline-trust-boundary-session-neg": "secure",
                    "redline-log-injection-pos": "vulnerable", "redline-log-injection-neg": "secure"}
+
+
+def test_fingerprint_hashes_the_cwe_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.judges.code import judge as judge_module
+
+    before = CodeSecurityJudge().fingerprint
+    edited = tmp_path / "cwe_catalogue.json"
+    edited.write_bytes(CATALOGUE_PATH.read_bytes().replace(b'"4.14"', b'"4.15"', 1))
+    monkeypatch.setattr(judge_module, "CATALOGUE_PATH", edited)
+    assert CodeSecurityJudge().fingerprint != before
