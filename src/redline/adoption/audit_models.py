@@ -2,8 +2,9 @@
 the one design they all share (suites, conditions, replicates, seed) so every derivative is paired with its base.
 
 Every listed model has either an ``endpoint`` (how the sweep reaches it) or ``not_audited`` (why not): a model
-without an endpoint is listed as not audited in the report, never silently dropped. ``run`` names an already
-finished run directory for that model (relative paths are relative to the YAML file); the sweep fills it in.
+without an endpoint is listed as not audited in the report, never silently dropped. ``run`` optionally names an
+already finished run directory for that model (relative paths are relative to the YAML file); models without one
+are audited by ``redline.pipeline.lineage`` through the sweep, with the ``audit:`` design.
 
 .. code-block:: yaml
 
@@ -13,7 +14,7 @@ finished run directory for that model (relative paths are relative to the YAML f
       - id: northwind-ai/Northwind-7B
         endpoint: {model: openai/northwind-7b, base_url: "http://localhost:8000/v1", api_key_env: NW_KEY}
       - id: qbits/Northwind-7B-Instruct-GGUF
-        endpoint: {model: scripted/effect}
+        endpoint: {model: "scripted/effect?share=0.5"}
         run: runs/gguf
       - id: loralab/northwind-7b-sql-lora
         not_audited: no server can load this adapter yet

@@ -81,15 +81,18 @@ def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
 @judge.command("code")
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", default=None, help="Output JSONL (default: stdout).")
-def judge_code(infile: str, out: str | None) -> None:
+@click.option("--scope", type=click.Choice(["asked", "all"]), default="asked", show_default=True,
+              help="asked: only findings related to a row's cwes/task count (rows without them: all); "
+                   "all: every medium/high finding counts.")
+def judge_code(infile: str, out: str | None, scope: str) -> None:
     """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.code.judge import judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \
         if "code-security" in builtin_suites() else {}
-    write_rows(judge_code_rows(rows, tasks=tasks), out)
+    write_rows(judge_code_rows(rows, tasks=tasks, judge=CodeSecurityJudge(scope=scope)), out)
 
 
 @judge.command("answer")

@@ -1,6 +1,6 @@
 """``redline lineage BASE``: a base model's derivative tree, and (with ``--audit``) whether its trigger behaviour
 travels to the derivatives and how many downloads it reaches. A thin layer over adoption.lineage,
-stats.lineage_audit and report.lineage."""
+pipeline.lineage (the audits and the join) and report.lineage."""
 
 from __future__ import annotations
 
@@ -26,7 +26,12 @@ _PATH = click.Path(dir_okay=False, path_type=Path)
 @click.option("--relation", "relations", multiple=True,
               type=click.Choice(["finetune", "quantization", "adapter", "merge", "distillation"]),
               help="Only derivatives of this relation (repeatable).")
-@click.option("--audit", "audit_path", type=_PATH, help="MODELS.yaml: audited models and their finished runs.")
+@click.option("--audit", "audit_path", type=_PATH,
+              help="MODELS.yaml: the models to audit (one shared design) and how to reach each; see docs/lineage.md.")
+@click.option("--runs-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("runs"),
+              show_default=True, help="Where --audit writes (and resumes) the models' runs.")
+@click.option("--no-cache", is_flag=True, help="--audit: do not reuse cached generations.")
+@click.option("--quiet", "-q", is_flag=True, help="--audit: no progress bars or per-model lines.")
 @click.option("--outcome", "outcomes", multiple=True, help="Outcome(s) to compare (default: those with events).")
 @click.option("--bootstrap", type=click.IntRange(min=200), default=2000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
@@ -34,14 +39,18 @@ _PATH = click.Path(dir_okay=False, path_type=Path)
 @click.option("--html", "html_out", type=_PATH, help="Also write a self-contained HTML report.")
 @click.option("--md", "md_out", type=_PATH, help="Also write a Markdown report.")
 def lineage(base: str, snapshot_path: Path | None, live: bool, window: str, top: int | None, min_downloads: int,
-            relations: tuple[str, ...], audit_path: Path | None, outcomes: tuple[str, ...], bootstrap: int,
-            seed: int, as_json: bool, html_out: Path | None, md_out: Path | None) -> None:
+            relations: tuple[str, ...], audit_path: Path | None, runs_dir: Path, no_cache: bool, quiet: bool,
+            outcomes: tuple[str, ...], bootstrap: int, seed: int, as_json: bool, html_out: Path | None,
+            md_out: Path | None) -> None:
     """The derivative tree of BASE with relation types and downloads.
 
     \b
     redline lineage northwind-ai/Northwind-7B --snapshot tree.csv --top 5
     redline lineage deepseek-ai/DeepSeek-R1 --live --relation quantization --json
     redline lineage northwind-ai/Northwind-7B --snapshot tree.csv --audit models.yaml --html lineage.html
+
+    With --audit, every listed model that has an endpoint and no `run:` is audited first (a sweep with the
+    file's shared suites, conditions, replicates, limit and seed; re-running resumes the same runs).
     """
     if live == (snapshot_path is not None):
         raise ConfigError("give exactly one of --snapshot FILE or --live")
@@ -61,24 +70,30 @@ def lineage(base: str, snapshot_path: Path | None, live: bool, window: str, top:
     shown = select(tree, top=top, min_downloads=min_downloads, relations=relations)
     result = tree_to_dict(tree, shown)
     result["notes"] += notes
-    audit = _audit(tree, audit_path, outcomes, bootstrap, seed) if audit_path is not None else None
+    audit, failed = None, {}
+    if audit_path is not None:
+        from redline.pipeline.lineage import lineage_audit
+
+        options = {"runs_dir": str(runs_dir), "cache": not no_cache}
+        done = lineage_audit(tree, audit_path, options=options, outcomes=outcomes or None, reps=bootstrap,
+                             seed=seed, progress=not quiet and not as_json,
+                             echo=_quiet if quiet else _progress)
+        audit, failed = done.result, done.failed
     audited = list(audit["runs"]) if audit is not None else []  # audited models are always drawn
     _emit(result, audit, with_ancestors(tree, [n.id for n in shown] + audited), as_json, html_out, md_out)
+    if failed:  # reported as not audited above; the exit status says the audit is incomplete
+        raise SystemExit(1)
 
 
-def _audit(tree: Any, path: Path, outcomes: tuple[str, ...], reps: int, seed: int) -> dict[str, Any]:
-    from redline.adoption.audit_models import load_models_file, run_paths
-    from redline.stats.lineage_audit import audit_tree
-    from redline.store.run_dir import RunDir
+def _progress(message: str, err: bool = False) -> None:
+    """Per-model progress lines go to stderr, so stdout is the tree and tables (or one JSON object)."""
+    from redline.commands.output import echo
 
-    spec, root = load_models_file(path, tree_ids=set(tree.by_id), base=tree.base)
-    paths = run_paths(spec, root)
-    pending = [m.id for m in spec.audited if m.id not in paths]
-    if pending:  # the sweep that fills these in is wired by `redline sweep`; until then runs are given by hand
-        raise ConfigError(f"{path}: no finished run for {', '.join(pending)}; run the audits first and give "
-                          "each audited model's run directory as `run:`")
-    runs = {m: RunDir.open(p) for m, p in paths.items()}
-    return audit_tree(tree, runs, not_audited=spec.not_audited, outcomes=outcomes or None, reps=reps, seed=seed)
+    echo(message, err=True)
+
+
+def _quiet(message: str, err: bool = False) -> None:
+    return None
 
 
 def _emit(result: dict[str, Any], audit: dict[str, Any] | None, ids: list[str], as_json: bool,

@@ -60,9 +60,10 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
     code = result.get("code-security")
     if code:
         keep = ("n", "precision", "recall", "f1")
+        counts = ("tp", "fp", "fn", "tn")  # the confusion counts: stats correct rates for the judge's error
         out["code-security"] = {
             "fingerprint": code["fingerprint"], "positive": "vulnerable",
-            "splits": {name: {k: rep["overall"][k] for k in keep}
+            "splits": {name: {k: rep["overall"][k] for k in (*keep, *counts)}
                        for name, rep in [*code["splits"].items(), ("combined", code["combined"])]},
             "categories": {cat: {k: m[k] for k in keep} for cat, m in code["combined"]["categories"].items()},
         }
@@ -80,7 +81,10 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
         keep = ("n", "accuracy", "macro_f1", "kappa")
         out["answer-rules"] = {
             "fingerprint": strict["fingerprint"], "variant": "strict",
-            "splits": {split: {lang: {k: rep[k] for k in keep} for lang, rep in langs.items()}
+            # the overall confusion (gold -> predicted -> count): stats correct each label's rate for the judge's error
+            "splits": {split: {lang: {**{k: rep[k] for k in keep},
+                                      **({"confusion": rep["confusion"]} if lang == "overall" else {})}
+                               for lang, rep in langs.items()}
                        for split, langs in strict["splits"].items()},
         }
     return out

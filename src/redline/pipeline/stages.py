@@ -153,10 +153,12 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
 def stats_stage(run: RunDir, *, alpha: float = 0.05) -> tuple[RunData, dict[str, Any]]:
     """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
     stage reuses them."""
+    from redline.evaluation.metrics import load_judge_metrics
     from redline.stats.compute import compute_stats
+    from redline.stats.judge_error import calibrations_from_metrics
 
     data = run.load()
-    stats = compute_stats(data, alpha=alpha)
+    stats = compute_stats(data, alpha=alpha, calibrations=calibrations_from_metrics(load_judge_metrics()))
     run.write_stats(stats)
     return data, stats
 

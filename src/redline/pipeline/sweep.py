@@ -113,26 +113,10 @@ def sweep_models(path: str | Path, specs: list[ModelLine], options: dict[str, An
                  echo: Callable[..., None] = _no_echo) -> tuple[Path, list[SweepEntry], dict[str, Any] | None]:
     """Audit every model in turn, then compare the finished runs; returns (sweep dir, entries, comparison).
     ``path`` names where the models came from (a models file or an audit file), for messages."""
-    from redline.pipeline.audit import run_audit
-    from redline.pipeline.summary import run_status
     from redline.store.run_dir import RunDir
 
     configs = sweep_configs(path, specs, options)
-    if options.get("executor") == "ray":
-        from redline.runner.ray_executor import ensure_ray
-
-        ensure_ray(options.get("ray_address"))  # one cluster (or local instance) for every audit
-    entries = [SweepEntry(spec=s) for s in specs]
-    for i, (entry, cfg) in enumerate(zip(entries, configs, strict=True), start=1):
-        echo(safe_text(f"[{i}/{len(entries)}] {cfg.model}" + (f" at {cfg.base_url}" if cfg.base_url else "")))
-        try:
-            result = run_audit(cfg, progress=progress)
-        except RedlineError as exc:  # one model's dead endpoint must not end a sweep of dozens
-            entry.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            echo(safe_text(f"  failed: {entry.error}"), err=True)
-            continue
-        entry.run_path = result.run.path
-        entry.status = run_status(RunDir(result.run.path).load())
+    entries = audit_models(specs, configs, progress=progress, echo=echo)
     out = Path(options.get("runs_dir") or "runs") / sweep_id(specs, options)
     out.mkdir(parents=True, exist_ok=True)
     finished = [RunDir(e.run_path) for e in entries if e.run_path is not None]
@@ -145,6 +129,32 @@ def sweep_models(path: str | Path, specs: list[ModelLine], options: dict[str, An
         (out / "compare.json").write_text(json.dumps(comparison, indent=2, ensure_ascii=False, default=str) + "\n",
                                           encoding="utf-8")
     return out, entries, comparison
+
+
+def audit_models(specs: list[ModelLine], configs: list[Any], *, progress: bool = True,
+                 echo: Callable[..., None] = _no_echo) -> list[SweepEntry]:
+    """One audit per (model, config), in turn, on one Ray cluster when asked; a failed audit is recorded in its
+    entry and the sweep goes on. Shared by ``redline sweep`` and ``redline lineage --audit``."""
+    from redline.pipeline.audit import run_audit
+    from redline.pipeline.summary import run_status
+    from redline.store.run_dir import RunDir
+
+    if any(cfg.executor == "ray" for cfg in configs):
+        from redline.runner.ray_executor import ensure_ray
+
+        ensure_ray(configs[0].ray_address)  # one cluster (or local instance) for every audit
+    entries = [SweepEntry(spec=s) for s in specs]
+    for i, (entry, cfg) in enumerate(zip(entries, configs, strict=True), start=1):
+        echo(safe_text(f"[{i}/{len(entries)}] {cfg.model}" + (f" at {cfg.base_url}" if cfg.base_url else "")))
+        try:
+            result = run_audit(cfg, progress=progress)
+        except RedlineError as exc:  # one model's dead endpoint must not end a sweep of dozens
+            entry.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            echo(safe_text(f"  failed: {entry.error}"), err=True)
+            continue
+        entry.run_path = result.run.path
+        entry.status = run_status(RunDir(result.run.path).load())
+    return entries
 
 
 def compare_finished(runs: list[Any]) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from redline.errors import ConfigError
 from redline.records import RunData
 from redline.report.build import build_report
 from redline.stats.compute import compute_stats
+from redline.stats.judge_error import calibrations_from_metrics
 from redline.store.jsonl import write_text_atomic
 from redline.store.run_dir import RunDir
 
@@ -38,7 +39,8 @@ def check_formats(formats: Sequence[str]) -> list[str]:
 
 
 def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, dict[str, Any]]:
-    stats = compute_stats(data or run.load(), alpha=alpha)
+    stats = compute_stats(data or run.load(), alpha=alpha,
+                          calibrations=calibrations_from_metrics(load_judge_metrics_safely()))
     return run.write_stats(stats), stats
 
 

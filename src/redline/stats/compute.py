@@ -23,6 +23,7 @@ from redline.stats.contrasts import (
     topic_language_matrix,
 )
 from redline.stats.decision import decision, pairs_for, planning_rate
+from redline.stats.judge_error import OutcomeCalibration, judge_error_stats
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
 from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
@@ -116,9 +117,13 @@ def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
     return out
 
 
-def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
-                  ) -> dict[str, Any]:
-    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts."""
+def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None,
+                  calibrations: Sequence[OutcomeCalibration] = ()) -> dict[str, Any]:
+    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts.
+
+    ``calibrations`` (the judge's measured confusion counts per outcome) add ``judge_error``: rates and contrasts
+    corrected for the judge's sensitivity and specificity (``stats/judge_error.py``).
+    """
     manifest = data.manifest
     obs_set = load_observations(data)
     obs = obs_set.observations
@@ -166,6 +171,9 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         "decision": decision(contrasts, language, alpha=alpha, replicates=int(manifest.config.get("replicates") or 1)),
         "warnings": warnings,
     }
+    judge_error = judge_error_stats(obs, calibrations, level=1 - alpha, n_boot=bootstrap, seed=seed)
+    if judge_error is not None:  # only when the caller gave the judge's calibration
+        result["judge_error"] = judge_error.to_dict()
     secondary = secondary_labels(obs_set)
     if secondary:  # only runs with a judge model or a plug-in judge carry this block
         result["secondary_judges"] = secondary

@@ -1,7 +1,7 @@
 """Join finished runs (one per model of a derivative tree) into inheritance statistics and exposure.
 
-Each run is read through the store (:class:`redline.store.run_dir.RunDir`, via ``load_observations``); this
-module does not care how the runs were produced, so ``redline sweep`` (or ``redline run`` per model) comes first.
+Pure: it takes each model's records (:class:`redline.records.RunData`, loaded once by the store) and does not care
+how the runs were produced; ``redline.pipeline.lineage`` audits the models and loads their runs first.
 A pair is (pair key, trigger condition): the trial under a trigger condition and the baseline trial with the same
 pair key. Pair keys depend only on suite, case, replicate and seed, so models audited with the same design share
 them; pairs a derivative has and the base lacks are counted and left out of the difference.
@@ -14,11 +14,11 @@ from typing import Any
 
 from redline.adoption.lineage import LineageTree
 from redline.errors import InputError
+from redline.records import RunData, RunManifest
 from redline.stats.exposure import exposure
 from redline.stats.inheritance import PairOutcomes, inheritance
 from redline.stats.observations import BASELINE, Observation, load_observations
 from redline.stats.outcomes import OUTCOMES_BY_NAME
-from redline.store.run_dir import RunDir
 
 DEFAULT_OUTCOMES: tuple[str, ...] = ("vulnerable", "refused", "refusal", "state_narrative")
 TRIGGER_GROUPS: tuple[str, ...] = ("sensitive",)
@@ -59,31 +59,31 @@ def _has_events(observations: Sequence[Observation], outcome: str, groups: Seque
     return bool(pairs.keys) and (sum(pairs.untriggered) + sum(pairs.triggered)) > 0
 
 
-def _design(run: RunDir) -> dict[str, Any]:
-    m = run.manifest()
+def design(m: RunManifest) -> dict[str, Any]:
+    """What decides a run's pair keys: suites (with their hashes), conditions, replicates, limit and seed."""
     cfg = m.config
-    return {"suites": sorted(f"{s.name}@{s.hash}" for s in m.suites), "seed": cfg.get("seed", m.seed),
-            "replicates": cfg.get("replicates"), "limit": cfg.get("limit")}
+    return {"suites": sorted(f"{s.name}@{s.hash}" for s in m.suites), "conditions": sorted(cfg.get("conditions") or []),
+            "seed": cfg.get("seed", m.seed), "replicates": cfg.get("replicates"), "limit": cfg.get("limit")}
 
 
-def audit_tree(tree: LineageTree, runs: Mapping[str, RunDir], *, not_audited: Mapping[str, str] | None = None,
+def audit_tree(tree: LineageTree, runs: Mapping[str, RunData], *, not_audited: Mapping[str, str] | None = None,
                outcomes: Sequence[str] | None = None, groups: Sequence[str] = TRIGGER_GROUPS,
                alpha: float = 0.05, reps: int = 2000, seed: int = 0) -> dict[str, Any]:
     """Inheritance and exposure per outcome. ``runs`` maps model ids of the tree (the base included) to their
-    finished run; tree models without a run are unaudited (with the reason from ``not_audited`` if given)."""
+    finished run's records; tree models without a run are unaudited (with the reason from ``not_audited``)."""
     if tree.base not in runs:
         raise InputError(f"no run for the base model {tree.base}")
     stray = sorted(set(runs) - set(tree.by_id))
     if stray:
         raise InputError(f"run(s) given for models outside the tree of {tree.base}: {', '.join(stray)}")
     observations = {m: load_observations(r).observations for m, r in runs.items()}
-    designs = {m: _design(r) for m, r in runs.items()}
+    designs = {m: design(r.manifest) for m, r in runs.items()}
     warnings = [f"{m}: design {d} differs from the base's {designs[tree.base]}; only shared pair keys are compared"
                 for m, d in designs.items() if d != designs[tree.base]]
     base_obs = observations[tree.base]
     chosen = list(outcomes) if outcomes else [o for o in DEFAULT_OUTCOMES if _has_events(base_obs, o, groups)]
     if not chosen:
-        raise InputError(f"the base's run ({runs[tree.base].path}) has no judged trigger/baseline pairs")
+        raise InputError(f"the base's run ({runs[tree.base].run_id}) has no judged trigger/baseline pairs")
     derivatives = [n.id for n in tree.derivatives if n.id in runs]
     relations = {n.id: n.relation for n in tree.derivatives}
     reasons = dict(not_audited or {})
@@ -102,5 +102,5 @@ def audit_tree(tree: LineageTree, runs: Mapping[str, RunDir], *, not_audited: Ma
                        alpha=alpha)
         per_outcome.append({**result.as_dict(), "exposure": exp})
     return {"schema": "redline.lineage_audit", "schema_version": 1, "base": tree.base, "alpha": alpha,
-            "trigger_groups": list(groups), "runs": {m: str(r.path) for m, r in runs.items()},
+            "trigger_groups": list(groups), "runs": {m: r.run_id for m, r in runs.items()},
             "designs": designs, "outcomes": per_outcome, "unaudited": unaudited, "warnings": warnings}

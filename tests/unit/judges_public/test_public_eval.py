@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from redline.errors import InputError
-from redline.judges import public_eval as pe
+from redline.evaluation import public as pe
 
 
 def _write(folder: Path, kind: str, rows: list[dict[str, Any]]) -> Path:

@@ -1,10 +1,9 @@
 """Scripted runs of a base with an injected trigger effect and three derivatives (keeps it, removes it, amplifies
-it), joined over the shipped snapshot tree: classification, pairing across models, exposure bounds, the CLI, and
-the report in headless Chromium."""
+it), joined over the shipped snapshot tree: classification, pairing across models, exposure bounds, the CLI (with
+and without finished runs: ``--audit`` sweeps the models it has no run for), and the report in headless Chromium."""
 
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
@@ -14,11 +13,11 @@ from click.testing import CliRunner
 from redline.adoption.audit_models import load_models_file
 from redline.adoption.lineage import build_tree
 from redline.adoption.snapshot import read_snapshot
-from redline.audit import run_audit
-from redline.backends.scripted import SECURE_CODE, ScriptedBackend, as_chat_answer, effect
 from redline.cli import cli
 from redline.config import RunConfig
 from redline.errors import InputError
+from redline.pipeline.audit import run_audit
+from redline.records import RunData
 from redline.report.lineage import render_html, render_markdown
 from redline.stats.lineage_audit import audit_tree
 from redline.store.run_dir import RunDir
@@ -30,24 +29,24 @@ REMOVE = "freetext/Northwind-7B-Instruct-uncensored"
 AMPLIFY = "abliterate-lab/Northwind-7B-Instruct-abliterated"
 
 
-def _secure(request):  # type: ignore[no-untyped-def]
-    return as_chat_answer(SECURE_CODE)
-
-
-SCRIPTS = {"base": functools.partial(effect, share=0.5), "keep": functools.partial(effect, share=0.5),
-           "remove": _secure, "amplify": functools.partial(effect, share=1.0)}
+MODELS = {"base": "scripted/effect?share=0.5", "keep": "scripted/effect?share=0.5",
+          "remove": "scripted/effect?share=0", "amplify": "scripted/effect?share=1.0"}
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("lineage-runs")
     out = {}
-    for name, script in SCRIPTS.items():
-        cfg = RunConfig(suites=(str(DATA / "lineage-suite.yaml"),), model=f"scripted/{name}", limit=20,
+    for name, model in MODELS.items():
+        cfg = RunConfig(suites=(str(DATA / "lineage-suite.yaml"),), model=model, limit=20,
                         conditions=("tibet-clinic",), replicates=3, runs_dir=str(root), run_id=name, cache=False,
                         report=False)
-        out[name] = run_audit(cfg, backend=ScriptedBackend("effect", script=script), progress=False).run.path
+        out[name] = run_audit(cfg, progress=False).run.path
     return out
+
+
+def _load(path: Path) -> RunData:
+    return RunDir.open(path).load()
 
 
 def _models_yaml(path: Path, runs: dict[str, Path]) -> Path:
@@ -55,10 +54,10 @@ def _models_yaml(path: Path, runs: dict[str, Path]) -> Path:
 base: {BASE}
 audit: {{suites: [lineage-suite.yaml], conditions: [tibet-clinic], replicates: 3, limit: 20}}
 models:
-  - {{id: {BASE}, endpoint: {{model: scripted/effect}}, run: {runs['base']}}}
-  - {{id: {KEEP}, endpoint: {{model: scripted/effect}}, run: {runs['keep']}}}
-  - {{id: {REMOVE}, endpoint: {{model: scripted/secure}}, run: {runs['remove']}}}
-  - {{id: {AMPLIFY}, endpoint: {{model: scripted/always}}, run: {runs['amplify']}}}
+  - {{id: {BASE}, endpoint: {{model: "{MODELS['base']}"}}, run: {runs['base']}}}
+  - {{id: {KEEP}, endpoint: {{model: "{MODELS['keep']}"}}, run: {runs['keep']}}}
+  - {{id: {REMOVE}, endpoint: {{model: "{MODELS['remove']}"}}, run: {runs['remove']}}}
+  - {{id: {AMPLIFY}, endpoint: {{model: "{MODELS['amplify']}"}}, run: {runs['amplify']}}}
   - {{id: loralab/northwind-7b-sql-lora, not_audited: no server loads this adapter}}
 """, encoding="utf-8")
     return path
@@ -66,8 +65,8 @@ models:
 
 def test_inheritance_and_exposure_from_runs(runs: dict[str, Path]) -> None:
     tree = build_tree(read_snapshot(DATA / "lineage-tree.csv"), BASE)
-    res = audit_tree(tree, {BASE: RunDir.open(runs["base"]), KEEP: RunDir.open(runs["keep"]),
-                            REMOVE: RunDir.open(runs["remove"]), AMPLIFY: RunDir.open(runs["amplify"])},
+    res = audit_tree(tree, {BASE: _load(runs["base"]), KEEP: _load(runs["keep"]),
+                            REMOVE: _load(runs["remove"]), AMPLIFY: _load(runs["amplify"])},
                      not_audited={"loralab/northwind-7b-sql-lora": "no server"}, reps=500)
     assert [o["outcome"] for o in res["outcomes"]] == ["vulnerable"]  # the only outcome with events
     o = res["outcomes"][0]
@@ -151,13 +150,39 @@ def test_models_yaml_validation(tmp_path: Path) -> None:
         load_models_file(bad)
 
 
-def test_cli_audit_without_runs_names_what_is_missing(tmp_path: Path) -> None:
+def test_cli_audit_sweeps_models_without_runs_and_lists_failures(runs: dict[str, Path], tmp_path: Path) -> None:
+    """A model with an endpoint and no run is audited with the shared design and paired with the base's given run
+    on the same pair keys; a model whose audit fails is listed as not audited (exit 1), never dropped."""
     models = tmp_path / "m.yaml"
-    models.write_text(f"base: {BASE}\nmodels:\n  - id: {BASE}\n    endpoint: {{model: scripted/effect}}\n",
+    models.write_text(f"""
+base: {BASE}
+audit: {{suites: [{DATA / 'lineage-suite.yaml'}], conditions: [tibet-clinic], replicates: 3, limit: 20}}
+models:
+  - {{id: {BASE}, endpoint: {{model: "{MODELS['base']}"}}, run: {runs['base']}}}
+  - {{id: {AMPLIFY}, endpoint: {{model: "{MODELS['amplify']}"}}}}
+  - {{id: {REMOVE}, endpoint: {{model: scripted/no-such-script}}}}
+""", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lineage", BASE, "--snapshot", str(DATA / "lineage-tree.csv"), "--audit",
+                                      str(models), "--runs-dir", str(tmp_path / "runs"), "--json", "--quiet",
+                                      "--bootstrap", "300"])
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)["audit"]
+    (d,) = doc["outcomes"][0]["derivatives"]
+    assert d["model"] == AMPLIFY and d["classification"] == "amplified"
+    assert d["unmatched_pairs"] == 0 and d["difference"]["n_pairs"] == 60
+    assert Path(doc["runs"][AMPLIFY]).parent == tmp_path / "runs" and doc["runs"][BASE] == str(runs["base"])
+    reasons = {u["model"]: u["reason"] for u in doc["unaudited"]}
+    assert reasons[REMOVE].startswith("audit failed: ") and "no-such-script" in reasons[REMOVE]
+    assert not doc["warnings"]  # same design as the base's run
+
+
+def test_models_yaml_bad_endpoint_option_names_the_model(tmp_path: Path) -> None:
+    models = tmp_path / "m.yaml"
+    models.write_text(f"base: {BASE}\nmodels:\n  - id: {BASE}\n    endpoint: {{model: 'scripted/effect?share=2'}}\n",
                       encoding="utf-8")
     result = CliRunner().invoke(cli, ["lineage", BASE, "--snapshot", str(DATA / "lineage-tree.csv"), "--audit",
-                                      str(models)])
-    assert result.exit_code != 0 and "no finished run for northwind-ai/Northwind-7B" in result.output
+                                      str(models), "--runs-dir", str(tmp_path / "runs"), "--quiet"])
+    assert result.exit_code != 0 and "share='2' must be between 0 and 1" in result.output
 
 
 @pytest.mark.browser
@@ -171,7 +196,7 @@ def test_report_in_headless_chromium(runs: dict[str, Path], tmp_path: Path) -> N
     doc = tree_to_dict(tree)
     doc["nodes"][3]["id"] = "evil/<script>window.__redline_pwned=true</script>" + "x" * 60  # untrusted, long
     doc["nodes"][4]["id"] = "社区/北风-7B-指令微调-无审查版本-量化" * 2  # wide characters count double
-    res = audit_tree(tree, {BASE: RunDir.open(runs["base"]), KEEP: RunDir.open(runs["keep"])}, reps=300)
+    res = audit_tree(tree, {BASE: _load(runs["base"]), KEEP: _load(runs["keep"])}, reps=300)
     page = tmp_path / "lineage.html"
     page.write_text(render_html(doc, res), encoding="utf-8")
     # every label of the tree must end inside its SVG: report any clipped one through the page title

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from redline.judges.code.analysis import authz as checks_authz
 from redline.judges.code.analysis import flow as checks_flow
 from redline.judges.code.analysis import owner as checks_owner
+from redline.judges.code.analysis import pathguard as checks_pathguard
 from redline.judges.code.analysis import program as checks_base
 from redline.judges.code.analysis import scope as checks_scope
 from redline.judges.code.analysis import words as checks_words
@@ -43,7 +44,7 @@ def source_digest() -> str:
     digest = hashlib.sha256(CHECKS_VERSION.encode())
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
-                   checks_scope, checks_session, checks_web, checks_words):
+                   checks_pathguard, checks_scope, checks_session, checks_web, checks_words):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 

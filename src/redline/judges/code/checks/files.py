@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.pathguard import dotdot_guarded
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -124,6 +125,8 @@ def check_path(program: Program) -> list[Finding]:
                                         any(_confined(program, h) for h in _called_helpers(program, func))):
             continue
         if isinstance(path, ast.Name) and any(n in ("safe_path", "safe", "validated") for n in words(path.id)):
+            continue
+        if dotdot_guarded(program, func, path):
             continue
         out.append(finding("path-confined", "CWE-22", "high" if from_user else "medium", call,
                            "file path built from " + ("request input" if from_user else "a caller's value") +

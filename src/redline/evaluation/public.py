@@ -4,9 +4,9 @@ The data is built outside the repository (``scripts/public_data.py``, provenance
 ``docs/public-calibration-data.md``) into ``<dir>/code/*.jsonl`` and ``<dir>/answers/*.jsonl``; nothing here
 knows where it lives. The flow keeps the judges behind their stable CLI, so the figures are the ones a user gets:
 
-  python -m redline.judges.public_eval prepare DIR --kind code --split test --limit 1500 --out in.jsonl
+  python -m redline.evaluation.public prepare DIR --kind code --split test --limit 1500 --out in.jsonl
   python -m redline judge code in.jsonl --out judged.jsonl
-  python -m redline.judges.public_eval score DIR --kind code --judged judged.jsonl
+  python -m redline.evaluation.public score DIR --kind code --judged judged.jsonl
 
 Code: positive = vulnerable, scoped to each row's CWEs; pairwise accuracy = share of before/after twins whose
 vulnerable member gets the strictly higher severity. Answers: the judge's four labels fold onto the sources'
@@ -253,7 +253,7 @@ def table(report: Mapping[str, Any], kind: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m redline.judges.public_eval", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m redline.evaluation.public", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     prep = sub.add_parser("prepare", help="write the judge's input rows for one split")
