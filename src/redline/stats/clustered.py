@@ -1,0 +1,167 @@
+"""Paired inference when each task contributes several replicate pairs: the task (cluster) is the unit.
+
+Replicates of one task at temperature > 0 share the task's difficulty and wording, so they are correlated;
+counting them as independent pairs makes p-values too small. Everything here works on per-task sums.
+
+Test: the clustered McNemar score statistic of Durkalski et al. (2003), ``T = sum d_k / sqrt(sum d_k^2)``
+with ``d_k = c_k - b_k`` (condition-only minus first-only pairs of task k). Its variance is estimated under
+the null (uncentred), which keeps the type-I error close to nominal where Obuchowski's (1998) centred
+(Wald) variance is liberal; with few tasks we refer ``T`` to Student's t on K - 1 degrees of freedom
+rather than the normal, the usual small-sample correction for a cluster-level mean. With fewer than
+``MIN_CLUSTERS`` tasks the test is flagged unreliable and a contrast must never be called significant.
+
+Interval: the ratio estimator ``sum d_k / sum n_k`` with the cluster-robust (Obuchowski 1998) variance and a
+t quantile on K - 1 degrees of freedom; deterministic, so reports are reproducible without a bootstrap.
+
+Risk ratio: ``sum y_k / sum x_k`` (second-member events over first-member events) with a log-scale
+linearisation variance over clusters (the ratio-of-totals delta method).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.stats import t as t_dist
+
+from redline.stats.intervals import Interval, risk_ratio_paired
+
+MIN_CLUSTERS = 10
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class ClusterSums:
+    """Per task: pairs ``n``, first-member events ``x``, second-member events ``y``, discordant ``b`` / ``c``."""
+
+    clusters: tuple[str, ...]
+    n: Array
+    x: Array
+    y: Array
+    b: Array
+    c: Array
+
+    @property
+    def k(self) -> int:
+        return len(self.clusters)
+
+    @property
+    def d(self) -> Array:
+        out: Array = self.c - self.b
+        return out
+
+    @property
+    def pairs(self) -> int:
+        return int(self.n.sum())
+
+
+def cluster_sums(clusters: Sequence[str], first: Sequence[int], second: Sequence[int]) -> ClusterSums:
+    """Per-task sums of paired binary outcomes (one entry per pair; clusters sorted for determinism)."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for cl, f, s in zip(clusters, first, second, strict=True):
+        r = rows[cl]
+        r[0] += 1
+        r[1] += int(bool(f))
+        r[2] += int(bool(s))
+        r[3] += int(bool(f) and not s)
+        r[4] += int(bool(s) and not f)
+    names = tuple(sorted(rows))
+    arr = np.array([rows[k] for k in names], dtype=float).reshape(-1, 5)
+    return ClusterSums(names, arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4])
+
+
+def score_pvalues(d: ArrayLike, *, axis: int = -1) -> Array:
+    """Two-sided p-values of the clustered McNemar score test, vectorised over all but ``axis``.
+
+    ``d`` holds per-cluster ``c_k - b_k``; the reference is t on K - 1 df. All-zero ``d`` gives 1.
+    """
+    arr = np.asarray(d, dtype=float)
+    k = arr.shape[axis]
+    num = arr.sum(axis=axis)
+    den = np.sqrt((arr ** 2).sum(axis=axis))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stat = np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+    df = max(1, k - 1)
+    out: Array = np.where(den > 0, 2 * t_dist.sf(np.abs(stat), df), 1.0)
+    return out
+
+
+def score_pvalue(d: ArrayLike) -> float:
+    return float(score_pvalues(np.asarray(d, dtype=float)))
+
+
+def difference_interval(sums: ClusterSums, alpha: float = 0.05) -> tuple[float, Interval]:
+    """Paired difference ``sum d / sum n`` with a cluster-robust t interval (K - 1 df), clipped to [-1, 1]."""
+    n_tot = float(sums.n.sum())
+    if n_tot == 0:
+        return math.nan, Interval(-1.0, 1.0)
+    est = float(sums.d.sum()) / n_tot
+    k = sums.k
+    if k < 2:
+        return est, Interval(-1.0, 1.0)
+    resid = sums.d - est * sums.n
+    var = k / (k - 1) * float(np.sum(resid ** 2)) / n_tot ** 2
+    q = float(t_dist.ppf(1 - alpha / 2, k - 1))
+    half = q * math.sqrt(var)
+    return est, Interval(max(-1.0, est - half), min(1.0, est + half))
+
+
+def risk_ratio_clustered(sums: ClusterSums, alpha: float = 0.05) -> tuple[float, Interval]:
+    """Risk ratio second / first with a cluster-robust log interval (t on K - 1 df).
+
+    With a zero total on either side the log scale is undefined; the unclustered MOVER interval is returned
+    as the best available (its width then ignores clustering, which the caller should note).
+    """
+    x_tot, y_tot = float(sums.x.sum()), float(sums.y.sum())
+    if x_tot == 0 or y_tot == 0 or sums.k < 2:
+        b, c = int(sums.b.sum()), int(sums.c.sum())
+        both = int(x_tot) - b  # first-member events are both + first-only
+        return risk_ratio_paired(both, b, c, int(sums.n.sum()) - both - b - c, alpha)
+    ratio = y_tot / x_tot
+    z = sums.y / y_tot - sums.x / x_tot  # linearised log ratio contributions; they sum to 0
+    k = sums.k
+    var = k / (k - 1) * float(np.sum(z ** 2))
+    q = float(t_dist.ppf(1 - alpha / 2, k - 1))
+    half = q * math.sqrt(var)
+    return ratio, Interval(math.exp(math.log(ratio) - half), math.exp(math.log(ratio) + half))
+
+
+@dataclass(frozen=True)
+class ClusteredContrast:
+    """A paired contrast analysed with tasks as clusters; ``reliable`` is False with too few tasks."""
+
+    pairs: int
+    clusters: int
+    max_pairs_per_cluster: int
+    difference: float
+    ci: Interval
+    p: float
+    risk_ratio: float
+    rr_ci: Interval
+    reliable: bool
+    test: str
+    note: str
+
+    def significant(self, p_adjusted: float | None, alpha: float) -> bool:
+        """Significant only if the test is reliable and the (adjusted) p-value is at most alpha."""
+        p = self.p if p_adjusted is None else p_adjusted
+        return self.reliable and p <= alpha
+
+
+def clustered_contrast(sums: ClusterSums, *, alpha: float = 0.05,
+                       min_clusters: int = MIN_CLUSTERS) -> ClusteredContrast:
+    """Score test, difference interval and risk ratio with tasks as clusters."""
+    est, ci = difference_interval(sums, alpha)
+    rr, rr_ci = risk_ratio_clustered(sums, alpha)
+    p = score_pvalue(sums.d) if sums.k else 1.0
+    reliable = sums.k >= min_clusters
+    note = "" if reliable else (f"{sums.k} tasks is too few for a clustered test (needs {min_clusters}): "
+                                "reported, never marked significant")
+    return ClusteredContrast(pairs=sums.pairs, clusters=sums.k,
+                             max_pairs_per_cluster=int(sums.n.max()) if sums.k else 0,
+                             difference=est, ci=ci, p=p, risk_ratio=rr, rr_ci=rr_ci, reliable=reliable,
+                             test="mcnemar-clustered-score-t", note=note)
