@@ -1,8 +1,8 @@
 """Planning in tasks: power of the clustered paired test when tasks carry replicates and the judge errs.
 
 ``plan.py`` plans in independent pairs. A real audit has K tasks, each asked ``replicates`` times under every
-condition; the analysis (``stats.clustered``) tests per-task sums ``d_k = c_k - b_k`` with the clustered
-McNemar score statistic referred to t on K - 1 df. This module plans for exactly that test:
+condition; the analysis (``stats.clustered``) runs the paired t-test on per-task sums ``d_k = c_k - b_k``
+(K - 1 df). This module plans for exactly that test:
 
 * judge error: with sensitivity Se and specificity Sp applied independently to each generation, an observed
   rate is ``Se p + (1 - Sp)(1 - p)`` and a paired difference shrinks by ``J = Se + Sp - 1``;
@@ -12,8 +12,8 @@ McNemar score statistic referred to t on K - 1 df. This module plans for exactly
   of Holm: conservative for Holm);
 * cost: every task-replicate is generated under all ``conditions`` (baseline, controls, crossed conditions).
 
-Power uses a normal approximation of the score statistic: ``sum d ~ N(K m mu, K v)`` and
-``sum d^2 ~ K (v + m^2 mu^2)``; ``stats.design_sim.clustered_power`` checks it by Monte Carlo.
+Power is the noncentral-t power with noncentrality ``sqrt(K) m mu / sqrt(v)``;
+``stats.design_sim.clustered_power`` checks it by Monte Carlo.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-from scipy.stats import norm
+from scipy.stats import nct, norm
 from scipy.stats import t as t_dist
 
 from redline.stats.clustered import ClusterSums
@@ -64,18 +64,21 @@ def pair_model(p0: float, p1: float, *, corr: float = 0.0, sensitivity: float = 
 
 
 def clustered_power(tasks: int, replicates: int, model: PairModel, *, icc: float, alpha: float) -> float:
-    """Approximate power of the two-sided clustered score test (t on K - 1 df) at level ``alpha``."""
+    """Power of the two-sided paired t-test on per-task sums at level ``alpha`` (noncentral t, K - 1 df)."""
     if tasks < 2:
         return 0.0
     m = replicates
     v = m * model.sigma2 * (1 + (m - 1) * icc)
     if v <= 0:
         return 0.0
-    mean = tasks * m * model.mu
-    scale = math.sqrt(tasks * (v + (m * model.mu) ** 2))
+    ncp = math.sqrt(tasks) * m * model.mu / math.sqrt(v)
     crit = float(t_dist.ppf(1 - alpha / 2, tasks - 1))
-    sd = math.sqrt(tasks * v)
-    return float(norm.cdf((mean - crit * scale) / sd) + norm.cdf((-mean - crit * scale) / sd))
+    if abs(ncp) - crit > 12:
+        return 1.0
+    power = float(nct.sf(crit, tasks - 1, abs(ncp)) + nct.cdf(-crit, tasks - 1, abs(ncp)))
+    if not math.isfinite(power):  # scipy's noncentral t can fail for large df: the normal limit is then exact
+        power = float(norm.cdf(abs(ncp) - crit) + norm.cdf(-abs(ncp) - crit))
+    return min(1.0, power)
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,19 @@ class TaskPlan:
 
 def tasks_needed(model: PairModel, replicates: int, *, icc: float, alpha: float, power: float,
                  limit: int = MAX_TASKS) -> int | None:
-    """Smallest K whose approximate power reaches ``power`` (None beyond ``limit``)."""
-    if clustered_power(limit, replicates, model, icc=icc, alpha=alpha) < power:
-        return None
-    lo, hi = 2, limit
+    """Smallest K whose power reaches ``power`` (None beyond ``limit``): doubling, then bisection."""
+    def ok(k: int) -> bool:
+        return clustered_power(k, replicates, model, icc=icc, alpha=alpha) >= power
+
+    hi = 2
+    while not ok(hi):
+        if hi >= limit:
+            return None
+        hi = min(limit, hi * 2)
+    lo = max(2, hi // 2)
     while lo < hi:  # power is increasing in K
         mid = (lo + hi) // 2
-        if clustered_power(mid, replicates, model, icc=icc, alpha=alpha) >= power:
+        if ok(mid):
             hi = mid
         else:
             lo = mid + 1
