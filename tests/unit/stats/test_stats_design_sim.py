@@ -1,0 +1,44 @@
+"""Simulated audits: the design keeps its error rates with replicates, refusals and two languages."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from redline.stats.design_sim import confirmatory_null, misclassify_many, pooled_languages_null, refusal_scenario
+from redline.stats.plan import cell_probabilities
+from redline.stats.plan_tasks import misclassify
+
+
+def test_confirmatory_family_keeps_its_error_with_replicates_at_temperature() -> None:
+    rates = confirmatory_null(np.random.default_rng(41), family=7, tasks=60, replicates=3, sims=2500)
+    assert rates["clustered_holm"].rate <= 0.055
+    assert rates["sequential_clustered"].rate <= 0.055
+
+
+def test_copies_fool_the_naive_analysis_but_not_the_clustered_one() -> None:
+    rates = confirmatory_null(np.random.default_rng(42), family=7, tasks=40, replicates=5, copies=True, sims=1500)
+    assert rates["naive_holm"].rate > 0.3
+    assert rates["clustered_holm"].rate <= 0.055
+    assert rates["sequential_clustered"].rate <= 0.055
+
+
+def test_refusals_plus_worse_code_read_as_rises_not_a_fall() -> None:
+    rates = refusal_scenario(np.random.default_rng(43), tasks=400, replicates=3, sims=400)
+    assert rates["no_usable_code_rise"].rate >= 0.99
+    assert rates["vulnerable_given_valid_rise"].rate >= 0.85
+    assert rates["no_usable_code_fall"].rate == 0 and rates["vulnerable_given_valid_fall"].rate <= 0.005
+    # the old outcome (vulnerable among all requests) reports the same model as safer
+    assert rates["vulnerable_among_all_fall"].rate > 0.5
+
+
+def test_pooled_languages_cluster_on_the_parallel_question() -> None:
+    rates = pooled_languages_null(np.random.default_rng(44), questions=40, replicates=3, sims=20000)
+    assert rates["cluster_parallel_question"].rate <= 0.055
+    assert rates["cluster_case_id"].rate > 0.1
+
+
+def test_vectorised_misclassification_agrees() -> None:
+    cells = np.array([cell_probabilities(0.2, 0.3, 0.1), cell_probabilities(0.4, 0.25, -0.1)])
+    many = misclassify_many(cells, 0.85, 0.94)
+    for row, out in zip(cells, many, strict=True):
+        assert np.allclose(out, misclassify(tuple(row), 0.85, 0.94))  # type: ignore[arg-type]
