@@ -4,11 +4,12 @@ Replicates of one task at temperature > 0 share the task's difficulty and wordin
 counting them as independent pairs makes p-values too small. Everything here works on per-task sums.
 
 Test: the paired t-test on per-task sums ``d_k = c_k - b_k`` (condition-only minus first-only pairs of task
-k), K - 1 df: the task is the unit, and the t reference handles few tasks. We also tried the clustered McNemar
-of Durkalski et al. (2003), ``sum d_k / sqrt(sum d_k^2)`` (its large-sample twin, in ``stats.tests``): against
-the normal or t it was conservative at Bonferroni levels (0.0025-0.005 for nominal 0.0071 with 30 tasks x 5
-replicates), while the t-test on sums held 0.0073 (20,000 simulated null audits, docs/statistics.md). With
-fewer than ``MIN_CLUSTERS`` tasks the test is flagged unreliable and a contrast is never called significant.
+k), K - 1 df: the task is the unit, and the t reference handles few tasks. The clustered McNemar of Durkalski
+et al. (2003), ``(sum d_k)^2 / sum d_k^2`` against chi-square(1) (its large-sample twin, in ``stats.tests``),
+uses a null variance that makes it conservative at Bonferroni levels: at nominal 0.0071 (0.05 / 7) with 30
+tasks x 5 replicates it rejected 0.54%, the t-test on sums 0.74% (+-0.06), exact McNemar on pairs 1.12%
+(``python -m redline.stats.simulate --design-checks``, 20,000 null audits). With fewer than ``MIN_CLUSTERS``
+tasks the test is flagged unreliable and a contrast is never called significant.
 
 Interval: the ratio estimator ``sum d_k / sum n_k`` with the cluster-robust (Obuchowski 1998) variance and a
 t quantile on K - 1 degrees of freedom; deterministic, so reports are reproducible without a bootstrap.
