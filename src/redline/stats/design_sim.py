@@ -10,6 +10,7 @@ though single tasks lean either way). At temperature 0 (``copies=True``) replica
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -260,7 +261,7 @@ def clustered_test_sizes(rng: np.random.Generator, *, tasks: int = 30, replicate
                                         sims)}
 
 
-def run_design_checks(sims: int, seed: int) -> dict[str, dict[str, dict[str, float]]]:
+def run_design_checks(sims: int, seed: int) -> dict[str, Any]:
     """Every design simulation quoted in docs/statistics.md (``python -m redline.stats.simulate --design-checks``)."""
     rng = np.random.default_rng(seed)
 
@@ -278,4 +279,46 @@ def run_design_checks(sims: int, seed: int) -> dict[str, dict[str, dict[str, flo
         "pooled_languages_40x3_identical": as_dicts(pooled_languages_null(rng, questions=40, sims=sims)),
         "pooled_languages_40x3_independent": as_dicts(
             pooled_languages_null(rng, questions=40, identical=False, sims=sims)),
+        "sequential_coverage_300x2_effect": sequential_coverage(rng, sims=sims // 5),
+        "sequential_coverage_300x2_null": sequential_coverage(rng, target=0.19, sims=sims // 5),
     }
+
+
+def sequential_coverage(rng: np.random.Generator, *, baseline: float = 0.19, target: float = 0.272,
+                        tasks: int = 300, replicates: int = 2, icc: float = 0.1, looks: int = 5,
+                        alpha: float = 0.05, sims: int = 4000) -> dict[str, float]:
+    """Runs stopped by the per-task-sums rule: coverage of the repeated CI and of the naive CI at the stopping
+    look, and the mean estimate at stopping (biased upward after early stops) against the true difference."""
+    from redline.stats.sequential_clustered import normal_boundaries
+
+    cells = np.array(cell_probabilities(baseline, target, 0.0))
+    kappa = 1 / icc - 1 if icc > 0 else None
+    if kappa is not None:
+        g = rng.standard_gamma(np.broadcast_to(kappa * cells, (sims, tasks, 4)))
+        task_cells = g / g.sum(axis=-1, keepdims=True)
+    else:
+        task_cells = np.broadcast_to(cells, (sims, tasks, 4))
+    counts = rng.multinomial(replicates, task_cells)
+    d = (counts[..., 2] - counts[..., 1]).astype(float)
+    at = np.array([max(2, round(tasks * (i + 1) / looks)) for i in range(looks)])
+    bounds = np.array(normal_boundaries(list(at / tasks), alpha))
+    cum_d, cum_d2 = np.cumsum(d, axis=1)[:, at - 1], np.cumsum(d ** 2, axis=1)[:, at - 1]
+    z = np.where(cum_d2 > 0, cum_d / np.sqrt(np.maximum(cum_d2, 1e-300)), 0.0)
+    crossed = np.abs(z) >= bounds
+    stop = np.where(crossed.any(axis=1), crossed.argmax(axis=1), looks - 1)
+    rows = np.arange(sims)
+    k, sd, sd2 = at[stop].astype(float), cum_d[rows, stop], cum_d2[rows, stop]
+    pairs = k * replicates
+    est = sd / pairs
+    # Obuchowski's variance with n_k = replicates: sum (d - est n)^2 = sum d^2 - 2 est m sum d + est^2 m^2 K
+    ss = sd2 - 2 * est * replicates * sd + est ** 2 * replicates ** 2 * k
+    se = np.sqrt(np.maximum(k / (k - 1) * ss, 0.0)) / pairs
+    truth = float(cells[2] - cells[1])
+    c = bounds[stop]
+    rci = np.abs(est - truth) <= c * se
+    naive = np.abs(est - truth) <= 1.959964 * se
+    early = stop < looks - 1
+    return {"true_difference": truth, "rci_coverage": float(rci.mean()), "naive_coverage": float(naive.mean()),
+            "mean_estimate_at_stop": float(est.mean()),
+            "mean_estimate_early_stops": float(est[early].mean()) if early.any() else float("nan"),
+            "early_stop_share": float(early.mean()), "sims": float(sims)}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from redline.stats.design_sim import confirmatory_null, misclassify_many, pooled_languages_null, refusal_scenario
+from redline.stats.design_sim import (
+    confirmatory_null,
+    misclassify_many,
+    pooled_languages_null,
+    refusal_scenario,
+    sequential_coverage,
+)
 from redline.stats.plan import cell_probabilities
 from redline.stats.plan_tasks import misclassify
 
@@ -42,3 +48,11 @@ def test_vectorised_misclassification_agrees() -> None:
     many = misclassify_many(cells, 0.85, 0.94)
     for row, out in zip(cells, many, strict=True):
         assert np.allclose(out, misclassify(tuple(row), 0.85, 0.94))  # type: ignore[arg-type]
+
+
+def test_repeated_intervals_cover_after_early_stops() -> None:
+    res = sequential_coverage(np.random.default_rng(45), tasks=300, replicates=2, sims=3000)
+    assert res["early_stop_share"] > 0.5
+    assert res["rci_coverage"] >= 0.95
+    # stopping early selects large estimates: the naive reading is biased upward
+    assert res["mean_estimate_early_stops"] > res["true_difference"] + 0.01
