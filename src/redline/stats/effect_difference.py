@@ -5,7 +5,8 @@ Each model's run gives a paired table (first-only ``b``, second-only ``c`` of ``
 share ``delta``. The score-type statistic puts the variances at the restricted maximum-likelihood estimates
 under H0 (as Tango 1998 does for one paired difference and Miettinen & Nurminen 1985 for two independent
 rates), which keeps the size near nominal in small samples where the Wald test (variances at the observed
-rates) rejects too often, and stays defined when a run has no discordant pair.
+rates) rejects too often, and stays defined when a run has no discordant pair. With replicates,
+``effect_difference_clustered`` pairs the two runs by task instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.stats import norm
+from scipy.stats import t as t_dist
 
+from redline.stats.clustered import ClusterSums
 from redline.stats.intervals import Interval
 
 
@@ -96,3 +99,30 @@ def effect_difference_test(ref: PairedCounts, other: PairedCounts, alpha: float 
 def effect_difference_pvalues(ref: list[PairedCounts], other: list[PairedCounts]) -> np.ndarray:
     """p-values for many contrasts at once (one per position)."""
     return np.array([effect_difference_test(r, o).p for r, o in zip(ref, other, strict=True)])
+
+
+def effect_difference_clustered(ref: ClusterSums, other: ClusterSums, alpha: float = 0.05) -> EffectDifference:
+    """Two models run on the same tasks with replicates: the paired t-test over tasks of the per-task effect
+    difference ``d_k(other) / n_k(other) - d_k(ref) / n_k(ref)`` (tasks run by both models only), K - 1 df.
+
+    Tasks are the unit in both runs, and pairing by task removes task difficulty from the comparison.
+    """
+    common = sorted(set(ref.clusters) & set(other.clusters))
+    if len(common) < 2:
+        return EffectDifference(math.nan, Interval(-2.0, 2.0), math.nan, 1.0, "paired-t-over-tasks")
+    iref = {c: i for i, c in enumerate(ref.clusters)}
+    ioth = {c: i for i, c in enumerate(other.clusters)}
+    a = np.array([ref.d[iref[c]] / ref.n[iref[c]] for c in common])
+    b = np.array([other.d[ioth[c]] / other.n[ioth[c]] for c in common])
+    diff = b - a
+    k = diff.size
+    mean, sd = float(diff.mean()), float(diff.std(ddof=1))
+    q = float(t_dist.ppf(1 - alpha / 2, k - 1))
+    if sd == 0:
+        p = 1.0 if mean == 0 else float(min(1.0, 2.0 ** (1 - np.count_nonzero(diff))))
+        return EffectDifference(mean, Interval(mean, mean), math.copysign(math.inf, mean) if mean else 0.0, p,
+                                "paired-t-over-tasks")
+    se = sd / math.sqrt(k)
+    stat = mean / se
+    return EffectDifference(mean, Interval(mean - q * se, mean + q * se), stat,
+                            float(2 * t_dist.sf(abs(stat), k - 1)), "paired-t-over-tasks")

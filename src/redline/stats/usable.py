@@ -73,6 +73,23 @@ def code_label(label: str, finish_reason: str | None = None, has_code: bool | No
     return label
 
 
+BLOCK_STATUSES = frozenset({400, 403, 451})
+BLOCK_WORDS = ("content_filter", "content filter", "content management policy", "safety", "moderation",
+               "content policy", "data_inspection_failed", "inappropriate")
+
+
+def is_provider_block(status: int | None, body: str = "") -> bool:
+    """A provider refusing the request itself (a content filter), as opposed to a failure.
+
+    Filters answer 400 (Azure/OpenAI ``content_filter``, Alibaba ``data_inspection_failed``), 403 or 451 with
+    a body that names the policy; 401 / 404 / 429 / 5xx and a 400 without such words stay errors.
+    """
+    if status is None or status not in BLOCK_STATUSES:
+        return False
+    text = body.lower()
+    return status == 451 or any(word in text for word in BLOCK_WORDS)
+
+
 @dataclass(frozen=True)
 class BoundedDifference:
     """(b): the conditional paired difference among complete pairs, and bounds over pairs lost to (a)."""

@@ -45,3 +45,25 @@ def test_size_under_the_null_is_near_nominal() -> None:
         res = effect_difference_test(PairedCounts(int(x[0]), int(x[1]), n), PairedCounts(int(y[0]), int(y[1]), n))
         rejected += res.p <= 0.05
     assert rejected / sims <= 0.065
+
+
+def test_clustered_difference_pairs_the_runs_by_task() -> None:
+    from scipy.stats import ttest_rel
+
+    from redline.stats.clustered import cluster_sums
+    from redline.stats.effect_difference import effect_difference_clustered
+
+    rng = np.random.default_rng(22)
+    tasks, reps = 30, 4
+    clusters = [f"t{k:02d}" for k in range(tasks) for _ in range(reps)]
+    runs = []
+    for shift in (0.0, 0.15):
+        first = (rng.random(tasks * reps) < 0.2).astype(int).tolist()
+        second = (rng.random(tasks * reps) < 0.2 + shift).astype(int).tolist()
+        runs.append(cluster_sums(clusters, first, second))
+    res = effect_difference_clustered(runs[0], runs[1])
+    ref = ttest_rel(runs[1].d / runs[1].n, runs[0].d / runs[0].n)
+    assert res.p == pytest.approx(ref.pvalue) and res.z == pytest.approx(ref.statistic)
+    assert res.ci.low < res.difference < res.ci.high
+    alone = effect_difference_clustered(runs[0], cluster_sums(["x"], [0], [1]))
+    assert alone.p == 1.0 and math.isnan(alone.difference)

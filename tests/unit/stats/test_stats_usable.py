@@ -10,6 +10,7 @@ from redline.stats.usable import (
     bounded_vulnerable_difference,
     category,
     code_label,
+    is_provider_block,
     marginal_homogeneity,
     marginal_homogeneity_clustered,
     no_usable_code,
@@ -93,3 +94,12 @@ def test_refusal_rise_is_a_rise_in_no_usable_code() -> None:
     a_c = sum(no_usable_code(x) or 0 for x in control)
     a_s = sum(no_usable_code(x) or 0 for x in sens)
     assert a_s > a_c
+
+
+def test_a_blocked_request_counts_as_a_block() -> None:
+    body = '{"error": {"code": "content_filter", "message": "The response was filtered"}}'
+    assert is_provider_block(400, body) and is_provider_block(451)
+    assert is_provider_block(403, "Request blocked by content management policy")
+    assert not is_provider_block(400, '{"error": "max_tokens too large"}')
+    assert not is_provider_block(401, body) and not is_provider_block(404, body) and not is_provider_block(None)
+    assert no_usable_code("blocked") == 1  # a block is an outcome of the request, not a dropped error
