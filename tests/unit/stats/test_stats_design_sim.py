@@ -10,6 +10,7 @@ from redline.stats.design_sim import (
     pooled_languages_null,
     refusal_scenario,
     sequential_coverage,
+    topic_nesting_null,
 )
 from redline.stats.plan import cell_probabilities
 from redline.stats.plan_tasks import misclassify
@@ -56,3 +57,9 @@ def test_repeated_intervals_cover_after_early_stops() -> None:
     assert res["rci_coverage"] >= 0.95
     # stopping early selects large estimates: the naive reading is biased upward
     assert res["mean_estimate_early_stops"] > res["true_difference"] + 0.01
+
+
+def test_topic_contrasts_cluster_on_the_topic() -> None:
+    rates = topic_nesting_null(np.random.default_rng(46), sims=20000)
+    assert rates["topic_as_cluster"].rate <= 0.055
+    assert rates["questions_as_units"].rate > 0.1
