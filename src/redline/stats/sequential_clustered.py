@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy.optimize import brentq
@@ -206,3 +207,51 @@ def rejects_many(z: np.ndarray, tasks_at: Sequence[int], *, max_tasks: int, alph
     usable = np.array([t >= min_clusters for t in tasks_at])
     out: np.ndarray = np.any((np.abs(z) >= bounds[None, :]) & usable[None, :], axis=1)
     return out
+
+
+@dataclass
+class ClusteredHistory:
+    """What the monitor remembers between rounds for the per-task-sums rule; JSON via ``to_dict``/``from_dict``.
+
+    Each contrast gets ``alpha / len(contrasts)`` (fixed at the first look) and is decided on its own; the run
+    may stop when every contrast is decided. Rounds must add whole tasks (all replicates and both arms, and for
+    questions every language version), so a task's sum never changes after it is counted.
+    """
+
+    alpha: float
+    max_tasks: int
+    margin: float = 0.05
+    spending: str = "obrien-fleming"
+    contrasts: list[str] = field(default_factory=list)
+    looks: dict[str, list[ClusterLook]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alpha": self.alpha, "max_tasks": self.max_tasks, "margin": self.margin, "spending": self.spending,
+                "contrasts": list(self.contrasts),
+                "looks": {k: [asdict(lk) for lk in v] for k, v in self.looks.items()}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClusteredHistory:
+        return cls(alpha=float(data["alpha"]), max_tasks=int(data["max_tasks"]),
+                   margin=float(data.get("margin", 0.05)), spending=str(data.get("spending", "obrien-fleming")),
+                   contrasts=list(data.get("contrasts", [])),
+                   looks={k: [ClusterLook(**x) for x in v] for k, v in data.get("looks", {}).items()})
+
+    def decide(self, current: dict[str, ClusterLook], *, final: bool = False) -> list[SequentialDecision]:
+        """Add this round's cumulative per-task sums and decide every contrast (a missing one keeps its last)."""
+        if not self.contrasts:
+            self.contrasts = sorted(current)
+        k = max(1, len(self.contrasts))
+        out = []
+        for name in self.contrasts:
+            previous = self.looks.setdefault(name, [])
+            look = current.get(name, previous[-1] if previous else ClusterLook(0, 0, 0.0, 0.0, 0.0, 0.0))
+            previous.append(look)
+            seen = [lk for lk in previous if lk.tasks > 0]
+            if not seen:
+                out.append(_decision(name, "continue", self.margin, len(previous) - 1, look, math.inf,
+                                     float(ndtri(1 - self.alpha / k / 2)), self.alpha / k, False))
+                continue
+            out.append(decide_clustered(name, seen, max_tasks=self.max_tasks, alpha=self.alpha / k,
+                                        margin=self.margin, kind=self.spending, final=final))
+        return out

@@ -85,3 +85,18 @@ def test_vectorised_rule_agrees_with_the_decision() -> None:
     z = np.array([[lk.z for lk in looks]])
     effect = decide_clustered("w", looks, max_tasks=40, alpha=0.05).status == "effect"
     assert bool(rejects_many(z, [20, 40], max_tasks=40, alpha=0.05)[0]) == effect
+
+
+def test_history_round_trips_and_splits_alpha() -> None:
+    import json
+
+    from redline.stats.sequential_clustered import ClusteredHistory
+
+    hist = ClusteredHistory(alpha=0.05, max_tasks=100, margin=0.1)
+    first = hist.decide({"a": _look(20, [2, 1, 1, 0]), "b": _look(20, [1, -1, 0])})
+    assert [d.alpha for d in first] == [0.025, 0.025]
+    again = ClusteredHistory.from_dict(json.loads(json.dumps(hist.to_dict())))
+    assert again == hist
+    second = again.decide({"a": _look(40, [2, 1, 1, 0])})  # b has no news: its counts stay
+    assert again.looks["b"][-1] == again.looks["b"][-2]
+    assert second[0].status == "effect"
