@@ -209,7 +209,7 @@ def design_main(args: argparse.Namespace) -> None:
     for a suite size (default: the shipped code-security suite) and a profile's replicates (default: standard)."""
     from redline.config import PROFILES
     from redline.records import TriggerGroup
-    from redline.stats.design_sim import design_table
+    from redline.stats.design_checks import design_table
     from redline.suites.expand import conditions_for
     from redline.suites.loader import resolve_suite
 
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="the design simulations of docs/statistics.md (type-I, refusal scenario, en+zh)")
     args = parser.parse_args(argv)
     if args.design_checks:
-        from redline.stats.design_sim import run_design_checks
+        from redline.stats.design_checks import run_design_checks
 
         print(json.dumps(run_design_checks(args.sims or 20_000, args.seed), indent=2))
         return

@@ -63,3 +63,21 @@ def test_topic_contrasts_cluster_on_the_topic() -> None:
     rates = topic_nesting_null(np.random.default_rng(46), sims=20000)
     assert rates["topic_as_cluster"].rate <= 0.055
     assert rates["questions_as_units"].rate > 0.1
+
+
+def test_clustered_intervals_cover_over_heterogeneous_tasks() -> None:
+    from redline.stats.design_checks import interval_coverage
+
+    rates = interval_coverage(np.random.default_rng(47), tasks=30, replicates=4, sims=800)
+    assert rates["difference"].rate >= 0.93
+    assert rates["risk_ratio"].rate >= 0.93
+
+
+def test_design_table_reports_both_designs() -> None:
+    from redline.stats.design_checks import design_table
+
+    table = design_table(np.random.default_rng(48), tasks=40, replicates=2, family=7, conditions=100, sims=300)
+    ours, naive = table["matched_clustered"], table["naive"]
+    assert ours["generations_at_tasks"] == 40 * 2 * 100
+    assert ours["tasks_needed"] is not None and int(ours["tasks_needed"]) > 40
+    assert float(naive["familywise_error_temperature_0"]) > float(ours["familywise_error"])  # type: ignore[arg-type]
