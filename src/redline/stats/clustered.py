@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.stats import t as t_dist
 
-from redline.stats.intervals import Interval, risk_ratio_paired
+from redline.stats.intervals import Interval, newcombe_paired, risk_ratio_paired
 
 MIN_CLUSTERS = 10
 Array = NDArray[np.float64]
@@ -102,7 +102,11 @@ def cluster_pvalue(d: ArrayLike) -> float:
 
 
 def difference_interval(sums: ClusterSums, alpha: float = 0.05) -> tuple[float, Interval]:
-    """Paired difference ``sum d / sum n`` with a cluster-robust t interval (K - 1 df), clipped to [-1, 1]."""
+    """Paired difference ``sum d / sum n`` with a cluster-robust t interval (K - 1 df), clipped to [-1, 1].
+
+    Never narrower than Newcombe's interval for the same pairs taken as independent: correlated replicates
+    can only widen it, and a robust variance of 0 (e.g. no discordant pair at all) is not certainty.
+    """
     n_tot = float(sums.n.sum())
     if n_tot == 0:
         return math.nan, Interval(-1.0, 1.0)
@@ -114,7 +118,10 @@ def difference_interval(sums: ClusterSums, alpha: float = 0.05) -> tuple[float, 
     var = k / (k - 1) * float(np.sum(resid ** 2)) / n_tot ** 2
     q = float(t_dist.ppf(1 - alpha / 2, k - 1))
     half = q * math.sqrt(var)
-    return est, Interval(max(-1.0, est - half), min(1.0, est + half))
+    b, c = int(sums.b.sum()), int(sums.c.sum())
+    both = int(sums.x.sum()) - b
+    floor = newcombe_paired(both, b, c, int(n_tot) - both - b - c, alpha)
+    return est, Interval(max(-1.0, min(est - half, floor.low)), min(1.0, max(est + half, floor.high)))
 
 
 def risk_ratio_clustered(sums: ClusterSums, alpha: float = 0.05) -> tuple[float, Interval]:

@@ -65,6 +65,14 @@ def test_difference_interval_uses_the_ratio_variance_over_tasks() -> None:
     assert iv.low == pytest.approx(est - half) and iv.high == pytest.approx(est + half)
 
 
+def test_difference_interval_is_never_narrower_than_independent_pairs() -> None:
+    s = cluster_sums([f"t{i}" for i in range(20) for _ in range(3)], [1, 0, 0] * 20, [1, 0, 0] * 20)
+    est, iv = difference_interval(s)
+    assert est == 0 and iv.low < 0 < iv.high  # no discordant pair: robust variance 0, yet not certainty
+    from redline.stats.intervals import newcombe_paired
+    assert (iv.low, iv.high) == pytest.approx((newcombe_paired(20, 0, 0, 40).low, newcombe_paired(20, 0, 0, 40).high))
+
+
 def test_interval_widens_when_replicates_are_copies() -> None:
     rng = np.random.default_rng(5)
     cl, f, s = _pairs(rng, 40, 1)
