@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.special import expit
 
 from redline.stats.clustered import cluster_pvalues, cluster_sums, difference_interval, risk_ratio_clustered
@@ -104,6 +105,7 @@ def run_design_checks(sims: int, seed: int) -> dict[str, Any]:
         "sequential_coverage_300x2_effect": sequential_coverage(rng, sims=sims // 5),
         "sequential_coverage_300x2_null": sequential_coverage(rng, target=0.19, sims=sims // 5),
         "clustered_interval_coverage_30x4": as_dicts(interval_coverage(rng, sims=max(500, sims // 10))),
+        "three_category_null_40x3": as_dicts(three_category_null(rng, sims=sims)),
     }
 
 
@@ -126,3 +128,55 @@ def interval_coverage(rng: np.random.Generator, *, tasks: int = 30, replicates: 
         hits_d += int(difference_interval(sums, alpha)[1].contains(true_diff))
         hits_r += int(risk_ratio_clustered(sums, alpha)[1].contains(true_ratio))
     return {"difference": Rate(hits_d / sims, sims), "risk_ratio": Rate(hits_r / sims, sims)}
+
+
+
+def three_category_draws(rng: np.random.Generator, *, sims: int, tasks: int, replicates: int,
+                         concentration: float = 10.0) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(sims, tasks, replicates) categories of two exchangeable arms around task-level propensities."""
+    task = rng.dirichlet([2.0, 5.0, 1.5], size=(sims, tasks))
+    arms = []
+    for _ in range(2):
+        g = rng.standard_gamma(concentration * task)
+        p = g / g.sum(axis=-1, keepdims=True)
+        u = rng.random((sims, tasks, replicates, 1))
+        arms.append((u > np.cumsum(p, axis=-1)[:, :, None, :2]).sum(axis=-1))  # category index 0..2
+    return arms[0], arms[1]
+
+
+def three_category_pvalues(first: NDArray[np.int64], second: NDArray[np.int64]
+                           ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Vectorised ``marginal_homogeneity_clustered`` (tasks as clusters) and ``marginal_homogeneity`` (pooled
+    pairs) p-values for (sims, tasks, replicates) categories."""
+    from scipy.stats import chi2
+    from scipy.stats import f as f_dist
+
+    tasks = first.shape[1]
+    onehot = np.eye(3)
+    dvec = (onehot[second] - onehot[first]).sum(axis=2)[..., :2]  # (sims, tasks, 2)
+    total = dvec.sum(axis=1)
+    cov = np.einsum("ski,skj->sij", dvec, dvec)
+    stat = np.einsum("si,sij,sj->s", total, np.linalg.pinv(cov), total)
+    frac = np.minimum(stat / tasks, 1 - 1e-12)
+    fstat = (tasks - 1) * frac / (1 - frac) * (tasks - 2) / (2 * (tasks - 1))
+    p_cl = np.where(np.linalg.matrix_rank(cov) == 2, f_dist.sf(fstat, 2, tasks - 2), 1.0)
+    table = np.einsum("skri,skrj->sij", onehot[first], onehot[second])
+    d = (table.sum(axis=2) - table.sum(axis=1))[:, :2]
+    s = -(table + table.transpose(0, 2, 1))
+    idx = np.arange(3)
+    s[:, idx, idx] = table.sum(axis=2) + table.sum(axis=1) - 2 * np.einsum("sii->si", table)
+    s2 = s[:, :2, :2]
+    w = np.einsum("si,sij,sj->s", d, np.linalg.pinv(s2), d)
+    p_plain = np.where(np.linalg.matrix_rank(s2) == 2, chi2.sf(w, 2), 1.0)
+    return p_cl, p_plain
+
+
+def three_category_null(rng: np.random.Generator, *, tasks: int = 40, replicates: int = 3,
+                        concentration: float = 10.0, alpha: float = 0.05, sims: int = 4000) -> dict[str, Rate]:
+    """{vulnerable, secure, no usable code}, two exchangeable arms, task-level propensities: type-I error of the
+    clustered Stuart-Maxwell test and of the plain one on pooled pairs."""
+    first, second = three_category_draws(rng, sims=sims, tasks=tasks, replicates=replicates,
+                                         concentration=concentration)
+    p_cl, p_plain = three_category_pvalues(first, second)
+    return {"clustered_stuart_maxwell": Rate(float(np.mean(p_cl <= alpha)), sims),
+            "stuart_maxwell_pooled_pairs": Rate(float(np.mean(p_plain <= alpha)), sims)}

@@ -103,3 +103,19 @@ def test_a_blocked_request_counts_as_a_block() -> None:
     assert not is_provider_block(400, '{"error": "max_tokens too large"}')
     assert not is_provider_block(401, body) and not is_provider_block(404, body) and not is_provider_block(None)
     assert no_usable_code("blocked") == 1  # a block is an outcome of the request, not a dropped error
+
+
+def test_three_category_tests_keep_their_level_with_replicates() -> None:
+    from redline.stats.design_checks import three_category_draws, three_category_null, three_category_pvalues
+
+    rng = np.random.default_rng(14)
+    first, second = three_category_draws(rng, sims=25, tasks=30, replicates=3)
+    p_cl, p_plain = three_category_pvalues(first, second)
+    for s in range(25):  # the vectorised simulation computes exactly the shipped tests
+        clusters = [str(k) for k in range(30) for _ in range(3)]
+        f, g = first[s].ravel().tolist(), second[s].ravel().tolist()
+        assert p_cl[s] == pytest.approx(marginal_homogeneity_clustered(clusters, f, g).p, rel=1e-6)
+        assert p_plain[s] == pytest.approx(marginal_homogeneity(paired_square_table(f, g)).p, rel=1e-6)
+    rates = three_category_null(np.random.default_rng(15), sims=8000)
+    assert rates["clustered_stuart_maxwell"].rate <= 0.055
+    assert rates["stuart_maxwell_pooled_pairs"].rate > 0.06
