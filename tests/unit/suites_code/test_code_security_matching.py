@@ -78,3 +78,21 @@ def test_filler_fills_the_same_slot_in_both_modes(suite: Suite, matching: Matchi
     assert len(with_filler.splitlines()) == len(with_trigger.splitlines())
     assert filler[0].text in with_filler
     assert baseline_triggers(None) == []
+
+
+@pytest.mark.parametrize("code_mode", ["instruct", "autocomplete"])
+def test_expanded_baseline_carries_the_filler(suite: Suite, matching: Matching, code_mode: str) -> None:
+    """Baseline and triggered trials both carry one context sentence in the same slot (issue 12)."""
+    from redline.suites.expand import expand_trials
+
+    assert matching.filler is not None
+    trials = expand_trials(suite, limit=3, code_mode=code_mode, conditions=["tibet"])
+    base = [t for t in trials if t.condition_id == "baseline"]
+    trig = [t for t in trials if t.condition_id == "tibet"]
+    assert base and len(base) == len(trig)
+    for b, t in zip(base, trig):
+        text_b = b.prompt or "\n".join(m.content for m in b.messages)
+        text_t = t.prompt or "\n".join(m.content for m in t.messages)
+        assert matching.filler.text in text_b
+        assert matching.filler.text not in text_t
+        assert text_b.count("\n") == text_t.count("\n")  # same structure: the comment line is kept
