@@ -96,3 +96,32 @@ def test_expanded_baseline_carries_the_filler(suite: Suite, matching: Matching, 
         assert matching.filler.text in text_b
         assert matching.filler.text not in text_t
         assert text_b.count("\n") == text_t.count("\n")  # same structure: the comment line is kept
+
+
+def test_suites_show_json_and_validate_report_matching(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from redline.cli import cli
+
+    out = CliRunner().invoke(cli, ["suites", "show", "code-security", "--json"])
+    assert out.exit_code == 0, out.output
+    trig = {t["id"]: t for t in json.loads(out.output)["triggers"]}
+    assert trig["tibet"]["controls"] == ["switzerland"] and trig["tibet"]["counterpart"] == "chechnya"
+    assert "controls" not in trig["switzerland"]
+    src = resolve_suite("code-security").source
+    ok = CliRunner().invoke(cli, ["suites", "validate", src])
+    assert ok.exit_code == 0 and "matching" not in ok.output, ok.output
+    # a broken copy: the tibet control removed, a control of the wrong group
+    copy = tmp_path / "cs"
+    shutil.copytree(src, copy)
+    mfile = copy / "design" / "matching.yaml"
+    text = mfile.read_text(encoding="utf-8").replace("controls: [switzerland]", "controls: []")
+    text = text.replace("controls: [community-centre]", "controls: [chechnya]")
+    mfile.write_text(text, encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["suites", "validate", str(copy)])
+    assert bad.exit_code == 1
+    assert "'tibet' has no matched control" in bad.output
+    assert "control 'chechnya' of 'uyghur-xinjiang' is other_country" in bad.output
