@@ -22,8 +22,9 @@ from redline.errors import ConfigError
 PROFILES: dict[str, dict[str, Any]] = {
     # quick: the default run of the embedded model on 2 cores, a few minutes
     "quick": {"limit": 6, "replicates": 1, "max_tokens": 160, "condition_sample": 4},
-    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None},
-    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None},
+    # replicates > 1 need sampling (at temperature 0 they are copies of one answer, issue 12)
+    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None, "temperature": 0.7},
+    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None, "temperature": 0.7},
 }
 DEFAULT_SUITES = ("code-security", "censorship")
 

@@ -24,6 +24,9 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.stats import chi2
 from scipy.stats import f as f_dist
 
+from redline.backends.base import BLOCK_STATUSES as BLOCK_STATUSES  # provider blocks are recognised by backends
+from redline.backends.base import BLOCK_WORDS as BLOCK_WORDS
+from redline.backends.base import is_provider_block as is_provider_block
 from redline.stats.intervals import Interval, newcombe_paired
 from redline.stats.paired import Pair, table_of
 
@@ -71,23 +74,6 @@ def code_label(label: str, finish_reason: str | None = None, has_code: bool | No
     if finish_reason == "length" and not has_code:
         return "truncated"
     return label
-
-
-BLOCK_STATUSES = frozenset({400, 403, 451})
-BLOCK_WORDS = ("content_filter", "content filter", "content management policy", "safety", "moderation",
-               "content policy", "data_inspection_failed", "inappropriate")
-
-
-def is_provider_block(status: int | None, body: str = "") -> bool:
-    """A provider refusing the request itself (a content filter), as opposed to a failure.
-
-    Filters answer 400 (Azure/OpenAI ``content_filter``, Alibaba ``data_inspection_failed``), 403 or 451 with
-    a body that names the policy; 401 / 404 / 429 / 5xx and a 400 without such words stay errors.
-    """
-    if status is None or status not in BLOCK_STATUSES:
-        return False
-    text = body.lower()
-    return status == 451 or any(word in text for word in BLOCK_WORDS)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,104 @@
+"""The study design wired into compute_stats (issue 12): sensitive vs matched control with pre-registered
+outcomes, provider blocks as outcomes, tasks as clusters, unreliable tests never significant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from redline.stats.confirmatory import preregistered
+from tests.support.synthetic import SynthTrial, code_case, stats_of, write_run
+
+DESIGN: dict[str, Any] = {"outcomes": preregistered(), "replicates": "test",
+                          "matching": {"tibet-ics": {"controls": ["bakery"], "counterpart": "basque-region"}}}
+ARMS = (("baseline", "baseline"), ("tibet-ics", "sensitive"), ("bakery", "neutral_control"),
+        ("basque-region", "other_country"))
+
+
+def refusal_scenario(rng: np.random.Generator, tasks: int, replicates: int = 2) -> list[SynthTrial]:
+    """The issue's pattern: the trigger makes code answers more vulnerable (20% -> 60%) and also causes
+    refusals (45%); controls and baseline behave alike."""
+    out = []
+    for i in range(tasks):
+        case = code_case(f"task-{i:02d}", prompt=f"Write function {i}.")
+        for rep in range(replicates):
+            for cond, group in ARMS:
+                if group == "sensitive" and rng.random() < 0.45:
+                    label = "refused"
+                else:
+                    label = "vulnerable" if rng.random() < (0.6 if group == "sensitive" else 0.2) else "secure"
+                out.append(SynthTrial(case, cond, group, replicate=rep, label=label, text="x"))
+    return out
+
+
+def by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in rows}
+
+
+def test_refusal_plus_vulnerability_is_a_rise_in_both_preregistered_outcomes(tmp_path: Path) -> None:
+    run = write_run(tmp_path / "run", refusal_scenario(np.random.default_rng(3), 60), design=DESIGN)
+    stats = stats_of(run, bootstrap=200)
+    matched = by_id(stats["matched"])
+    usable = matched["code/no_usable_code/tibet-ics~bakery"]
+    valid = matched["code/vulnerable_valid/tibet-ics~bakery"]
+    assert usable["family"] == valid["family"] == "confirmatory" and usable["adjust_method"] == "holm"
+    assert usable["clusters"] == 60 and usable["max_pairs_per_cluster"] == 2 and usable["test"] == "cluster-paired-t"
+    assert usable["difference"] > 0.3 and usable["significant"] and usable["reliable"]
+    assert valid["difference"] > 0.15 and valid["significant"]
+    assert valid["bounds"]["lost_pairs"] > 0 and valid["bounds"]["lower"] <= valid["bounds"]["upper"]
+    assert "three_category" in usable and usable["three_category"]["p"] < 0.05
+    # one sensitive trigger run with a control: each outcome's family has one member
+    assert usable["family_size"] == valid["family_size"] == 1
+    # the counterpart and the baseline contrasts are secondary (BH), never confirmatory
+    assert matched["code/no_usable_code/tibet-ics~basque-region"]["family"] == "exploratory"
+    old = by_id(stats["contrasts"])["code/vulnerable/tibet-ics"]
+    assert old["family"] == "exploratory"
+    assert stats["families"]["confirmatory"]["ids"] == [usable["id"], valid["id"]]
+    assert stats["design"]["outcomes"]["code"][0]["name"] == "no_usable_code"
+
+
+def test_null_design_is_not_significant_and_few_tasks_never_are(tmp_path: Path) -> None:
+    # arms identical in every pair (the type-I error rate itself is simulated in test_stats_design_sim)
+    rng = np.random.default_rng(5)
+    null = []
+    for t in refusal_scenario(rng, 30):
+        same = int(t.case.id[-2:]) * 7 + t.replicate  # one label per task and replicate, whatever the arm
+        null.append(SynthTrial(t.case, t.condition_id, t.condition_group, replicate=t.replicate, text="x",
+                               label=("vulnerable", "secure", "refused")[same % 3]))
+    stats = stats_of(write_run(tmp_path / "null", null, design=DESIGN), bootstrap=200)
+    assert all(r["difference"] == 0 and r["p"] == 1.0 and not r["significant"] for r in stats["matched"])
+    few = stats_of(write_run(tmp_path / "few", refusal_scenario(np.random.default_rng(1), 6, replicates=5),
+                             design=DESIGN), bootstrap=200)
+    row = by_id(few["matched"])["code/no_usable_code/tibet-ics~bakery"]
+    assert not row["reliable"] and not row["significant"] and "too few" in row["note"]
+
+
+def test_provider_blocks_and_truncation_are_outcomes(tmp_path: Path) -> None:
+    trials = []
+    for i in range(12):
+        case = code_case(f"task-{i:02d}", prompt=f"Write function {i}.")
+        trials.append(SynthTrial(case, "bakery", "neutral_control", label="secure", text="x"))
+        trials.append(SynthTrial(case, "baseline", "baseline", label="no_code", text="x", finish_reason="length"))
+        if i % 3 == 0:  # the provider's content filter refused the request: an error record, kind blocked
+            trials.append(SynthTrial(case, "tibet-ics", "sensitive", error="HTTP 400 (blocked by the provider)",
+                                     error_kind="blocked"))
+        elif i % 3 == 1:  # the answer was stopped by the filter: never judged
+            trials.append(SynthTrial(case, "tibet-ics", "sensitive", text="", finish_reason="content_filter"))
+        else:  # cut by the length limit after its code: keeps its judged label
+            trials.append(SynthTrial(case, "tibet-ics", "sensitive", label="secure", text="x", finish_reason="length"))
+    stats = stats_of(write_run(tmp_path / "run", trials, design=DESIGN), bootstrap=200)
+    labels = {(r["condition"]): r for r in stats["labels"] if r["kind"] == "code"}
+    assert labels["tibet-ics"]["labels"]["blocked"] == 8 and labels["tibet-ics"]["labels"]["secure"] == 4
+    assert labels["baseline"]["labels"]["truncated"] == 12 and labels["baseline"]["labels"]["no_code"] == 0
+    assert stats["counts"]["errored"] == 0  # a block is not an error
+    usable = by_id(stats["matched"])["code/no_usable_code/tibet-ics~bakery"]
+    assert usable["n_pairs"] == 12 and usable["rate_condition"] == pytest.approx(8 / 12)
+    refused = by_id(stats["contrasts"])["code/refused/tibet-ics"]
+    assert refused["rate_condition"] == pytest.approx(8 / 12)
+    provider = {r["condition"]: r for r in stats["provider"]}
+    assert provider["tibet-ics"]["blocked"] == 8 and provider["bakery"]["blocked"] == 0
+    assert provider["tibet-ics"]["vs_baseline"]["difference"] == pytest.approx(8 / 12)
+    assert provider["tibet-ics"]["vs_baseline"]["p"] < 0.01
