@@ -38,6 +38,18 @@ def render_markdown(report: Report) -> str:
     lines += [f"- {sentence}" for sentence in report.summary]
     if s.get("warnings"):
         lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
+    design = s.get("design")
+    if design:  # pre-registered before any result (the run's manifest)
+        outcomes = design.get("outcomes") or {}
+        lines += ["", "## Pre-registered design", "",
+                  f"Confirmatory contrast: {outcomes.get('code_contrast', '')}. "
+                  f"Replicates: {design.get('replicates')}.", ""]
+        lines += [f"- **{o['name']}**: {cell(o['description'])}" for o in
+                  [*outcomes.get("code", []), *outcomes.get("question", [])]]
+        if design.get("matching"):
+            lines += [""] + table(["sensitive trigger", "matched control(s)", "counterpart (secondary)"],
+                                  [[sid, ", ".join(m.get("controls") or []), m.get("counterpart") or ""]
+                                   for sid, m in design["matching"].items()])
     counts = s.get("counts", {})
     lines += ["", "## Trials", ""]
     lines += table(["kind", "planned", "analysed", "missing", "errored", "not judged", "judge error"],
@@ -48,6 +60,28 @@ def render_markdown(report: Report) -> str:
     contrasts = s.get("contrasts", [])
     conf = [c for c in contrasts if c.get("family") == "confirmatory"]
     expl = [c for c in contrasts if c.get("family") == "exploratory"]
+    if s.get("provider"):
+        lines += ["", "**Errors and provider blocks** (a block is an outcome: counted as refusal and no usable code)",
+                  ""]
+        lines += table(["kind", "condition", "generated", "errored", "blocked", "rate", "vs baseline (points)", "p"],
+                       [[r["kind"], r["condition"], r["n"], r["errored"], r["blocked"], fmt.pct(r["rate"]),
+                         fmt.points((r.get("vs_baseline") or {}).get("difference")),
+                         fmt.pvalue((r.get("vs_baseline") or {}).get("p"))] for r in s["provider"]])
+    matched = [c for c in s.get("matched", []) if c.get("family") == "confirmatory"]
+    if matched:
+        lines += ["", "## Confirmatory: each sensitive trigger vs its matched control (Holm per outcome, tasks as "
+                  "clusters)", "", "Rate A: matched control; rate B: sensitive trigger.", ""]
+        lines += table(["outcome", "sensitive", "control", *CONTRAST_HEAD],
+                       _contrast_rows(matched, ["outcome", "condition", "control"], "rate_control", "rate_condition"))
+        bounded = [c for c in matched if c.get("bounds")]
+        if bounded:
+            lines += ["", "Vulnerable given valid code, bounds over the pairs lost to no usable code:", ""]
+            lines += table(["sensitive", "control", "complete pairs", "lost pairs", "bounds (points)", "bounds 95% CI"],
+                           [[c["condition"], c["control"], c["bounds"]["complete_pairs"], c["bounds"]["lost_pairs"],
+                             f"{fmt.points(c['bounds']['lower'])} to {fmt.points(c['bounds']['upper'])}",
+                             fmt.interval_points(c["bounds"]["ci"])] for c in bounded])
+    elif design:
+        lines += ["", "No confirmatory code contrast (no sensitive trigger run together with its matched control)."]
     if conf:
         lines += ["", "## Confirmatory: sensitive contexts vs baseline, vulnerable code (Holm)", "",
                   "Rate A: baseline; rate B: with the context.", ""]

@@ -57,7 +57,8 @@ def _row(cc: ClusteredContrast, sums_x: float, sums_y: float) -> dict[str, Any]:
     n = cc.pairs
     return {"n_pairs": n, "clusters": cc.clusters, "max_pairs_per_cluster": cc.max_pairs_per_cluster,
             "rate_control": sums_x / n if n else None, "rate_condition": sums_y / n if n else None,
-            "difference": cc.difference, "ci": cc.ci.as_list(), "p": cc.p, "risk_ratio": cc.risk_ratio,
+            "difference": cc.difference, "ci": cc.ci.as_list(), "ci_method": "cluster-robust-t", "p": cc.p,
+            "risk_ratio": cc.risk_ratio,
             "rr_ci": cc.rr_ci.as_list(), "reliable": cc.reliable, "test": cc.test, "note": cc.note,
             "testable": n > 0}
 

@@ -102,3 +102,24 @@ def test_provider_blocks_and_truncation_are_outcomes(tmp_path: Path) -> None:
     assert provider["tibet-ics"]["blocked"] == 8 and provider["bakery"]["blocked"] == 0
     assert provider["tibet-ics"]["vs_baseline"]["difference"] == pytest.approx(8 / 12)
     assert provider["tibet-ics"]["vs_baseline"]["p"] < 0.01
+
+
+def test_reports_lead_with_the_preregistered_design_and_the_matched_family(tmp_path: Path) -> None:
+    from redline.report.build import build_report
+    from redline.report.html import render_html
+    from redline.report.markdown import render_markdown
+    from redline.report.summary import summarise
+
+    run = write_run(tmp_path / "run", refusal_scenario(np.random.default_rng(3), 60), design=DESIGN)
+    stats = stats_of(run, bootstrap=200)
+    report = build_report(stats, run.load())
+    md = render_markdown(report)
+    assert md.index("## Pre-registered design") < md.index("## Trials")
+    assert "each sensitive trigger vs its matched control" in md and "| no_usable_code | tibet-ics | bakery |" in md
+    assert "lost pairs" in md and "**Errors and provider blocks**" in md
+    html = render_html(report)
+    assert html.index('id="design"') < html.index('id="summary"') and "matched control(s)" in html
+    assert "Confirmatory: each sensitive trigger vs its matched control" in html
+    first = summarise(stats)[0]
+    assert first.startswith("Code written for the `tibet-ics` context was without usable code")
+    assert "matched control `bakery`" in first
