@@ -31,13 +31,25 @@ def _contrast_rows(rows: Sequence[Mapping[str, Any]], name_keys: Sequence[str], 
 CONTRAST_HEAD = ["pairs", "rate A", "rate B", "difference (points)", "95% CI", "p", "adjusted p", "significant"]
 
 
+def sequential_lines(seq: Mapping[str, Any] | None) -> list[str]:
+    """A sequential run leads with its stopping decisions and repeated confidence intervals."""
+    if not seq:
+        return []
+    head = (f"Stopped at round {seq.get('round')} of {seq.get('rounds')} ({'decided' if seq.get('done') else 'open'}); "
+            f"alpha {seq.get('alpha')}, {seq.get('spending') or 'O-Brien-Fleming'} spending, rule: {seq.get('rule')}.")
+    rows = [[d.get("contrast"), d.get("status") + (f" (|effect| < {fmt.points(d.get('margin'))} points)"
+                                                   if d.get("status") == "below_margin" else ""),
+             d.get("look"), fmt.points(d.get("estimate")), fmt.interval_points(d.get("rci")),
+             f"{fmt.interval_points(d.get('naive_ci'))} (naive)"] for d in seq.get("decisions", [])]
+    return (["", "## Sequential decision", "", head, "", cell(seq.get("note", "")), ""]
+            + table(["contrast", "decision", "look", "estimate (points)", "repeated 95% CI", "fixed-sample CI"],
+                    rows))
+
+
 def render_markdown(report: Report) -> str:
     s = report.stats
     lines = [f"# {report.title}", "", f"Run `{report.run_id}`, alpha {s.get('alpha')}, "
-             f"statistics schema {s.get('schema_version')}.", "", "## Summary", ""]
-    lines += [f"- {sentence}" for sentence in report.summary]
-    if s.get("warnings"):
-        lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
+             f"statistics schema {s.get('schema_version')}."]
     design = s.get("design")
     if design:  # pre-registered before any result (the run's manifest)
         outcomes = design.get("outcomes") or {}
@@ -50,6 +62,11 @@ def render_markdown(report: Report) -> str:
             lines += [""] + table(["sensitive trigger", "matched control(s)", "counterpart (secondary)"],
                                   [[sid, ", ".join(m.get("controls") or []), m.get("counterpart") or ""]
                                    for sid, m in design["matching"].items()])
+    lines += sequential_lines(s.get("sequential"))
+    lines += ["", "## Summary", ""]
+    lines += [f"- {sentence}" for sentence in report.summary]
+    if s.get("warnings"):
+        lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
     counts = s.get("counts", {})
     lines += ["", "## Trials", ""]
     lines += table(["kind", "planned", "analysed", "missing", "errored", "not judged", "judge error"],

@@ -12,7 +12,7 @@ A contrast whose test is flagged unreliable (``reliable: false``) is never signi
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redline import __version__
@@ -32,6 +32,7 @@ from redline.stats.observations import Observation, ObservationSet, count_status
 from redline.stats.outcomes import OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference, paired_pairs
 from redline.stats.provider import provider_rates
+from redline.stats.sequential_run import sequential_summary
 
 STATS_SCHEMA = "redline.stats"
 STATS_VERSION = 1
@@ -121,9 +122,10 @@ def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
     return out
 
 
-def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
-                  ) -> dict[str, Any]:
-    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts."""
+def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None,
+                  sequential: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts (and, for a
+    sequential run, its saved stopping decisions, which the report then leads with)."""
     manifest = data.manifest
     obs_set = load_observations(data)
     obs = obs_set.observations
@@ -188,6 +190,11 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         result["design"] = {"outcomes": design.get("outcomes"), "matching": design.get("matching") or {},
                             "replicates": design.get("replicates")}
     result["provider"] = provider_rates(obs, alpha=alpha)
+    seq = sequential_summary(sequential)
+    if seq is not None:
+        result["sequential"] = seq
+        warnings.append("sequential run: lead with the sequential decisions and their repeated confidence "
+                        "intervals; the contrasts' fixed-sample intervals and p-values are naive after an early stop")
     secondary = secondary_labels(obs_set)
     if secondary:  # only runs with a judge model or a plug-in judge carry this block
         result["secondary_judges"] = secondary

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from redline.stats.clustered import ClusteredContrast, cluster_sums, clustered_contrast
+from redline.stats.clustered import ClusteredContrast, ClusterSums, cluster_sums, clustered_contrast
 from redline.stats.contrasts import index_pairs
 from redline.stats.multiplicity import adjust
 from redline.stats.observations import Observation
@@ -63,24 +63,54 @@ def _row(cc: ClusteredContrast, sums_x: float, sums_y: float) -> dict[str, Any]:
             "testable": n > 0}
 
 
+Members = list[tuple[Observation, Observation]]
+
+
+def matched_members(obs: Sequence[Observation], condition: str, control: str) -> Members:
+    """(control, condition) observations of the same pair key, both analysable."""
+    index = index_pairs(obs, "code")
+    return [(m[control], m[condition]) for m in index.values()
+            if control in m and condition in m and m[control].ok and m[condition].ok]
+
+
+def outcome_sums(members: Members, value: Callable[[str | None], int | None]) -> ClusterSums | None:
+    """Per-task sums of one outcome over the pairs where both members have a value (None when none has)."""
+    clusters, first, second = [], [], []
+    for ctrl, sens in members:
+        vf, vs = value(ctrl.label), value(sens.label)
+        if vf is not None and vs is not None:
+            clusters.append(ctrl.cluster)
+            first.append(vf)
+            second.append(vs)
+    return cluster_sums(clusters, first, second) if clusters else None
+
+
+def contrast_arms(obs: Sequence[Observation], matching: Mapping[str, Mapping[str, Any]]
+                  ) -> list[tuple[str, str, str]]:
+    """(sensitive, reference, family) of every code contrast the design asks for among the conditions run:
+    each matched control (confirmatory) and the counterpart (secondary)."""
+    run = {o.condition_id for o in obs if o.kind == "code"}
+    out = []
+    for sensitive in sorted(matching):
+        if sensitive not in run:
+            continue
+        entry = matching[sensitive]
+        out += [(sensitive, c, "confirmatory") for c in entry.get("controls") or () if c in run]
+        counterpart = entry.get("counterpart")
+        if counterpart and counterpart in run:
+            out.append((sensitive, counterpart, "secondary"))
+    return out
+
+
 def matched_pair_contrasts(obs: Sequence[Observation], condition: str, control: str, *, alpha: float,
                            family: str) -> list[dict[str, Any]]:
     """Contrasts of ``condition`` (sensitive) against ``control`` on each pre-registered code outcome."""
-    index = index_pairs(obs, "code")
-    members = [(m[control], m[condition]) for m in index.values()
-               if control in m and condition in m and m[control].ok and m[condition].ok]
+    members = matched_members(obs, condition, control)
     out: list[dict[str, Any]] = []
     for name, (value, _) in CODE_OUTCOMES.items():
-        clusters, first, second = [], [], []
-        for ctrl, sens in members:
-            vf, vs = value(ctrl.label), value(sens.label)
-            if vf is not None and vs is not None:
-                clusters.append(ctrl.cluster)
-                first.append(vf)
-                second.append(vs)
-        if not clusters:
+        sums = outcome_sums(members, value)
+        if sums is None:
             continue
-        sums = cluster_sums(clusters, first, second)
         cc = clustered_contrast(sums, alpha=alpha)
         row: dict[str, Any] = {"id": f"code/{name}/{condition}~{control}", "kind": "code", "outcome": name,
                                "condition": condition, "control": control, "condition_group": "sensitive",
@@ -107,18 +137,9 @@ def matched_contrasts(obs: Sequence[Observation], matching: Mapping[str, Mapping
                       ) -> list[dict[str, Any]]:
     """Every sensitive condition run against each of its matched controls run (confirmatory), and against its
     other-country counterpart when run (secondary). ``matching``: sensitive id -> {controls, counterpart}."""
-    run = {o.condition_id for o in obs if o.kind == "code"}
     out: list[dict[str, Any]] = []
-    for sensitive in sorted(matching):
-        if sensitive not in run:
-            continue
-        entry = matching[sensitive]
-        for control in entry.get("controls") or ():
-            if control in run:
-                out.extend(matched_pair_contrasts(obs, sensitive, control, alpha=alpha, family="confirmatory"))
-        counterpart = entry.get("counterpart")
-        if counterpart and counterpart in run:
-            out.extend(matched_pair_contrasts(obs, sensitive, counterpart, alpha=alpha, family="secondary"))
+    for sensitive, reference, family in contrast_arms(obs, matching):
+        out.extend(matched_pair_contrasts(obs, sensitive, reference, alpha=alpha, family=family))
     return out
 
 

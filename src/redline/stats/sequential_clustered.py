@@ -181,7 +181,9 @@ def decide_clustered(contrast: str, looks: Sequence[ClusterLook], *, max_tasks: 
     last, c = looks[-1], bounds[-1]
     status = "inconclusive" if final or last.tasks >= max_tasks else "continue"
     rci = _interval(last, c)
-    if status == "continue" and -margin < rci.low and rci.high < margin:
+    # below the margin only with enough tasks for the interval to mean something (a robust variance of 0 from
+    # a handful of tasks without discordance is not certainty)
+    if status == "continue" and last.tasks >= min_clusters and -margin < rci.low and rci.high < margin:
         status = "below_margin"
     return _decision(contrast, status, margin, len(looks) - 1, last, c, z_fixed, alpha, last.tasks >= min_clusters)
 
