@@ -38,7 +38,7 @@ def check_formats(formats: Sequence[str]) -> list[str]:
 
 
 def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, dict[str, Any]]:
-    stats = compute_stats(data or run.load(), alpha=alpha)
+    stats = compute_stats(data or run.load(), alpha=alpha, sequential=run.sequential())
     return run.write_stats(stats), stats
 
 
