@@ -53,14 +53,17 @@ def preregistered() -> dict[str, Any]:
     }
 
 
-def _row(cc: ClusteredContrast, sums_x: float, sums_y: float) -> dict[str, Any]:
+def _row(cc: ClusteredContrast, sums: ClusterSums) -> dict[str, Any]:
     n = cc.pairs
-    return {"n_pairs": n, "clusters": cc.clusters, "max_pairs_per_cluster": cc.max_pairs_per_cluster,
+    b, c = int(sums.b.sum()), int(sums.c.sum())
+    both = int(sums.x.sum()) - b
+    sums_x, sums_y = float(sums.x.sum()), float(sums.y.sum())
+    return {"n_pairs": n, "table": {"both": both, "control_only": b, "condition_only": c, "neither": n - both - b - c},
+            "clusters": cc.clusters, "max_pairs_per_cluster": cc.max_pairs_per_cluster,
             "rate_control": sums_x / n if n else None, "rate_condition": sums_y / n if n else None,
             "difference": cc.difference, "ci": cc.ci.as_list(), "ci_method": "cluster-robust-t", "p": cc.p,
-            "risk_ratio": cc.risk_ratio,
-            "rr_ci": cc.rr_ci.as_list(), "reliable": cc.reliable, "test": cc.test, "note": cc.note,
-            "testable": n > 0}
+            "risk_ratio": cc.risk_ratio, "rr_ci": cc.rr_ci.as_list(), "reliable": cc.reliable, "test": cc.test,
+            "note": cc.note, "testable": n > 0}
 
 
 Members = list[tuple[Observation, Observation]]
@@ -114,7 +117,7 @@ def matched_pair_contrasts(obs: Sequence[Observation], condition: str, control: 
         cc = clustered_contrast(sums, alpha=alpha)
         row: dict[str, Any] = {"id": f"code/{name}/{condition}~{control}", "kind": "code", "outcome": name,
                                "condition": condition, "control": control, "condition_group": "sensitive",
-                               "family": family, **_row(cc, float(sums.x.sum()), float(sums.y.sum()))}
+                               "family": family, **_row(cc, sums)}
         if name == "vulnerable_valid":
             b = bounded_vulnerable_difference([c.label for c, _ in members], [s.label for _, s in members], alpha)
             row["bounds"] = {"complete_pairs": b.complete_pairs, "lost_pairs": b.lost_pairs,

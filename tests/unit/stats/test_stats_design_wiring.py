@@ -123,3 +123,32 @@ def test_reports_lead_with_the_preregistered_design_and_the_matched_family(tmp_p
     first = summarise(stats)[0]
     assert first.startswith("Code written for the `tibet-ics` context was without usable code")
     assert "matched control `bakery`" in first
+
+
+def test_compare_uses_the_score_test_and_pairs_replicated_runs_by_task(tmp_path: Path) -> None:
+    from redline.stats.compare import compare_runs
+    from redline.stats.effect_difference import PairedCounts, effect_difference_test
+
+    a = write_run(tmp_path / "a", refusal_scenario(np.random.default_rng(3), 30), design=DESIGN).load()
+    b = write_run(tmp_path / "b", refusal_scenario(np.random.default_rng(4), 30, replicates=1), design=DESIGN,
+                  model="other").load()
+    out = compare_runs([a, b], bootstrap=100)
+    diffs = {d["id"]: d for d in out["differences"]}
+    # a has 2 replicates per task: matched contrasts are compared by task (t over tasks)
+    assert diffs["code/no_usable_code/tibet-ics~bakery"]["test"] == "paired-t-over-tasks"
+    # a legacy paired contrast without per-task sums: the score test, its p and interval from one test
+    row = diffs["code/refused/tibet-ics"]
+    ref = next(c for c in compare_runs([a, b], bootstrap=100)["contrasts"] if c["id"] == "code/refused/tibet-ics")
+    assert row["test"] == "score-restricted" and ref["runs"][0]["n_pairs"] == 60
+    one = write_run(tmp_path / "c", refusal_scenario(np.random.default_rng(5), 30, replicates=1), design=DESIGN)
+    out2 = compare_runs([one.load(), b], bootstrap=100)
+    d = {x["id"]: x for x in out2["differences"]}["code/vulnerable/tibet-ics"]
+    sa = {c["id"]: c for c in stats_of(one, bootstrap=100)["contrasts"]}["code/vulnerable/tibet-ics"]
+    sb = {c["id"]: c for c in stats_of(write_run(tmp_path / "b2", refusal_scenario(np.random.default_rng(4), 30,
+                                                                                   replicates=1), design=DESIGN),
+                                       bootstrap=100)["contrasts"]}["code/vulnerable/tibet-ics"]
+    expected = effect_difference_test(
+        PairedCounts(sa["table"]["baseline_only"], sa["table"]["condition_only"], sa["n_pairs"]),
+        PairedCounts(sb["table"]["baseline_only"], sb["table"]["condition_only"], sb["n_pairs"]))
+    assert d["test"] == "score-restricted" and d["p"] == pytest.approx(expected.p)
+    assert d["ci"] == pytest.approx(expected.ci.as_list())
