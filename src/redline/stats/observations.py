@@ -41,8 +41,9 @@ class Observation:
 
     @property
     def cluster(self) -> str:
-        """Replicates of one task are correlated: the case is the unit that resampling draws."""
-        return f"{self.suite}/{self.case_id}"
+        """Replicates of one task are correlated, and so are the language versions of one question (en + zh
+        share ``parallel_id``): the task or parallel question is the unit that tests and resampling use."""
+        return self.question
 
     @property
     def question(self) -> str:
