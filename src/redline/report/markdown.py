@@ -114,12 +114,13 @@ def render_markdown(report: Report) -> str:
         lines += table(["outcome", "topics", *CONTRAST_HEAD],
                        _contrast_rows(s["language"], ["outcome", "segment"], "rate_en", "rate_zh"))
     if s.get("topics"):
-        lines += ["", "## China-sensitive topics vs controls", ""]
+        lines += ["", "## China-sensitive topics vs controls (clustered on the topic)", ""]
         lines += table(["outcome", "language", "control", "sensitive", "control rate", "difference (points)",
-                        "95% CI", "p", "adjusted p (BH)"],
+                        "95% CI", "p", "adjusted p", "family"],
                        [[c["outcome"], c["language"], c["control"], fmt.pct(c["rate1"]), fmt.pct(c["rate2"]),
                          fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
-                         fmt.pvalue(c.get("p_adjusted"))] for c in s["topics"]])
+                         f"{fmt.pvalue(c.get('p_adjusted'))} ({c.get('adjust_method', '')})",
+                         c.get("family", "")] for c in s["topics"]])
     if s.get("did"):
         lines += ["", "## Difference in differences (zh−en gap, sensitive minus control)", ""]
         lines += table(["outcome", "control", "gap sensitive", "gap control", "difference (points)", "95% CI", "p",
