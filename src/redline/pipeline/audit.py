@@ -42,7 +42,8 @@ class AuditResult:
 def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:
     started = time.perf_counter()
     given = backend
-    traits = traits_of(type(backend)) if backend is not None else backend_traits(cfg.backend_spec().provider)
+    declared = getattr(type(backend), "traits", None) if backend is not None else None  # wrappers declare none
+    traits = traits_of(type(backend)) if declared is not None else backend_traits(cfg.backend_spec().provider)
     replicates = check_replicates(cfg, traits.seed_varies_greedy)  # before a model is loaded
     backend = backend or make_backend(cfg.backend_spec())
     suites = [resolve_suite(name) for name in cfg.suites]

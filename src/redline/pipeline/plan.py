@@ -72,7 +72,7 @@ def check_replicates(cfg: RunConfig, seed_varies_greedy: bool) -> str:
 def design_block(cfg: RunConfig, suites: list[Suite], replicates: str) -> dict[str, Any]:
     """What the run pre-registers before any result: outcomes, the matched triggers of the confirmatory
     family (sensitive id -> controls, counterpart), the baseline filler, and how replicates are drawn."""
-    from redline.stats.confirmatory import preregistered
+    from redline.stats.preregistered import preregistered  # no numerical imports at the start of a run
 
     matching: dict[str, Any] = {}
     fillers: dict[str, str] = {}
