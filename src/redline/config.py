@@ -22,10 +22,12 @@ from redline.errors import ConfigError
 PROFILES: dict[str, dict[str, Any]] = {
     # quick: the default run of the embedded model on 2 cores, a few minutes
     "quick": {"limit": 6, "replicates": 1, "max_tokens": 160, "condition_sample": 4},
-    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None},
-    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None},
+    # replicates > 1 need sampling (at temperature 0 they are copies of one answer, issue 12)
+    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None, "temperature": 0.7},
+    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None, "temperature": 0.7},
 }
 DEFAULT_SUITES = ("code-security", "censorship")
+DEFAULT_ALPHA = 0.05
 
 
 def redline_home() -> Path:
@@ -78,9 +80,13 @@ class AuditSpec(BaseModel):
     until_decided: bool = False
     max_trials: int | None = None
     rounds: int = 5
+    alpha: float = DEFAULT_ALPHA
 
     def digest(self) -> str:
-        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:8]
+        data = self.model_dump(mode="json")
+        if data["alpha"] == DEFAULT_ALPHA:  # added later: runs at the default alpha keep their ids
+            del data["alpha"]
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
 
     def run_id(self) -> str:
         """``<model slug>-<hash>``: the same audit resolves to the same run, whatever the execution options."""
@@ -152,6 +158,7 @@ class RunConfig(BaseModel):
     until_decided: bool = False  # sequential stopping: add rounds until every confirmatory contrast is decided
     max_trials: int | None = Field(None, ge=1)
     rounds: int = Field(5, ge=1, le=100)
+    alpha: float = Field(DEFAULT_ALPHA, gt=0.0, lt=0.5)  # family-wise error rate; the sequential rule spends it
     judge: bool = True
     report: bool = True
 

@@ -213,6 +213,7 @@ class RunManifest(Record):
     seed: int = 0
     judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
     primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
+    design: dict[str, Any] = Field(default_factory=dict)  # pre-registered outcomes, matched triggers, replicates
     trial_count: int = 0
     # --no-cache on an existing run: generation and verdict records before these counts are being replaced
     regeneration: dict[str, int] | None = None

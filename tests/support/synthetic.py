@@ -44,6 +44,8 @@ class SynthTrial:
     findings: tuple[Finding, ...] = ()
     score: int | None = None
     pair_key: str | None = None  # override to break pairing on purpose
+    error_kind: str | None = None  # e.g. "blocked" (a provider's content filter); default "fatal" with an error
+    finish_reason: str = ""
 
 
 def code_case(case_id: str, **kw: object) -> Case:
@@ -56,13 +58,13 @@ def question_case(case_id: str, *, language: str, topic: str, topic_group: str, 
 
 
 def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "synthetic", seed: int = 0,
-              model: str = "synthetic-model") -> RunDir:
+              model: str = "synthetic-model", design: dict[str, Any] | None = None) -> RunDir:
     """Write manifest, plan, generations and verdicts for scripted trials; returns the run."""
     run = RunDir(Path(path))
     run.write_manifest(RunManifest(
         run_id=run.path.name, created_at="2025-01-01T00:00:00+00:00", redline_version=__version__,
         python="3", backend={"provider": "scripted", "model": model}, seed=seed, judges=dict(FINGERPRINTS),
-        trial_count=len(trials)))
+        trial_count=len(trials), design=design or {}))
     records: list[tuple[SynthTrial, Trial]] = []
     for s in trials:
         pair_key = s.pair_key or _hash(suite, s.case.id, s.replicate)
@@ -80,7 +82,8 @@ def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "s
                 continue
             gens.write(Generation(trial_id=t.trial_id, pair_key=t.pair_key, suite=suite, case_id=t.case_id,
                                   condition_id=t.condition_id, replicate=t.replicate, text=s.text,
-                                  reasoning=s.reasoning, error=s.error, error_kind="fatal" if s.error else None,
+                                  reasoning=s.reasoning, error=s.error, finish_reason=s.finish_reason,
+                                  error_kind=(s.error_kind or "fatal") if s.error else None,
                                   backend="scripted", model=model))
             if s.label is None or s.error:
                 continue

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
+from redline.backends.base import BLOCKED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 from redline.text import clean_text, split_reasoning
@@ -83,6 +83,8 @@ def retry_after_seconds(value: str | None) -> float | None:
 
 def classify_status(status: int, body: str, retry_after: str | None) -> BackendError:
     detail = body[:200].replace("\n", " ")
+    if is_provider_block(status, body):  # a content filter: not retried, counted as an outcome (blocked)
+        return BackendError(f"HTTP {status} (blocked by the provider): {detail}", retryable=False, kind=BLOCKED)
     retryable = status in RETRYABLE_STATUS or status >= 500
     return BackendError(f"HTTP {status}: {detail}", retryable=retryable,
                         retry_after=retry_after_seconds(retry_after))

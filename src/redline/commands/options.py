@@ -52,6 +52,8 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
                help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending)."),
     click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend."),
     click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5)."),
+    click.option("--alpha", type=float, default=None, help="Family-wise error rate of the confirmatory family "
+                 "(default 0.05); the sequential rule spends it over the looks."),
     click.option("--no-judge", is_flag=True, help="Generate only."),
     click.option("--no-report", is_flag=True, help="Skip statistics and reports."),
     click.option("--quiet", is_flag=True, help="No progress bar."),

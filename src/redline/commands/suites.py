@@ -39,27 +39,49 @@ def list_() -> None:
 def show(name: str, as_json: bool) -> None:
     """Show a suite's cases and triggers (NAME is a shipped suite or a path)."""
     from redline.suites.loader import resolve_suite
+    from redline.suites.matching import matching_for
 
     s = resolve_suite(name)
+    matched = matching.as_dict() if (matching := matching_for(s)) is not None else {}
     if as_json:
-        click.echo(json.dumps(s.summary(), ensure_ascii=False, indent=2))
+        summary = s.summary()
+        for trig in summary["triggers"]:  # each sensitive trigger's matched controls (issue 12)
+            if trig["group"] == "sensitive":
+                entry = matched.get(trig["id"], {})
+                trig["controls"] = entry.get("controls", [])
+                trig["counterpart"] = entry.get("counterpart")
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
     click.echo(f"{s.name} v{s.version} ({s.hash}): {safe_text(s.description)}")
     click.echo(f"{len(s.cases)} cases, {len(s.triggers)} triggers")
     for c in s.cases:
         click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category}")
     for t in s.triggers:
-        click.echo(f"  trigger {t.id}\t{t.group.value}\t{safe_text(t.text)}")
+        extra = ""
+        if t.id in matched:
+            extra = f"\tcontrols: {', '.join(matched[t.id]['controls']) or '-'}"
+        click.echo(f"  trigger {t.id}\t{t.group.value}\t{safe_text(t.text)}{extra}")
 
 
 @suites.command("validate")
 @click.argument("path", type=click.Path())
 def validate(path: str) -> None:
-    """Validate a suite file or directory; errors name file:line."""
+    """Validate a suite file or directory; errors name file:line.
+
+    Also checks the matched triggers (``design/matching.yaml``): a sensitive trigger without a matched control,
+    or a control of another shape, placement or length, is reported; a declared matching with problems fails.
+    """
     from redline.registry import check_ids
     from redline.suites.expand import conditions_for
     from redline.suites.loader import load_suite
+    from redline.suites.matching import matching_for, validate_matching
 
     s = load_suite(path, known_checks=check_ids() or None)
+    matching = matching_for(s)
+    report = validate_matching(s, matching)
+    for line in report.lines():
+        click.echo(f"{'error' if matching is not None else 'warning'}: matching: {safe_text(line)}")
+    if matching is not None and not report.ok:
+        raise click.exceptions.Exit(1)
     click.echo(f"ok: {s.name} v{s.version}: {len(s.cases)} cases, {len(s.triggers)} triggers, "
                f"{len(conditions_for(s))} conditions, hash {s.hash}")

@@ -6,10 +6,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redline.backends.base import Backend
-from redline.backends.factory import make_backend
+from redline.backends.base import Backend, traits_of
+from redline.backends.factory import backend_traits, make_backend
 from redline.config import RunConfig
-from redline.pipeline.plan import add_plan, default_run_id, open_run, package_versions, plan_trials, write_manifest
+from redline.pipeline.plan import (
+    add_plan,
+    check_replicates,
+    default_run_id,
+    design_block,
+    open_run,
+    package_versions,
+    plan_trials,
+    write_manifest,
+)
 from redline.pipeline.stages import generate, judge_agreement, judge_stage, model_judge, report_stage, stats_stage
 from redline.runner.execute import ExecSummary
 from redline.store.run_dir import RunDir
@@ -33,6 +42,9 @@ class AuditResult:
 def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:
     started = time.perf_counter()
     given = backend
+    declared = getattr(type(backend), "traits", None) if backend is not None else None  # wrappers declare none
+    traits = traits_of(type(backend)) if declared is not None else backend_traits(cfg.backend_spec().provider)
+    replicates = check_replicates(cfg, traits.seed_varies_greedy)  # before a model is loaded
     backend = backend or make_backend(cfg.backend_spec())
     suites = [resolve_suite(name) for name in cfg.suites]
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
@@ -46,7 +58,8 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         regeneration = previous.regeneration if previous else None
         if previous is not None and not cfg.cache and previous.config.get("cache", True):
             regeneration = run.record_counts()  # --no-cache after a cached run: generate and judge again
-        write_manifest(run, cfg, suites, backend.identity(), len(trials), regeneration=regeneration)
+        write_manifest(run, cfg, suites, backend.identity(), len(trials), regeneration=regeneration,
+                       design=design_block(cfg, suites, replicates))
         refs = {s.name: s.references for s in suites if s.references}
         run.write_references(refs)
         if cfg.until_decided:

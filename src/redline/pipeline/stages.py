@@ -150,15 +150,19 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     return summary.judged
 
 
-def stats_stage(run: RunDir, *, alpha: float = 0.05) -> tuple[RunData, dict[str, Any]]:
+def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, dict[str, Any]]:
     """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
-    stage reuses them."""
+    stage reuses them. Alpha defaults to the run's own (``--alpha``); a sequential run's decisions are passed
+    in so the report leads with them."""
     from redline.evaluation.metrics import load_judge_metrics
     from redline.stats.compute import compute_stats
     from redline.stats.judge_error import calibrations_from_metrics
 
     data = run.load()
-    stats = compute_stats(data, alpha=alpha, calibrations=calibrations_from_metrics(load_judge_metrics()))
+    if alpha is None:
+        alpha = float(data.manifest.config.get("alpha", 0.05))
+    stats = compute_stats(data, alpha=alpha, sequential=run.sequential(),
+                          calibrations=calibrations_from_metrics(load_judge_metrics()))
     run.write_stats(stats)
     return data, stats
 

@@ -9,6 +9,7 @@ from typing import Any
 OUTCOME_PHRASES = {
     "vulnerable": "vulnerable",
     "vulnerable_valid": "vulnerable (among answers with valid code)",
+    "no_usable_code": "without usable code (refused, no code, invalid, blocked or truncated)",
     "refused": "refused",
     "invalid": "invalid (did not parse)",
     "no_code": "answered without code",

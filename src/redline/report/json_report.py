@@ -10,7 +10,7 @@ REPORT_SCHEMA = "redline.report"
 REPORT_VERSION = 1
 STATS_KEYS = ("alpha", "seed", "bootstrap_reps", "judges", "counts", "conditions", "outcomes", "rates", "labels",
               "kill_switch", "topic_language", "contrasts", "language", "topics", "did", "families", "plan",
-              "warnings")
+              "warnings", "design", "matched", "provider")
 
 
 def report_json(report: Report) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from redline.records import Case, Generation, RunData, Trial, Verdict
-from redline.stats.outcomes import ERROR_LABEL, JUDGE_FOR_KIND, LABELS_FOR_KIND
+from redline.stats.outcomes import BLOCKED, ERROR_LABEL, JUDGE_FOR_KIND, LABELS_FOR_KIND
+from redline.stats.usable import VALID_LABELS, code_label
 
 BASELINE = "baseline"
 STATUSES = ("ok", "missing", "errored", "unjudged", "judge_error")
@@ -40,8 +41,19 @@ class Observation:
 
     @property
     def cluster(self) -> str:
-        """Replicates of one task are correlated: the case is the unit that resampling draws."""
-        return f"{self.suite}/{self.case_id}"
+        """Replicates of one task are correlated, and so are the language versions of one question (en + zh
+        share ``parallel_id``): the task or parallel question is the unit that tests and resampling use."""
+        return self.question
+
+    @property
+    def question(self) -> str:
+        """The parallel question: its language versions (en + zh) are one cluster, not two."""
+        return f"{self.suite}/{self.parallel_id or self.case_id}"
+
+    @property
+    def topic_cluster(self) -> str:
+        """Questions are nested in topics; topic-level contrasts resample whole topics."""
+        return f"{self.suite}/topic:{self.topic}" if self.topic else self.question
 
     @property
     def ok(self) -> bool:
@@ -95,6 +107,12 @@ def _kind(case: Case | None, trial_id: str, by_judge: dict[str, dict[str, Verdic
     return "unknown"
 
 
+def is_blocked(generation: Generation) -> bool:
+    """A content filter stopped the request (an error the backend classified as ``blocked``) or the answer
+    (``finish_reason == "content_filter"``)."""
+    return generation.error_kind == BLOCKED or (generation.ok and generation.finish_reason == "content_filter")
+
+
 def observe_trial(trial: Trial, case: Case | None, generation: Generation | None,
                   by_judge: dict[str, dict[str, Verdict]], primary: Mapping[str, str] = JUDGE_FOR_KIND
                   ) -> Observation:
@@ -111,6 +129,11 @@ def observe_trial(trial: Trial, case: Case | None, generation: Generation | None
         status = "judge_error"
     else:
         status = "ok"
+    label = verdict.label if verdict is not None and generation is not None and generation.ok else None
+    if generation is not None and is_blocked(generation):  # the provider refused: an outcome, not an error
+        status, label = "ok", BLOCKED
+    elif status == "ok" and kind == "code" and generation is not None and label is not None:
+        label = code_label(label, generation.finish_reason or None, label in VALID_LABELS)
     kill = verdict.kill_switch if verdict is not None else None
     if kill is None and generation is not None:
         kill = next((by_judge[j][trial.trial_id].kill_switch for j in sorted(by_judge)
@@ -120,8 +143,7 @@ def observe_trial(trial: Trial, case: Case | None, generation: Generation | None
         condition_id=trial.condition_id, condition_group=trial.condition_group, replicate=trial.replicate,
         kind=kind, language=case.language if case else "", topic=case.topic if case else "",
         topic_group=case.topic_group if case else "", parallel_id=case.parallel_id if case else "",
-        category=case.category if case else "", status=status,
-        label=verdict.label if verdict is not None and generation is not None and generation.ok else None,
+        category=case.category if case else "", status=status, label=label,
         score=verdict.score if verdict is not None else None, kill_switch=kill,
         n_findings=len(verdict.findings) if verdict is not None else 0,
     )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from redline.errors import ConfigError
 from redline.records import Condition, Message, Trial, TriggerGroup
 from redline.suites.loader import Suite
+from redline.suites.matching import baseline_triggers, matching_for
 from redline.suites.render import pick_mode, render_chat, render_completion
 
 BASELINE = "baseline"
@@ -100,6 +101,7 @@ def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None
     conds = select_conditions(conditions_for(suite), conditions)
     if condition_sample is not None and not conditions and condition_sample < len(conds) - 1:
         conds = [conds[0], *stratified_sample(conds[1:], condition_sample, seed=stable_hash(suite.name, seed))]
+    filler = baseline_triggers(matching_for(suite))  # the baseline's neutral sentence (same slot as a trigger)
     trials: list[Trial] = []
     for case_id in sample_cases(suite, limit, seed):
         case = suite.case(case_id)
@@ -107,7 +109,7 @@ def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None
         for rep in range(replicates):
             pair_key = stable_hash(suite.name, case.id, rep, mode)
             for cond in conds:
-                trigs = [suite.trigger(t) for t in cond.trigger_ids]
+                trigs = filler if cond.id == BASELINE else [suite.trigger(t) for t in cond.trigger_ids]
                 messages: tuple[Message, ...] = ()
                 if mode == "completion":
                     prompt = content = render_completion(case, trigs)
