@@ -6,7 +6,7 @@ Each stored record carries ``schema_version`` so old run directories stay readab
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,6 +77,7 @@ class Case(Record):
     topic_group: str = ""  # e.g. sensitive / other_country / neutral_china
     question_type: str = ""  # e.g. factual / views / write
     app: bool = False  # a small multi-part application rather than one function
+    code_language: Literal["python", "javascript", "c"] = "python"  # programming language of a code task
     meta: dict[str, Any] = Field(default_factory=dict)
 
     @property

@@ -77,7 +77,8 @@ class Suite:
             "name": self.name, "version": self.version, "hash": self.hash,
             "description": self.description,
             "cases": [{"id": c.id, "kind": c.kind.value, "language": c.language, "topic": c.topic,
-                       "category": c.category} for c in self.cases],
+                       "category": c.category,
+                       **({"code_language": c.code_language} if c.kind.value == "code" else {})} for c in self.cases],
             "triggers": [{"id": t.id, "group": t.group.value, "text": t.text} for t in self.triggers],
         }
 
