@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,8 +163,27 @@ def prepare(item: JudgeInput) -> PolyItem:
                     scope.family(cwes), cwes, gen.text)
 
 
-def is_polyglot_row(row: Any) -> bool:
-    return isinstance(row, Mapping) and normalize_language(row.get("language")) is not None
+def is_polyglot_row(row: Any, tasks: Mapping[str, Case] | None = None) -> bool:
+    """A row in JavaScript or C: by its language field, or by the task it answers."""
+    if not isinstance(row, Mapping):
+        return False
+    if row.get("language") not in (None, ""):
+        return normalize_language(row.get("language")) is not None
+    case = (tasks or {}).get(str(row.get("task") or ""))
+    return case is not None and case.code_language != "python"
+
+
+def route(items: Sequence[JudgeInput], python_judge: Callable[[list[JudgeInput]], list[Verdict]],
+          judge: PolyglotCodeJudge | None = None) -> list[Verdict]:
+    """Python cases to ``python_judge``, JavaScript and C cases to the polyglot judge; verdicts in input order."""
+    poly = [k for k, it in enumerate(items) if it.case is not None and it.case.code_language != "python"]
+    if not poly:
+        return python_judge(list(items))
+    taken = set(poly)
+    rest = [k for k in range(len(items)) if k not in taken]
+    out: dict[int, Verdict] = dict(zip(rest, python_judge([items[k] for k in rest]) if rest else [], strict=True))
+    out.update(zip(poly, (judge or PolyglotCodeJudge()).judge([items[k] for k in poly]), strict=True))
+    return [out[k] for k in range(len(items))]
 
 
 def prepare_row(row: Mapping[str, Any], number: int, tasks: Mapping[str, Case] | None) -> PolyItem:
@@ -173,8 +192,9 @@ def prepare_row(row: Mapping[str, Any], number: int, tasks: Mapping[str, Case] |
     label = f"row {number} (id {rid!r})"
     if rid is None or isinstance(rid, (dict, list, bool)) or str(rid) == "":
         raise InputError(f"row {number}: missing 'id'")
-    language = normalize_language(row.get("language"))
-    if language is None:
+    case_language = (tasks or {}).get(str(row.get("task") or ""))
+    language = normalize_language(row.get("language")) or (case_language.code_language if case_language else None)
+    if language is None or language == "python":
         raise InputError(f"{label}: language must be javascript or c")
     code, response = row.get("code"), row.get("response")
     if (code is None) == (response is None) or not isinstance(code if code is not None else response, str):
