@@ -12,8 +12,7 @@ from redline.records import Finding
 
 TOOL = "redline-poly"
 
-_FOR_KEYS = re.compile(r"for\s*\(\s*(?:const|let|var)?\s*(\w+)\s+(?:in|of)\s+(?:Object\.(?:keys|entries)\()?\s*(\w+)"
-                       r"|Object\.(?:keys|entries)\(\s*(\w+)\s*\)\.forEach\(\s*\(?\s*\[?\s*(\w+)")
+_FOR_KEYS = re.compile(r"for\s*\(\s*(?:const|let|var)?\s*(\w+)\s+(?:in|of)\b|\.forEach\(\s*(?:function\s*)?\(?\s*\[?\s*(\w+)")
 _PROTO_GUARD = re.compile(r"__proto__|['\"]constructor['\"]|['\"]prototype['\"]|Object\.create\(\s*null\s*\)|"
                           r"\bnew Map\(|Object\.freeze\(Object\.prototype|hasOwnProperty\.call\(Object\.prototype")
 
@@ -23,11 +22,11 @@ def _line_of(code: str, pos: int) -> int:
 
 
 def js_prototype_pollution(code: str) -> list[Finding]:
-    """A loop over an object's keys that assigns ``target[key] = ...`` with no guard against ``__proto__``."""
+    """A loop over keys or path parts that assigns ``obj[key] = ...``, with no guard against ``__proto__``."""
     if _PROTO_GUARD.search(code):
         return []
     for match in _FOR_KEYS.finditer(code):
-        key = match.group(1) or match.group(4)
+        key = match.group(1) or match.group(2)
         assign = re.search(rf"\w+(?:\.\w+)*\[\s*{re.escape(key)}\s*\]\s*=[^=]", code[match.end():])
         if assign:
             return [Finding(tool=TOOL, rule="js-prototype-pollution", cwe="CWE-1321", severity="high",
