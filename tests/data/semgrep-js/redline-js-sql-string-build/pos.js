@@ -13,3 +13,7 @@ function sorted(col, dir) {
   const sql = `SELECT * FROM orders ORDER BY ${col} ${dir}`;
   return db.prepare(sql).all();
 }
+
+function findUserByEmail(db, email) {
+  return db.prepare("SELECT * FROM users WHERE email = '" + email + "'").get();
+}
