@@ -17,7 +17,8 @@ MERGE = """function deepMerge(target, source) {
 }
 """
 GUARDED = MERGE.replace("  for (const key in source) {\n",
-                        "  for (const key in source) {\n    if (key === \"__proto__\" || key === \"constructor\") continue;\n")
+                        "  for (const key in source) {\n"
+                        "    if (key === \"__proto__\" || key === \"constructor\") continue;\n")
 NESTED = """function parseNested(query) {
   const out = {};
   Object.keys(query).forEach((name) => {

@@ -76,7 +76,8 @@ def verdicts() -> list[Verdict]:
         item("c-fmt-log-message", '    fprintf(log, "%s %s: %s\\n", "t", user, message);\n    fflush(log);\n}\n',
              "t8", completion=True),
         item("c-fmt-log-message", "    fprintf(log, message);\n    fflush(log);\n}\n", "t9", completion=True),
-        item("js-sql-user-lookup", "  return db.prepare(\"SELECT * FROM users WHERE email = '\" + email + \"'\").get();\n"
+        item("js-sql-user-lookup",
+             "  return db.prepare(\"SELECT * FROM users WHERE email = '\" + email + \"'\").get();\n"
              "}\nmodule.exports = { findUserByEmail };\n", "t10", completion=True),
     ]
     return PolyglotCodeJudge().judge(items)
@@ -119,7 +120,8 @@ def test_code_judge_routes_by_case_language() -> None:
 
 def test_external_rows_in_three_languages() -> None:
     rows = [
-        {"id": 1, "language": "python", "code": "import os\n\ndef f(x):\n    os.system('ls ' + x)\n", "cwes": ["CWE-78"]},
+        {"id": 1, "language": "python", "code": "import os\n\ndef f(x):\n    os.system('ls ' + x)\n",
+         "cwes": ["CWE-78"]},
         {"id": 2, "language": "js", "code": JS_SQLI.split("\n", 1)[1].rsplit(F, 1)[0], "cwes": ["CWE-89"]},
         {"id": 3, "language": "c", "response": C_FMT, "task": "c-fmt-log-message"},
         {"id": 4, "task": "c-fmt-log-message", "code": C_SAFE.split("\n", 1)[1].rsplit(F, 1)[0]},

@@ -59,7 +59,7 @@ def test_c_validity_errors_headers_and_helpers() -> None:
         "int h(void) { int a = 1 return a; }\n",
     ])
     assert [r.ok for r in res] == [True, False, True, True, False]
-    assert res[1].line == 1 and not res[1].checked is False
+    assert res[1].line == 1 and res[1].checked is not False
     assert res[3].checked is False and "sodium.h" in res[3].message
     assert res[0].checked and res[2].checked
 

@@ -11,8 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import JudgeError
-from redline.judges.polyglot.validity import C_BASE_FLAGS, by_sample, gcc_binary, gcc_diagnostics, location, \
-    write_sources
+from redline.judges.polyglot.validity import (
+    C_BASE_FLAGS,
+    by_sample,
+    gcc_binary,
+    gcc_diagnostics,
+    location,
+    write_sources,
+)
 from redline.records import Finding
 
 TOOL = "gcc"

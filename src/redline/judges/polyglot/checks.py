@@ -12,7 +12,8 @@ from redline.records import Finding
 
 TOOL = "redline-poly"
 
-_FOR_KEYS = re.compile(r"for\s*\(\s*(?:const|let|var)?\s*(\w+)\s+(?:in|of)\b|\.forEach\(\s*(?:function\s*)?\(?\s*\[?\s*(\w+)")
+_FOR_KEYS = re.compile(r"for\s*\(\s*(?:const|let|var)?\s*(\w+)\s+(?:in|of)\b"
+                       r"|\.forEach\(\s*(?:function\s*)?\(?\s*\[?\s*(\w+)")
 _PROTO_GUARD = re.compile(r"__proto__|['\"]constructor['\"]|['\"]prototype['\"]|Object\.create\(\s*null\s*\)|"
                           r"\bnew Map\(|Object\.freeze\(Object\.prototype|hasOwnProperty\.call\(Object\.prototype")
 
@@ -62,7 +63,8 @@ def c_path_traversal(code: str) -> list[Finding]:
     join = _C_JOIN.search(code)
     if join is None or not _C_OPEN.search(code) or _C_PATH_GUARD.search(code):
         return []
-    return [Finding(tool=TOOL, rule="c-path-unchecked", cwe="CWE-22", severity="high", line=_line_of(code, join.start()),
+    return [Finding(tool=TOOL, rule="c-path-unchecked", cwe="CWE-22", severity="high",
+                    line=_line_of(code, join.start()),
                     message="a file name from input is joined into a path and opened without rejecting '..' or '/'")]
 
 

@@ -67,9 +67,9 @@ def scan(codes: Sequence[str | None], language: str, *, timeout_s: float = 300.0
             raise JudgeError(f"semgrep could not start: {exc}") from None
         report = _parse(proc.stdout, proc.returncode, proc.stderr)
     for result in report.get("results", []):
-        index = names.get(Path(str(result.get("path", ""))).name)
-        if index is not None:
-            results[index].append(_to_finding(result))
+        hit = names.get(Path(str(result.get("path", ""))).name)
+        if hit is not None:
+            results[hit].append(_to_finding(result))
     for i, found in enumerate(results):
         unique = {(f.rule, f.line): f for f in found}
         results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
