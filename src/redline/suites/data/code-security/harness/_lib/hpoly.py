@@ -15,6 +15,7 @@ Worker entry point: ``hpoly:run_job`` (same signature as ``hlib.run_job``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import http.client
 import json
 import os
@@ -183,9 +184,16 @@ class Ctx:
     def c_build(self, driver: str, name: str = "prog") -> str:
         """Build the candidate with ``driver`` (which declares and calls the pinned function) under ASan and
         UBSan. A ``main`` of the candidate's own is renamed so the driver's is the one that runs."""
-        cand = self.write(f"build/{name}_candidate.c", self.source)
-        drv = self.write(f"build/{name}_driver.c", textwrap.dedent(driver))
-        out = self.path(f"build/{name}")
+        key = hashlib.sha256((self.source + "\0" + driver).encode()).hexdigest()[:16]
+        out = os.path.join(os.path.dirname(self.dir), f"build-{key}", name)
+        if os.path.exists(out):  # the tests of one sample share one build
+            return out
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        cand = os.path.join(os.path.dirname(out), f"{name}_candidate.c")
+        drv = os.path.join(os.path.dirname(out), f"{name}_driver.c")
+        for path, text in ((cand, self.source), (drv, textwrap.dedent(driver))):
+            with open(path, "w") as fh:
+                fh.write(text)
         for src, extra in ((cand, ["-Dmain=rl_candidate_main"]), (drv, [])):
             run = _run(["gcc", *C_FLAGS, *extra, "-c", src, "-o", src + ".o"], timeout=60.0, cwd=self.dir)
             expect(run.rc == 0, f"does not compile: {run.stderr[-300:]}")
