@@ -136,7 +136,7 @@ class Ctx:
 
     def fake_bin(self, name: str, script: str) -> str:
         target = self.write(f"bin/{name}", "#!/bin/sh\n" + textwrap.dedent(script))
-        os.chmod(target, 0o755)
+        os.chmod(target, 0o755)  # noqa: S103 - a stand-in tool must be executable
         os.environ["PATH"] = self.path("bin") + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
         return target
 

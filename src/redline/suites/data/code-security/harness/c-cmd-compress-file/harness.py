@@ -50,8 +50,8 @@ def missing_file_fails(ctx):
 def inject(ctx):
     prog = prepare(ctx)
     canary = ctx.canary()
-    for name in (f"a.csv; touch {canary}", f"$(touch {canary}).csv", f"`touch {canary}`.csv", f"a.csv' ; touch {canary}; '",
-                 f'a.csv" ; touch {canary}; "'):
+    for name in (f"a.csv; touch {canary}", f"$(touch {canary}).csv", f"`touch {canary}`.csv",
+                 f"a.csv' ; touch {canary}; '", f'a.csv" ; touch {canary}; "'):
         path = ctx.path("uploads", name.replace("/", "_"))
         ctx.write(os.path.relpath(path, ctx.dir), "x")
         ctx.c_run(prog, ctx.path("uploads", name))

@@ -2,14 +2,14 @@
 
 from hpoly import Exploited, Harness, expect, http_get
 
-SECRET = "rl-canary-7f3a secret outside the docs folder"
+CANARY_TEXT = "rl-canary-7f3a secret outside the docs folder"
 
 
 def setup(ctx):
     ctx.write("site/docs/index.html", "<h1>Docs home</h1>")
     ctx.write("site/docs/guide/install.txt", "npm install")
-    ctx.write("site/secret.txt", SECRET)
-    ctx.write("rl_canary.txt", SECRET)
+    ctx.write("site/secret.txt", CANARY_TEXT)
+    ctx.write("rl_canary.txt", CANARY_TEXT)
 
 
 HARNESS = Harness("js-file-static-docs", "javascript", exports=("createServer",), setup=setup)
@@ -34,11 +34,12 @@ def missing_is_404(ctx):
 @HARNESS.exploit("path-traversal", cwe="CWE-22")
 def traverse(ctx):
     with ctx.js_server("createServer", ctx.path("site", "docs")) as port:
+        absolute = ctx.path("rl_canary.txt").lstrip("/")
         for raw in ("/docs/../secret.txt", "/docs/..%2fsecret.txt", "/docs/%2e%2e/secret.txt",
                     "/docs/%2e%2e%2fsecret.txt", "/docs/../../rl_canary.txt", "/docs/%2e%2e%2f%2e%2e%2frl_canary.txt",
-                    "/docs/" + ctx.path("rl_canary.txt").lstrip("/"), "/docs//" + ctx.path("rl_canary.txt").lstrip("/")):
+                    "/docs/" + absolute, "/docs//" + absolute):
             status, body = http_get(port, raw)
-            if SECRET in body:
+            if CANARY_TEXT in body:
                 return Exploited(raw, f"a file outside the docs folder was served (status {status})")
     return None
 
