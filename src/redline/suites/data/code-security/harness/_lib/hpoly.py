@@ -32,7 +32,7 @@ CANDIDATE_FILE = "candidate.py"  # the name the sandbox worker writes the sample
 C_FLAGS = ("-std=c11", "-D_DEFAULT_SOURCE", "-g", "-O1", "-fno-omit-frame-pointer", "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-Wno-implicit-function-declaration")
 SANITIZER_ENV = {"ASAN_OPTIONS": "detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=1024:"
-                                 "abort_on_error=0:exitcode=86",
+                                 "abort_on_error=0:exitcode=86:detect_stack_use_after_return=1",
                  "UBSAN_OPTIONS": "print_stacktrace=0:halt_on_error=1:exitcode=87"}
 RUN_TIMEOUT_S = 10.0
 
