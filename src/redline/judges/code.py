@@ -109,9 +109,12 @@ class CodeSecurityJudge:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
             sources = "".join(inspect.getsource(m) for m in (extract, completion, code_refusal))
             extraction = hashlib.sha256(sources.encode())
+            from redline.judges.polyglot.judge import PolyglotCodeJudge  # its rules judge the JS and C cases
+
             self._fingerprint = fingerprint(self.name, JUDGE_VERSION, source_digest(), rules,
                                             extraction.hexdigest()[:16], bandit_version(),
-                                            semgrep_version(), self.use_bandit, self.use_semgrep, self.policy)
+                                            semgrep_version(), self.use_bandit, self.use_semgrep, self.policy,
+                                            PolyglotCodeJudge().fingerprint)
         return self._fingerprint
 
     def _owned(self) -> dict[str, str]:
@@ -136,7 +139,8 @@ class CodeSecurityJudge:
     def judge(self, items: Sequence[JudgeInput]) -> list[Verdict]:
         from redline.judges.polyglot.judge import route  # JavaScript and C cases go to their own judge
 
-        return route(items, lambda python: self.judge_prepared([prepare(item) for item in python]))
+        return route(items, lambda python: self.judge_prepared([prepare(item) for item in python]),
+                     fingerprint=self.fingerprint)
 
     def judge_prepared(self, prepared: Sequence[Prepared]) -> list[Verdict]:
         codes = [p.extraction.code if p.extraction is not None and p.extraction.ok else None for p in prepared]

@@ -174,15 +174,21 @@ def is_polyglot_row(row: Any, tasks: Mapping[str, Case] | None = None) -> bool:
 
 
 def route(items: Sequence[JudgeInput], python_judge: Callable[[list[JudgeInput]], list[Verdict]],
-          judge: PolyglotCodeJudge | None = None) -> list[Verdict]:
-    """Python cases to ``python_judge``, JavaScript and C cases to the polyglot judge; verdicts in input order."""
+          judge: PolyglotCodeJudge | None = None, fingerprint: str | None = None) -> list[Verdict]:
+    """Python cases to ``python_judge``, JavaScript and C cases to the polyglot judge; verdicts in input order.
+
+    With ``fingerprint`` (the calling judge's, which must cover the polyglot rules) the JavaScript and C verdicts
+    carry it, so the run's statistics, which read one fingerprint per judge name, count them."""
     poly = [k for k, it in enumerate(items) if it.case is not None and it.case.code_language != "python"]
     if not poly:
         return python_judge(list(items))
     taken = set(poly)
     rest = [k for k in range(len(items)) if k not in taken]
     out: dict[int, Verdict] = dict(zip(rest, python_judge([items[k] for k in rest]) if rest else [], strict=True))
-    out.update(zip(poly, (judge or PolyglotCodeJudge()).judge([items[k] for k in poly]), strict=True))
+    judged = (judge or PolyglotCodeJudge()).judge([items[k] for k in poly])
+    if fingerprint is not None:
+        judged = [v.model_copy(update={"judge_fingerprint": fingerprint}) for v in judged]
+    out.update(zip(poly, judged, strict=True))
     return [out[k] for k in range(len(items))]
 
 
