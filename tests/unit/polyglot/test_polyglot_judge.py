@@ -116,6 +116,7 @@ def test_code_judge_routes_by_case_language() -> None:
     assert [v.trial_id for v in out] == ["p0", "j0", "p1"]
     assert all(v.label == "vulnerable" for v in out)
     assert out[1].details["code_language"] == "javascript" and "code_language" not in out[0].details
+    assert {v.judge_fingerprint for v in out} == {CodeSecurityJudge().fingerprint}  # one fingerprint per judge name
 
 
 def test_external_rows_in_three_languages() -> None:
