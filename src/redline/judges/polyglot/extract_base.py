@@ -97,21 +97,19 @@ def _code_line(line: str) -> bool:
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 
-def scan_brackets(code: str, *, template_literals: bool) -> tuple[list[str], list[int]]:
-    """Open-bracket stack at the end of ``code`` and, per line, the stack depth at its end.
+def scan_brackets(code: str, *, template_literals: bool) -> list[str]:
+    """Open-bracket stack at the end of ``code``.
 
     Strings, character literals and comments are skipped; JavaScript template literals when asked. Regular
     expression literals are not recognised (a bracket in one may miscount; validity still decides).
     """
     stack: list[str] = []
-    depths: list[int] = []
     i, n = 0, len(code)
     quote = ""
     block_comment = False
     while i < n:
         ch = code[i]
         if ch == "\n":
-            depths.append(len(stack))
             if quote in ("'", '"'):
                 quote = ""
             i += 1
@@ -146,8 +144,7 @@ def scan_brackets(code: str, *, template_literals: bool) -> tuple[list[str], lis
         elif ch in ")]}" and stack and _PAIRS[stack[-1]] == ch:
             stack.pop()
         i += 1
-    depths.append(len(stack))
-    return stack, depths
+    return stack
 
 
 def cut_continuation(text: str) -> str:
@@ -176,7 +173,7 @@ def assemble(prompt: str, continuation: str, language: str, *, template_literals
                for ln in cont.splitlines()):
             return PolyExtraction("no_code", language, notes=("continuation holds no code (comments or prose only)",))
     code = _cap(prompt + cont)
-    stack, depths = scan_brackets(code, template_literals=template_literals)
+    stack = scan_brackets(code, template_literals=template_literals)
     if not stack:
         return PolyExtraction("ok", language, code, 1)
     lines = code.split("\n")
@@ -189,7 +186,7 @@ def assemble(prompt: str, continuation: str, language: str, *, template_literals
     else:
         keep = floor + 1
     trimmed = "\n".join(lines[:keep]) + "\n"
-    stack, _ = scan_brackets(trimmed, template_literals=template_literals)
+    stack = scan_brackets(trimmed, template_literals=template_literals)
     closers = "".join(_PAIRS[b] for b in reversed(stack))
     closed = trimmed + closers + "\n"
     dropped = len(lines) - keep
