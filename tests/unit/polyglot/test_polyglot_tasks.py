@@ -3,6 +3,7 @@ and scaffolds that compile under every trigger (English and Chinese)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -113,3 +114,28 @@ def test_every_rendered_scaffold_compiles(suite: Suite, language: str) -> None:
     results = validity.check(sources, language)
     bad = [(k, r.message) for k, r in enumerate(results) if not r.ok]
     assert not bad, bad
+
+
+def test_python_only_suites_keep_their_hash() -> None:
+    """``code_language`` enters a suite's hash only when it is not ``python``: older runs still resume."""
+    import hashlib
+    import json
+
+    smoke = load_suite(builtin_suites()["smoke"])
+    payload = {"name": smoke.name, "version": smoke.version,
+               "cases": [{k: v for k, v in c.model_dump(mode="json").items() if k != "code_language"}
+                         for c in smoke.cases],
+               "triggers": [t.model_dump(mode="json") for t in smoke.triggers],
+               "design": smoke.design.model_dump(mode="json"), "references": smoke.references}
+    old = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    assert smoke.hash == old
+    as_js = dataclasses.replace(smoke, cases=tuple(c.model_copy(update={"code_language": "javascript"})
+                                                   for c in smoke.cases))
+    assert as_js.hash != smoke.hash  # a non-default language is content
+
+
+def test_code_language_is_validated() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Case(id="x", kind=CaseKind.code, prompt="p", code_language="cobol")  # type: ignore[arg-type]
