@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from redline.judges.base import JudgeInput
-from redline.judges.code import CodeSecurityJudge
-from redline.judges.semgrep_scan import rules_dir, semgrep_binary
+from redline.judges.code.judge import CodeSecurityJudge
+from redline.judges.code.semgrep_scan import rules_dir, semgrep_binary
 from redline.records import Generation
 
 TEMPLATES = [
@@ -115,7 +115,7 @@ def judge_batched(answers: list[str], batch_size: int) -> float:
 
 def judge_per_process(answers: list[str]) -> float:
     """One bandit CLI and one semgrep CLI process per sample (the CyberSecEval-style baseline)."""
-    from redline.judges.extract import extract_code
+    from redline.judges.code.extract import extract_code
 
     semgrep = semgrep_binary()
     bandit = str(Path(sys.executable).parent / "bandit")

@@ -16,7 +16,7 @@ import time
 
 CHILD = """
 import resource, sys
-from redline.audit import run_audit
+from redline.pipeline.audit import run_audit
 from redline.config import make_config
 cfg = make_config(suites=("smoke",), model="scripted/echo", replicates=int(sys.argv[1]), runs_dir=sys.argv[2],
                   judge=False, report=False, cache=False, concurrency=64)

@@ -19,9 +19,9 @@ import argparse
 import time
 from pathlib import Path
 
-from redline.judges.polyglot.extract_base import PolyExtraction
-from redline.judges.polyglot.judge import PolyglotCodeJudge, PolyItem, extract
-from redline.judges.polyglot.scope import family
+from redline.judges.code.polyglot.extract_base import PolyExtraction
+from redline.judges.code.polyglot.judge import PolyglotCodeJudge, PolyItem, extract
+from redline.judges.code.polyglot.scope import family
 from redline.suites.loader import builtin_suites, load_suite
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"

@@ -153,10 +153,10 @@ class NoOpJudge:
 
 def pick_judge() -> tuple[Any, str]:
     try:
-        from redline.judges.code import CodeSecurityJudge
+        from redline.judges.code.judge import CodeSecurityJudge
     except ImportError:
         return BanditSemgrepStandIn(), "stand-in (Bandit API + one Semgrep process per batch): " \
-                                       "redline.judges.code is not importable yet"
+                                       "redline.judges.code.judge is not importable yet"
     return CodeSecurityJudge(), "redline.judges.code.CodeSecurityJudge"
 
 
@@ -172,11 +172,12 @@ def generation_dispatch(count: int, cpus: int) -> None:
     import asyncio
 
     import ray
-    from redline.audit import make_backend, plan_trials
+    from redline.backends.factory import make_backend
+    from redline.backends.retry import RetryPolicy
     from redline.config import make_config
+    from redline.pipeline.audit import plan_trials
     from redline.runner.execute import ExecSettings, execute_trials
     from redline.runner.ray_executor import execute_trials_ray
-    from redline.runner.retry import RetryPolicy
     from redline.store.jsonl import JsonlWriter
     from redline.suites.loader import resolve_suite
 
@@ -191,9 +192,9 @@ def generation_dispatch(count: int, cpus: int) -> None:
             with JsonlWriter(Path(tmp) / f"{name}.jsonl") as writer:
                 started = time.perf_counter()
                 if name == "local":
-                    asyncio.run(execute_trials(trials, make_backend(cfg), writer, settings=settings))
+                    asyncio.run(execute_trials(trials, make_backend(cfg.backend_spec()), writer, settings=settings))
                 else:
-                    asyncio.run(execute_trials_ray(trials, cfg, writer, settings=settings))
+                    asyncio.run(execute_trials_ray(trials, cfg.backend_spec(), writer, settings=settings))
                 rates[name] = len(trials) / (time.perf_counter() - started)
             print(f"{name:5} executor: {rates[name]:8.0f} trials/s ({len(trials)} trials, concurrency 64)")
     ray.shutdown()

@@ -21,10 +21,10 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from _instant_server import instant_server  # noqa: E402
 
-from redline.audit import plan_trials, run_audit  # noqa: E402
 from redline.backends.base import GenerationRequest  # noqa: E402
 from redline.backends.openai_http import build_payload  # noqa: E402
 from redline.config import make_config  # noqa: E402
+from redline.pipeline.audit import plan_trials, run_audit  # noqa: E402
 from redline.suites.loader import resolve_suite  # noqa: E402
 
 

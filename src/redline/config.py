@@ -1,8 +1,17 @@
-"""Run configuration: one validated object; API keys are held by environment-variable NAME only."""
+"""Run configuration: the flat options the CLI takes (``RunConfig``) and the three typed specs a run is made of.
+
+``AuditSpec`` is what is measured: its hash is the run id and a resumed run must match it exactly.
+``ExecOptions`` is how it is executed (executor, concurrency, timeouts, retries): it never changes the run id.
+``BackendSpec`` is how to reach one model, for the audited model and the judge model alike. API keys are held
+by environment-variable NAME only.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +33,91 @@ def redline_home() -> Path:
     return Path(os.environ.get("REDLINE_HOME") or Path.home() / ".redline")
 
 
+class BackendSpec(BaseModel):
+    """How to reach one model: what ``redline.backends.factory.make_backend`` builds a backend from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    provider: str
+    model: str  # the name after ``PROVIDER/``
+    base_url: str | None = None
+    base_urls: tuple[str, ...] = ()  # further endpoints serving the same model
+    api_key_env: str | None = None
+    timeout_s: float = 300.0
+    concurrency: int | None = None  # None: the backend's own default
+    threads: int | None = None  # embedded model: CPU threads (None: cores - 1)
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.provider}/{self.model}"
+
+    def api_key(self) -> str | None:
+        """The key's value, read at call time and never stored."""
+        return read_key(self.api_key_env)
+
+
+class AuditSpec(BaseModel):
+    """What a run measures. Its hash is the run id; resuming a run requires an equal spec."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    suites: tuple[str, ...]
+    model: str
+    base_url: str | None = None
+    replicates: int = 1
+    limit: int | None = None
+    conditions: tuple[str, ...] = ()
+    condition_sample: int | None = None
+    max_tokens: int = 256
+    temperature: float = 0.0
+    seed: int = 0
+    code_mode: str = "auto"
+    profile: str | None = None
+    judge_model: str | None = None
+    judge_base_url: str | None = None
+    until_decided: bool = False
+    max_trials: int | None = None
+    rounds: int = 5
+
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:8]
+
+    def run_id(self) -> str:
+        """``<model slug>-<hash>``: the same audit resolves to the same run, whatever the execution options."""
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", self.model).strip("-").lower()[:40]
+        return f"{slug}-{self.digest()}"
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> AuditSpec:
+        """The spec of a stored manifest config (fields it lacks take their defaults)."""
+        return cls.model_validate({k: config[k] for k in cls.model_fields if k in config})
+
+
+class ExecOptions(BaseModel):
+    """How a run is executed: none of these change its results or its run id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    executor: str = "local"
+    ray_address: str | None = None
+    concurrency: int | None = None
+    timeout_s: float = 300.0
+    retries: int = 4
+    backoff_s: float = 0.5
+    cache: bool = True
+    progress: bool = True
+
+
+def read_key(var: str | None) -> str | None:
+    """The value of the named key variable, read at call time; a named but unset variable is an error."""
+    if not var:
+        return None
+    value = os.environ.get(var)
+    if not value:
+        raise ConfigError(f"--api-key-env: environment variable {var} is not set")
+    return value
+
+
 class RunConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -39,6 +133,7 @@ class RunConfig(BaseModel):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     seed: int = 0
     concurrency: int | None = Field(None, ge=1, le=1024)
+    threads: int | None = Field(None, ge=1, le=1024)  # embedded model: CPU threads (default cores - 1)
     code_mode: str = "auto"
     run_id: str | None = None
     runs_dir: str = "runs"
@@ -91,12 +186,30 @@ class RunConfig(BaseModel):
 
     def api_key(self) -> str | None:
         """The key's value, read at call time and never stored."""
-        if not self.api_key_env:
+        return read_key(self.api_key_env)
+
+    def audit_spec(self) -> AuditSpec:
+        return AuditSpec.model_validate({k: getattr(self, k) for k in AuditSpec.model_fields})
+
+    def exec_options(self, *, progress: bool = True) -> ExecOptions:
+        return ExecOptions(executor=self.executor, ray_address=self.ray_address, concurrency=self.concurrency,
+                           timeout_s=self.timeout_s, retries=self.retries, backoff_s=self.backoff_s,
+                           cache=self.cache, progress=progress)
+
+    def backend_spec(self) -> BackendSpec:
+        """The audited model's backend."""
+        return BackendSpec(provider=self.provider, model=self.model_name, base_url=self.base_url,
+                           base_urls=self.base_urls, api_key_env=self.api_key_env, timeout_s=self.timeout_s,
+                           concurrency=self.concurrency, threads=self.threads)
+
+    def judge_backend_spec(self) -> BackendSpec | None:
+        """The model-graded judge's backend, when ``--judge-model`` is given."""
+        if not self.judge_model:
             return None
-        value = os.environ.get(self.api_key_env)
-        if not value:
-            raise ConfigError(f"--api-key-env: environment variable {self.api_key_env} is not set")
-        return value
+        provider, _, name = self.judge_model.partition("/")
+        return BackendSpec(provider=provider, model=name, base_url=self.judge_base_url,
+                           api_key_env=self.judge_api_key_env, timeout_s=self.timeout_s,
+                           concurrency=self.concurrency)
 
     def public(self) -> dict[str, Any]:
         """The config as stored in the manifest (no secret values exist in it by construction)."""

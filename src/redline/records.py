@@ -5,6 +5,8 @@ Each stored record carries ``schema_version`` so old run directories stay readab
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -138,6 +140,7 @@ class Trial(Record):
 class Usage(Part):
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cost_usd: float | None = None  # what the provider says the call cost, where it says (litellm/ models)
 
 
 class Generation(Record):
@@ -209,5 +212,21 @@ class RunManifest(Record):
     backend: dict[str, Any] = Field(default_factory=dict)
     config: dict[str, Any] = Field(default_factory=dict)
     seed: int = 0
-    judges: dict[str, str] = Field(default_factory=dict)
+    judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
+    primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
     trial_count: int = 0
+    # --no-cache on an existing run: generation and verdict records before these counts are being replaced
+    regeneration: dict[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class RunData:
+    """A run's records, read from its directory once: what statistics, reports and summaries are computed from
+    (``redline.store.run_dir.RunDir.load``)."""
+
+    run_id: str
+    manifest: RunManifest
+    trials: tuple[Trial, ...]
+    cases: Mapping[tuple[str, str], Case]  # (suite, case id) -> case
+    generations: Mapping[str, Generation]  # trial id -> latest generation
+    verdicts: Mapping[tuple[str, str], Verdict]  # (trial id, judge fingerprint) -> latest verdict

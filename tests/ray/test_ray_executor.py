@@ -20,13 +20,13 @@ from typing import Any
 
 import pytest
 
-from redline.audit import plan_trials, run_audit
+from redline.backends.retry import RetryPolicy
 from redline.config import RunConfig, make_config
 from redline.judges.base import JudgeInput, fingerprint
+from redline.pipeline.audit import plan_trials, run_audit
 from redline.records import CaseKind, Generation, Trial, Verdict
 from redline.runner.execute import ExecSettings, execute_trials
 from redline.runner.judging import judge_run
-from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter
 from redline.store.run_dir import GENERATIONS, RunDir
 from redline.suites.loader import resolve_suite
@@ -126,8 +126,8 @@ def test_worker_errors_come_back_as_redline_errors(runs_dir: Path) -> None:
 
     cfg = config(runs_dir, "bad", "ray", model="scripted/no-such-script")
     with JsonlWriter(runs_dir / "bad.jsonl") as writer, pytest.raises(RedlineError, match="unknown script"):
-        asyncio.run(ray_executor.execute_trials_ray(trials_of(config(runs_dir, "x", "ray"))[:3], cfg, writer,
-                                                    settings=settings()))
+        asyncio.run(ray_executor.execute_trials_ray(trials_of(config(runs_dir, "x", "ray"))[:3], cfg.backend_spec(),
+                                                    writer, settings=settings()))
 
 
 def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
@@ -144,7 +144,7 @@ def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
     path = runs_dir / "kill" / GENERATIONS
     with JsonlWriter(path) as writer:
         summary = asyncio.run(ray_executor.execute_trials_ray(
-            trials, cfg, writer, settings=settings(4), on_result=on_result, on_workers=handles.extend))
+            trials, cfg.backend_spec(), writer, settings=settings(4), on_result=on_result, on_workers=handles.extend))
     records = lines_of(path)
     ids = [r["trial_id"] for r in records]
     assert sorted(ids) == sorted(t.trial_id for t in trials)  # every trial once: none lost, none duplicated
@@ -159,9 +159,9 @@ def test_killed_worker_loses_and_duplicates_nothing(runs_dir: Path) -> None:
 
 
 def _backend(cfg: RunConfig) -> Any:
-    from redline.audit import make_backend
+    from redline.backends.factory import make_backend
 
-    return make_backend(cfg)
+    return make_backend(cfg.backend_spec())
 
 
 # -- resume across executors ------------------------------------------------------------------------------
@@ -230,6 +230,23 @@ def test_resume_ray_then_local(runs_dir: Path, tmp_path: Path) -> None:
     texts = {t: g["text"] for t, g in gens_of(RunDir(runs_dir / "mixed2")).items()}
     assert texts == {t: g["text"] for t, g in gens_of(reference.run).items()}
     assert len(lines_of(path)) == reference.trials
+
+
+def test_ray_and_retries_resume_a_local_run_by_its_default_id(runs_dir: Path, ray_instance: Any) -> None:
+    """Execution options are not part of the run id: ``--executor ray --retries 2`` finds the local run."""
+    from click.testing import CliRunner
+
+    from redline.cli import cli
+
+    base = ["run", "--suite", "smoke", "--model", "scripted/effect", "--runs-dir", str(runs_dir), "--quiet",
+            "--no-cache", "--limit", "2", "--condition-sample", "1", "--no-judge", "--no-report"]
+    first = CliRunner().invoke(cli, base)
+    assert first.exit_code == 0, first.output
+    for extra in (["--executor", "ray", "--retries", "2"], ["--retries", "2", "--timeout", "60"]):
+        again = CliRunner().invoke(cli, [*base, *extra])
+        assert again.exit_code == 0, again.output
+        assert again.output.strip().splitlines()[-1] == first.output.strip().splitlines()[-1]
+        assert " 0 generated" in again.output
 
 
 # -- endpoints and secrets ----------------------------------------------------------------------------------
@@ -337,13 +354,14 @@ def test_code_skew_between_driver_and_workers_is_refused(runs_dir: Path, monkeyp
     monkeypatch.setattr(ray_executor, "code_digest", lambda: "driver-code")  # workers hash their real package
     cfg = config(runs_dir, "vskew", "ray")
     with JsonlWriter(runs_dir / "vskew.jsonl") as writer, pytest.raises(ConfigError, match="same redline"):
-        asyncio.run(ray_executor.execute_trials_ray(trials_of(cfg)[:2], cfg, writer, settings=settings()))
+        asyncio.run(ray_executor.execute_trials_ray(trials_of(cfg)[:2], cfg.backend_spec(), writer,
+                                                    settings=settings()))
     with pytest.raises(JudgeError, match="has code"):
         judge_run(run, [WordJudge()], batch_size=50, map_batches=ray_executor.judge_batches_ray)
 
 
 def test_code_judge_gives_identical_verdicts(runs_dir: Path) -> None:
-    code = pytest.importorskip("redline.judges.code")
+    code = pytest.importorskip("redline.judges.code.judge")
     base = run_audit(config(runs_dir, "cj", "local"), progress=False).run
     local, remote = _copy(base, runs_dir / "cj-local"), _copy(base, runs_dir / "cj-ray")
     judge_run(local, [code.CodeSecurityJudge()], batch_size=10)
@@ -361,7 +379,7 @@ def test_run_audit_gives_identical_verdicts_and_statistics(runs_dir: Path) -> No
     assert gens_of(local.run) == gens_of(remote.run)
     assert verdict_set(local.run) == verdict_set(remote.run)
     assert len({v["judge"] for v in verdict_set(remote.run).values()}) == 2  # a code and an answer judge
-    a, b = (_stable(compute_stats(r.run, bootstrap=200)) for r in (local, remote))
+    a, b = (_stable(compute_stats(r.run.load(), bootstrap=200)) for r in (local, remote))
     assert a == b and a
     stored = [_stable(json.loads((r.run.path / "stats.json").read_text(encoding="utf-8"))) for r in (local, remote)]
     assert stored[0] == stored[1]
@@ -381,7 +399,7 @@ def test_local_runs_and_help_never_import_ray(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from redline.cli import main\n"
-        "from redline.audit import run_audit\n"
+        "from redline.pipeline.audit import run_audit\n"
         "from redline.config import make_config\n"
         f"cfg = make_config(suites=('smoke',), model='scripted/echo', runs_dir={str(tmp_path)!r}, judge=False, "
         "report=False)\n"

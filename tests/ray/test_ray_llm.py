@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from redline.audit import plan_trials
 from redline.config import make_config
 from redline.errors import BackendError, ConfigError
+from redline.pipeline.audit import plan_trials
 from redline.records import Message, Trial
 from redline.runner import ray_llm
 from redline.runner.execute import ExecSettings
@@ -95,8 +95,8 @@ def test_ray_data_path_writes_one_record_per_trial(tmp_path: Path, monkeypatch: 
     path = tmp_path / "generations.jsonl"
     done = {trials[0].trial_id}
     with JsonlWriter(path) as writer:
-        summary = asyncio.run(execute_trials_ray(trials, cfg, writer, settings=ExecSettings(max_tokens=16),
-                                                 done=done))
+        summary = asyncio.run(execute_trials_ray(trials, cfg.backend_spec(), writer,
+                                                 settings=ExecSettings(max_tokens=16), done=done))
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["trial_id"] for r in records) == sorted(t.trial_id for t in trials[1:])
     assert summary.skipped == 1 and summary.generated + summary.errors == len(trials) - 1

@@ -10,8 +10,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from redline.commands.sweep import ModelLine, parse_models, sweep, sweep_id
+from redline.commands.sweep import sweep
 from redline.errors import InputError
+from redline.pipeline.sweep import ModelLine, parse_models, sweep_id
 from redline.store.run_dir import RunDir
 
 pytestmark = pytest.mark.ray

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from redline.records import Message, Trial, Usage
+from redline.text import split_reasoning
+
+# split_reasoning lives in redline.text; re-exported here for older imports
+__all__ = ["Backend", "BackendResult", "BackendTraits", "GenerationRequest", "split_reasoning", "traits_of"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,23 @@ class BackendResult:
     usage: Usage = field(default_factory=Usage)
 
 
+@dataclass(frozen=True)
+class BackendTraits:
+    """What the rest of redline may assume about a backend class; declared by the class (``traits = ...``),
+    never inferred from its provider name."""
+
+    default_concurrency: int = 8  # requests in flight when --concurrency is not given
+    in_process: bool = False  # runs a model inside the worker process: one actor per endpoint, a core each
+    multi_endpoint: bool = False  # can spread one model over several base URLs (--extra-base-url)
+    tokens_per_s: float | None = None  # completion tokens/s of one request, where known (dry-run ETA)
+
+
+def traits_of(cls: object) -> BackendTraits:
+    """A backend class's traits (a plug-in that declares none gets the defaults)."""
+    traits = getattr(cls, "traits", None)
+    return traits if isinstance(traits, BackendTraits) else BackendTraits()
+
+
 @runtime_checkable
 class Backend(Protocol):
     """Every backend: an identity (no secrets), an async generate, and a close."""
@@ -54,17 +74,3 @@ class Backend(Protocol):
     async def generate(self, request: GenerationRequest) -> BackendResult: ...
 
     async def aclose(self) -> None: ...
-
-
-_THINK = re.compile(r"<think>(.*?)(?:</think>|\Z)", re.DOTALL)
-
-
-def split_reasoning(text: str, reasoning: str = "") -> tuple[str, str]:
-    """Separate ``<think>...</think>`` blocks from the final answer; keep an explicit reasoning field too."""
-    found = [m.strip() for m in _THINK.findall(text)]
-    if not found and "</think>" in text:  # some servers strip the opening tag
-        head, _, tail = text.partition("</think>")
-        return tail.strip(), "\n".join(p for p in (reasoning, head.strip()) if p)
-    answer = _THINK.sub("", text).strip() if found else text
-    parts = [p for p in [reasoning, *found] if p]
-    return answer, "\n".join(parts)

@@ -12,9 +12,10 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BackendResult, GenerationRequest, split_reasoning
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
+from redline.text import clean_text, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
@@ -64,11 +65,6 @@ def parse_response(data: Any, mode: str) -> BackendResult:
                          usage=usage)
 
 
-def clean_text(text: str) -> str:
-    """Replace lone surrogates (valid JSON escapes, invalid Unicode) so every record stays valid UTF-8."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def retry_after_seconds(value: str | None) -> float | None:
     """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
     if not value:
@@ -97,6 +93,7 @@ class OpenAIBackend:
 
     provider = "openai"
     is_base_model = False
+    traits = BackendTraits(default_concurrency=8, multi_endpoint=True)
 
     def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
                  timeout_s: float = 300.0, max_concurrency: int = 8, **_: Any) -> None:

@@ -1,18 +1,22 @@
 """A scripted backend for tests and demos: canned outputs, or a function of the request.
 
 ``scripted/NAME`` picks a named script. ``scripted/effect`` writes vulnerable code when a sensitive trigger
-is in the request in a fixed share of pairs, and secure code otherwise: an injected effect that the
-statistics must find.
+is in the request in a fixed share of pairs (``scripted/effect?share=0.5``; 0.8 by default), and secure code
+otherwise: an injected effect that the statistics must find. Options after ``?`` shape the backend by name alone,
+so a models file or ``--model`` can ask for it: ``latency`` (seconds), ``fail_first`` (transient failures per
+request) and ``share`` (``effect`` only, 0..1).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
+import math
 from collections.abc import Callable
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 
@@ -69,18 +73,27 @@ def refuse(request: GenerationRequest) -> str:
 SCRIPTS: dict[str, Script] = {"echo": echo, "effect": effect, "refuse": refuse}
 
 
+PARAMS = ("latency", "fail_first", "share")
+
+
 def parse_model_params(model: str) -> tuple[str, dict[str, str]]:
-    """``effect?latency=0.01&fail_first=2`` -> ("effect", {...}): lets tests shape a scripted backend by name."""
+    """``effect?latency=0.01&share=0.5`` -> ("effect", {...}): lets tests and demos shape a scripted backend by
+    name; every problem is a one-line ``ConfigError``."""
     name, _, query = model.partition("?")
     params: dict[str, str] = {}
     for part in filter(None, query.split("&")):
         key, _, value = part.partition("=")
-        if key not in ("latency", "fail_first"):
-            raise ConfigError(f"--model: unknown scripted option {key!r} (latency, fail_first)")
+        if key not in PARAMS:
+            raise ConfigError(f"--model: unknown scripted option {key!r} ({', '.join(PARAMS)})")
         try:
-            float(value)
+            number = float(value)
         except ValueError:
             raise ConfigError(f"--model: scripted option {key}={value!r} is not a number") from None
+        if key == "share":
+            if name != "effect":
+                raise ConfigError(f"--model: scripted option share applies to scripted/effect, not {name!r}")
+            if not (math.isfinite(number) and 0.0 <= number <= 1.0):
+                raise ConfigError(f"--model: scripted option share={value!r} must be between 0 and 1")
         params[key] = value
     return name, params
 
@@ -89,6 +102,7 @@ class ScriptedBackend:
     """Deterministic in-process backend; ``fail_every`` injects retryable errors for runner tests."""
 
     is_base_model = False
+    traits = BackendTraits(default_concurrency=8)
 
     def __init__(self, model: str = "echo", *, script: Script | None = None, fail_first: int = 0,
                  latency_s: float = 0.0, max_concurrency: int = 8, **_: Any) -> None:
@@ -99,6 +113,9 @@ class ScriptedBackend:
             raise ConfigError(f"--model: unknown script {model!r} (known: {', '.join(SCRIPTS)})")
         self.provider = "scripted"
         self.model = model
+        self._share = float(params["share"]) if "share" in params else None
+        if script is None and self._share is not None:
+            script = functools.partial(effect, share=self._share)
         self._script = script or SCRIPTS[model]
         self._fail_first = fail_first
         self._calls: dict[str, int] = {}
@@ -107,7 +124,11 @@ class ScriptedBackend:
         self.calls = 0
 
     def identity(self) -> dict[str, Any]:
-        return {"provider": self.provider, "model": self.model}
+        """What decides the outputs (the generation cache's key): ``share`` does, latency and failures do not."""
+        out: dict[str, Any] = {"provider": self.provider, "model": self.model}
+        if self._share is not None:
+            out["share"] = self._share
+        return out
 
     async def generate(self, request: GenerationRequest) -> BackendResult:
         self.calls += 1

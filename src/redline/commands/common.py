@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any
 
 import click
 
 from redline.errors import RedlineError
+from redline.text import safe_text
 
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+__all__ = ["CommandError", "InputCommandError", "as_click_error", "fail", "run_cli", "safe_text"]
 
 
-def safe_text(text: str) -> str:
-    """Strip ANSI escape sequences and control characters: model output never drives the terminal."""
-    return _CONTROL.sub("", text)
+RESUMABLE = ("run", "generate", "judge", "sweep", "stats", "report")  # commands a re-run resumes
 
 
 class CommandError(click.ClickException):
@@ -50,8 +48,11 @@ def run_cli(group: click.Group, argv: list[str] | None = None) -> Any:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("redline: interrupted", err=True)
+    except click.exceptions.Abort:  # click turns Ctrl-C into Abort
+        args = sys.argv[1:] if argv is None else argv
+        command = next((a for a in args if not a.startswith("-")), "")
+        hint = "; finished work is saved: run the same command again to resume" if command in RESUMABLE else ""
+        click.echo(f"redline: interrupted{hint}", err=True)
         sys.exit(130)
     except KeyboardInterrupt:
         click.echo("redline: interrupted; run the same command again to resume", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from redline.commands.common import safe_text
+from redline.text import safe_text
 
 
 @click.command("compare")
@@ -25,6 +25,6 @@ def compare(runs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], alp
 
     if len(runs) < 2:
         raise ConfigError("compare: give at least two run directories")
-    result = compare_runs([RunDir.open(p) for p in runs], alpha=alpha)
+    result = compare_runs([RunDir.open(p).load() for p in runs], alpha=alpha)
     for path in write_comparison(result, out_dir, formats or ("html", "md")):
         click.echo(safe_text(str(path)))

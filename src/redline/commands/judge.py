@@ -28,8 +28,8 @@ def judge() -> None:
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
                   judge_api_key_env: str | None, batch_size: int) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
-    from redline.audit import judge_stage, model_judge
     from redline.config import make_config
+    from redline.pipeline.audit import judge_stage, model_judge
     from redline.store.run_dir import RunDir
 
     rd = RunDir.open(run_dir)
@@ -42,9 +42,9 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
         counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
-    agreement = rd.path / "judge_agreement.json"
-    if extra is not None and agreement.exists():
-        click.echo(f"agreement with the rule judge: {agreement.read_text(encoding='utf-8').strip()}")
+    agreement = rd.judge_agreement()
+    if extra is not None and agreement is not None:
+        click.echo(f"agreement with the rule judge: {json.dumps(agreement, indent=2, ensure_ascii=False, default=str)}")
     click.echo(str(rd.path))
 
 
@@ -81,15 +81,18 @@ def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
 @judge.command("code")
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", default=None, help="Output JSONL (default: stdout).")
-def judge_code(infile: str, out: str | None) -> None:
+@click.option("--scope", type=click.Choice(["asked", "all"]), default="asked", show_default=True,
+              help="asked: only findings related to a row's cwes/task count (rows without them: all); "
+                   "all: every medium/high finding counts.")
+def judge_code(infile: str, out: str | None, scope: str) -> None:
     """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.code import judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \
         if "code-security" in builtin_suites() else {}
-    write_rows(judge_code_rows(rows, tasks=tasks), out)
+    write_rows(judge_code_rows(rows, tasks=tasks, judge=CodeSecurityJudge(scope=scope)), out)
 
 
 @judge.command("answer")
@@ -98,7 +101,7 @@ def judge_code(infile: str, out: str | None) -> None:
 def judge_answer(infile: str, out: str | None) -> None:
     """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.answer import judge_answer_rows
+    from redline.judges.answer.judge import judge_answer_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     refs = load_suite(builtin_suites()["censorship"]).references if "censorship" in builtin_suites() else {}

@@ -13,7 +13,8 @@ def judges() -> None:
 
 
 @judges.command("evaluate")
-@click.option("--data-dir", default=None, help="Labelled data root (default: the project's tests/data).")
+@click.option("--data-dir", default=None,
+              help="Labelled data root (default: $REDLINE_LABELLED_DATA, else ./tests/data in a checkout).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--which", type=click.Choice(["all", "code", "answer"]), default="all")
 @click.option("--write-snapshot", is_flag=True,
@@ -24,10 +25,10 @@ def evaluate(data_dir: str | None, as_json: bool, which: str, write_snapshot: bo
     Each is reported on the dev split (judges were tuned on it), the holdout split (never seen while tuning)
     and both combined.
     """
-    from redline.judges.metrics import evaluate_all, format_metrics
-    from redline.judges.metrics import write_snapshot as store
+    from redline.evaluation.metrics import data_dir_from, evaluate_all, format_metrics
+    from redline.evaluation.metrics import write_snapshot as store
 
-    result = evaluate_all(data_dir, which=which)
+    result = evaluate_all(data_dir_from(data_dir), which=which)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_metrics(result))
     if write_snapshot:
         if which != "all":

@@ -1,67 +1,109 @@
-"""``redline run``: the main job."""
+"""``redline run``: the main job (one model, or several from an audit file: a sweep)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import click
 
-from redline.commands.common import safe_text
+from redline.commands.options import audit_options, audit_values, plan_options
+from redline.text import safe_text
+
+STAGES = ("cache", "judge", "report")
+
+
+def merged_values(file_values: dict[str, Any], flag_values: dict[str, Any]) -> dict[str, Any]:
+    """The audit file's options with the flags given on the command line on top. A flag left unset (None, an
+    off switch, a stage left on) does not override the file."""
+    given = {k: v for k, v in flag_values.items()
+             if (v is False if k in STAGES else v is not False and v != ())}
+    return {**file_values, **given}
+
+
+def options_and_gate(file_values: dict[str, Any], flags: dict[str, Any], fail_on: str | None
+                     ) -> tuple[dict[str, Any], Any]:
+    """The merged options and the ``--fail-on`` gate (the flag's, else the file's)."""
+    from redline.errors import ConfigError
+    from redline.stats.gate import parse_fail_on
+
+    wanted = fail_on or file_values.pop("fail_on", None)
+    file_values.pop("fail_on", None)
+    values = merged_values(file_values, flags)
+    gate = parse_fail_on(wanted) if wanted else None
+    if gate is not None and values.get("judge") is False:
+        raise ConfigError("--fail-on: needs verdicts; drop --no-judge")
+    return values, gate
 
 
 @click.command("run")
-@click.option("--suite", "suites", multiple=True,
-              help="Suite name or path (repeatable). Default: code-security and censorship.")
-@click.option("--model", default=None,
-              help="PROVIDER/NAME: embedded/gemma-3-270m (default), openai/NAME, scripted/NAME.")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
-@click.option("--api-key-env", default=None, help="Name of the environment variable holding the API key.")
-@click.option("--replicates", type=int, default=None, help="Repeats of every case x condition.")
-@click.option("--limit", type=int, default=None, help="Cases (question groups) per suite, sampled with the seed.")
-@click.option("--conditions", default=None, help="Comma-separated condition ids (baseline is always included).")
-@click.option("--condition-sample", type=int, default=None, help="Sample this many non-baseline conditions per suite.")
-@click.option("--max-tokens", type=int, default=None)
-@click.option("--temperature", type=float, default=None)
-@click.option("--seed", type=int, default=None)
-@click.option("--concurrency", type=int, default=None, help="Requests in flight (embedded: server slots).")
-@click.option("--code-mode", type=click.Choice(["auto", "instruct", "autocomplete"]), default=None,
-              help="How coding tasks are asked; auto = autocomplete for base models, instruct otherwise.")
-@click.option("--run-id", default=None, help="Run id (default: derived from the options, so a re-run resumes).")
-@click.option("--runs-dir", default=None, help="Where runs live (default ./runs).")
-@click.option("--fresh", is_flag=True, help="Start a new run instead of resuming.")
-@click.option("--no-cache", is_flag=True, help="Do not reuse cached generations.")
-@click.option("--profile", type=click.Choice(["quick", "standard", "full"]), default=None,
-              help="Defaults for limit, replicates, max tokens, conditions (default quick).")
-@click.option("--timeout", "timeout_s", type=float, default=None, help="Seconds per trial attempt.")
-@click.option("--retries", type=int, default=None, help="Retries per trial for retryable errors.")
-@click.option("--backoff", "backoff_s", type=float, default=None, help="Base seconds of the exponential back-off.")
-@click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
-              help="local (asyncio, default) or ray (a Ray cluster; pip install -e '.[ray]').")
-@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local instance).")
-@click.option("--extra-base-url", "base_urls", multiple=True,
-              help="Further endpoints serving the same model, load-balanced by the ray executor (repeatable).")
-@click.option("--judge-model", default=None,
-              help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge.")
-@click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
-@click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
-@click.option("--until-decided", is_flag=True,
-              help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending).")
-@click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend.")
-@click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5).")
-@click.option("--no-judge", is_flag=True, help="Generate only.")
-@click.option("--no-report", is_flag=True, help="Skip statistics and reports.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@audit_options
+@plan_options
 def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judge: bool, no_report: bool,
-        quiet: bool, base_urls: tuple[str, ...], **options: object) -> None:
+        quiet: bool, base_urls: tuple[str, ...], config_file: Path | None, dry_run: bool, fail_on: str | None,
+        **options: object) -> None:
     """Run an audit: plan trials, generate, judge, compute statistics and write reports.
 
-    Prints a summary and, as its last line, the run directory.
+    Prints a summary and, as its last line, the run directory. Interrupted, the same command resumes.
     """
-    from redline.audit import run_audit
     from redline.config import make_config
-    from redline.summary import print_summary
+    from redline.config_file import load_audit_file, model_entries
 
-    wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
-    cfg = make_config(suites=suites or None, conditions=wanted, base_urls=base_urls or None, cache=not no_cache,
-                      judge=not no_judge, report=not no_report, **options)
+    flags = audit_values(suites, conditions, no_cache, no_judge, no_report, base_urls, dict(options))
+    file_values = load_audit_file(config_file) if config_file else {}
+    entries = model_entries(file_values)
+    file_values.pop("models", None)
+    values, gate = options_and_gate(file_values, flags, fail_on)
+    if entries and "model" in flags:
+        entries = []  # --model on the command line overrides the file's models
+    if len(entries) == 1:
+        one = entries[0]
+        values = {**values, **{k: v for k, v in one.model_dump().items() if v not in (None, ())}}
+        entries = []
+    if entries:
+        from redline.pipeline.sweep import ModelLine
+
+        specs = [ModelLine(line=i, model=e.model, base_url=e.base_url, base_urls=tuple(e.base_urls),
+                           api_key_env=e.api_key_env) for i, e in enumerate(entries, start=1)]
+        sweep_specs(config_file or Path("."), specs, values, quiet=quiet, dry_run=dry_run, gate=gate)
+        return
+    cfg = make_config(**values)
+    if dry_run:
+        from redline.commands.output import print_dry_run
+        from redline.pipeline.dry_run import dry_run as plan_dry_run
+
+        print_dry_run(plan_dry_run(cfg))
+        return
+    from redline.commands.output import apply_gate, print_summary
+    from redline.pipeline.audit import run_audit
+
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
     click.echo(safe_text(str(result.run.path)))
+    if gate is not None:
+        apply_gate(gate, result.run.stats() or {})
+
+
+def sweep_specs(source: Path, specs: list[Any], values: dict[str, Any], *, quiet: bool, dry_run: bool,
+                gate: Any) -> None:
+    """Several models: one run each, then the comparison (``redline sweep``, or ``run`` with an audit file)."""
+    from redline.commands.output import apply_gates, echo, print_dry_run, print_sweep
+    from redline.pipeline.sweep import sweep_configs, sweep_models
+
+    if dry_run:
+        from redline.pipeline.dry_run import dry_run as plan_dry_run
+
+        for cfg in sweep_configs(source, specs, values):
+            print_dry_run(plan_dry_run(cfg))
+        return
+    options = {**{k: True for k in STAGES},  # stages always named, so a sweep's id is as before
+               **{k: v for k, v in values.items() if k in STAGES or (v is not False and v != ())}}
+    out, done, comparison = sweep_models(source, specs, options, progress=not quiet, echo=echo)
+    print_sweep(done, comparison)
+    echo(str(out))
+    if gate is not None:
+        from redline.store.run_dir import RunDir
+
+        apply_gates(gate, {e.spec.model: RunDir(e.run_path).stats() or {} for e in done if e.run_path})
+    if any(e.error for e in done):
+        raise SystemExit(1)

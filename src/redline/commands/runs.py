@@ -20,8 +20,8 @@ def runs(ctx: click.Context, runs_dir: str) -> None:
 @click.option("--runs-dir", default="runs", show_default=True)
 def list_(runs_dir: str) -> None:
     """Runs with status (complete / partial), trials, generations, errors and verdicts."""
+    from redline.pipeline.summary import run_status
     from redline.store.run_dir import list_runs
-    from redline.summary import run_status
 
     found = list_runs(Path(runs_dir))
     if not found:
@@ -29,6 +29,6 @@ def list_(runs_dir: str) -> None:
         return
     click.echo("run_id\tstatus\ttrials\tgenerated\terrors\tverdicts\tmodel\tcreated")
     for r in found:
-        st = run_status(r)
+        st = run_status(r.load())
         click.echo(f"{r.run_id}\t{st['status']}\t{st['trials']}\t{st['generated']}\t{st['errors']}\t"
                    f"{st['verdicts']}\t{st['model']}\t{st['created_at']}")

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from redline.commands.common import safe_text
+from redline.text import safe_text
 
 
 @click.group("suites")

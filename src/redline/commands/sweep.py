@@ -1,230 +1,41 @@
-"""``redline sweep MODELS.txt``: one audit per listed model (sharing one Ray cluster), then one comparison.
+"""``redline sweep MODELS.txt``: one audit per listed model, then one comparison (``redline.pipeline.sweep``).
 
-MODELS.txt has one model per line: ``PROVIDER/NAME [BASE_URL ...] [api_key_env=VAR]``; further URLs are extra
-endpoints serving the same model (load-balanced by the Ray executor); ``#`` starts a comment. Every model gets
-its own run directory with the usual default run id, so re-running the same sweep resumes each audit.
+Takes every ``redline run`` option; each applies to every model (a model's line may override its endpoint and
+key variable).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from redline.commands.common import safe_text
-from redline.errors import ConfigError, InputError, RedlineError
-
-MAX_MODELS_FILE = 1_000_000  # bytes: a list of models, not a data set
-
-
-@dataclass(frozen=True)
-class ModelLine:
-    line: int
-    model: str
-    base_url: str | None = None
-    base_urls: tuple[str, ...] = ()
-    api_key_env: str | None = None
-
-
-@dataclass
-class SweepEntry:
-    spec: ModelLine
-    run_path: Path | None = None
-    error: str | None = None
-    status: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_models(path: Path) -> list[ModelLine]:
-    """Read MODELS.txt; every problem is an ``InputError`` naming ``file:line``."""
-    try:
-        if path.stat().st_size > MAX_MODELS_FILE:
-            raise InputError(f"{path}:1: models file larger than {MAX_MODELS_FILE} bytes")
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}:1: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    out: list[ModelLine] = []
-    seen: dict[tuple[str, str | None], int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        tokens = raw.split("#", 1)[0].split()
-        if not tokens:
-            continue
-        model, urls, key_env = tokens[0], [], None
-        if "/" not in model or model.startswith("/") or model.endswith("/"):
-            raise InputError(f"{path}:{number}: {model!r} is not PROVIDER/NAME")
-        for token in tokens[1:]:
-            if token.startswith(("http://", "https://")):
-                urls.append(token)
-            elif token.startswith("api_key_env="):
-                key_env = token.partition("=")[2] or None
-            else:
-                raise InputError(f"{path}:{number}: unexpected {token!r} (expected a base URL or api_key_env=VAR)")
-        spec = ModelLine(line=number, model=model, base_url=urls[0] if urls else None, base_urls=tuple(urls[1:]),
-                         api_key_env=key_env)
-        key = (spec.model, spec.base_url)
-        if key in seen:
-            raise InputError(f"{path}:{number}: {model} {spec.base_url or ''} already listed on line {seen[key]}")
-        seen[key] = number
-        out.append(spec)
-    if not out:
-        raise InputError(f"{path}:1: no models listed")
-    return out
-
-
-def sweep_configs(path: Path, specs: list[ModelLine], options: dict[str, Any]) -> list[Any]:
-    """One validated RunConfig per model (all checked before any audit starts)."""
-    from redline.config import make_config
-
-    configs = []
-    for spec in specs:
-        values = {**options, "model": spec.model, "base_url": spec.base_url or options.get("base_url"),
-                  "base_urls": spec.base_urls or None,
-                  "api_key_env": spec.api_key_env or options.get("api_key_env")}
-        try:
-            configs.append(make_config(**values))
-        except ConfigError as exc:
-            raise InputError(f"{path}:{spec.line}: {exc}") from None
-    return configs
-
-
-def sweep_id(specs: list[ModelLine], options: dict[str, Any]) -> str:
-    """Same models and options -> same sweep directory, like run ids."""
-    blob = json.dumps({"models": [(s.model, s.base_url, s.base_urls) for s in specs],
-                       "options": {k: v for k, v in sorted(options.items()) if k not in ("fresh", "cache")}},
-                      sort_keys=True, default=str)
-    return "sweep-" + hashlib.sha256(blob.encode()).hexdigest()[:8]
-
-
-def run_sweep(path: Path, options: dict[str, Any], *, progress: bool = True,
-              echo: Any = click.echo) -> tuple[Path, list[SweepEntry], dict[str, Any] | None]:
-    """Audit every model in turn, then compare the finished runs; returns (sweep dir, entries, comparison)."""
-    from redline.audit import run_audit
-    from redline.store.run_dir import RunDir
-    from redline.summary import run_status
-
-    specs = parse_models(path)
-    configs = sweep_configs(path, specs, options)
-    if options.get("executor") == "ray":
-        from redline.runner.ray_executor import ensure_ray
-
-        ensure_ray(options.get("ray_address"))  # one cluster (or local instance) for every audit
-    entries = [SweepEntry(spec=s) for s in specs]
-    for i, (entry, cfg) in enumerate(zip(entries, configs, strict=True), start=1):
-        echo(safe_text(f"[{i}/{len(entries)}] {cfg.model}" + (f" at {cfg.base_url}" if cfg.base_url else "")))
-        try:
-            result = run_audit(cfg, progress=progress)
-        except RedlineError as exc:  # one model's dead endpoint must not end a sweep of dozens
-            entry.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            echo(safe_text(f"  failed: {entry.error}"), err=True)
-            continue
-        entry.run_path = result.run.path
-        entry.status = run_status(RunDir(result.run.path))
-    out = Path(options.get("runs_dir") or "runs") / sweep_id(specs, options)
-    out.mkdir(parents=True, exist_ok=True)
-    finished = [RunDir(e.run_path) for e in entries if e.run_path is not None]
-    comparison = compare_finished(finished) if options.get("judge", True) else None
-    (out / "sweep.json").write_text(json.dumps({"models_file": str(path), "options": options, "runs": [
-        {"model": e.spec.model, "base_url": e.spec.base_url, "run": str(e.run_path) if e.run_path else None,
-         "error": e.error, **e.status} for e in entries]}, indent=2, ensure_ascii=False, default=str) + "\n",
-        encoding="utf-8")
-    if comparison is not None:
-        (out / "compare.json").write_text(json.dumps(comparison, indent=2, ensure_ascii=False, default=str) + "\n",
-                                          encoding="utf-8")
-    return out, entries, comparison
-
-
-def compare_finished(runs: list[Any]) -> dict[str, Any] | None:
-    """The statistics comparison of the finished runs, when the comparison module exists and there are two."""
-    if len(runs) < 2:
-        return None
-    try:
-        from redline.stats.compare import compare_runs
-    except ImportError:
-        return None
-    comparison: dict[str, Any] = compare_runs(runs)
-    return comparison
-
-
-def print_sweep(entries: list[SweepEntry], comparison: dict[str, Any] | None, *, top: int = 15) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False)
-    table = Table(title="sweep: one run per model")
-    for col in ("model", "status", "trials", "generated", "errors", "verdicts", "run"):
-        numeric = col in ("trials", "generated", "errors", "verdicts")
-        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
-    for e in entries:
-        st = e.status
-        table.add_row(safe_text(e.spec.model), "failed" if e.error else str(st.get("status", "")),
-                      *(str(st.get(k, "")) for k in ("trials", "generated", "errors", "verdicts")),
-                      safe_text(e.run_path.name if e.run_path else (e.error or "")[:60]))
-    console.print(table)
-    if not comparison:
-        return
-    rows = sorted(comparison.get("differences", []),
-                  key=lambda d: (not d.get("significant"), 2.0 if d.get("p_bh") is None else d["p_bh"]))
-    if not rows:
-        return
-    diff = Table(title=f"effect differences vs {safe_text(str(rows[0].get('reference', '')))} "
-                       f"(top {min(top, len(rows))} of {len(rows)}, BH-adjusted)")
-    for col in ("model", "contrast", "difference", "95% CI", "p (BH)"):
-        diff.add_column(col, overflow="fold")
-    for d in rows[:top]:
-        ci = d.get("ci") or [None, None]
-        p_bh = d.get("p_bh")
-        diff.add_row(safe_text(str(d.get("other", "")).split(" (")[0]), safe_text(str(d.get("id", ""))),
-                     _num(d.get("difference")), f"[{_num(ci[0])}, {_num(ci[1])}]",
-                     (f"{p_bh:.3g}" if isinstance(p_bh, float) else "-") + (" *" if d.get("significant") else ""))
-    console.print(diff)
-
-
-def _num(value: Any) -> str:
-    return f"{value:+.3f}" if isinstance(value, int | float) else "-"
+from redline.commands.options import audit_options, audit_values, plan_options
 
 
 @click.command("sweep")
 @click.argument("models_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--suite", "suites", multiple=True,
-              help="Suite name or path (repeatable). Default: code-security and censorship.")
-@click.option("--executor", type=click.Choice(["local", "ray"]), default=None,
-              help="local (default) or ray: every audit runs on the same Ray cluster.")
-@click.option("--ray-address", default=None, help="Ray cluster address (default: start a local instance).")
-@click.option("--base-url", default=None, help="Endpoint for models whose line gives none.")
-@click.option("--api-key-env", default=None, help="Key variable for models whose line gives none.")
-@click.option("--runs-dir", default=None, help="Where runs live (default ./runs).")
-@click.option("--profile", type=click.Choice(["quick", "standard", "full"]), default=None)
-@click.option("--replicates", type=int, default=None)
-@click.option("--limit", type=int, default=None, help="Cases per suite, sampled with the seed.")
-@click.option("--conditions", default=None, help="Comma-separated condition ids.")
-@click.option("--max-tokens", type=int, default=None)
-@click.option("--temperature", type=float, default=None)
-@click.option("--seed", type=int, default=None)
-@click.option("--concurrency", type=int, default=None, help="Requests in flight per endpoint.")
-@click.option("--fresh", is_flag=True, help="Start new runs instead of resuming.")
-@click.option("--no-cache", is_flag=True, help="Do not reuse cached generations.")
-@click.option("--no-judge", is_flag=True, help="Generate only (no comparison).")
-@click.option("--no-report", is_flag=True, help="Skip each run's report.")
-@click.option("--quiet", is_flag=True, help="No progress bars.")
+@audit_options
+@plan_options
 def sweep(models_file: Path, suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judge: bool,
-          no_report: bool, quiet: bool, **options: Any) -> None:
+          no_report: bool, quiet: bool, base_urls: tuple[str, ...], config_file: Path | None, dry_run: bool,
+          fail_on: str | None, **options: Any) -> None:
     """Audit every model listed in MODELS_FILE, then compare them.
 
     One line per model: PROVIDER/NAME [BASE_URL ...] [api_key_env=VAR]; '#' starts a comment. Prints a table
     per run, the largest differences between models, and, as its last line, the sweep directory
     (sweep.json, compare.json).
     """
-    values = {k: v for k, v in options.items() if v is not None and v is not False}
-    values.update(suites=suites or None, cache=not no_cache, judge=not no_judge, report=not no_report,
-                  conditions=tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None)
-    values = {k: v for k, v in values.items() if v is not None}
-    out, entries, comparison = run_sweep(models_file, values, progress=not quiet)
-    print_sweep(entries, comparison)
-    click.echo(safe_text(str(out)))
-    if any(e.error for e in entries):
-        raise SystemExit(1)
+    from redline.commands.run import options_and_gate, sweep_specs
+    from redline.config_file import load_audit_file
+    from redline.pipeline.sweep import parse_models
+
+    if options.pop("model", None):
+        raise click.UsageError("--model: a sweep takes its models from MODELS_FILE")
+    file_values = load_audit_file(config_file) if config_file else {}
+    if "models" in file_values or "model" in file_values:
+        raise click.UsageError("--config: a sweep takes its models from MODELS_FILE, not from the audit file")
+    flags = audit_values(suites, conditions, no_cache, no_judge, no_report, base_urls, dict(options))
+    values, gate = options_and_gate(file_values, flags, fail_on)
+    sweep_specs(models_file, parse_models(models_file), values, quiet=quiet, dry_run=dry_run, gate=gate)

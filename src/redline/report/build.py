@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.records import Trial
+from redline.records import RunData, Trial
 from redline.report import plots
 from redline.report.fmt import GROUP_PHRASES
+from redline.report.judge_error import JudgeErrorView, judge_error_view
 from redline.report.summary import summarise
-from redline.stats.observations import load_observations, select_verdicts
-from redline.stats.outcomes import ANSWER_LABELS, CODE_LABELS, JUDGE_FOR_KIND
-from redline.store.run_dir import RunDir
+from redline.stats.observations import ObservationSet, load_observations, select_verdicts
+from redline.stats.outcomes import ANSWER_LABELS, CODE_LABELS
 
 MAX_TRIALS = 1000
 MAX_CHARS = 4000
@@ -57,6 +57,7 @@ class Report:
     trials: list[TrialView] = field(default_factory=list)
     trials_total: int = 0
     filters: dict[str, list[str]] = field(default_factory=dict)
+    judge_error: JudgeErrorView | None = None  # judged and corrected figures (stats.judge_error), when computed
 
 
 def flatten_metrics(metrics: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str, str]]:
@@ -85,20 +86,21 @@ def _prompt(trial: Trial) -> str:
     return "\n\n".join(f"[{m.role}]\n{m.content}" for m in trial.messages)
 
 
-def trial_views(run: RunDir, *, max_trials: int = MAX_TRIALS, max_chars: int = MAX_CHARS
-                ) -> tuple[list[TrialView], int]:
+def trial_views(run: RunData, *, max_trials: int = MAX_TRIALS, max_chars: int = MAX_CHARS,
+                observations: ObservationSet | None = None) -> tuple[list[TrialView], int]:
     """Trials for the browsable list: a deterministic sample when there are more than ``max_trials``."""
-    obs = {o.trial_id: o for o in load_observations(run).observations}
-    trials = {t.trial_id: t for t in run.trials()}
-    generations = run.generations()
-    by_judge, _, _ = select_verdicts(run.verdicts().values(), dict(run.manifest().judges))
+    obs_set = observations or load_observations(run)
+    obs = {o.trial_id: o for o in obs_set.observations}
+    trials = {t.trial_id: t for t in run.trials}
+    generations = run.generations
+    by_judge, _, _ = select_verdicts(run.verdicts.values(), dict(run.manifest.judges))
     ids = sorted(obs, key=lambda tid: hashlib.sha256(tid.encode()).hexdigest())[:max_trials]
     views = []
     for tid in ids:
         o = obs[tid]
         t = trials.get(tid)
         g = generations.get(tid)
-        v = by_judge.get(JUDGE_FOR_KIND.get(o.kind, ""), {}).get(tid)
+        v = by_judge.get(obs_set.primary.get(o.kind, ""), {}).get(tid)
         prompt, cut1 = _clip(_prompt(t) if t else "", max_chars)
         answer, cut2 = _clip(g.text if g else "", max_chars)
         reasoning, cut3 = _clip(g.reasoning if g else "", max_chars)
@@ -173,13 +175,13 @@ def _filters(views: Sequence[TrialView]) -> dict[str, list[str]]:
             "status": sorted({v.status for v in views})}
 
 
-def build_report(stats: Mapping[str, Any], run: RunDir, *, judge_metrics: Mapping[str, Any] | None = None,
+def build_report(stats: Mapping[str, Any], run: RunData, *, judge_metrics: Mapping[str, Any] | None = None,
                  max_trials: int = MAX_TRIALS, max_chars: int = MAX_CHARS, include_trials: bool = True) -> Report:
-    """The report model of one run; reads the run (never writes) and computes no statistics."""
-    manifest = run.manifest().model_dump(mode="json")
+    """The report model of one run, from its records (read once by the caller); computes no statistics."""
+    manifest = run.manifest.model_dump(mode="json")
     views, total = trial_views(run, max_trials=max_trials, max_chars=max_chars) if include_trials else ([], 0)
     model = manifest.get("backend", {}).get("model", "") or "model"
     return Report(run_id=run.run_id, title=f"redline report: {run.run_id} ({model})",
                   summary=summarise(stats), stats=dict(stats), manifest=manifest,
                   judge_metrics=flatten_metrics(judge_metrics or {}), plots=build_plots(stats), trials=views,
-                  trials_total=total, filters=_filters(views))
+                  trials_total=total, filters=_filters(views), judge_error=judge_error_view(stats))

@@ -7,6 +7,7 @@ from typing import Any
 
 from redline.report import fmt
 from redline.report.build import Report
+from redline.report.judge_error import judge_error_view, markdown_lines
 
 
 def cell(value: object) -> str:
@@ -83,6 +84,9 @@ def render_markdown(report: Report) -> str:
         lines += table(["kind", "outcome", "condition", "events / n", "rate", "95% CI"],
                        [[r["kind"], r["outcome"], r["condition"], f"{r['events']} / {r['n']}", fmt.pct(r["rate"]),
                          fmt.interval_rate(r["ci"])] for r in primary])
+    judge_error = judge_error_view(s)
+    if judge_error is not None:
+        lines += markdown_lines(judge_error)
     if s.get("kill_switch"):
         lines += ["", "## Reasoning kill switch", ""]
         lines += table(["kind", "condition", "events / traces", "rate", "95% CI"],
@@ -100,5 +104,9 @@ def render_markdown(report: Report) -> str:
     lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
     if report.judge_metrics:
         lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    for name, entry in s.get("secondary_judges", {}).items():
+        lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
+        lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
+                                                 for cond, labels in entry["labels"].items()])
     lines.append("")
     return "\n".join(lines)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from redline import __version__
-from redline.stats.observations import select_verdicts
-from redline.stats.outcomes import CODE_JUDGE
-from redline.store.run_dir import RunDir
+from redline.records import RunData
+from redline.stats.observations import primary_judges, select_verdicts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
@@ -21,13 +20,15 @@ def rule_id(tool: str, rule: str) -> str:
     return f"{tool}/{rule}" if tool else rule
 
 
-def build_sarif(run: RunDir) -> dict[str, Any]:
-    """One SARIF run of the code-security judge's findings, with one rule per tool/rule pair."""
-    by_judge, used, _ = select_verdicts(run.verdicts().values(), dict(run.manifest().judges))
-    trials = {t.trial_id: t for t in run.trials()}
+def build_sarif(run: RunData) -> dict[str, Any]:
+    """One SARIF run of the findings of the run's primary code judge (as its manifest records), with one rule
+    per tool/rule pair."""
+    by_judge, used, _ = select_verdicts(run.verdicts.values(), dict(run.manifest.judges))
+    code_judge = primary_judges(run.manifest.primary_judges)["code"]
+    trials = {t.trial_id: t for t in run.trials}
     rules: dict[str, dict[str, Any]] = {}
     results: list[dict[str, Any]] = []
-    for tid, verdict in sorted(by_judge.get(CODE_JUDGE, {}).items()):
+    for tid, verdict in sorted(by_judge.get(code_judge, {}).items()):
         trial = trials.get(tid)
         for f in verdict.findings:
             rid = rule_id(f.tool, f.rule)
@@ -52,7 +53,7 @@ def build_sarif(run: RunDir) -> dict[str, Any]:
         "$schema": SARIF_SCHEMA, "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "redline", "version": __version__, "rules": list(rules.values()),
-                                "properties": {"judge": CODE_JUDGE, "fingerprint": used.get(CODE_JUDGE, "")}}},
+                                "properties": {"judge": code_judge, "fingerprint": used.get(code_judge, "")}}},
             "originalUriBaseIds": {"RUNDIR": {"description": {"text": f"run directory {run.run_id}"}}},
             "automationDetails": {"id": f"redline/{run.run_id}"},
             "results": results,

@@ -77,6 +77,9 @@ def summarise(stats: Mapping[str, Any], *, max_exploratory: int = 5) -> list[str
     contrasts = list(stats.get("contrasts", []))
     confirmatory = [c for c in contrasts if c.get("family") == "confirmatory"]
     out.extend(condition_sentence(c, alpha) for c in confirmatory)
+    undecided = (stats.get("decision") or {}).get("sentence")
+    if undecided:  # a small run says so before any of its differences can read as a finding
+        out.insert(0, undecided)
     notable = sorted((c for c in contrasts if c.get("family") == "exploratory" and c.get("significant")),
                      key=lambda c: c.get("p_adjusted") or 1.0)
     out.extend("Exploratory: " + condition_sentence(c, alpha)[0].lower() + condition_sentence(c, alpha)[1:]

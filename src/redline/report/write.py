@@ -8,19 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import ConfigError
+from redline.records import RunData
 from redline.report.build import build_report
 from redline.stats.compute import compute_stats
+from redline.stats.judge_error import calibrations_from_metrics
 from redline.store.jsonl import write_text_atomic
-from redline.store.run_dir import STATS, RunDir
+from redline.store.run_dir import RunDir
 
 FORMATS = ("html", "md", "json", "sarif")
-FILE_NAMES = {"html": "report.html", "md": "report.md", "json": "report.json", "sarif": "report.sarif"}
 
 
 def load_judge_metrics_safely() -> dict[str, Any]:
     """The judges' measured error rates, if the judges module provides them (it is optional here)."""
     try:
-        from redline.judges.metrics import load_judge_metrics
+        from redline.evaluation.metrics import load_judge_metrics
     except ImportError:
         return {}
     try:
@@ -37,29 +38,33 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def write_stats(run: RunDir, *, alpha: float = 0.05) -> tuple[Path, dict[str, Any]]:
-    stats = compute_stats(run, alpha=alpha)
-    return run.write_json(STATS, stats), stats
+def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, dict[str, Any]]:
+    stats = compute_stats(data or run.load(), alpha=alpha,
+                          calibrations=calibrations_from_metrics(load_judge_metrics_safely()))
+    return run.write_stats(stats), stats
 
 
-def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), *, alpha: float = 0.05
-                  ) -> list[Path]:
-    """Recompute statistics from the run's verdicts, write ``stats.json`` and each report; returns the paths."""
+def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), *, alpha: float = 0.05,
+                  data: RunData | None = None, stats: dict[str, Any] | None = None) -> list[Path]:
+    """Write each report (and ``stats.json`` when ``stats`` is not given: recomputed from the run's verdicts);
+    returns the paths, ``stats.json`` first. The run's records are read once (``data``)."""
     wanted = check_formats(formats)
-    stats_path, stats = write_stats(run, alpha=alpha)
+    data = data or run.load()
+    if stats is None:
+        stats_path, stats = write_stats(run, alpha=alpha, data=data)
+    else:
+        stats_path = run.stats_path
     paths = [stats_path]
     report_formats = [f for f in wanted if f != "sarif"]
     if report_formats:
         metrics = load_judge_metrics_safely()
-        agreement = run.path / "judge_agreement.json"
-        if agreement.exists():  # this run's model-graded judge against the rule judge
-            data = json.loads(agreement.read_text(encoding="utf-8"))
+        agreement = run.judge_agreement()
+        if agreement is not None:  # this run's model-graded judge against the rule judge
             metrics["answer-model vs answer-rules (this run)"] = {
-                k: data.get(k) for k in ("n", "agreement", "kappa")}
-        report = build_report(stats, run, judge_metrics=metrics,
-                              include_trials="html" in report_formats)
+                k: agreement.get(k) for k in ("n", "agreement", "kappa")}
+        report = build_report(stats, data, judge_metrics=metrics, include_trials="html" in report_formats)
         for fmt in report_formats:
-            path = run.path / FILE_NAMES[fmt]
+            path = run.report_path(fmt)
             if fmt == "html":
                 from redline.report.html import render_html
 
@@ -76,7 +81,7 @@ def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), 
     if "sarif" in wanted:
         from redline.report.sarif import build_sarif
 
-        path = run.path / FILE_NAMES["sarif"]
-        write_text_atomic(path, json.dumps(build_sarif(run), indent=2, ensure_ascii=False) + "\n")
+        path = run.report_path("sarif")
+        write_text_atomic(path, json.dumps(build_sarif(data), indent=2, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.backends.base import Backend, BackendResult, GenerationRequest
+from redline.backends.retry import RetryPolicy, generate_with_retries
 from redline.errors import BackendError
 from redline.records import Generation, Trial
 from redline.runner.cache import GenerationCache, cache_key
-from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter
 
 Listener = Callable[[Generation], None]
@@ -56,21 +56,8 @@ class ExecSummary:
 
 async def _attempt(backend: Backend, request: GenerationRequest, settings: ExecSettings
                    ) -> tuple[BackendResult | None, BackendError | None, int]:
-    """Call the backend with retries; returns (result, last error, attempts)."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            async with asyncio.timeout(settings.timeout_s):  # no extra task per call, unlike wait_for
-                result = await backend.generate(request)
-            return result, None, attempt
-        except TimeoutError:
-            err = BackendError(f"trial timed out after {settings.timeout_s:g} s", retryable=True, kind="timeout")
-        except BackendError as exc:
-            err = exc
-        if not err.retryable or attempt > settings.retry.retries:
-            return None, err, attempt
-        await asyncio.sleep(settings.retry.delay(attempt, err.retry_after))
+    """Call the backend with the settings' retries and timeout; returns (result, last error, attempts)."""
+    return await generate_with_retries(backend, request, timeout_s=settings.timeout_s, policy=settings.retry)
 
 
 def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: BackendError | None,

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.judges.base import Judge, JudgeInput
+from redline.judges.base import Judge, JudgeContext, JudgeInput, applies
 from redline.records import CaseKind, Verdict
-from redline.store.run_dir import VERDICTS, RunDir
+from redline.store.run_dir import RunDir
 
 
 @dataclass
@@ -22,18 +22,32 @@ class JudgeSummary:
     fingerprints: dict[str, str] = field(default_factory=dict)
 
 
-def default_judges(kinds: set[CaseKind], references: dict[str, Any]) -> list[Judge]:
-    """The judges a run needs for the kinds of case it holds (heavy modules imported here, lazily)."""
+def select_judges(context: JudgeContext) -> list[Judge]:
+    """The judges a run gets: every registered judge class (built-in or plug-in) that builds itself for this
+    run (``for_run``) and applies to a kind of case the run holds."""
+    from redline.registry import judge_classes
+
     judges: list[Judge] = []
-    if CaseKind.code in kinds:
-        from redline.judges.code import CodeSecurityJudge
-
-        judges.append(CodeSecurityJudge())
-    if CaseKind.question in kinds:
-        from redline.judges.answer import AnswerJudge
-
-        judges.append(AnswerJudge(references=references))
+    for cls in judge_classes().values():
+        build = getattr(cls, "for_run", None)
+        judge = build(context) if build is not None else None
+        if judge is not None and judge.kind in context.kinds:
+            judges.append(judge)
     return judges
+
+
+def primary_judges(judges: Sequence[Judge]) -> dict[str, str]:
+    """Case kind -> the first judge that declares itself primary for it: whose verdicts the outcomes count."""
+    out: dict[str, str] = {}
+    for judge in judges:
+        if getattr(judge, "primary", False):
+            out.setdefault(judge.kind.value, judge.name)
+    return out
+
+
+def default_judges(kinds: set[CaseKind], references: dict[str, Any]) -> list[Judge]:
+    """The registry's judges for these kinds, without a judge model."""
+    return select_judges(JudgeContext(kinds=frozenset(kinds), references=references))
 
 
 BatchMapper = Callable[[Judge, list[list[JudgeInput]]], Iterator[list[Verdict]]]
@@ -46,14 +60,16 @@ def judge_batches_local(judge: Judge, batches: list[list[JudgeInput]]) -> Iterat
 
 
 def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
-              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None
-              ) -> JudgeSummary:
+              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None,
+              since: int | None = None) -> JudgeSummary:
+    """Judge every generation not yet judged by each judge's current version; with ``since`` (a regeneration
+    under way), only verdicts recorded from that position on count as judged."""
     summary = JudgeSummary()
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
     generations = run.generations()
-    judged = set(run.verdicts())
-    with run.writer(VERDICTS) as writer:
+    judged = set(run.verdicts()) if since is None else run.judged_since(since)
+    with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint
             summary.fingerprints[judge.name] = fp
@@ -61,7 +77,7 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
             for trial_id, gen in generations.items():
                 trial = trials.get(trial_id)
                 case = cases.get((gen.suite, gen.case_id))
-                if trial is None or case is None or case.kind != judge.kind:
+                if trial is None or case is None or not applies(judge, case):
                     continue
                 if (trial_id, fp) in judged:
                     summary.skipped += 1

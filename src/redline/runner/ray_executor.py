@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline import __version__
-from redline.backends.base import BackendResult, GenerationRequest
-from redline.config import RunConfig
+from redline.backends.base import BackendResult, GenerationRequest, traits_of
+from redline.config import BackendSpec
 from redline.errors import BackendError, ConfigError, JudgeError
 from redline.judges.base import Judge, JudgeInput
 from redline.records import Generation, Trial, Verdict
@@ -61,11 +61,14 @@ def ensure_ray(address: str | None = None) -> Any:
     return ray
 
 
-def endpoints_for(cfg: RunConfig) -> list[str | None]:
-    """Endpoints serving the model: the primary ``base_url`` then the extras, duplicates dropped."""
-    if cfg.provider != "openai":
-        return [cfg.base_url]
-    return list(dict.fromkeys([cfg.base_url, *cfg.base_urls]))
+def endpoints_for(spec: BackendSpec) -> list[str | None]:
+    """Endpoints serving the model: the primary ``base_url`` then the extras (for a backend that declares it can
+    spread over several), duplicates dropped."""
+    from redline.registry import backend_class
+
+    if not traits_of(backend_class(spec.provider)).multi_endpoint:
+        return [spec.base_url]
+    return list(dict.fromkeys([spec.base_url, *spec.base_urls]))
 
 
 # -- generation -----------------------------------------------------------------------------------------------
@@ -92,7 +95,7 @@ class _Slot:
 @dataclass
 class _Endpoint:
     url: str | None
-    cfg: RunConfig
+    spec: BackendSpec
     limit: int
     slots: list[_Slot] = field(default_factory=list)
     inflight: int = 0
@@ -112,21 +115,23 @@ class _Endpoint:
 class _Pool:
     """Creates, replaces and stops the generation actors of one run."""
 
-    def __init__(self, ray: Any, cfg: RunConfig, settings: ExecSettings, actors_per_endpoint: int) -> None:
+    def __init__(self, ray: Any, spec: BackendSpec, settings: ExecSettings, actors_per_endpoint: int) -> None:
+        from redline.registry import backend_class
+
         self.ray = ray
         self.settings = settings
         self.token = uuid.uuid4().hex[:8]
         self.code = code_digest()
-        self.secret = Secret(key) if (key := cfg.api_key()) else None  # read in the driver, sent at setup only
-        in_process = cfg.provider == "embedded"  # a model in the worker: give it a core and one actor
+        self.secret = Secret(key) if (key := spec.api_key()) else None  # read in the driver, sent at setup only
+        in_process = traits_of(backend_class(spec.provider)).in_process  # a model in the worker: a core, one actor
         self.per_endpoint = 1 if in_process else max(1, min(actors_per_endpoint, settings.concurrency))
         self.actor_cls = ray.remote(GenerationWorker)
         self.actor_options: dict[str, Any] = {
             "num_cpus": 1 if in_process else 0, "max_restarts": 0, "max_concurrency": max(1, settings.concurrency),
             "scheduling_strategy": "SPREAD"}
-        self.endpoints = [_Endpoint(url=u, cfg=cfg.model_copy(update={"base_url": u}), limit=settings.concurrency,
+        self.endpoints = [_Endpoint(url=u, spec=spec.model_copy(update={"base_url": u}), limit=settings.concurrency,
                                     replacements_left=REPLACEMENTS_PER_ACTOR * self.per_endpoint)
-                          for u in endpoints_for(cfg)]
+                          for u in endpoints_for(spec)]
         self.created = 0
 
     async def start(self) -> None:
@@ -136,7 +141,7 @@ class _Pool:
     def _spawn(self, ep: _Endpoint) -> _Slot:
         name = f"{ACTOR_PREFIX}-{self.token}-{self.created}"
         self.created += 1
-        handle = self.actor_cls.options(name=name, **self.actor_options).remote(ep.cfg, self.settings)
+        handle = self.actor_cls.options(name=name, **self.actor_options).remote(ep.spec, self.settings)
         slot = _Slot(name=name, handle=handle)
         ep.slots.append(slot)
         return slot
@@ -194,8 +199,8 @@ def _actor_lost(ray: Any, exc: BaseException) -> bool:
     return isinstance(exc, lost)
 
 
-async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: JsonlWriter, *,
-                             settings: ExecSettings, done: set[str] | None = None,
+async def execute_trials_ray(trials: Sequence[Trial], spec: BackendSpec, writer: JsonlWriter, *,
+                             settings: ExecSettings, ray_address: str | None = None, done: set[str] | None = None,
                              cache: GenerationCache | None = None, on_result: Listener | None = None,
                              actors_per_endpoint: int = ACTORS_PER_ENDPOINT,
                              on_workers: Callable[[list[Any]], None] | None = None) -> RayExecSummary:
@@ -203,10 +208,10 @@ async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: Js
 
     ``on_workers`` (monitoring, tests) receives the actor handles once the workers are up.
     """
-    from redline.audit import make_backend
+    from redline.backends.factory import make_backend
 
-    if cfg.ray_address:  # connect now even with nothing to generate: the judge stage then uses the same cluster
-        ensure_ray(cfg.ray_address)
+    if ray_address:  # connect now even with nothing to generate: the judge stage then uses the same cluster
+        ensure_ray(ray_address)
     done = done or set()
     todo = [t for t in trials if t.trial_id not in done]
     summary = RayExecSummary(planned=len(trials), skipped=len(trials) - len(todo))
@@ -230,7 +235,7 @@ async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: Js
     if cache is None or not todo:
         queue.extend(todo)
     else:
-        probe = make_backend(cfg)  # the primary endpoint's identity: the same cache keys as the local executor
+        probe = make_backend(spec)  # the primary endpoint's identity: the same cache keys as the local executor
         identity = probe.identity()
         await probe.aclose()
         for trial in todo:
@@ -243,21 +248,22 @@ async def execute_trials_ray(trials: Sequence[Trial], cfg: RunConfig, writer: Js
             else:
                 summary.cached += 1
                 land(_record(trial, probe, hit, None, 0, 0.0, True))  # _record reads provider/model only
-    if queue and cfg.provider in ENGINES:  # in-process engines on GPU nodes: Ray Data LLM processors
+    if queue and spec.provider in ENGINES:  # in-process engines on GPU nodes: Ray Data LLM processors
         from redline.runner.ray_llm import generate_with_ray_data
 
-        generate_with_ray_data(list(queue), cfg, settings, land)  # blocking, in this thread: the cache is SQLite
+        # blocking, in this thread: the cache is SQLite
+        generate_with_ray_data(list(queue), spec, settings, land, ray_address=ray_address)
     elif queue:
-        await _dispatch(queue, cfg, settings, summary, land, actors_per_endpoint, on_workers)
+        await _dispatch(queue, spec, ray_address, settings, summary, land, actors_per_endpoint, on_workers)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-async def _dispatch(queue: deque[Trial], cfg: RunConfig, settings: ExecSettings, summary: RayExecSummary,
-                    land: Callable[[Generation], None], actors_per_endpoint: int,
+async def _dispatch(queue: deque[Trial], spec: BackendSpec, ray_address: str | None, settings: ExecSettings,
+                    summary: RayExecSummary, land: Callable[[Generation], None], actors_per_endpoint: int,
                     on_workers: Callable[[list[Any]], None] | None) -> None:
-    ray = ensure_ray(cfg.ray_address)
-    pool = _Pool(ray, cfg, settings, actors_per_endpoint)
+    ray = ensure_ray(ray_address)
+    pool = _Pool(ray, spec, settings, actors_per_endpoint)
     running: dict[asyncio.Future[Any], tuple[Trial, _Endpoint, _Slot]] = {}
     try:
         await pool.start()

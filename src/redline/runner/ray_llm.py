@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest, split_reasoning
-from redline.config import RunConfig
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
+from redline.config import BackendSpec
 from redline.errors import BackendError, ConfigError
 from redline.records import Generation, Trial, Usage
 from redline.runner.execute import ExecSettings
+from redline.text import split_reasoning
 
 ENGINES = ("vllm", "sglang")
 DEFAULT_BATCH_SIZE = 64
@@ -29,6 +30,7 @@ class RayDataLLMBackend:
 
     provider = "vllm"
     is_base_model = False
+    traits = BackendTraits(default_concurrency=8)
 
     def __init__(self, model: str, *, max_concurrency: int = 64, **_: Any) -> None:
         if not model:
@@ -93,8 +95,9 @@ def _processor(engine: str, model: str, *, chat: bool, replicas: int, batch_size
     return build_processor(config, postprocess=lambda row: {k: row.get(k) for k in keep})
 
 
-def generate_with_ray_data(trials: Sequence[Trial], cfg: RunConfig, settings: ExecSettings,
-                           deliver: Callable[[Generation], None], *, replicas: int | None = None,
+def generate_with_ray_data(trials: Sequence[Trial], spec: BackendSpec, settings: ExecSettings,
+                           deliver: Callable[[Generation], None], *, ray_address: str | None = None,
+                           replicas: int | None = None,
                            batch_size: int = DEFAULT_BATCH_SIZE) -> None:
     """Run the trials through one engine processor per prompt mode; ``deliver`` gets each record as it lands.
 
@@ -102,17 +105,17 @@ def generate_with_ray_data(trials: Sequence[Trial], cfg: RunConfig, settings: Ex
     """
     from redline.runner.ray_executor import ensure_ray
 
-    if cfg.provider not in ENGINES:
-        raise ConfigError(f"--model: {cfg.provider!r} is not a Ray Data LLM engine ({', '.join(ENGINES)})")
-    ray = ensure_ray(cfg.ray_address)
+    if spec.provider not in ENGINES:
+        raise ConfigError(f"--model: {spec.provider!r} is not a Ray Data LLM engine ({', '.join(ENGINES)})")
+    ray = ensure_ray(ray_address)
     replicas = replicas or max(1, int(ray.cluster_resources().get("GPU", 0)))
     by_id = {t.trial_id: t for t in trials}
     for chat in (True, False):
         group = [t for t in trials if (t.mode == "chat") == chat]
         if not group:
             continue
-        processor = _processor(cfg.provider, cfg.model_name, chat=chat, replicas=replicas, batch_size=batch_size)
+        processor = _processor(spec.provider, spec.model, chat=chat, replicas=replicas, batch_size=batch_size)
         dataset = ray.data.from_items([trial_row(t, settings) for t in group])
         for row in processor(dataset).iter_rows():
-            deliver(row_generation(by_id[row["trial_id"]], row, provider=cfg.provider, model=cfg.model_name,
+            deliver(row_generation(by_id[row["trial_id"]], row, provider=spec.provider, model=spec.model,
                                    max_tokens=settings.max_tokens))

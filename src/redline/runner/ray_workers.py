@@ -16,7 +16,7 @@ from typing import Any
 
 from redline import __version__
 from redline.backends.base import Backend, GenerationRequest
-from redline.config import RunConfig
+from redline.config import BackendSpec
 from redline.judges.base import Judge, JudgeInput
 from redline.records import Generation, Trial, Verdict
 from redline.runner.execute import ExecSettings, _attempt, _record
@@ -78,19 +78,19 @@ class GenerationWorker:
     error rather than as a dead actor, and so the API key never appears in the actor's creation arguments.
     """
 
-    def __init__(self, cfg: RunConfig, settings: ExecSettings) -> None:
-        self._cfg = cfg
+    def __init__(self, spec: BackendSpec, settings: ExecSettings) -> None:
+        self._spec = spec
         self._settings = settings
         self._backend: Backend | None = None
 
     async def setup(self, secret: Secret | None = None) -> WorkerInfo:
-        from redline.audit import make_backend
+        from redline.backends.factory import make_backend
 
-        var = self._cfg.api_key_env
+        var = self._spec.api_key_env
         from_env = bool(var and os.environ.get(var))
         if var and not from_env and secret is not None:
             os.environ[var] = secret.reveal()  # this worker process only; never in runtime_env or logs
-        self._backend = make_backend(self._cfg)
+        self._backend = make_backend(self._spec)
         preflight = getattr(self._backend, "preflight", None)
         if preflight is not None:  # reachability as this node sees it, which is what matters on a cluster
             preflight()

@@ -13,10 +13,10 @@ from typing import Any
 
 from scipy.stats import norm
 
+from redline.records import RunData
 from redline.stats.compute import compute_stats
 from redline.stats.intervals import Interval, finite_or_none, mover_difference
 from redline.stats.multiplicity import adjust
-from redline.store.run_dir import RunDir
 
 COMPARE_SCHEMA = "redline.compare"
 COMPARE_VERSION = 1
@@ -109,11 +109,11 @@ def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.0
     }
 
 
-def compare_runs(runs: Sequence[RunDir], *, alpha: float = 0.05, bootstrap: int = 2000) -> dict[str, Any]:
+def compare_runs(runs: Sequence[RunData], *, alpha: float = 0.05, bootstrap: int = 2000) -> dict[str, Any]:
     """Compute each run's statistics from its verdicts and compare them."""
     stats = []
     for run in runs:
         s = compute_stats(run, alpha=alpha, bootstrap=bootstrap)
-        s["suites"] = [f"{ref.name}@{ref.hash}" for ref in run.manifest().suites]
+        s["suites"] = [f"{ref.name}@{ref.hash}" for ref in run.manifest.suites]
         stats.append(s)
     return compare_stats(stats, alpha=alpha)

@@ -1,4 +1,4 @@
-"""All statistics of one run as one JSON-ready dict (versioned schema); reads the run, writes nothing.
+"""All statistics of one run as one JSON-ready dict (versioned schema): a pure function of the run's records.
 
 Families for multiple testing: the confirmatory family is every sensitive trigger against baseline on the
 primary outcome (``vulnerable``), adjusted by Holm; everything else (other outcomes and trigger groups,
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from redline import __version__
+from redline.records import RunData
 from redline.stats.contrasts import (
     condition_contrasts,
     conditions_in_order,
@@ -21,12 +22,13 @@ from redline.stats.contrasts import (
     rates_by_condition,
     topic_language_matrix,
 )
+from redline.stats.decision import decision, pairs_for, planning_rate
+from redline.stats.judge_error import OutcomeCalibration, judge_error_stats
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
-from redline.stats.observations import Observation, count_statuses, load_observations
+from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
 from redline.stats.outcomes import OUTCOMES, PRIMARY
-from redline.stats.plan import detectable_difference, paired_pairs
-from redline.store.run_dir import RunDir
+from redline.stats.plan import detectable_difference
 
 STATS_SCHEMA = "redline.stats"
 STATS_VERSION = 1
@@ -71,15 +73,14 @@ def plan_figures(confirmatory: Sequence[dict[str, Any]], *, alpha: float, power:
         p0, p1, n = c.get("rate_baseline"), c.get("rate_condition"), c["n_pairs"]
         row: dict[str, Any] = {"id": c["id"], "condition": c["condition"], "n_pairs": n, "rate_baseline": p0,
                                "rate_condition": p1, "pairs_needed": None, "detectable_difference": None}
-        if p0 is not None and p1 is not None and 0 < p0 < 1:
+        if p0 is not None and p1 is not None and n:
             corr = _phi(c["table"])
             row["paired_correlation"] = corr
-            row["detectable_difference"] = detectable_difference(p0, n, alpha=a, power=power, corr=max(corr, 0.0))
-            if 0 < p1 < 1 and p1 != p0:
-                try:
-                    row["pairs_needed"] = paired_pairs(p0, p1, alpha=a, power=power, corr=corr)[0]
-                except ValueError:
-                    row["pairs_needed"] = None
+            row["detectable_difference"] = detectable_difference(planning_rate(p0, n), n, alpha=a, power=power,
+                                                                 corr=max(corr, 0.0))
+            if p1 != p0:  # an observed 0% or 100% is planned as 0.5/n from the edge, never n/a
+                row["pairs_needed"] = pairs_for(p0, p1, n, alpha=a, power=power, corr=corr)
+                row["edge_rate_adjusted"] = p0 in (0, 1) or p1 in (0, 1)
         rows.append(row)
     return {"power": power, "alpha_per_contrast": a, "contrasts": k, "adjustment": "bonferroni", "rows": rows}
 
@@ -100,14 +101,34 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def compute_stats(run: RunDir, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None
-                  ) -> dict[str, Any]:
-    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts."""
-    manifest = run.manifest()
-    obs_set = load_observations(run)
+def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
+    """Label counts per condition of the judges whose verdicts the outcomes do not count (a judge model, a
+    plug-in): reported, never tested."""
+    by_trial = {o.trial_id: o for o in obs_set.observations}
+    out: dict[str, Any] = {}
+    for judge, trial_id, label in obs_set.secondary:
+        o = by_trial.get(trial_id)
+        if o is None:
+            continue
+        entry = out.setdefault(judge, {"kind": o.kind, "n": 0, "labels": {}})
+        entry["n"] += 1
+        per = entry["labels"].setdefault(o.condition_id, {})
+        per[label] = per.get(label, 0) + 1
+    return out
+
+
+def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None,
+                  calibrations: Sequence[OutcomeCalibration] = ()) -> dict[str, Any]:
+    """Statistics of a run from its planned trials, generations and the manifest judges' verdicts.
+
+    ``calibrations`` (the judge's measured confusion counts per outcome) add ``judge_error``: rates and contrasts
+    corrected for the judge's sensitivity and specificity (``stats/judge_error.py``).
+    """
+    manifest = data.manifest
+    obs_set = load_observations(data)
     obs = obs_set.observations
     seed = manifest.seed if seed is None else seed
-    contrasts = condition_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
+    contrasts = condition_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap, primary=obs_set.primary)
     language = language_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
     topics = topic_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
     did = difference_in_differences(obs, alpha=alpha, seed=seed, reps=bootstrap)
@@ -147,7 +168,14 @@ def compute_stats(run: RunDir, *, alpha: float = 0.05, bootstrap: int = 2000, se
         "families": {"confirmatory": {"method": "holm", "ids": [c["id"] for c in confirmatory]},
                      "exploratory": {"method": "bh", "ids": [c["id"] for c in exploratory]}},
         "plan": plan_figures(confirmatory, alpha=alpha),
+        "decision": decision(contrasts, language, alpha=alpha, replicates=int(manifest.config.get("replicates") or 1)),
         "warnings": warnings,
     }
+    judge_error = judge_error_stats(obs, calibrations, level=1 - alpha, n_boot=bootstrap, seed=seed)
+    if judge_error is not None:  # only when the caller gave the judge's calibration
+        result["judge_error"] = judge_error.to_dict()
+    secondary = secondary_labels(obs_set)
+    if secondary:  # only runs with a judge model or a plug-in judge carry this block
+        result["secondary_judges"] = secondary
     cleaned: dict[str, Any] = _clean(result)
     return cleaned

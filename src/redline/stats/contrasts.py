@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -87,8 +87,8 @@ def name_members(result: dict[str, Any], first: str, second: str) -> dict[str, A
     return out
 
 
-def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int,
-                        reps: int = 2000) -> list[dict[str, Any]]:
+def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000,
+                        primary: Mapping[str, str] = JUDGE_FOR_KIND) -> list[dict[str, Any]]:
     """Every (condition, outcome) against baseline where at least one pair exists."""
     out: list[dict[str, Any]] = []
     indexes = {kind: index_pairs(obs, kind) for kind in sorted({o.kind for o in obs})}
@@ -104,7 +104,7 @@ def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int,
             cid = f"{outcome.kind}/{outcome.name}/{condition_id}"
             result = paired_contrast(pairs, alpha=alpha, rng=rng_for(seed, cid), reps=reps)
             out.append({"id": cid, "kind": outcome.kind, "outcome": outcome.name, "condition": condition_id,
-                        "condition_group": group, "judge": JUDGE_FOR_KIND[outcome.kind], "n_unpaired": unpaired,
+                        "condition_group": group, "judge": primary[outcome.kind], "n_unpaired": unpaired,
                         **name_members(result, "baseline", "condition")})
     return out
 

@@ -7,12 +7,11 @@ kept as rows with a status, so every count in a report adds up to the plan and n
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from redline.records import Case, Generation, Trial, Verdict
+from redline.records import Case, Generation, RunData, Trial, Verdict
 from redline.stats.outcomes import ERROR_LABEL, JUDGE_FOR_KIND, LABELS_FOR_KIND
-from redline.store.run_dir import RunDir
 
 BASELINE = "baseline"
 STATUSES = ("ok", "missing", "errored", "unjudged", "judge_error")
@@ -54,6 +53,8 @@ class ObservationSet:
     observations: tuple[Observation, ...]
     judges: dict[str, str]  # judge name -> fingerprint used
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    primary: Mapping[str, str] = field(default_factory=lambda: dict(JUDGE_FOR_KIND))  # kind -> counted judge
+    secondary: tuple[tuple[str, str, str], ...] = ()  # (judge, trial id, label) of the other judges' verdicts
 
 
 def select_verdicts(verdicts: Iterable[Verdict], manifest_judges: dict[str, str]
@@ -78,20 +79,28 @@ def select_verdicts(verdicts: Iterable[Verdict], manifest_judges: dict[str, str]
     return by_judge, used, warnings
 
 
-def _kind(case: Case | None, trial_id: str, by_judge: dict[str, dict[str, Verdict]]) -> str:
+def primary_judges(manifest_primary: Mapping[str, str]) -> dict[str, str]:
+    """Case kind -> the judge whose verdicts count: as the manifest records it (runs made before it recorded
+    them use the built-in judges)."""
+    return {**JUDGE_FOR_KIND, **manifest_primary}
+
+
+def _kind(case: Case | None, trial_id: str, by_judge: dict[str, dict[str, Verdict]],
+          primary: Mapping[str, str]) -> str:
     if case is not None:
         return case.kind.value
-    for kind, judge in JUDGE_FOR_KIND.items():
+    for kind, judge in primary.items():
         if trial_id in by_judge.get(judge, {}):
             return kind
     return "unknown"
 
 
 def observe_trial(trial: Trial, case: Case | None, generation: Generation | None,
-                  by_judge: dict[str, dict[str, Verdict]]) -> Observation:
-    """One trial's row: status from generation and verdict, label from the judge for the case kind."""
-    kind = _kind(case, trial.trial_id, by_judge)
-    verdict = by_judge.get(JUDGE_FOR_KIND.get(kind, ""), {}).get(trial.trial_id)
+                  by_judge: dict[str, dict[str, Verdict]], primary: Mapping[str, str] = JUDGE_FOR_KIND
+                  ) -> Observation:
+    """One trial's row: status from generation and verdict, label from the primary judge for the case kind."""
+    kind = _kind(case, trial.trial_id, by_judge, primary)
+    verdict = by_judge.get(primary.get(kind, ""), {}).get(trial.trial_id)
     if generation is None:
         status = "missing"
     elif not generation.ok:
@@ -124,20 +133,22 @@ def _trial_from_generation(g: Generation) -> Trial:
                  condition_id=g.condition_id, condition_group=group, replicate=g.replicate, mode="")
 
 
-def load_observations(run: RunDir) -> ObservationSet:
+def load_observations(data: RunData) -> ObservationSet:
     """Observations of every planned trial of a run (and of generations whose trial was not planned)."""
-    manifest = run.manifest()
-    trials = run.trials()
-    cases = run.cases()
-    generations = run.generations()
-    by_judge, used, warnings = select_verdicts(run.verdicts().values(), dict(manifest.judges))
-    planned = {t.trial_id for t in trials}
-    extra = [_trial_from_generation(g) for tid, g in generations.items() if tid not in planned]
+    manifest = data.manifest
+    primary = primary_judges(manifest.primary_judges)
+    by_judge, used, warnings = select_verdicts(data.verdicts.values(), dict(manifest.judges))
+    planned = {t.trial_id for t in data.trials}
+    extra = [_trial_from_generation(g) for tid, g in data.generations.items() if tid not in planned]
     if extra:
         warnings.append(f"{len(extra)} generation(s) have no planned trial in trials.jsonl; included")
-    observations = tuple(observe_trial(t, cases.get((t.suite, t.case_id)), generations.get(t.trial_id), by_judge)
-                         for t in [*trials, *extra])
-    return ObservationSet(observations=observations, judges=used, warnings=tuple(warnings))
+    observations = tuple(observe_trial(t, data.cases.get((t.suite, t.case_id)), data.generations.get(t.trial_id),
+                                       by_judge, primary) for t in [*data.trials, *extra])
+    counted = set(primary.values())
+    secondary = tuple((name, tid, v.label) for name in sorted(by_judge) if name not in counted
+                      for tid, v in sorted(by_judge[name].items()))
+    return ObservationSet(observations=observations, judges=used, warnings=tuple(warnings), primary=primary,
+                          secondary=secondary)
 
 
 def count_statuses(observations: Iterable[Observation]) -> dict[str, int]:

@@ -24,12 +24,12 @@ from typing import Any
 import numpy as np
 from scipy.special import gammaln, ndtr, ndtri
 
+from redline.records import RunData
 from redline.stats.contrasts import condition_pairs, conditions_in_order
 from redline.stats.intervals import newcombe_paired
 from redline.stats.observations import Observation, load_observations
 from redline.stats.outcomes import OUTCOMES_BY_NAME, PRIMARY
 from redline.stats.paired import table_of
-from redline.store.run_dir import RunDir
 
 SPENDING = ("obrien-fleming", "pocock")
 
@@ -208,9 +208,9 @@ def current_looks(obs: Sequence[Observation]) -> dict[str, Look]:
     return looks
 
 
-def monitor_run(run: RunDir, history: SequentialHistory, *, final: bool = False) -> RoundDecision:
+def monitor_run(run: RunData, history: SequentialHistory, *, final: bool = False) -> RoundDecision:
     """One look at a run between rounds: the runner calls this after each round and stops when ``done``.
 
-    Persist ``decision.history.to_dict()`` (e.g. ``run.write_json("sequential.json", ...)``) to resume.
+    Persist ``decision.history.to_dict()`` (``RunDir.write_sequential``) to resume.
     """
     return decide_round(history, current_looks(load_observations(run).observations), final=final)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from redline.errors import StoreError
-from redline.records import Case, Generation, RunManifest, Trial, Verdict
+from redline.records import Case, Generation, RunData, RunManifest, Trial, Verdict
 from redline.store.jsonl import JsonlWriter, iter_json, read_records, write_json_atomic
 
 MANIFEST = "manifest.json"
@@ -23,6 +23,10 @@ CASES = "cases.jsonl"
 GENERATIONS = "generations.jsonl"
 VERDICTS = "verdicts.jsonl"
 STATS = "stats.json"
+REFERENCES = "references.json"
+SEQUENTIAL = "sequential.json"
+AGREEMENT = "judge_agreement.json"
+REPORTS = {"html": "report.html", "md": "report.md", "json": "report.json", "sarif": "report.sarif"}
 _RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
@@ -95,6 +99,25 @@ class RunDir:
             out[(v.trial_id, v.judge_fingerprint)] = v
         return out
 
+    def record_counts(self) -> dict[str, int]:
+        """How many generation and verdict records the run holds (where a regeneration starts)."""
+        return {"generations": sum(1 for _ in iter_json(self.path / GENERATIONS)),
+                "verdicts": sum(1 for _ in iter_json(self.path / VERDICTS))}
+
+    def generated_since(self, start: int) -> set[str]:
+        """Trial ids with a generation record at position ``start`` or later."""
+        return {g.trial_id for i, g in enumerate(read_records(self.path / GENERATIONS, Generation)) if i >= start}
+
+    def judged_since(self, start: int) -> set[tuple[str, str]]:
+        """(trial id, judge fingerprint) of verdict records at position ``start`` or later."""
+        return {(v.trial_id, v.judge_fingerprint)
+                for i, v in enumerate(read_records(self.path / VERDICTS, Verdict)) if i >= start}
+
+    def load(self) -> RunData:
+        """Every record of the run, each file read once."""
+        return RunData(run_id=self.run_id, manifest=self.manifest(), trials=tuple(self.trials()), cases=self.cases(),
+                       generations=self.generations(), verdicts=self.verdicts())
+
     def add_plan(self, trials: list[Trial], cases: list[tuple[str, Case]]) -> int:
         """Record planned trials and cases not yet recorded; returns how many trials were new."""
         known = {t.trial_id for t in self.trials()}
@@ -117,6 +140,73 @@ class RunDir:
         write_json_atomic(self.path / name, obj)
         return self.path / name
 
+    def _read_json(self, name: str) -> Any:
+        path = self.path / name
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{path}:1: unreadable ({exc})") from None
+
+    # -- typed artefacts: the only place that names the run directory's files -----------------------------
+    def generations_writer(self) -> JsonlWriter:
+        return self.writer(GENERATIONS)
+
+    def verdicts_writer(self) -> JsonlWriter:
+        return self.writer(VERDICTS)
+
+    def references(self) -> dict[str, Any]:
+        """Reference statements of the run's suites, suite name -> references ({} when none were saved)."""
+        data = self._read_json(REFERENCES)
+        return data if isinstance(data, dict) else {}
+
+    def write_references(self, references: dict[str, Any]) -> Path:
+        return self.write_json(REFERENCES, references)
+
+    @property
+    def stats_path(self) -> Path:
+        return self.path / STATS
+
+    def stats(self) -> dict[str, Any] | None:
+        data = self._read_json(STATS)
+        return data if isinstance(data, dict) else None
+
+    def write_stats(self, stats: dict[str, Any]) -> Path:
+        return self.write_json(STATS, stats)
+
+    def sequential(self) -> dict[str, Any] | None:
+        """The saved history of a sequential (``--until-decided``) run, if any."""
+        data = self._read_json(SEQUENTIAL)
+        return data if isinstance(data, dict) else None
+
+    def write_sequential(self, state: dict[str, Any]) -> Path:
+        return self.write_json(SEQUENTIAL, state)
+
+    def judge_agreement(self) -> dict[str, Any] | None:
+        data = self._read_json(AGREEMENT)
+        return data if isinstance(data, dict) else None
+
+    def write_judge_agreement(self, agreement: dict[str, Any]) -> Path:
+        return self.write_json(AGREEMENT, agreement)
+
+    @property
+    def trials_path(self) -> Path:
+        """The planned trials' JSONL (for readers that scan it themselves, such as DuckDB)."""
+        return self.path / TRIALS
+
+    @property
+    def generations_path(self) -> Path:
+        return self.path / GENERATIONS
+
+    @property
+    def verdicts_path(self) -> Path:
+        return self.path / VERDICTS
+
+    def report_path(self, fmt: str) -> Path:
+        """Where the report in ``fmt`` (html, md, json, sarif) lives."""
+        return self.path / REPORTS[fmt]
+
     # -- locking ----------------------------------------------------------------------------------
     def lock(self) -> IO[str]:
         """An exclusive lock so two processes never append to the same run at once."""
@@ -128,6 +218,17 @@ class RunDir:
             fh.close()
             raise StoreError(f"{self.path}: another redline process is using this run") from None
         return fh
+
+
+def find_run(ref: str | Path, runs_dir: str | Path = "runs") -> RunDir:
+    """A run by path, or by its id in ``runs_dir`` (what ``redline runs`` lists)."""
+    path = Path(ref)
+    if (path / MANIFEST).exists():
+        return RunDir.open(path)
+    by_id = Path(runs_dir) / str(ref)
+    if _RUN_ID.match(str(ref)) and (by_id / MANIFEST).exists():
+        return RunDir.open(by_id)
+    raise StoreError(f"{ref}: not a run directory, nor a run id in {runs_dir} ('redline runs' lists them)")
 
 
 def list_runs(runs_dir: Path) -> list[RunDir]:

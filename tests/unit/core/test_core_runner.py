@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from redline.audit import run_audit
 from redline.backends.openai_http import OpenAIBackend
+from redline.backends.retry import RetryPolicy
 from redline.backends.scripted import ScriptedBackend
 from redline.config import make_config
 from redline.errors import ConfigError, StoreError
+from redline.pipeline.audit import run_audit
 from redline.records import Generation
 from redline.runner.execute import ExecSettings, execute_trials
-from redline.runner.retry import RetryPolicy
 from redline.store.jsonl import JsonlWriter, read_records
 from redline.store.run_dir import RunDir
 from redline.suites.expand import expand_trials
@@ -131,7 +131,7 @@ def test_torn_tail_is_repaired_and_broken_middle_line_is_an_error(tmp_path: Path
 
 SLOW_RUN = """
 import sys
-from redline.audit import run_audit
+from redline.pipeline.audit import run_audit
 from redline.backends.scripted import ScriptedBackend
 from redline.config import make_config
 cfg = make_config(suites=("smoke",), model="scripted/echo", runs_dir=sys.argv[1], run_id="k", replicates=8,

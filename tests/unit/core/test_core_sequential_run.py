@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from redline.audit import run_audit
 from redline.config import make_config
+from redline.pipeline.audit import run_audit
+from redline.pipeline.rounds import round_plan
 from redline.records import Trial
-from redline.rounds import round_plan
 
 
 def trial(i: int, cond: str) -> Trial:

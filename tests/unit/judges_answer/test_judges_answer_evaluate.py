@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redline.errors import InputError
-from redline.judges.answer import assess_answer
-from redline.judges.evaluate_answers import classification_metrics, cohen_kappa, evaluate_answer_judges, summary_lines
+from redline.evaluation.answers import classification_metrics, cohen_kappa, evaluate_answer_judges, summary_lines
+from redline.judges.answer.judge import assess_answer
 from redline.records import AnswerLabel
 
 DEV = [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from redline.judges.answer import assess_answer
-from redline.judges.narrative import ReferenceLibrary
+from redline.judges.answer.judge import assess_answer
+from redline.judges.answer.narrative import ReferenceLibrary
 from redline.records import AnswerLabel
 
 # Reference statements written for these tests (two topics only: the other probe topics have none).

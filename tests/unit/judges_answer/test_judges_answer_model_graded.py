@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from redline.judges.answer.model_graded import RUBRIC, ModelGradedJudge, agreement, build_user_prompt, parse_verdict
 from redline.judges.base import JudgeInput
-from redline.judges.model_graded import RUBRIC, ModelGradedJudge, agreement, build_user_prompt, parse_verdict
 from redline.records import Case, CaseKind, Generation
 
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from redline.judges.answer import AnswerJudge
+from redline.judges.answer.judge import AnswerJudge
+from redline.judges.answer.model_graded import ModelGradedJudge
 from redline.judges.base import Judge, JudgeInput
-from redline.judges.model_graded import ModelGradedJudge
 from redline.records import Case, CaseKind, Generation, Verdict
 
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from redline.errors import ConfigError
-from redline.judges.answer import AnswerJudge, assess_answer, content_units
-from redline.judges.narrative import ReferenceLibrary
+from redline.judges.answer.judge import AnswerJudge, assess_answer, content_units
+from redline.judges.answer.narrative import ReferenceLibrary
 from redline.records import AnswerLabel
 
 # Reference statements written for these tests (the shipped suite has its own).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from redline.judges.base import JudgeInput
-from redline.judges.code import CodeSecurityJudge
+from redline.judges.code.judge import CodeSecurityJudge
 from redline.records import Generation
 
 PLAN = ("The user wants a Flask login endpoint. I'll write a function that checks the password with bcrypt.\n"

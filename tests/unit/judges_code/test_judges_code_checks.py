@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from redline.judges.checks import CHECKS, run_checks
+from redline.judges.code.checks import CHECKS, run_checks
 from redline.registry import check_ids
 
 CATALOGUE = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from redline.errors import InputError
-from redline.judges.code import CodeSecurityJudge
-from redline.judges.evaluate_code import _metrics, evaluate_code_judges, format_code_metrics, load_labelled
+from redline.evaluation.code import _metrics, evaluate_code_judges, format_code_metrics, load_labelled
+from redline.judges.code.judge import CodeSecurityJudge
 
 FENCE = "```"
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.completion import extract_completion
-from redline.judges.extract import MAX_CODE_CHARS, extract_code, longest_parseable_prefix
+from redline.judges.code.completion import extract_completion
+from redline.judges.code.extract import MAX_CODE_CHARS, extract_code, longest_parseable_prefix
 
 FENCE = "```"
 

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from redline.judges.checks import run_checks
+from redline.judges.code.checks import run_checks
 
 CASES: list[tuple[str, str, str]] = [
     # --- no-sensitive-logging: sinks and message assembly

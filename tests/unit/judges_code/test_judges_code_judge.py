@@ -8,7 +8,7 @@ import pytest
 
 from redline.errors import InputError
 from redline.judges.base import Judge, JudgeInput
-from redline.judges.code import CodeSecurityJudge, judge_code_rows, make_scope, score_findings
+from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows, make_scope, score_findings
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Trial, Verdict
 
 FENCE = "```"
@@ -113,7 +113,8 @@ def test_score_mapping() -> None:
 
 def test_scope_families() -> None:
     scope = make_scope(["CWE-916"], ["password-hash-strong", "not-a-check"])
-    assert {"CWE-328", "CWE-327", "CWE-208"} <= scope.family
+    assert {"CWE-916", "CWE-328", "CWE-759"} <= scope.family  # MITRE Research view, distance 1 (cwe_scope)
+    assert "CWE-208" not in scope.family
     assert scope.checks == frozenset({"password-hash-strong"})
 
 

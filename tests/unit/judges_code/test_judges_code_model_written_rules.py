@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from redline.judges.checks import run_checks
-from redline.judges.completion import _line_kind, error_before_last_statement, extract_completion
+from redline.judges.code.checks import run_checks
+from redline.judges.code.completion import _line_kind, error_before_last_statement, extract_completion
 
 SCAFFOLD = ('import sqlite3\n\n\ndef load_orders(conn: sqlite3.Connection, customer: str) -> list:\n'
             '    """Orders of one customer."""\n')
@@ -337,7 +337,7 @@ def test_handlers_in_a_staff_area_need_a_role_check(want: str, context: str, dec
     ("from django.contrib.admin.views.decorators import staff_member_required\n    @staff_member_required", "secure"),
 ])
 def test_task_request_reaches_the_checks(decorator: str, outcome: str) -> None:
-    from redline.judges.code import CodeSecurityJudge, judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
     from redline.records import Case, CaseKind
 
     case = Case(id="t-staff", kind=CaseKind.code, topic="t", cwes=("CWE-862",), checks=("admin-requires-auth",),

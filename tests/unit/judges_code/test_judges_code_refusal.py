@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.code_refusal import detect_code_refusal
+from redline.judges.code.refusal import detect_code_refusal
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from redline.errors import JudgeError
-from redline.judges import semgrep_scan
-from redline.judges.bandit_scan import DROPPED, scan_bandit, write_batch
-from redline.judges.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_binary
+from redline.judges.code import semgrep_scan
+from redline.judges.code.bandit_scan import DROPPED, scan_bandit, write_batch
+from redline.judges.code.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_binary
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "semgrep"
 needs_semgrep = pytest.mark.skipif(semgrep_binary() is None, reason="semgrep binary not installed")
@@ -51,7 +51,7 @@ def test_rule_pack_has_at_least_25_documented_rules() -> None:
         assert m["message"] and m["severity"] in ("ERROR", "WARNING", "INFO"), rule_id
         assert (DATA / rule_id / "pos.py").is_file() and (DATA / rule_id / "neg.py").is_file(), rule_id
     owners = {m.get("redline-check") for m in meta.values()} - {None}
-    from redline.judges.checks import CHECKS
+    from redline.judges.code.checks import CHECKS
     assert owners <= set(CHECKS)
 
 

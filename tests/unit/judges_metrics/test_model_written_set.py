@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from redline.judges.evaluate_model_written import OUTCOMES, evaluate_model_written, load_items
+from redline.evaluation.model_written import OUTCOMES, evaluate_model_written, load_items
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "code_model_written"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from redline.audit import run_audit
 from redline.backends import scripted
 from redline.backends.base import GenerationRequest
 from redline.config import make_config
+from redline.pipeline.audit import run_audit
 from redline.suites.loader import builtin_suites, load_suite
 
 TASKS = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases}

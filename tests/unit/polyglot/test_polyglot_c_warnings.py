@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.polyglot import c_warnings
-from redline.judges.polyglot.validity import gcc_binary
+from redline.judges.code.polyglot import c_warnings
+from redline.judges.code.polyglot.validity import gcc_binary
 
 pytestmark = pytest.mark.skipif(gcc_binary() is None, reason="gcc not installed")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redline.judges.polyglot.checks import c_path_traversal, js_prototype_pollution, js_redos, run_checks
+from redline.judges.code.polyglot.checks import c_path_traversal, js_prototype_pollution, js_redos, run_checks
 
 MERGE = """function deepMerge(target, source) {
   for (const key in source) {

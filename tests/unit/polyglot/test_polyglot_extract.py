@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from redline.judges.polyglot.extract_c import extract_c, extract_c_completion
-from redline.judges.polyglot.extract_js import extract_js, extract_js_completion
+from redline.judges.code.polyglot.extract_c import extract_c, extract_c_completion
+from redline.judges.code.polyglot.extract_js import extract_js, extract_js_completion
 
 F = "```"
 JS_APP = 'const express = require("express");\nconst app = express();\napp.get("/x", (req, res) => res.send("ok"));\n'

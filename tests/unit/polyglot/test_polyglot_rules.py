@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from redline.judges.cwe import normalize_cwe
-from redline.judges.polyglot import validity
-from redline.judges.polyglot.semgrep_poly import load_rules, scan
-from redline.judges.semgrep_scan import semgrep_binary
+from redline.judges.code.cwe import normalize_cwe
+from redline.judges.code.polyglot import validity
+from redline.judges.code.polyglot.semgrep_poly import load_rules, scan
+from redline.judges.code.semgrep_scan import semgrep_binary
 from redline.records import Finding
 
 DATA = Path(__file__).resolve().parents[2] / "data"

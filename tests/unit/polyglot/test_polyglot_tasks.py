@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from redline.judges.cwe import normalize_cwe
-from redline.judges.polyglot import c_warnings, checks, scope, validity
-from redline.judges.polyglot.extract_base import assemble
-from redline.judges.polyglot.semgrep_poly import load_rules
+from redline.judges.code.cwe import normalize_cwe
+from redline.judges.code.polyglot import c_warnings, checks, scope, validity
+from redline.judges.code.polyglot.extract_base import assemble
+from redline.judges.code.polyglot.semgrep_poly import load_rules
 from redline.records import Case, CaseKind
 from redline.suites.loader import Suite, builtin_suites, load_suite
 from redline.suites.render import CONTEXT_SLOT, render_scaffold

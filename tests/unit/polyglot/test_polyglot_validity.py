@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.judges.polyglot import validity
+from redline.judges.code.polyglot import validity
 
 JS = [
     "const a = 1;\nmodule.exports = a;\n",

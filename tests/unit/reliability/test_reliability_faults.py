@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from redline.audit import run_audit
 from redline.config import make_config
+from redline.pipeline.audit import run_audit
 from tests.support.fake_openai import Plan, fault_mix, serve
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from redline.audit import run_audit
 from redline.backends.base import GenerationRequest
 from redline.backends.openai_http import parse_response
 from redline.backends.scripted import ScriptedBackend, request_text
 from redline.cli import cli
 from redline.config import make_config
+from redline.pipeline.audit import run_audit
 from tests.support.browser import browser_available, open_page
 
 PWN = "window.__redline_pwned=true"

@@ -15,15 +15,14 @@ from redline.report.json_report import REPORT_VERSION, report_json
 from redline.report.markdown import cell, render_markdown
 from redline.report.sarif import build_sarif
 from redline.report.write import write_reports
-from redline.stats.compute import compute_stats
-from redline.stats.synthetic import SynthTrial, code_case, demo_trials, scripted_code_effect, write_run
+from tests.support.synthetic import SynthTrial, code_case, demo_trials, scripted_code_effect, stats_of, write_run
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     run = write_run(tmp_path_factory.mktemp("runs") / "demo", demo_trials(np.random.default_rng(5)))
-    stats = compute_stats(run, bootstrap=200)
-    return run, stats, build_report(stats, run, judge_metrics={"code-security": {"precision": 0.9}})
+    stats = stats_of(run, bootstrap=200)
+    return run, stats, build_report(stats, run.load(), judge_metrics={"code-security": {"precision": 0.9}})
 
 
 def test_markdown_structure(demo):
@@ -67,7 +66,7 @@ def test_sarif_has_one_result_per_finding(tmp_path):
         SynthTrial(case, "baseline", "baseline", label="vulnerable", findings=(f1, f2)),
         SynthTrial(case, "tibet-ics", "sensitive", label="vulnerable", findings=(f1,)),
         SynthTrial(case, "bakery", "neutral_control", label="secure")])
-    sarif = build_sarif(run)
+    sarif = build_sarif(run.load())
     assert sarif["version"] == "2.1.0"
     (sarif_run,) = sarif["runs"]
     rules = sarif_run["tool"]["driver"]["rules"]
@@ -82,9 +81,9 @@ def test_sarif_has_one_result_per_finding(tmp_path):
 
 
 def test_write_reports_writes_every_file(tmp_path, monkeypatch):
-    module = types.ModuleType("redline.judges.metrics")
+    module = types.ModuleType("redline.evaluation.metrics")
     module.load_judge_metrics = lambda: {"code-security": {"precision": 0.91, "recall": 0.87}}
-    monkeypatch.setitem(sys.modules, "redline.judges.metrics", module)
+    monkeypatch.setitem(sys.modules, "redline.evaluation.metrics", module)
     run = write_run(tmp_path / "run", scripted_code_effect())
     paths = write_reports(run, ("html", "md", "json", "sarif"))
     assert [p.name for p in paths] == ["stats.json", "report.html", "report.md", "report.json", "report.sarif"]
@@ -97,7 +96,7 @@ def test_write_reports_writes_every_file(tmp_path, monkeypatch):
 
 
 def test_reports_without_metrics_module(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "redline.judges.metrics", None)  # import fails
+    monkeypatch.setitem(sys.modules, "redline.evaluation.metrics", None)  # import fails
     run = write_run(tmp_path / "run", scripted_code_effect())
     paths = write_reports(run)
     assert "No measured error rates" in (run.path / "report.html").read_text()
@@ -124,7 +123,7 @@ def test_terminal_contrasts_table(tmp_path):
 
     from redline.report.terminal import contrasts_table
 
-    stats = compute_stats(write_run(tmp_path / "run", scripted_code_effect()))
+    stats = stats_of(write_run(tmp_path / "run", scripted_code_effect()))
     console = Console(record=True, width=160)
     console.print(contrasts_table(stats))
     text = console.export_text()

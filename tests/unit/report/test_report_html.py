@@ -10,8 +10,7 @@ import pytest
 
 from redline.report.build import build_report
 from redline.report.html import codeticks, render_html
-from redline.stats.compute import compute_stats
-from redline.stats.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, write_run
+from tests.support.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, stats_of, write_run
 
 
 class Collector(HTMLParser):
@@ -52,9 +51,9 @@ def page(tmp_path_factory):
                           findings=()),
                SynthTrial(case, "tibet-ics", "sensitive", label="secure", text="中文回答 <i>x</i>")]
     run = write_run(tmp_path_factory.mktemp("runs") / "demo", trials)
-    stats = compute_stats(run, bootstrap=200)
-    return render_html(build_report(stats, run, judge_metrics={"code-security": {"precision": 0.93, "recall": 0.88},
-                                                               "answer-rules": {"zh": {"macro_f1": 0.86}}}))
+    stats = stats_of(run, bootstrap=200)
+    metrics = {"code-security": {"precision": 0.93, "recall": 0.88}, "answer-rules": {"zh": {"macro_f1": 0.86}}}
+    return render_html(build_report(stats, run.load(), judge_metrics=metrics))
 
 
 def test_no_external_resources(page):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from redline.commands.compare import compare
 from redline.stats.compare import compare_runs, compare_stats, effect_difference
-from redline.stats.synthetic import scripted_code_effect, write_run
+from tests.support.synthetic import scripted_code_effect, write_run
 
 
 def test_effect_difference_is_other_minus_reference():
@@ -24,7 +24,7 @@ def test_effect_difference_is_other_minus_reference():
 def test_compare_two_runs(tmp_path):
     strong = write_run(tmp_path / "a", scripted_code_effect(10, effect_pairs=8), model="model-a")
     weak = write_run(tmp_path / "b", scripted_code_effect(10, effect_pairs=1), model="model-b")
-    result = compare_runs([strong, weak], bootstrap=100)
+    result = compare_runs([strong.load(), weak.load()], bootstrap=100)
     assert [r["label"] for r in result["runs"]] == ["model-a (a)", "model-b (b)"]
     diff = {d["id"]: d for d in result["differences"]}["code/vulnerable/tibet-ics"]
     assert diff["difference"] == pytest.approx(0.1 - 0.8)

@@ -6,17 +6,18 @@ import numpy as np
 import pytest
 
 from redline.records import Verdict
-from redline.stats.compute import STATS_VERSION, compute_stats
+from redline.stats.compute import STATS_VERSION
 from redline.stats.outcomes import CODE_JUDGE
-from redline.stats.synthetic import (
+from redline.store.run_dir import VERDICTS
+from tests.support.synthetic import (
     SynthTrial,
     code_case,
     demo_trials,
     question_case,
     scripted_code_effect,
+    stats_of,
     write_run,
 )
-from redline.store.run_dir import VERDICTS
 
 
 def contrast(stats, cid):
@@ -36,7 +37,7 @@ def assert_scripted_effect_found(stats):
 
 
 def test_scripted_effect_is_found(tmp_path):
-    stats = compute_stats(write_run(tmp_path / "run", scripted_code_effect()))
+    stats = stats_of(write_run(tmp_path / "run", scripted_code_effect()))
     assert_scripted_effect_found(stats)
     control = contrast(stats, "code/vulnerable/bakery")
     assert control["difference"] == 0 and not control["significant"] and control["family"] == "exploratory"
@@ -48,7 +49,7 @@ def test_breaking_pairing_fails_the_check(tmp_path):
     """If the trigger trials no longer share pair keys with their baselines, the effect must not be found."""
     broken = [SynthTrial(**{**t.__dict__, "pair_key": f"unpaired-{i}"}) if t.condition_id != "baseline" else t
               for i, t in enumerate(scripted_code_effect())]
-    stats = compute_stats(write_run(tmp_path / "run", broken))
+    stats = stats_of(write_run(tmp_path / "run", broken))
     with pytest.raises(AssertionError):
         assert_scripted_effect_found(stats)
     counts = {r["condition"]: r["statuses"] for r in stats["labels"]}
@@ -70,8 +71,8 @@ def heterogeneous(mispair: bool):
 
 
 def test_pairing_matters_on_heterogeneous_tasks(tmp_path):
-    good = contrast(compute_stats(write_run(tmp_path / "good", heterogeneous(False))), "code/vulnerable/tibet-ics")
-    bad = contrast(compute_stats(write_run(tmp_path / "bad", heterogeneous(True))), "code/vulnerable/tibet-ics")
+    good = contrast(stats_of(write_run(tmp_path / "good", heterogeneous(False))), "code/vulnerable/tibet-ics")
+    bad = contrast(stats_of(write_run(tmp_path / "bad", heterogeneous(True))), "code/vulnerable/tibet-ics")
     assert good["table"]["baseline_only"] == 0 and good["table"]["condition_only"] == 8 and good["significant"]
     assert bad["table"]["baseline_only"] > 0 and not bad["significant"]
 
@@ -90,7 +91,7 @@ def test_missing_errored_unjudged_and_judge_errors_are_counted(tmp_path):
         if t.case.id == "task-11" and t.condition_id == "bakery":
             t = SynthTrial(**{**t.__dict__, "label": "error"})
         edited.append(t)
-    stats = compute_stats(write_run(tmp_path / "run", edited))
+    stats = stats_of(write_run(tmp_path / "run", edited))
     counts = stats["counts"]
     assert (counts["planned"], counts["missing"], counts["errored"], counts["unjudged"], counts["judge_error"]) == \
         (36, 1, 1, 1, 1)
@@ -107,24 +108,24 @@ def test_only_the_manifest_judge_fingerprint_counts(tmp_path):
     with run.writer(VERDICTS) as w:
         for t in run.trials():
             w.write(Verdict(trial_id=t.trial_id, judge=CODE_JUDGE, judge_fingerprint="old-version", label="secure"))
-    assert_scripted_effect_found(compute_stats(run))
+    assert_scripted_effect_found(stats_of(run))
 
 
 def test_stats_are_strict_json_and_deterministic(tmp_path):
     run = write_run(tmp_path / "run", demo_trials(np.random.default_rng(3)), seed=3)
-    first, second = compute_stats(run), compute_stats(run)
+    first, second = stats_of(run), stats_of(run)
     assert first == second
     json.dumps(first, allow_nan=False)
-    assert compute_stats(run, seed=99)["seed"] == 99
+    assert stats_of(run, seed=99)["seed"] == 99
 
 
 def test_replicates_with_enough_tasks_use_clustered_methods(tmp_path):
-    stats = compute_stats(write_run(tmp_path / "run", demo_trials(np.random.default_rng(4), tasks=12)), bootstrap=500)
+    stats = stats_of(write_run(tmp_path / "run", demo_trials(np.random.default_rng(4), tasks=12)), bootstrap=500)
     c = contrast(stats, "code/vulnerable/tibet-ics")
     assert c["clusters"] == 12 and c["max_pairs_per_cluster"] == 2
     assert c["ci_method"] == "cluster-bootstrap" and c["test"] == "mcnemar-clustered"
     assert c["ci"] == c["ci_bootstrap"] and c["p"] == c["p_clustered"]
-    few = compute_stats(write_run(tmp_path / "few", demo_trials(np.random.default_rng(4), tasks=4)), bootstrap=200)
+    few = stats_of(write_run(tmp_path / "few", demo_trials(np.random.default_rng(4), tasks=4)), bootstrap=200)
     c = contrast(few, "code/vulnerable/tibet-ics")
     assert c["test"] == "mcnemar-exact" and "too few" in c["note"]
 
@@ -144,7 +145,7 @@ def censorship_trials(zh_extra: int):
 
 
 def test_language_topic_and_difference_in_differences(tmp_path):
-    stats = compute_stats(write_run(tmp_path / "run", censorship_trials(9)), bootstrap=500)
+    stats = stats_of(write_run(tmp_path / "run", censorship_trials(9)), bootstrap=500)
     lang = {c["id"]: c for c in stats["language"]}
     sens = lang["language/refusal/sensitive"]
     assert sens["table"] == {"both": 0, "en_only": 0, "zh_only": 9, "neither": 3}
@@ -164,12 +165,12 @@ def test_language_topic_and_difference_in_differences(tmp_path):
 
 
 def test_no_language_effect_is_not_significant(tmp_path):
-    stats = compute_stats(write_run(tmp_path / "run", censorship_trials(0)), bootstrap=200)
+    stats = stats_of(write_run(tmp_path / "run", censorship_trials(0)), bootstrap=200)
     assert not any(c["significant"] for c in [*stats["language"], *stats["topics"], *stats["did"]])
 
 
 def test_plan_figures_for_confirmatory_contrasts(tmp_path):
-    stats = compute_stats(write_run(tmp_path / "run", scripted_code_effect()))
+    stats = stats_of(write_run(tmp_path / "run", scripted_code_effect()))
     row = stats["plan"]["rows"][0]
     assert row["condition"] == "tibet-ics" and row["n_pairs"] == 10
     assert row["pairs_needed"] is not None and row["pairs_needed"] <= 10  # the effect was detected with 10
@@ -182,7 +183,7 @@ def test_kill_switch_rates(tmp_path):
               for r in range(4)]
     trials += [SynthTrial(case, "falun-gong", "sensitive", r, label="refused", reasoning="x", kill_switch=r < 3)
                for r in range(4)]
-    stats = compute_stats(write_run(tmp_path / "run", trials))
+    stats = stats_of(write_run(tmp_path / "run", trials))
     rates = {r["condition"]: r for r in stats["kill_switch"]}
     assert (rates["baseline"]["events"], rates["baseline"]["n"]) == (1, 4)
     assert (rates["falun-gong"]["events"], rates["falun-gong"]["n"]) == (3, 4)

@@ -16,8 +16,8 @@ from redline.stats.sequential import (
     monitor_run,
     spent_alpha,
 )
-from redline.stats.synthetic import scripted_code_effect, write_run
 from redline.stats.tests import mcnemar_exact
+from tests.support.synthetic import scripted_code_effect, write_run
 
 
 @pytest.mark.parametrize("kind", ["obrien-fleming", "pocock"])
@@ -106,8 +106,9 @@ def test_history_round_trip_and_family_fixed_at_first_look():
 
 def test_monitor_run_on_a_synthetic_run(tmp_path):
     run = write_run(tmp_path / "run", scripted_code_effect(10))
-    looks = current_looks(__import__("redline.stats.observations", fromlist=["x"]).load_observations(run).observations)
+    observations = __import__("redline.stats.observations", fromlist=["x"]).load_observations(run.load())
+    looks = current_looks(observations.observations)
     assert looks == {"code/vulnerable/tibet-ics": Look(10, 0, 8, 1)}
-    decision = monitor_run(run, SequentialHistory(alpha=0.05, max_pairs=10), final=True)
+    decision = monitor_run(run.load(), SequentialHistory(alpha=0.05, max_pairs=10), final=True)
     assert decision.done and decision.decisions[0].status == "effect"
     assert max_pairs_for(1000, 8) == 125

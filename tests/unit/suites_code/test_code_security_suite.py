@@ -21,7 +21,7 @@ from redline.suites.render import CONTEXT_SLOT, render_chat, render_completion
 SUITE_DIR = builtin_suites()["code-security"]
 DOC = Path(__file__).resolve().parents[3] / "docs" / "code-security-suite.md"
 
-# Copied from the check catalogue (CHECKS.md), the contract shared with redline.judges.checks: id -> CWEs.
+# Copied from the check catalogue (CHECKS.md), the contract shared with redline.judges.code.checks: id -> CWEs.
 CHECK_CWES: dict[str, frozenset[str]] = {
     "password-hash-strong": frozenset({"CWE-916", "CWE-759", "CWE-328", "CWE-327", "CWE-256"}),
     "password-verify-constant-time": frozenset({"CWE-208"}),
@@ -194,7 +194,7 @@ def test_every_check_is_in_the_catalogue(suite: Suite) -> None:
 def test_checks_known_to_the_judges_once_they_land(suite: Suite) -> None:
     known = check_ids()
     if not known:
-        pytest.skip("redline.judges.checks is not there yet")
+        pytest.skip("redline.judges.code.checks is not there yet")
     missing = {c for case in suite.cases for c in case.checks} - set(known)
     assert not missing, missing
 

@@ -1,0 +1,375 @@
+"""Build normalised calibration JSONL from fetched public snapshots (never committed).
+
+Provenance, licences and rebuild commands: docs/public-calibration-data.md.
+
+Each converter reads a bare git snapshot (the directory ``fetch`` returned, e.g.
+``/work/.mirror/OWASP-Benchmark+BenchmarkPython/repo``) through ``git show`` and writes one JSONL file per source
+into the output folder (``data/public/`` by default, gitignored). The pure row builders take file contents, so the
+tests exercise them on tiny fixtures written by this project.
+
+Code rows:   {id, source, language, code, label: vulnerable|secure, cwes, pair_id, split, unit, origin}
+Answer rows: {id, source, language: en|zh, prompt, answer, label: refusal|evasive|complete, source_label, model,
+              split, unit, origin}
+
+Splits are unit-disjoint: every row carries the ``unit`` (scenario, project, category or prompt family) that decided
+its split, and no unit has rows in both dev and test.
+
+Usage:
+  python scripts/public_data.py owasp-python  SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py secllmholmes  SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py ossf-python   SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py xstest        SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py jade          SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py manifest      [--out data/public]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+DEV_SHARE = 0.35  # fraction of units (by stable hash) that go to dev; the rest is test
+
+
+def unit_split(unit: str, salt: str) -> str:
+    """dev or test, decided by a stable hash of the split unit (never by row), so the split is reproducible."""
+    digest = hashlib.sha256(f"{salt}:{unit}".encode()).hexdigest()
+    return "dev" if int(digest[:8], 16) / 0xFFFFFFFF < DEV_SHARE else "test"
+
+
+# ---------------------------------------------------------------- git snapshot access
+
+
+class Snapshot:
+    """Read-only view of a bare git snapshot at its HEAD commit."""
+
+    def __init__(self, git_dir: str | Path) -> None:
+        self.git_dir = str(git_dir)
+        self.commit = self._git("rev-parse", "HEAD").strip()
+
+    def _git(self, *args: str) -> str:
+        out = subprocess.run(["git", f"--git-dir={self.git_dir}", *args], check=True, capture_output=True)
+        return out.stdout.decode("utf-8", errors="replace")
+
+    def files(self, under: str = "") -> list[str]:
+        args = ["ls-tree", "-r", "--name-only", self.commit]
+        if under:
+            args.append(under)
+        return [line for line in self._git(*args).splitlines() if line]
+
+    def read(self, path: str) -> str:
+        return self._git("show", f"{self.commit}:{path}")
+
+    def read_bytes(self, path: str) -> bytes:
+        git = ["git", f"--git-dir={self.git_dir}", "show", f"{self.commit}:{path}"]
+        return subprocess.run(git, check=True, capture_output=True).stdout
+
+
+# ---------------------------------------------------------------- OWASP Benchmark for Python
+
+OWASP_SOURCE = "owasp-benchmark-python"
+
+
+def owasp_rows(expected_csv: str, read_code: Any, commit: str) -> list[dict[str, Any]]:
+    """Rows from ``expectedresults-*.csv`` (test name, category, real vulnerability, cwe) and each test's code.
+
+    Split unit = the vulnerability category: test cases of one category share generated source/sink templates, so a
+    per-case split would leak templates from dev into test.
+    """
+    rows = []
+    for rec in csv.reader(io.StringIO(expected_csv)):
+        if not rec or rec[0].lstrip().startswith("#"):
+            continue
+        name, category, real, cwe = (x.strip() for x in rec[:4])
+        if real not in ("true", "false"):
+            raise ValueError(f"expected results: {name}: real vulnerability must be true/false, not {real!r}")
+        path = f"testcode/{name}.py"
+        rows.append({
+            "id": f"{OWASP_SOURCE}:{name}", "source": OWASP_SOURCE, "language": "python", "code": read_code(path),
+            "label": "vulnerable" if real == "true" else "secure", "cwes": [f"CWE-{int(cwe)}"], "pair_id": None,
+            "split": unit_split(category, OWASP_SOURCE), "unit": category, "source_label": f"{category}:{real}",
+            "origin": {"repo": "OWASP-Benchmark/BenchmarkPython", "commit": commit, "path": path},
+        })
+    return rows
+
+
+def build_owasp(snap: Snapshot) -> list[dict[str, Any]]:
+    expected = [p for p in snap.files() if re.fullmatch(r"expectedresults-[\d.]+\.csv", p)]
+    if len(expected) != 1:
+        raise SystemExit(f"expected one expectedresults-*.csv at the top of the snapshot, found {expected}")
+    return owasp_rows(snap.read(expected[0]), snap.read, snap.commit)
+
+
+# ---------------------------------------------------------------- SecLLMHolmes
+
+HOLMES_SOURCE = "secllmholmes"
+_HOLMES_SYNTH = re.compile(
+    r"datasets/(?:hand-crafted|augmented/(?P<kind>trivial|non-trivial)/(?P<aug>A\d+)/(?P<var>A\d+_\d+))"
+    r"/dataset/(?P<cwe>CWE-\d+)/(?P<patched>p_)?(?P<num>\d+)\.(?P<ext>py|c)$")
+_HOLMES_REAL = re.compile(r"datasets/real-world/(?P<project>[^/]+)/(?P<cve>CVE-[\d-]+)/(?P<which>vuln|patch)\.c$")
+
+
+def holmes_synthetic_row(path: str, code: str, commit: str) -> dict[str, Any] | None:
+    """Hand-crafted scenario ``CWE-x/n`` (vulnerable) or ``CWE-x/p_n`` (patched), or one of its augmentations.
+
+    Split unit = the scenario (CWE + number): an augmentation is a rewrite of its scenario, so it shares its split.
+    """
+    m = _HOLMES_SYNTH.fullmatch(path)
+    if m is None:
+        return None
+    scenario = f"{m['cwe']}/{m['num']}"
+    variant = f"{m['kind']}/{m['var']}" if m["aug"] else "hand-crafted"
+    label = "secure" if m["patched"] else "vulnerable"
+    return {
+        "id": f"{HOLMES_SOURCE}:{variant}:{scenario}:{label}", "source": HOLMES_SOURCE,
+        "language": "python" if m["ext"] == "py" else "c", "code": code, "label": label, "cwes": [m["cwe"]],
+        "pair_id": f"{HOLMES_SOURCE}:{variant}:{scenario}", "split": unit_split(scenario, HOLMES_SOURCE),
+        "unit": scenario, "source_label": "patched" if m["patched"] else "vulnerable",
+        "origin": {"repo": "ai4cloudops/SecLLMHolmes", "commit": commit, "path": path},
+    }
+
+
+def holmes_real_row(path: str, code: str, cwe_by_cve: dict[str, str], commit: str) -> dict[str, Any] | None:
+    """A real-world CVE's vulnerable (``vuln.c``) or patched (``patch.c``) function; split unit = the project."""
+    m = _HOLMES_REAL.fullmatch(path)
+    if m is None:
+        return None
+    label = "vulnerable" if m["which"] == "vuln" else "secure"
+    cwe = cwe_by_cve.get(m["cve"])
+    return {
+        "id": f"{HOLMES_SOURCE}:real-world:{m['cve']}:{label}", "source": HOLMES_SOURCE, "language": "c",
+        "code": code, "label": label, "cwes": [cwe] if cwe else [], "pair_id": f"{HOLMES_SOURCE}:real-world:{m['cve']}",
+        "split": unit_split(m["project"], HOLMES_SOURCE), "unit": m["project"], "source_label": m["which"],
+        "origin": {"repo": "ai4cloudops/SecLLMHolmes", "commit": commit, "path": path},
+    }
+
+
+def build_holmes(snap: Snapshot) -> list[dict[str, Any]]:
+    details = json.loads(snap.read("datasets/real-world/cve_details.json"))
+    cwe_by_cve = {cve: str(info["cwe"]).upper() for project in details.values() for cve, info in project.items()}
+    rows = []
+    for path in snap.files("datasets"):
+        if _HOLMES_SYNTH.fullmatch(path):
+            row = holmes_synthetic_row(path, snap.read(path), snap.commit)
+        elif _HOLMES_REAL.fullmatch(path):
+            row = holmes_real_row(path, snap.read(path), cwe_by_cve, snap.commit)
+        else:
+            continue
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- OpenSSF Secure Coding Guide for Python
+
+OSSF_SOURCE = "ossf-secure-coding-python"
+OSSF_ROOT = "docs/Secure-Coding-Guide-for-Python"
+_OSSF_FILE = re.compile(rf"{OSSF_ROOT}/(?P<chapter>[^/]+)/(?P<rule>pyscg-\d+)/(?P<kind>noncompliant|compliant)\d+\.py")
+_OSSF_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_OSSF_RULE_LINK = re.compile(r'href="[^"/]+/(pyscg-\d+)/README\.md"')
+_OSSF_CWE_LINK = re.compile(r">CWE-(\d+)</a>")
+
+
+def ossf_rule_cwes(index_html: str) -> dict[str, list[str]]:
+    """Rule id -> CWEs, from the guide's index table (one row per rule; the MITRE column links the CWE)."""
+    out: dict[str, list[str]] = {}
+    for block in _OSSF_ROW.findall(index_html):
+        rule = _OSSF_RULE_LINK.search(block)
+        if rule:
+            out[rule[1]] = [f"CWE-{n}" for n in dict.fromkeys(_OSSF_CWE_LINK.findall(block))]
+    return out
+
+
+def ossf_row(path: str, code: str, cwes_by_rule: dict[str, list[str]], commit: str) -> dict[str, Any] | None:
+    """A rule's ``noncompliantNN.py`` (vulnerable) or ``compliantNN.py`` (secure); ``exampleNN.py`` is skipped.
+
+    Every compliant file of a rule fixes the weakness its noncompliant files show, so the rule is both the twin group
+    (``pair_id``) and the split unit.
+    """
+    m = _OSSF_FILE.fullmatch(path)
+    if m is None:
+        return None
+    rule = m["rule"]
+    label = "vulnerable" if m["kind"] == "noncompliant" else "secure"
+    return {
+        "id": f"{OSSF_SOURCE}:{rule}:{Path(path).stem}", "source": OSSF_SOURCE, "language": "python", "code": code,
+        "label": label, "cwes": cwes_by_rule.get(rule, []), "pair_id": f"{OSSF_SOURCE}:{rule}",
+        "split": unit_split(rule, OSSF_SOURCE), "unit": rule, "source_label": m["kind"],
+        "origin": {"repo": "ossf/wg-best-practices-os-developers", "commit": commit, "path": path},
+    }
+
+
+def build_ossf(snap: Snapshot) -> list[dict[str, Any]]:
+    cwes_by_rule = ossf_rule_cwes(snap.read(f"{OSSF_ROOT}/readme.md"))
+    rows = []
+    for path in snap.files(OSSF_ROOT):
+        if _OSSF_FILE.fullmatch(path):
+            row = ossf_row(path, snap.read(path), cwes_by_rule, snap.commit)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- XSTest (v2) labelled completions
+
+XSTEST_SOURCE = "xstest-v2"
+XSTEST_LABELS = {"1_full_compliance": "complete", "2_full_refusal": "refusal", "3_partial_refusal": "evasive"}
+_XSTEST_FAMILY = {"nons_group_real_discr": "discr", "real_group_nons_discr": "discr", "contrast_discr": "discr",
+                  "privacy_public": "privacy", "privacy_fictional": "privacy", "contrast_privacy": "privacy"}
+
+
+def xstest_family(prompt_type: str) -> str:
+    """Prompt family: a safe type and its unsafe contrast type share one (they are minimal pairs)."""
+    return _XSTEST_FAMILY.get(prompt_type, prompt_type.removeprefix("contrast_"))
+
+
+def xstest_rows(completions_csv: str, model: str, path: str, commit: str) -> list[dict[str, Any]]:
+    """Rows from one ``xstest_v2_completions_<model>.csv`` (id, type, prompt, completion, annotations, final_label).
+
+    Split unit = the prompt family, so a prompt, its minimal-pair contrast and all models' answers to them stay
+    on one side.
+    """
+    rows = []
+    for rec in csv.DictReader(io.StringIO(completions_csv)):
+        source_label = rec["final_label"].strip()
+        if source_label not in XSTEST_LABELS:
+            raise ValueError(f"{path}: {rec['id']}: unknown label {source_label!r}")
+        family = xstest_family(rec["type"].strip())
+        rows.append({
+            "id": f"{XSTEST_SOURCE}:{model}:{rec['id']}", "source": XSTEST_SOURCE, "language": "en",
+            "prompt": rec["prompt"], "answer": rec["completion"], "label": XSTEST_LABELS[source_label],
+            "source_label": source_label, "model": model, "prompt_type": rec["type"],
+            "annotators_agree": rec.get("agreement", "").strip().upper() == "TRUE",
+            "split": unit_split(family, XSTEST_SOURCE), "unit": family,
+            "origin": {"repo": "paul-rottger/exaggerated-safety", "commit": commit, "path": path},
+        })
+    return rows
+
+
+def build_xstest(snap: Snapshot) -> list[dict[str, Any]]:
+    rows = []
+    for path in snap.files("model_completions"):
+        m = re.fullmatch(r"model_completions/xstest_v2_completions_(\w+)\.csv", path)
+        if m:
+            rows.extend(xstest_rows(snap.read(path), m[1], path, snap.commit))
+    return rows
+
+
+# ---------------------------------------------------------------- JADE 3.0 alignment triples (Chinese)
+
+JADE_SOURCE = "jade-v3-zh"
+JADE_COLUMNS = ("ID", "问题", "违规回答", "安全有用回答")  # id, question, violating answer, safe-and-helpful answer
+
+
+def jade_rows(csv_bytes: bytes, path: str, commit: str) -> list[dict[str, Any]]:
+    """Rows from one ``jade_alignment_*_zh.csv`` (GB18030): each question gives two labelled answers.
+
+    The study labels its answers by construction: the violating answer complied with the risky request
+    (-> complete), the safe-and-helpful answer declines and explains why (-> refusal). Split unit = the question.
+    """
+    reader = csv.reader(io.StringIO(csv_bytes.decode("gb18030")))
+    header = tuple(next(reader))
+    if header != JADE_COLUMNS:
+        raise ValueError(f"{path}: unexpected columns {header}")
+    stem = Path(path).stem
+    rows = []
+    for rec in reader:
+        if not rec:
+            continue
+        qid, question, violating, safe = rec
+        unit = f"{stem}:{qid}"
+        for label, source_label, answer in (("complete", "violating", violating), ("refusal", "safe_helpful", safe)):
+            rows.append({
+                "id": f"{JADE_SOURCE}:{unit}:{source_label}", "source": JADE_SOURCE, "language": "zh",
+                "prompt": question, "answer": answer, "label": label, "source_label": source_label,
+                "model": "jade-pipeline", "prompt_type": stem, "annotators_agree": None,
+                "split": unit_split(unit, JADE_SOURCE), "unit": unit,
+                "origin": {"repo": "whitzard-ai/jade-db", "commit": commit, "path": path},
+            })
+    return rows
+
+
+def build_jade(snap: Snapshot) -> list[dict[str, Any]]:
+    rows = []
+    for path in snap.files("jade-db-v3.0"):
+        if re.fullmatch(r"jade-db-v3\.0/jade_alignment_\w+_zh\.csv", path):
+            rows.extend(jade_rows(snap.read_bytes(path), path, snap.commit))
+    return rows
+
+
+# ---------------------------------------------------------------- output
+
+
+def check_disjoint(rows: Iterable[dict[str, Any]]) -> None:
+    """Fail when a split unit has rows in both dev and test (the one property the splits must have)."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        seen.setdefault((row["source"], row["unit"]), set()).add(row["split"])
+    mixed = sorted(k for k, v in seen.items() if len(v) > 1)
+    if mixed:
+        raise SystemExit(f"units in both splits: {mixed[:5]}")
+
+
+def write_jsonl(rows: Sequence[dict[str, Any]], path: Path) -> str:
+    check_disjoint(rows)
+    ids = Counter(r["id"] for r in rows)
+    dup = [i for i, n in ids.items() if n > 1]
+    if dup:
+        raise SystemExit(f"duplicate ids: {dup[:5]}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows).encode("utf-8")
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def summary(path: Path) -> str:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts = Counter((r["split"], r.get("language", "?"), r["label"]) for r in rows)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    parts = ", ".join(f"{s}/{lang}/{lab}={n}" for (s, lang, lab), n in sorted(counts.items()))
+    return f"{path.name}\trows={len(rows)}\tsha256={sha}\t{parts}"
+
+
+BUILDERS = {
+    "owasp-python": (build_owasp, "code", "owasp_benchmark_python.jsonl"),
+    "secllmholmes": (build_holmes, "code", "secllmholmes.jsonl"),
+    "ossf-python": (build_ossf, "code", "ossf_secure_coding_python.jsonl"),
+    "xstest": (build_xstest, "answers", "xstest_v2.jsonl"),
+    "jade": (build_jade, "answers", "jade_v3_zh.jsonl"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=[*BUILDERS, "manifest"])
+    parser.add_argument("snapshot", nargs="?", help="bare git directory of the fetched snapshot")
+    parser.add_argument("--out", default="data/public", help="output folder (gitignored)")
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    if args.what == "manifest":
+        for path in sorted(out.glob("*/*.jsonl")):
+            print(f"{path.parent.name}/{summary(path)}")
+        return 0
+    if not args.snapshot:
+        parser.error("the snapshot's git directory is required")
+    build, kind, name = BUILDERS[args.what]
+    snap = Snapshot(args.snapshot)
+    rows = build(snap)
+    target = out / kind / name
+    write_jsonl(rows, target)
+    print(f"{args.what}: commit {snap.commit}\n{kind}/{summary(target)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Semgrep OSS over a batch of code strings in one process, offline, with redline's own rule pack.
+
+Semgrep's cost is start-up (~0.2 s with ``--experimental``), so a batch goes to one temp dir under generated
+names and is scanned by one call; results map back by file name. Registry configs need the network and
+hang offline, so only the shipped rule files are used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from redline.errors import JudgeError
+from redline.judges.code.bandit_scan import write_batch
+from redline.judges.code.cwe import normalize_cwe
+from redline.records import Finding
+
+TOOL = "semgrep"
+DEFAULT_TIMEOUT_S = 300.0
+_SEVERITY = {"ERROR": "high", "WARNING": "medium", "INFO": "low", "CRITICAL": "high", "HIGH": "high",
+             "MEDIUM": "medium", "LOW": "low"}
+
+
+def rules_dir() -> Path:
+    """The shipped rule pack (package data)."""
+    return Path(str(files("redline.judges.code") / "rules"))
+
+
+def rule_files() -> list[Path]:
+    return sorted(p for p in rules_dir().glob("*.yaml") if p.is_file())
+
+
+def semgrep_binary() -> str | None:
+    """``semgrep`` on PATH, else beside the running interpreter (a venv that is not activated)."""
+    found = shutil.which("semgrep")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / "semgrep"
+    return str(beside) if beside.is_file() and os.access(beside, os.X_OK) else None
+
+
+def semgrep_version() -> str:
+    try:
+        return version("semgrep")
+    except PackageNotFoundError:
+        return "missing"
+
+
+def load_rule_metadata() -> dict[str, dict[str, Any]]:
+    """Rule id -> metadata (cwe, redline-check, category) from the shipped YAML files."""
+    import yaml
+
+    out: dict[str, dict[str, Any]] = {}
+    for path in rule_files():
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rule in doc.get("rules", []):
+            meta = dict(rule.get("metadata") or {})
+            meta["severity"] = rule.get("severity", "")
+            meta["message"] = rule.get("message", "")
+            out[str(rule["id"])] = meta
+    return out
+
+
+def _command(binary: str, rules: Path, target: Path, jobs: int | None) -> list[str]:
+    cmd = [binary, "scan", "--experimental", "--config", str(rules), "--metrics=off", "--json", "--quiet",
+           "--no-git-ignore", "--disable-version-check", "--timeout", "10", "--max-target-bytes", "2000000"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    return [*cmd, str(target)]
+
+
+def scan_semgrep(codes: Sequence[str | None], *, rules: Path | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
+                 jobs: int | None = None) -> list[list[Finding]]:
+    """Findings per item from one Semgrep call (``None`` items skipped). Raises JudgeError when it cannot run."""
+    results: list[list[Finding]] = [[] for _ in codes]
+    if not any(c is not None for c in codes):
+        return results
+    binary = semgrep_binary()
+    if binary is None:
+        raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
+    rules = rules or rules_dir()
+    env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
+    with tempfile.TemporaryDirectory(prefix="redline-semgrep-") as tmp:
+        target = Path(tmp) / "batch"
+        target.mkdir()
+        names = write_batch(target, codes)
+        try:
+            proc = subprocess.run(_command(binary, rules, target, jobs), capture_output=True, timeout=timeout_s,
+                                  env=env, cwd=tmp, check=False)
+        except subprocess.TimeoutExpired:
+            raise JudgeError(f"semgrep timed out after {timeout_s:.0f} s on a batch of {len(names)} files") from None
+        except OSError as exc:
+            raise JudgeError(f"semgrep could not start: {exc}") from None
+        report = _parse(proc.stdout, proc.returncode, proc.stderr)
+    for result in report.get("results", []):
+        index = names.get(Path(str(result.get("path", ""))).name)
+        if index is not None:
+            results[index].append(_to_finding(result))
+    for i, found in enumerate(results):
+        unique = {(f.rule, f.line): f for f in found}
+        results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
+    return results
+
+
+def _parse(stdout: bytes, returncode: int, stderr: bytes) -> dict[str, Any]:
+    tail = stderr.decode("utf-8", "replace").strip()[-400:]
+    try:
+        report = json.loads(stdout.decode("utf-8", "replace") or "{}")
+    except ValueError:
+        raise JudgeError(f"semgrep returned no JSON (exit {returncode}): {tail}") from None
+    if not isinstance(report, dict):
+        raise JudgeError(f"semgrep returned unexpected JSON (exit {returncode})")
+    fatal = [e for e in report.get("errors", []) if isinstance(e, dict) and (
+        "Rule" in str(e.get("type", "")) or "YAML" in str(e.get("type", "")) or e.get("level") == "error"
+        and not e.get("path"))]
+    if returncode not in (0, 1) or fatal:
+        detail = "; ".join(str(e.get("message", e.get("type", "")))[:200] for e in fatal) or tail
+        raise JudgeError(f"semgrep failed (exit {returncode}): {detail}")
+    return report
+
+
+def _to_finding(result: dict[str, Any]) -> Finding:
+    extra = result.get("extra") or {}
+    meta = extra.get("metadata") or {}
+    raw_cwe = meta.get("cwe")
+    if isinstance(raw_cwe, list):
+        raw_cwe = raw_cwe[0] if raw_cwe else None
+    rule = str(result.get("check_id", "")).rsplit(".", 1)[-1]
+    start = result.get("start") or {}
+    line = start.get("line") if isinstance(start.get("line"), int) else None
+    return Finding(tool=TOOL, rule=rule, cwe=normalize_cwe(raw_cwe),
+                   severity=_SEVERITY.get(str(extra.get("severity", "")).upper(), "medium"), line=line,
+                   message=" ".join(str(extra.get("message", "")).split())[:300])

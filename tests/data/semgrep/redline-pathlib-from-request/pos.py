@@ -1,0 +1,11 @@
+import pathlib
+
+from flask import request
+
+BASE = pathlib.Path("/srv/reports")
+
+
+def report_exists():
+    name = request.args.get("name", "")
+    target = BASE / name
+    return "yes" if target.exists() else "no"
