@@ -41,7 +41,8 @@ def test_language_selects_before_sampling() -> None:
 
 def test_all_three_is_the_default_run() -> None:
     default = make_config(suites=("code-security",), model="scripted/effect")
-    every = make_config(suites=("code-security",), model="scripted/effect", code_languages=("c", "python", "javascript"))
+    every = make_config(suites=("code-security",), model="scripted/effect",
+                        code_languages=("c", "python", "javascript"))
     python = make_config(suites=("code-security",), model="scripted/effect", code_languages=("python",))
     assert every.code_languages == () and every.audit_spec().run_id() == default.audit_spec().run_id()
     assert python.audit_spec().run_id() != default.audit_spec().run_id()
