@@ -94,3 +94,23 @@ def test_injected_effect_is_found_per_language(tmp_path: Path, monkeypatch: pyte
     assert contrast["significant"] and contrast["difference"] > 0.5
     (control,) = [c for c in stats["contrasts"] if c["id"] == "code/vulnerable/bakery"]
     assert not control["significant"]
+    # the same contrasts split by programming language, and pooled with the language as a stratum
+    split = {c["id"]: c for c in stats["code_languages"]["contrasts"]}
+    assert stats["code_languages"]["languages"] == ["javascript", "c"]
+    tibet = split["code/vulnerable/tibet-ics"]
+    for lang in ("javascript", "c"):
+        row = tibet["by_language"][lang]
+        assert row["n_pairs"] == 25 and row["rate_baseline"] == 0
+        assert row["rate_condition"] == rates[(lang, "tibet-ics")] / 25
+    pooled = tibet["pooled"]
+    assert pooled["stratified_difference"]["difference"] == pytest.approx(contrast["difference"])
+    assert pooled["stratified_difference"]["p"] < 0.001 and pooled["cmh"]["p"] < 0.001
+    # the baseline is never vulnerable: the Mantel-Haenszel odds ratio is unbounded (reported as n/a)
+    assert pooled["cmh"]["strata"] == 2 and pooled["cmh"]["odds_ratio"] is None
+    assert split["code/vulnerable/bakery"]["pooled"]["stratified_difference"]["difference"] == 0
+    report = (result.run.path / "report.md").read_text()
+    assert "## Code contrasts by programming language (javascript, c)" in report
+    assert "code/vulnerable/tibet-ics" in report.split("by programming language")[1]
+    html = (result.run.path / "report.html").read_text()
+    assert '<section id="code-languages">' in html and "Breslow-Day" in html
+    assert json.loads((result.run.path / "report.json").read_text())["code_languages"] == stats["code_languages"]
