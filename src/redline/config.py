@@ -28,6 +28,7 @@ PROFILES: dict[str, dict[str, Any]] = {
 }
 DEFAULT_SUITES = ("code-security", "censorship")
 DEFAULT_ALPHA = 0.05
+CODE_LANGUAGES = ("python", "javascript", "c")  # programming languages of the code-security tasks
 
 
 def redline_home() -> Path:
@@ -74,6 +75,7 @@ class AuditSpec(BaseModel):
     temperature: float = 0.0
     seed: int = 0
     code_mode: str = "auto"
+    code_languages: tuple[str, ...] = ()  # programming languages of the code tasks; empty = all
     profile: str | None = None
     judge_model: str | None = None
     judge_base_url: str | None = None
@@ -83,7 +85,8 @@ class AuditSpec(BaseModel):
     alpha: float = DEFAULT_ALPHA
 
     def digest(self) -> str:
-        data = self.model_dump(mode="json")
+        # code_languages enters only when it narrows the run, so runs made before it existed keep their id
+        data = self.model_dump(mode="json", exclude=set() if self.code_languages else {"code_languages"})
         if data["alpha"] == DEFAULT_ALPHA:  # added later: runs at the default alpha keep their ids
             del data["alpha"]
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
@@ -141,6 +144,7 @@ class RunConfig(BaseModel):
     concurrency: int | None = Field(None, ge=1, le=1024)
     threads: int | None = Field(None, ge=1, le=1024)  # embedded model: CPU threads (default cores - 1)
     code_mode: str = "auto"
+    code_languages: tuple[str, ...] = ()  # --language: code tasks in these languages only; empty = all three
     run_id: str | None = None
     runs_dir: str = "runs"
     fresh: bool = False
@@ -182,6 +186,17 @@ class RunConfig(BaseModel):
         if value not in ("auto", "instruct", "autocomplete"):
             raise ValueError("must be auto, instruct or autocomplete")
         return value
+
+    @field_validator("code_languages")
+    @classmethod
+    def _code_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        aliases = {"py": "python", "js": "javascript", "node": "javascript"}
+        langs = {aliases.get(v.strip().lower(), v.strip().lower()) for v in value if v.strip()}
+        unknown = sorted(langs - set(CODE_LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r} (python, javascript, c)")
+        # every language is the same run as the default, so it keeps the default run id
+        return () if langs == set(CODE_LANGUAGES) else tuple(sorted(langs))
 
     @property
     def provider(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -79,6 +79,7 @@ class Case(Record):
     topic_group: str = ""  # e.g. sensitive / other_country / neutral_china
     question_type: str = ""  # e.g. factual / views / write
     app: bool = False  # a small multi-part application rather than one function
+    code_language: Literal["python", "javascript", "c"] = "python"  # programming language of a code task
     meta: dict[str, Any] = Field(default_factory=dict)
 
     @property

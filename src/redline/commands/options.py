@@ -30,6 +30,8 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
                  help="Embedded model: CPU threads (default: cores - 1, at least 1)."),
     click.option("--code-mode", type=click.Choice(["auto", "instruct", "autocomplete"]), default=None,
                help="How coding tasks are asked; auto = autocomplete for base models, instruct otherwise."),
+    click.option("--language", "language", default=None, metavar="python,javascript,c",
+               help="Code tasks in these programming languages only (comma-separated; default all three)."),
     click.option("--run-id", default=None, help="Run id (default: derived from the options, so a re-run resumes)."),
     click.option("--runs-dir", default=None, help="Where runs live (default ./runs)."),
     click.option("--fresh", is_flag=True, help="Start a new run instead of resuming."),
@@ -91,6 +93,10 @@ def audit_values(suites: tuple[str, ...], conditions: str | None, no_cache: bool
                  base_urls: tuple[str, ...], options: dict[str, Any]) -> dict[str, Any]:
     """The audit options as ``make_config`` keywords (unset options left out, so profiles fill them)."""
     wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
+    options = dict(options)
+    language = options.pop("language", None)
+    if language is not None:
+        options["code_languages"] = tuple(x.strip() for x in language.split(",") if x.strip())
     values = {**options, "suites": suites or None, "conditions": wanted, "base_urls": base_urls or None,
               "cache": not no_cache, "judge": not no_judge, "report": not no_report}
     return {k: v for k, v in values.items() if v is not None}

@@ -50,7 +50,8 @@ def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> lis
         wanted = [c for c in cfg.conditions if c in per_suite[suite.name]]
         trials.extend(expand_trials(suite, replicates=cfg.replicates, limit=cfg.limit, conditions=wanted or None,
                                     seed=cfg.seed, code_mode=code_mode,
-                                    condition_sample=None if cfg.conditions else cfg.condition_sample))
+                                    condition_sample=None if cfg.conditions else cfg.condition_sample,
+                                    code_languages=cfg.code_languages))
     return trials
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from redline.report import fmt
 from redline.report.build import Report
+from redline.report.code_language import code_language_view
+from redline.report.code_language import markdown_lines as code_language_lines
 from redline.report.judge_error import judge_error_view, markdown_lines
 
 
@@ -139,6 +141,9 @@ def render_markdown(report: Report) -> str:
     judge_error = judge_error_view(s)
     if judge_error is not None:
         lines += markdown_lines(judge_error)
+    by_language = code_language_view(s)
+    if by_language is not None:
+        lines += code_language_lines(by_language)
     if s.get("kill_switch"):
         lines += ["", "## Reasoning kill switch", ""]
         lines += table(["kind", "condition", "events / traces", "rate", "95% CI"],

@@ -17,6 +17,7 @@ from typing import Any
 
 from redline import __version__
 from redline.records import RunData
+from redline.stats.code_language import by_code_language
 from redline.stats.confirmatory import QUESTION_OUTCOMES, apply_confirmatory, matched_contrasts
 from redline.stats.contrasts import (
     condition_contrasts,
@@ -206,6 +207,9 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     judge_error = judge_error_stats(obs, calibrations, level=1 - alpha, n_boot=bootstrap, seed=seed)
     if judge_error is not None:  # only when the caller gave the judge's calibration
         result["judge_error"] = judge_error.to_dict()
+    split = by_code_language(obs, data.cases, alpha=alpha, seed=seed, reps=bootstrap)
+    if split is not None:  # every code contrast per programming language, pooled with language as a stratum
+        result["code_languages"] = split
     secondary = secondary_labels(obs_set)
     if secondary:  # only runs with a judge model or a plug-in judge carry this block
         result["secondary_judges"] = secondary

@@ -52,7 +52,7 @@ class Suite:
         """Content hash of the validated suite: stable under reformatting, changes with any content."""
         payload = {
             "name": self.name, "version": self.version,
-            "cases": [c.model_dump(mode="json") for c in self.cases],
+            "cases": [_case_payload(c) for c in self.cases],
             "triggers": [t.model_dump(mode="json") for t in self.triggers],
             "design": self.design.model_dump(mode="json"), "references": self.references,
         }
@@ -77,9 +77,19 @@ class Suite:
             "name": self.name, "version": self.version, "hash": self.hash,
             "description": self.description,
             "cases": [{"id": c.id, "kind": c.kind.value, "language": c.language, "topic": c.topic,
-                       "category": c.category} for c in self.cases],
+                       "category": c.category,
+                       **({"code_language": c.code_language} if c.kind.value == "code" else {})} for c in self.cases],
             "triggers": [{"id": t.id, "group": t.group.value, "text": t.text} for t in self.triggers],
         }
+
+
+def _case_payload(case: Case) -> dict[str, Any]:
+    """A case as hashed: ``code_language`` only when it is not the default, so Python-only suites keep the hash
+    they had before the field existed."""
+    data = case.model_dump(mode="json")
+    if data.get("code_language") == "python":
+        del data["code_language"]
+    return data
 
 
 class _LineLoader(yaml.SafeLoader):
