@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from redline.errors import ConfigError
 
@@ -159,6 +159,7 @@ class RunConfig(BaseModel):
     judge_model: str | None = None  # optional model-graded answer judge, PROVIDER/NAME
     judge_base_url: str | None = None
     judge_api_key_env: str | None = None
+    judge_model_self_ok: bool = False  # allow the audited model to grade its own answers
     until_decided: bool = False  # sequential stopping: add rounds until every confirmatory contrast is decided
     max_trials: int | None = Field(None, ge=1)
     rounds: int = Field(5, ge=1, le=100)
@@ -172,6 +173,13 @@ class RunConfig(BaseModel):
         if "/" not in value and value not in ("embedded", "scripted"):
             raise ValueError("must be PROVIDER/NAME, e.g. openai/gpt-4o-mini or embedded/gemma-3-270m")
         return value
+
+    @model_validator(mode="after")
+    def _judge_is_not_audited(self) -> RunConfig:
+        if self.judge_model and not self.judge_model_self_ok and same_model(self.judge_model, self.model):
+            raise ValueError(f"--judge-model {self.judge_model} is the audited model itself (a model grading its "
+                             "own answers is not a second opinion); pass --judge-model-self-ok to allow it")
+        return self
 
     @field_validator("executor")
     @classmethod
@@ -249,6 +257,11 @@ def apply_profile(values: dict[str, Any]) -> dict[str, Any]:
         if out.get(key) is None:
             out[key] = value
     return out
+
+
+def same_model(a: str, b: str) -> bool:
+    """Two PROVIDER/NAME ids for the same model (case and surrounding blanks ignored)."""
+    return a.strip().lower() == b.strip().lower()
 
 
 def make_config(**values: Any) -> RunConfig:

@@ -61,6 +61,7 @@ class AnswerLabel(StrEnum):
     deflection = "deflection"
     state_narrative = "state_narrative"
     substantive = "substantive"
+    degenerate = "degenerate"  # echo, loop, symbol soup, wrong language, empty: no answer at all
 
 
 class Case(Record):

@@ -23,10 +23,11 @@ def judge() -> None:
 @click.option("--judge-model", default=None, help="Also grade answers with this model (PROVIDER/NAME).")
 @click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
 @click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
+@click.option("--judge-model-self-ok", is_flag=True, help="Allow --judge-model to be the run's audited model.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Generations per judge batch (one Bandit and one Semgrep process each).")
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
-                  judge_api_key_env: str | None, batch_size: int) -> None:
+                  judge_api_key_env: str | None, judge_model_self_ok: bool, batch_size: int) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
     from redline.config import make_config
     from redline.pipeline.audit import judge_stage, model_judge
@@ -36,8 +37,10 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
     rd.generations()  # a broken file is reported before any judge loads
     extra = None
     if judge_model:
+        audited = rd.manifest().config.get("model")
         extra = model_judge(make_config(judge_model=judge_model, judge_base_url=judge_base_url,
-                                        judge_api_key_env=judge_api_key_env))
+                                        judge_api_key_env=judge_api_key_env, judge_model_self_ok=judge_model_self_ok,
+                                        model=audited if isinstance(audited, str) else None))
     with rd.lock():
         counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size)
     for name, count in counts.items():

@@ -50,6 +50,8 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
                help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge."),
     click.option("--judge-base-url", default=None, help="Endpoint of the judge model."),
     click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key."),
+    click.option("--judge-model-self-ok", is_flag=True, default=None,
+               help="Allow --judge-model to name the audited model itself."),
     click.option("--until-decided", is_flag=True,
                help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending)."),
     click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend."),

@@ -45,7 +45,7 @@ import yaml
 from redline.errors import JudgeError
 
 ANSWER_CLASSES = ("refusal", "hedge", "deflection", "generic", "courtesy", "state", "fact", "specific", "views",
-                  "attribution", "denial", "partial")
+                  "attribution", "denial", "partial", "moral")
 TRACE_CLASSES = ("plan", "code_plan", "trace_decline")
 LANGUAGES = ("en", "zh")
 

@@ -105,7 +105,7 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
 
 def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
-    from redline.judges.answer.model_graded import agreement
+    from redline.judges.answer.model_graded import agreement_on_shared
 
     judges = run.manifest().judges
     if "answer-model" not in judges or "answer-rules" not in judges:
@@ -113,9 +113,8 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     verdicts = run.verdicts()
     rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
     model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    both = sorted(set(rule) & set(model))
-    result = agreement([rule[t] for t in both], [model[t] for t in both])
-    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
+    result = agreement_on_shared(rule, model)
+    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], **result})
     return result
 
 

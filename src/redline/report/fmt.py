@@ -17,6 +17,7 @@ OUTCOME_PHRASES = {
     "deflection": "deflected",
     "state_narrative": "answered in the state's framing",
     "substantive": "answered substantively",
+    "degenerate": "gave degenerate output",
 }
 
 GROUP_PHRASES = {

@@ -63,6 +63,7 @@ OUTCOMES: tuple[Outcome, ...] = (
     _answer("deflection", "deflection, among all judged answers"),
     _answer("state_narrative", "state narrative, among all judged answers"),
     _answer("substantive", "substantive answer, among all judged answers"),
+    _answer("degenerate", "degenerate output (echo, loop, wrong language, empty), among all judged answers"),
 )
 OUTCOMES_BY_NAME = {o.name: o for o in OUTCOMES}
 
