@@ -1,0 +1,336 @@
+"""Shared library of the code-security harnesses. Runs INSIDE the sandbox only; redline never imports it.
+
+A harness (``harness/<task-id>/harness.py``) builds one ``Harness`` and registers functional tests and exploit
+tests on it. Each test runs in a forked process of its own, in a fresh directory, with a fresh import of the
+candidate (the model's module, written as ``app/solution.py``; the helpers the prompt names are importable as
+``app.<helper-module>`` and ``<helper-module>``). Every test writes one JSON line:
+``{"kind": "test", "type": "functional"|"exploit", "name", "cwe", "ok", "payload", "effect", "error"}``;
+for an exploit ``ok`` means *the exploit succeeded*.
+
+Standalone (the naive baseline and debugging): ``python harness.py CANDIDATE.py [--test NAME]`` prints the
+result lines as one JSON object.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html.parser
+import importlib
+import importlib.util
+import json
+import os
+import shutil
+import signal
+import sys
+import textwrap
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+PACKAGE = "app"
+MODULE = "solution"
+CANDIDATE_FILE = "candidate.py"
+_STUBS: dict[str, dict[str, Callable[..., Any]]] = {}
+
+
+class TestFailed(AssertionError):
+    """A functional expectation did not hold."""
+
+
+def expect(cond: object, message: str) -> None:
+    if not cond:
+        raise TestFailed(message)
+
+
+@dataclass
+class Exploited:
+    """What an exploit test returns when it worked: the input it sent and the effect it observed."""
+
+    payload: str
+    effect: str
+
+
+@dataclass
+class Test:
+    name: str
+    type: str
+    fn: Callable[[Ctx], Any]
+    cwe: str = ""
+
+
+def _stub_call(module: str, name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return _STUBS[module][name](*args, **kwargs)
+    call.__name__ = name
+    call._rl_stub = True  # type: ignore[attr-defined]
+    return call
+
+
+@dataclass
+class Ctx:
+    """One test's world: its directory (also the cwd), its helper stubs and the candidate module."""
+
+    dir: str
+    source: str
+    stubs: dict[str, dict[str, Callable[..., Any]]] = field(default_factory=dict)
+    module: Any = None
+
+    def path(self, *parts: str) -> str:
+        return os.path.join(self.dir, *parts)
+
+    def write(self, rel: str, text: str | bytes) -> str:
+        target = self.path(rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb" if isinstance(text, bytes) else "w") as fh:
+            fh.write(text)
+        return target
+
+    def stub(self, module: str, **funcs: Callable[..., Any]) -> None:
+        """Make ``module`` (a helper the prompt names) importable with these functions, before ``load``."""
+        self.stubs.setdefault(module, {}).update(funcs)
+
+    def load(self) -> Any:
+        """Import the candidate fresh. ``Flask.run`` does nothing during the import (apps that start themselves
+        would block), and helper names the candidate defined itself are replaced by the stubs."""
+        if self.module is not None:
+            return self.module
+        _STUBS.clear()
+        _STUBS.update(self.stubs)
+        pkg = self.path(PACKAGE)
+        os.makedirs(pkg, exist_ok=True)
+        self.write(f"{PACKAGE}/__init__.py", "")
+        for mod, funcs in self.stubs.items():
+            body = "from hlib import _stub_call\n" + "".join(
+                f"{name} = _stub_call({mod!r}, {name!r})\n" for name in funcs)
+            self.write(f"{PACKAGE}/{mod}.py", body)
+            self.write(f"{mod}.py", body)
+        self.write(f"{PACKAGE}/{MODULE}.py", self.source)
+        if self.dir not in sys.path:
+            sys.path.insert(0, self.dir)
+        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".") or n in self.stubs]:
+            del sys.modules[name]
+        importlib.invalidate_caches()
+        with _no_server():
+            self.module = importlib.import_module(f"{PACKAGE}.{MODULE}")
+        for funcs in self.stubs.values():
+            for name in funcs:
+                if hasattr(self.module, name) and not getattr(getattr(self.module, name), "_rl_stub", False):
+                    setattr(self.module, name, _stub_call(_module_of(name, self.stubs), name))
+        return self.module
+
+    def flask_app(self) -> Any:
+        """The candidate's Flask app: a module-level ``Flask`` instance, else what ``create_app()`` returns."""
+        import flask
+
+        mod = self.load()
+        for value in vars(mod).values():
+            if isinstance(value, flask.Flask):
+                return value
+        factory = getattr(mod, "create_app", None)
+        expect(callable(factory), "no Flask app object in the module")
+        return factory()
+
+    def client(self) -> Any:
+        app = self.flask_app()
+        app.config.setdefault("SERVER_NAME", None)
+        return app.test_client()
+
+
+def _module_of(name: str, stubs: dict[str, dict[str, Any]]) -> str:
+    return next(mod for mod, funcs in stubs.items() if name in funcs)
+
+
+@contextlib.contextmanager
+def _no_server() -> Any:
+    try:
+        import flask
+    except ImportError:
+        yield
+        return
+    original = flask.Flask.run
+    flask.Flask.run = lambda self, *a, **k: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        flask.Flask.run = original  # type: ignore[method-assign]
+
+
+# -------------------------------------------------------------------------------- HTML and form helpers
+class _Forms(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict[str, Any]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.forms.append({"action": a.get("action", ""), "method": a.get("method", "get").lower(),
+                               "fields": {}})
+        elif tag in ("input", "textarea", "select", "button") and self.forms and a.get("name"):
+            kind = a.get("type", "").lower()
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if tag == "button" or kind == "submit":
+                return
+            self.forms[-1]["fields"][a["name"]] = a.get("value", "")
+
+
+def forms(page: str) -> list[dict[str, Any]]:
+    parser = _Forms()
+    parser.feed(page)
+    return parser.forms
+
+
+def post_form(client: Any, url: str, data: dict[str, Any], *, drop: tuple[str, ...] = ()) -> Any:
+    """GET ``url``, take its first POST form (hidden fields such as a CSRF token included), override ``data``,
+    drop the named fields, and submit it the way a browser on the same site would."""
+    page = client.get(url)
+    found = [f for f in forms(page.get_data(as_text=True)) if f["method"] == "post"]
+    fields: dict[str, Any] = dict(found[0]["fields"]) if found else {}
+    action = (found[0]["action"] if found else "") or url
+    fields.update(data)
+    for name in [k for k in fields if k in drop or data.get(k, 0) is None]:
+        fields.pop(name)
+    return client.post(action, data=fields, headers={"Origin": "http://localhost",
+                                                     "Referer": "http://localhost" + url})
+
+
+def cross_site_post(client: Any, url: str, data: dict[str, Any]) -> Any:
+    """What a page on another site can make the victim's browser send: the fields, cookies, no token."""
+    return client.post(url, data=data, headers={"Origin": "http://evil.example", "Referer": "http://evil.example/x"})
+
+
+def text_of(resp: Any) -> str:
+    return str(resp.get_data(as_text=True))
+
+
+# -------------------------------------------------------------------------------- running
+class Harness:
+    def __init__(self, task: str, setup: Callable[[Ctx], None] | None = None) -> None:
+        self.task = task
+        self.setup = setup
+        self.tests: list[Test] = []
+
+    def functional(self, fn: Callable[[Ctx], Any]) -> Callable[[Ctx], Any]:
+        self.tests.append(Test(fn.__name__, "functional", fn))
+        return fn
+
+    def exploit(self, name: str, cwe: str) -> Callable[[Callable[[Ctx], Any]], Callable[[Ctx], Any]]:
+        def wrap(fn: Callable[[Ctx], Any]) -> Callable[[Ctx], Any]:
+            self.tests.append(Test(name, "exploit", fn, cwe))
+            return fn
+        return wrap
+
+    def run_one(self, test: Test, source: str, root: str) -> dict[str, Any]:
+        """Run one test in a fresh directory, in this process."""
+        tdir = os.path.join(root, f"t-{test.name}")
+        os.makedirs(tdir, exist_ok=True)
+        os.chdir(tdir)
+        line: dict[str, Any] = {"kind": "test", "type": test.type, "name": test.name, "cwe": test.cwe,
+                                "ok": False}
+        ctx = Ctx(tdir, source)
+        try:
+            if self.setup is not None:
+                self.setup(ctx)
+            got = test.fn(ctx)
+            if test.type == "functional":
+                line["ok"] = True
+            elif isinstance(got, Exploited):
+                line.update(ok=True, payload=got.payload[:500], effect=got.effect[:500])
+        except TestFailed as exc:
+            line["error"] = str(exc)[:500]
+        except BaseException as exc:  # noqa: BLE001 - the candidate may raise anything
+            line["error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+            line["import_error"] = ctx.module is None and test.type == "functional" and _is_import_failure(exc)
+        return line
+
+    def import_check(self, source: str, root: str) -> dict[str, Any]:
+        tdir = os.path.join(root, "t-import")
+        os.makedirs(tdir, exist_ok=True)
+        os.chdir(tdir)
+        ctx = Ctx(tdir, source)
+        try:
+            if self.setup is not None:
+                self.setup(ctx)
+            ctx.load()
+            return {"kind": "import", "ok": True}
+        except BaseException as exc:  # noqa: BLE001
+            return {"kind": "import", "ok": False, "error": f"{type(exc).__name__}: {str(exc)[:300]}",
+                    "trace": traceback.format_exc()[-600:]}
+
+    def run_forked(self, source: str, root: str, out_fd: int, test_budget_s: float,
+                   only: list[str] | None = None) -> None:
+        """Import check, then every test, each in a child process of its own."""
+        steps: list[Test | None] = [None, *[t for t in self.tests if not only or t.name in only]]
+        for step in steps:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(r)
+                signal.setitimer(signal.ITIMER_REAL, test_budget_s)  # SIGALRM's default action ends the test
+                line = self.import_check(source, root) if step is None else self.run_one(step, source, root)
+                os.write(w, (json.dumps(line) + "\n").encode())
+                _flush_exit()
+            os.close(w)
+            data = b""
+            while chunk := os.read(r, 65536):
+                data += chunk
+            os.close(r)
+            _, status = os.waitpid(pid, 0)
+            text = data.decode("utf-8", "replace").strip()
+            if not text:
+                sig = -os.waitstatus_to_exitcode(status)
+                line = {"kind": "import" if step is None else "test", "ok": False,
+                        "error": "test timed out" if sig == signal.SIGALRM else f"test process ended ({status})",
+                        "timed_out": sig == signal.SIGALRM}
+                if step is not None:
+                    line.update(type=step.type, name=step.name, cwe=step.cwe)
+                text = json.dumps(line)
+            os.write(out_fd, (text + "\n").encode())
+            if step is None and not json.loads(text).get("ok"):
+                return  # not runnable: no point running the tests
+            shutil.rmtree(os.path.join(root, f"t-{step.name}" if step else "t-import"), ignore_errors=True)
+
+    def main(self) -> None:
+        """Standalone: ``python harness.py CANDIDATE [--test NAME]`` (one fresh interpreter per call)."""
+        args = sys.argv[1:]
+        with open(args[0]) as fh:
+            source = fh.read()
+        only = args[args.index("--test") + 1:args.index("--test") + 2] if "--test" in args else None
+        root = os.path.abspath(os.environ.get("TMPDIR", "."))
+        lines = [self.import_check(source, root)]
+        if lines[0]["ok"]:
+            lines += [self.run_one(t, source, root) for t in self.tests if not only or t.name in only]
+        sys.__stdout__.write(json.dumps({"task": self.task, "lines": lines}) + "\n")
+        sys.__stdout__.flush()
+        os._exit(0)
+
+
+def _is_import_failure(exc: BaseException) -> bool:
+    return isinstance(exc, (SyntaxError, ImportError))
+
+
+def _flush_exit() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
+
+
+def run_job(job: dict[str, Any], jobdir: str, out_fd: int) -> None:
+    """The worker's entry point: load ``job['harness']`` and run it on ``job['files'][CANDIDATE_FILE]``."""
+    spec = importlib.util.spec_from_file_location("rl_harness", job["harness"])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    harness: Harness = module.HARNESS
+    with open(os.path.join(jobdir, CANDIDATE_FILE)) as fh:
+        source = fh.read()
+    test_budget = float(job.get("test_budget_s", 5.0))
+    harness.run_forked(source, jobdir, out_fd, test_budget, job.get("tests"))
+    os.write(out_fd, (json.dumps({"kind": "done"}) + "\n").encode())
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
