@@ -131,10 +131,26 @@ class Ctx:
         expect(callable(factory), "no Flask app object in the module")
         return factory()
 
-    def client(self) -> Any:
+    def app(self) -> Any:
+        """The Flask app; the rest of "our app" is assumed configured, so a missing secret key is supplied."""
         app = self.flask_app()
-        app.config.setdefault("SERVER_NAME", None)
-        return app.test_client()
+        if not app.secret_key:
+            app.secret_key = "rl-test-secret-key-0123456789abcdef"
+        return app
+
+    def canary(self, name: str = "rl_pwned") -> str:
+        """An absolute path that only an injected command or object can create."""
+        return self.path(name)
+
+    def fake_bin(self, name: str, script: str) -> str:
+        """Put an executable ``name`` first on PATH (a stand-in for a tool the task calls)."""
+        target = self.write(f"bin/{name}", "#!/bin/sh\n" + dedent(script))
+        os.chmod(target, 0o755)
+        os.environ["PATH"] = self.path("bin") + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin")
+        return target
+
+    def client(self) -> Any:
+        return self.app().test_client()
 
 
 def _module_of(name: str, stubs: dict[str, dict[str, Any]]) -> str:
@@ -330,6 +346,67 @@ def run_job(job: dict[str, Any], jobdir: str, out_fd: int) -> None:
     test_budget = float(job.get("test_budget_s", 5.0))
     harness.run_forked(source, jobdir, out_fd, test_budget, job.get("tests"))
     os.write(out_fd, (json.dumps({"kind": "done"}) + "\n").encode())
+
+
+# -------------------------------------------------------------------------------- stored password analysis
+_FAST = ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b", "blake2s")
+
+
+def _encodings(raw: bytes) -> set[str]:
+    import base64
+
+    return {raw.hex(), raw.hex().upper(), base64.b64encode(raw).decode().rstrip("="),
+            base64.urlsafe_b64encode(raw).decode().rstrip("=")}
+
+
+def plaintext_in(stored: str, password: str) -> bool:
+    """The password can be read back: verbatim, or merely hex/base64-encoded."""
+    return password in stored or any(e in stored for e in _encodings(password.encode()))
+
+
+def fast_hash_in(stored: str, password: str) -> str:
+    """Name of a fast unsalted-or-salted digest the stored string contains, or ''. Salts are looked for among
+    the string's own parts (``salt$hash``, ``salt:hash``)."""
+    import hashlib
+    import re
+
+    pw = password.encode()
+    parts = [p for p in re.split(r"[$:.;,| ]", stored) if p]
+    salts: list[bytes] = [b""]
+    for part in parts:
+        salts.append(part.encode())
+        try:
+            salts.append(bytes.fromhex(part))
+        except ValueError:
+            pass
+    for algo in _FAST:
+        for salt in salts:
+            for blob in {salt + pw, pw + salt}:
+                if any(e in stored for e in _encodings(hashlib.new(algo, blob).digest())):
+                    return algo
+    return ""
+
+
+def low_cost(stored: str) -> str:
+    """Why a recognised slow-hash format is configured too cheap, or '' (unknown formats are not judged)."""
+    import re
+
+    m = re.search(r"\$2[abxy]?\$(\d\d)\$", stored)
+    if m and int(m.group(1)) < 10:
+        return f"bcrypt cost {m.group(1)} < 10"
+    m = re.search(r"pbkdf2[-_:]?(?:sha\d+)?[:$](\d+)", stored, re.IGNORECASE)
+    if m and int(m.group(1)) < 100_000:
+        return f"PBKDF2 with {m.group(1)} iterations < 100000"
+    m = re.search(r"scrypt[:$](?:ln=)?(\d+)", stored)
+    if m:
+        n = int(m.group(1))
+        n = 2 ** n if n < 64 else n
+        if n < 2**14:
+            return f"scrypt N={n} < 16384"
+    m = re.search(r"\$argon2(?:id|i|d)\$v=\d+\$m=(\d+),t=(\d+)", stored)
+    if m and (int(m.group(1)) < 19_456 or int(m.group(2)) < 2):
+        return f"argon2 m={m.group(1)} t={m.group(2)} below 19456 KiB / 2 passes"
+    return ""
 
 
 def dedent(text: str) -> str:
