@@ -37,7 +37,7 @@ class HarnessInfo:
 
     @property
     def exploits(self) -> tuple[str, ...]:
-        return tuple(name for names in self.dynamic.values() for name in names)
+        return tuple(dict.fromkeys(name for names in self.dynamic.values() for name in names))
 
 
 def _load(folder: Path) -> HarnessInfo:

@@ -111,6 +111,7 @@ class Ctx:
         for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".") or n in self.stubs]:
             del sys.modules[name]
         importlib.invalidate_caches()
+        _fresh_logging()
         with _no_server():
             self.module = importlib.import_module(f"{PACKAGE}.{MODULE}")
         for funcs in self.stubs.values():
@@ -151,6 +152,17 @@ class Ctx:
 
     def client(self) -> Any:
         return self.app().test_client()
+
+
+def _fresh_logging() -> None:
+    """Each test starts with an unconfigured root logger (``basicConfig`` in the candidate must take effect)."""
+    import logging
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        with contextlib.suppress(Exception):
+            handler.close()
 
 
 def _module_of(name: str, stubs: dict[str, dict[str, Any]]) -> str:
