@@ -100,11 +100,11 @@ def namespace_prefix() -> list[str]:
     return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
 
 
-def namespace_command(workdir: str, preload: str) -> list[str]:
+def namespace_command(workdir: str, preload: str, preload_path: str = "") -> list[str]:
     setup = NAMESPACE_SETUP.replace("__SCRATCH__", " ".join(SCRATCH)).replace(
         "__SCRATCH_CASE__", "|".join(SCRATCH))
     return [*namespace_prefix(), "sh", "-c", setup, "sh", workdir,
-            sys.executable, "-I", str(WORKER), workdir, preload]
+            sys.executable, "-I", str(WORKER), workdir, preload, preload_path]
 
 
 def image_tag() -> str:
@@ -124,7 +124,7 @@ def ensure_image(engine: str) -> str:
 
 
 def container_command(engine: str, mounts: dict[str, str], preload: str, *, memory_mb: int,
-                      processes: int) -> list[str]:
+                      processes: int, preload_path: str = "") -> list[str]:
     """``mounts`` maps host folders to read-only container paths (the harness library, the harnesses)."""
     cmd = [engine, "run", "-i", "--rm", "--network", "none", "--read-only", "--cap-drop", "ALL",
            "--security-opt", "no-new-privileges", "--pids-limit", str(processes * 2),
@@ -134,4 +134,5 @@ def container_command(engine: str, mounts: dict[str, str], preload: str, *, memo
         cmd += ["--tmpfs", f"{scratch}:rw,size=256m"]
     for host, inside in mounts.items():
         cmd += ["-v", f"{host}:{inside}:ro"]
-    return [*cmd, ensure_image(engine), "python", "-I", f"{CONTAINER_PKG}/worker.py", CONTAINER_WORK, preload]
+    return [*cmd, ensure_image(engine), "python", "-I", f"{CONTAINER_PKG}/worker.py", CONTAINER_WORK, preload,
+            preload_path]

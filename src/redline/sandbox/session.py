@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.sandbox import kinds
+from redline.sandbox.cgroup import PidsCgroup
 from redline.sandbox.limits import Limits, scrubbed_env
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ class SandboxConfig:
     limits: Limits = field(default_factory=Limits)
     preload: tuple[str, ...] = DEFAULT_PRELOAD
     mounts: dict[str, str] = field(default_factory=dict)  # host dir -> path inside (containers); identity else
+    preload_paths: tuple[str, ...] = ()  # host dirs of trusted modules named in ``preload``
 
 
 class SandboxSession:
@@ -54,6 +58,7 @@ class SandboxSession:
         self.config = config
         self._proc: subprocess.Popen[str] | None = None
         self._workdir: str | None = None
+        self._cgroup: PidsCgroup | None = None
         self.jobs_run = 0
 
     def map_path(self, host_path: str | Path) -> str:
@@ -68,19 +73,21 @@ class SandboxSession:
     def _start(self) -> subprocess.Popen[str]:
         self._workdir = tempfile.mkdtemp(prefix="redline-sbx-")
         preload = ",".join(self.config.preload)
+        paths = os.pathsep.join(self.map_path(p) for p in self.config.preload_paths)
         if self.kind == "namespace":
-            cmd = kinds.namespace_command(self._workdir, preload)
+            cmd = kinds.namespace_command(self._workdir, preload, paths)
         elif self.kind in ("docker", "podman"):
             lim = self.config.limits
-            cmd = kinds.container_command(self.kind, self.config.mounts, preload,
+            cmd = kinds.container_command(self.kind, self.config.mounts, preload, preload_path=paths,
                                           memory_mb=lim.address_space_bytes // 2**20, processes=lim.processes)
         else:
-            import sys  # noqa: PLC0415 - only the unisolated mode starts the worker directly
-
-            cmd = [sys.executable, "-I", str(kinds.WORKER), self._workdir, preload]
+            cmd = [sys.executable, "-I", str(kinds.WORKER), self._workdir, preload, paths]
+        if self.kind == "namespace":  # a hard process cap where the kernel lets us make one
+            self._cgroup = PidsCgroup.create(self.config.limits.processes + 16)
+        join = self._cgroup.join if self._cgroup is not None else None
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, env=scrubbed_env(self._workdir), cwd=self._workdir, bufsize=1,
-                                start_new_session=True)
+                                start_new_session=True, preexec_fn=join)  # noqa: PLW1509 - writes one file
         ready = self._readline(proc, HANDSHAKE_TIMEOUT_S)
         if ready is None or not ready.get("ready"):
             err = proc.stderr.read()[-500:] if proc.stderr and proc.poll() is not None else ""
@@ -147,6 +154,9 @@ class SandboxSession:
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
+        if self._cgroup is not None:
+            self._cgroup.remove()
+            self._cgroup = None
 
     def __enter__(self) -> SandboxSession:
         return self

@@ -23,7 +23,8 @@ import time
 import traceback
 
 MAX_RESULT_BYTES = 1_000_000  # a job's result stream is cut here
-MAX_OUTPUT_TAIL = 2_000  # characters of the candidate's stdout/stderr kept for the report
+MAX_OUTPUT_TAIL = 2_000
+WATCH_INTERVAL_S = 0.02  # characters of the candidate's stdout/stderr kept for the report
 LIMIT_NAMES = {"cpu_s": resource.RLIMIT_CPU, "address_space_bytes": resource.RLIMIT_AS,
                "file_size_bytes": resource.RLIMIT_FSIZE, "processes": resource.RLIMIT_NPROC,
                "open_files": resource.RLIMIT_NOFILE}
@@ -98,6 +99,22 @@ def _sweep(own_pid: int) -> None:
                 pass
 
 
+def _clear_namespace() -> None:
+    """Kill and reap until only this process is left (killed processes stay in /proc until reaped)."""
+    for _ in range(1000):
+        _sweep(1)
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            if _process_count() <= 1:
+                return
+            time.sleep(0.005)
+
+
+def _process_count() -> int:
+    return sum(1 for name in os.listdir("/proc") if name.isdigit())
+
+
 def _reap() -> None:
     while True:
         try:
@@ -133,12 +150,18 @@ def run_job(job: dict, workroot: str, counter: int) -> dict:
     chunks: list[bytes] = []
     size = 0
     timed_out = False
+    too_many = False
+    max_procs = int(job.get("limits", {}).get("processes") or 0)
+    watch = os.getpid() == 1 and max_procs > 0  # PID 1 of a namespace sees exactly the sandbox's processes
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
             timed_out = True
             break
-        ready, _, _ = select.select([r], [], [], left)
+        ready, _, _ = select.select([r], [], [], min(left, WATCH_INTERVAL_S) if watch else left)
+        if watch and _process_count() > max_procs:
+            too_many = True  # the watchdog for kernels that ignore RLIMIT_NPROC here
+            break
         if not ready:
             continue
         data = os.read(r, 65536)
@@ -152,13 +175,13 @@ def run_job(job: dict, workroot: str, counter: int) -> dict:
         os.killpg(pid, signal.SIGKILL)  # whatever the job left running, and the child itself on a timeout
     except OSError:
         pass
-    if os.getpid() == 1:
-        _sweep(os.getpid())
     status = 0
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:
         pass
+    if os.getpid() == 1:
+        _clear_namespace()
     _reap()
     lines = []
     for raw in b"".join(chunks).decode("utf-8", "replace").splitlines():
@@ -166,25 +189,39 @@ def run_job(job: dict, workroot: str, counter: int) -> dict:
             lines.append(json.loads(raw))
         except ValueError:
             continue
+    if too_many:
+        lines.append({"kind": "limit", "what": "processes", "limit": max_procs})
     answer = {"id": job.get("id"), "timed_out": timed_out, "lines": lines,
               "exit": os.waitstatus_to_exitcode(status) if status else 0,
               "output_tail": _tail(os.path.join(jobdir, ".output"))}
-    shutil.rmtree(jobdir, ignore_errors=True)
+    for name in os.listdir(workroot):  # nothing a job wrote survives into the next one
+        path = os.path.join(workroot, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
     return answer
 
 
 def main() -> None:
     workroot = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.getcwd())
     preload = [m for m in (sys.argv[2].split(",") if len(sys.argv) > 2 else []) if m]
+    for path in reversed([p for p in (sys.argv[3].split(os.pathsep) if len(sys.argv) > 3 else []) if p]):
+        sys.path.insert(0, path)  # trusted library code (e.g. the harness library) to preload as well
+    loaded = []
     for name in preload:  # import once here so every forked job starts with them loaded
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001, S112 - a missing optional framework only costs speed
             continue
+        loaded.append(name)
     protocol_out = os.fdopen(os.dup(1), "w", buffering=1)
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1)  # stray prints in the worker never reach the protocol stream
-    protocol_out.write(json.dumps({"ready": True, "pid": os.getpid(), "preloaded": preload}) + "\n")
+    protocol_out.write(json.dumps({"ready": True, "pid": os.getpid(), "preloaded": loaded}) + "\n")
     counter = 0
     for raw in sys.stdin:
         if not raw.strip():

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from redline.sandbox import SandboxConfig, SandboxPool
+from redline.sandbox.session import DEFAULT_PRELOAD
 
 HARNESS_ROOT = Path(__file__).resolve().parents[2] / "suites" / "data" / "code-security" / "harness"
 LIB_DIR = HARNESS_ROOT / "_lib"
@@ -63,7 +64,8 @@ def harness_for(task_id: str) -> HarnessInfo | None:
 
 def default_config(kind: str = "auto", *, allow_none: bool = False) -> SandboxConfig:
     """A sandbox configuration that can see the harnesses (containers mount them read-only)."""
-    return SandboxConfig(kind=kind, allow_none=allow_none, mounts={str(HARNESS_ROOT): CONTAINER_HARNESS})
+    return SandboxConfig(kind=kind, allow_none=allow_none, mounts={str(HARNESS_ROOT): CONTAINER_HARNESS},
+                         preload=(*DEFAULT_PRELOAD, "hlib"), preload_paths=(str(LIB_DIR),))
 
 
 def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str = "",

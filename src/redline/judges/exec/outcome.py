@@ -73,6 +73,9 @@ def classify(answer: dict[str, Any]) -> ExecResult:
         if imported.get("timed_out"):
             return ExecResult(ExecOutcome.timeout, reason="importing the module ran out of time", **base)
         return ExecResult(ExecOutcome.not_runnable, reason=str(imported.get("error", "import failed")), **base)
+    if any(ln.get("kind") == "limit" for ln in lines):
+        return ExecResult(ExecOutcome.timeout, reason="stopped: the sample exceeded the sandbox's process limit",
+                          **base)
     if answer.get("timed_out") or any(t.get("timed_out") for t in tests):
         return ExecResult(ExecOutcome.timeout, reason="the sample's time budget ran out", **base)
     if imported is None or not any(ln.get("kind") == "done" for ln in lines):
