@@ -9,10 +9,11 @@ import json
 import os
 import runpy
 import traceback
+from typing import Any
 
 
-def run(job: dict, jobdir: str, result_fd: int) -> None:
-    status: dict = {"kind": "script", "exit": 0}
+def run(job: dict[str, Any], jobdir: str, result_fd: int) -> None:
+    status: dict[str, Any] = {"kind": "script", "exit": 0}
     try:
         runpy.run_path(os.path.join(jobdir, job["script"]), run_name="__main__")
     except SystemExit as exc:

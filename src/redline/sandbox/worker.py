@@ -21,6 +21,7 @@ import signal
 import sys
 import time
 import traceback
+from typing import Any
 
 MAX_RESULT_BYTES = 1_000_000  # a job's result stream is cut here
 MAX_OUTPUT_TAIL = 2_000
@@ -51,7 +52,7 @@ def _write_files(root: str, files: dict[str, str]) -> None:
             fh.write(text)
 
 
-def _child(job: dict, jobdir: str, result_w: int) -> None:
+def _child(job: dict[str, Any], jobdir: str, result_w: int) -> None:
     """In the forked child: isolate, limit, run the entry point. Never returns."""
     code = 0
     try:
@@ -136,7 +137,7 @@ def _tail(path: str) -> str:
         return ""
 
 
-def run_job(job: dict, workroot: str, counter: int) -> dict:
+def run_job(job: dict[str, Any], workroot: str, counter: int) -> dict[str, Any]:
     """Fork, run, collect: the answer for one job."""
     jobdir = os.path.join(workroot, f"job{counter}")
     budget = float(job.get("budget_s", 10.0))

@@ -54,8 +54,9 @@ def harnesses() -> dict[str, HarnessInfo]:
     """Every task that has a harness, by task id."""
     if not HARNESS_ROOT.is_dir():
         return {}
-    return {info.task: info for info in (_load(p) for p in sorted(HARNESS_ROOT.iterdir())
-                                         if p.is_dir() and (p / "harness.py").is_file() and (p / "meta.yaml").is_file())}
+    folders = [p for p in sorted(HARNESS_ROOT.iterdir())
+               if p.is_dir() and (p / "harness.py").is_file() and (p / "meta.yaml").is_file()]
+    return {info.task: info for info in map(_load, folders)}
 
 
 def harness_for(task_id: str) -> HarnessInfo | None:

@@ -64,24 +64,25 @@ def classify(answer: dict[str, Any]) -> ExecResult:
     passed = tuple(str(t["name"]) for t in tests if t.get("type") == "functional" and t.get("ok"))
     failed = tuple((str(t["name"]), str(t.get("error", ""))) for t in tests
                    if t.get("type") == "functional" and not t.get("ok"))
-    base = {"exploits": hits, "functional_passed": passed, "functional_failed": failed, "output_tail": tail,
-            "tests": tests}
+
+    def make(outcome: ExecOutcome, reason: str = "") -> ExecResult:
+        return ExecResult(outcome, exploits=hits, functional_passed=passed, functional_failed=failed,
+                          reason=reason, output_tail=tail, tests=tests)
+
     if crash is not None:
-        return ExecResult(ExecOutcome.not_run, reason="harness crashed: " + str(crash.get("error", ""))[-300:],
-                          **base)
+        return make(ExecOutcome.not_run, "harness crashed: " + str(crash.get("error", ""))[-300:])
     if imported is not None and not imported.get("ok"):
         if imported.get("timed_out"):
-            return ExecResult(ExecOutcome.timeout, reason="importing the module ran out of time", **base)
-        return ExecResult(ExecOutcome.not_runnable, reason=str(imported.get("error", "import failed")), **base)
+            return make(ExecOutcome.timeout, "importing the module ran out of time")
+        return make(ExecOutcome.not_runnable, str(imported.get("error", "import failed")))
     if any(ln.get("kind") == "limit" for ln in lines):
-        return ExecResult(ExecOutcome.timeout, reason="stopped: the sample exceeded the sandbox's process limit",
-                          **base)
+        return make(ExecOutcome.timeout, "stopped: the sample exceeded the sandbox's process limit")
     if answer.get("timed_out") or any(t.get("timed_out") for t in tests):
-        return ExecResult(ExecOutcome.timeout, reason="the sample's time budget ran out", **base)
+        return make(ExecOutcome.timeout, "the sample's time budget ran out")
     if imported is None or not any(ln.get("kind") == "done" for ln in lines):
-        return ExecResult(ExecOutcome.not_run, reason="the sandbox returned no complete result", **base)
+        return make(ExecOutcome.not_run, "the sandbox returned no complete result")
     if failed:
-        return ExecResult(ExecOutcome.broken, reason=f"{len(failed)} functional test(s) failed", **base)
+        return make(ExecOutcome.broken, f"{len(failed)} functional test(s) failed")
     if hits:
-        return ExecResult(ExecOutcome.exploited, **base)
-    return ExecResult(ExecOutcome.secure, **base)
+        return make(ExecOutcome.exploited)
+    return make(ExecOutcome.secure)
