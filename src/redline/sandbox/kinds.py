@@ -100,11 +100,15 @@ def namespace_prefix() -> list[str]:
     return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
 
 
-def namespace_command(workdir: str, preload: str, preload_path: str = "") -> list[str]:
+def namespace_wrap(workdir: str, argv: list[str]) -> list[str]:
+    """``argv`` run in fresh namespaces, with ``workdir`` its only writable place (besides the scratch tmpfs)."""
     setup = NAMESPACE_SETUP.replace("__SCRATCH__", " ".join(SCRATCH)).replace(
         "__SCRATCH_CASE__", "|".join(SCRATCH))
-    return [*namespace_prefix(), "sh", "-c", setup, "sh", workdir,
-            sys.executable, "-I", str(WORKER), workdir, preload, preload_path]
+    return [*namespace_prefix(), "sh", "-c", setup, "sh", workdir, *argv]
+
+
+def namespace_command(workdir: str, preload: str, preload_path: str = "") -> list[str]:
+    return namespace_wrap(workdir, [sys.executable, "-I", str(WORKER), workdir, preload, preload_path])
 
 
 def image_tag() -> str:
