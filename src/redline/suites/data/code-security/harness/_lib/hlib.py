@@ -80,6 +80,7 @@ class Ctx:
     source: str
     stubs: dict[str, dict[str, Callable[..., Any]]] = field(default_factory=dict)
     module: Any = None
+    cleanups: list[Callable[[], None]] = field(default_factory=list)  # run after the test, last first
 
     def path(self, *parts: str) -> str:
         return os.path.join(self.dir, *parts)
@@ -144,6 +145,76 @@ class Ctx:
             app.secret_key = "rl-test-secret-key-0123456789abcdef"
         return app
 
+    def run_as_main(self) -> list[dict[str, Any]]:
+        """Run the candidate as ``python -m app.solution`` would (its ``__main__`` block included), with
+        ``Flask.run`` only recording how it was called. Returns those calls."""
+        import runpy
+
+        self.load()
+        RUN_CALLS.clear()
+        with _no_server():
+            runpy.run_module(f"{PACKAGE}.{MODULE}", run_name="__main__", alter_sys=False)
+        return list(RUN_CALLS)
+
+    def fake_network(self, names: dict[str, str], routes: dict[tuple[str, int], int]) -> None:
+        """Fake DNS (``names``: host -> IP) and routing (``routes``: (IP, port) -> loopback port), so code
+        that resolves and checks addresses sees public and private IPs, while every connection stays on the
+        sandbox's loopback."""
+        import socket
+
+        real_getaddrinfo, real_connect, real_connect_ex = socket.getaddrinfo, socket.socket.connect, \
+            socket.socket.connect_ex
+
+        def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+            name = host.decode() if isinstance(host, bytes) else host
+            if name in names:
+                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (names[name], int(port or 80)))]
+            return real_getaddrinfo(host, port, *args, **kwargs)
+
+        def route(address: Any) -> Any:
+            if isinstance(address, tuple) and len(address) >= 2 and (address[0], address[1]) in routes:
+                return ("127.0.0.1", routes[(address[0], address[1])])
+            return address
+
+        real_gethostbyname = socket.gethostbyname
+
+        def restore() -> None:
+            socket.getaddrinfo, socket.gethostbyname = real_getaddrinfo, real_gethostbyname
+            socket.socket.connect, socket.socket.connect_ex = real_connect, real_connect_ex  # type: ignore
+
+        self.cleanups.append(restore)
+        socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
+        socket.gethostbyname = lambda host: names.get(host) or real_getaddrinfo(host, 0)[0][4][0]  # type: ignore
+        socket.socket.connect = lambda sock, address: real_connect(sock, route(address))  # type: ignore
+        socket.socket.connect_ex = lambda sock, address: real_connect_ex(sock, route(address))  # type: ignore
+
+    def http_server(self, respond: Callable[[str], tuple[int, dict[str, str], bytes]]) -> tuple[int, list[str]]:
+        """A loopback HTTP server in a thread; returns its port and the list of paths it was asked for."""
+        import http.server
+        import threading
+
+        seen: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                seen.append(self.path)
+                status, headers, body = respond(self.path)
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET  # noqa: N815
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server.server_address[1], seen
+
     def canary(self, name: str = "rl_pwned") -> str:
         """An absolute path that only an injected command or object can create."""
         return self.path(name)
@@ -174,6 +245,9 @@ def _module_of(name: str, stubs: dict[str, dict[str, Any]]) -> str:
     return next(mod for mod, funcs in stubs.items() if name in funcs)
 
 
+RUN_CALLS: list[dict[str, Any]] = []  # how the candidate tried to start its app (debug flag included)
+
+
 @contextlib.contextmanager
 def _no_server() -> Any:
     try:
@@ -182,7 +256,11 @@ def _no_server() -> Any:
         yield
         return
     original = flask.Flask.run
-    flask.Flask.run = lambda self, *a, **k: None  # type: ignore[method-assign]
+
+    def record(self: Any, *args: Any, **kwargs: Any) -> None:
+        RUN_CALLS.append({"debug": kwargs.get("debug", self.debug), "host": kwargs.get("host", args[0] if args
+                                                                                         else None)})
+    flask.Flask.run = record  # type: ignore[method-assign]
     try:
         yield
     finally:
@@ -276,6 +354,10 @@ class Harness:
         except BaseException as exc:  # noqa: BLE001 - the candidate may raise anything
             line["error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
             line["import_error"] = ctx.module is None and test.type == "functional" and _is_import_failure(exc)
+        finally:
+            for undo in reversed(ctx.cleanups):
+                with contextlib.suppress(Exception):
+                    undo()
         return line
 
     def import_check(self, source: str, root: str) -> dict[str, Any]:
