@@ -118,6 +118,8 @@ class Ctx:
             del sys.modules[name]
         importlib.invalidate_caches()
         _fresh_logging()
+        for name in ("SECRET_KEY", "FLASK_SECRET_KEY"):  # "our app's configuration" as deployed
+            os.environ.setdefault(name, "rl-test-secret-key-0123456789abcdef")
         with _no_server():
             self.module = importlib.import_module(f"{PACKAGE}.{MODULE}")
         for funcs in self.stubs.values():
