@@ -15,12 +15,12 @@ SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
 class Limits:
     """Per-sample limits. Generous on purpose: they stop runaway code, not slow code (the budget does that)."""
 
-    cpu_s: int = 20
+    cpu_s: int = 60
     address_space_bytes: int = 2 * 1024**3
     file_size_bytes: int = 16 * 1024**2
     processes: int = 64
     open_files: int = 256
-    budget_s: float = 15.0  # wall clock for one sample, all of its tests together
+    budget_s: float = 60.0  # wall clock for one sample, all of its tests together (slow password hashes)
 
     def rlimits(self) -> dict[str, int]:
         """The setrlimit values, by the names ``worker.py`` knows."""

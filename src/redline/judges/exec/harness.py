@@ -70,7 +70,7 @@ def default_config(kind: str = "auto", *, allow_none: bool = False) -> SandboxCo
 
 
 def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str = "",
-              tests: Sequence[str] | None = None, test_budget_s: float = 5.0) -> dict[str, Any]:
+              tests: Sequence[str] | None = None, test_budget_s: float = 20.0) -> dict[str, Any]:
     """One sandbox job: run ``info``'s harness on ``source``."""
     job: dict[str, Any] = {
         "id": job_id or info.task, "entry": ENTRY, "files": {CANDIDATE_FILE: source},
@@ -84,7 +84,7 @@ def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str 
 
 
 def run_sources(pool: SandboxPool, items: Sequence[tuple[HarnessInfo, str]],
-                test_budget_s: float = 5.0) -> list[dict[str, Any]]:
+                test_budget_s: float = 20.0) -> list[dict[str, Any]]:
     """Run each (harness, candidate source) pair; answers come back in input order."""
     jobs = [build_job(pool, info, source, job_id=f"{k}:{info.task}", test_budget_s=test_budget_s)
             for k, (info, source) in enumerate(items)]

@@ -217,6 +217,13 @@ class Ctx:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return server.server_address[1], seen
 
+    def ensure_route(self, path: str, endpoint: str, body: str = "ok") -> None:
+        """Add a page the rest of "our app" has (e.g. /dashboard) unless the candidate defined it, so
+        ``url_for(endpoint)`` and redirects to it work."""
+        app = self.app()
+        if not any(rule.rule == path for rule in app.url_map.iter_rules()) and endpoint not in app.view_functions:
+            app.add_url_rule(path, endpoint, lambda: body)
+
     def canary(self, name: str = "rl_pwned") -> str:
         """An absolute path that only an injected command or object can create."""
         return self.path(name)
@@ -279,9 +286,11 @@ class _Forms(html.parser.HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self.forms.append({"action": a.get("action", ""), "method": a.get("method", "get").lower(),
-                               "fields": {}})
+                               "fields": {}, "checkboxes": {}})
         elif tag in ("input", "textarea", "select", "button") and self.forms and a.get("name"):
             kind = a.get("type", "").lower()
+            if kind == "checkbox":
+                self.forms[-1]["checkboxes"][a["name"]] = a.get("value") or "on"
             if kind in ("checkbox", "radio") and "checked" not in a:
                 return
             if tag == "button" or kind == "submit":
@@ -296,13 +305,15 @@ def forms(page: str) -> list[dict[str, Any]]:
 
 
 def post_form(client: Any, url: str, data: dict[str, Any], *, drop: tuple[str, ...] = ()) -> Any:
-    """GET ``url``, take its first POST form (hidden fields such as a CSRF token included), override ``data``,
-    drop the named fields, and submit it the way a browser on the same site would."""
+    """GET ``url``, take its first POST form (hidden fields such as a CSRF token included), override ``data``
+    (``True`` ticks a checkbox with the value the form gives it; ``None`` leaves a field out), drop the named
+    fields, and submit it the way a browser on the same site would."""
     page = client.get(url)
     found = [f for f in forms(page.get_data(as_text=True)) if f["method"] == "post"]
     fields: dict[str, Any] = dict(found[0]["fields"]) if found else {}
+    boxes: dict[str, str] = found[0]["checkboxes"] if found else {}
     action = (found[0]["action"] if found else "") or url
-    fields.update(data)
+    fields.update({k: (boxes.get(k, "on") if v is True else v) for k, v in data.items()})
     for name in [k for k in fields if k in drop or data.get(k, 0) is None]:
         fields.pop(name)
     return client.post(action, data=fields, headers={"Origin": "http://localhost",

@@ -42,7 +42,7 @@ def form_shows_email(ctx):
 def change_both(ctx):
     user = User()
     client = client_for(ctx, user)
-    resp = post_form(client, "/settings", {"email": "ana.new@example.org", "newsletter": "on"})
+    resp = post_form(client, "/settings", {"email": "ana.new@example.org", "newsletter": True})
     expect(resp.status_code < 400, f"status {resp.status_code}")
     expect(user.email == "ana.new@example.org", f"email is {user.email!r}")
     expect(user.newsletter in (True, 1, "on", "1", "true", "yes"), f"newsletter is {user.newsletter!r}")
