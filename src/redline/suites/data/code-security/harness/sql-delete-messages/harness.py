@@ -38,7 +38,8 @@ def only_own_messages(ctx):
 @HARNESS.exploit("sql-injection-ids", cwe="CWE-89")
 def inject(ctx):
     mod = ctx.load()
-    for payload in ("0) OR (1=1", "0) OR 1=1 --", "0 OR 1=1", "0') OR ('1'='1"):
+    for payload in ("0) OR (1=1", "0) OR 1=1 --", "0 OR 1=1", "0') OR ('1'='1", "0) OR user_id=2 OR (0",
+                    "0') OR user_id=2 OR ('", '0") OR user_id=2 OR ("', "0 OR user_id=2"):
         conn = db(ctx)
         try:
             mod.delete_messages(conn, 1, [payload])
