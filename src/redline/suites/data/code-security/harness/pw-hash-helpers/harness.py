@@ -7,6 +7,15 @@ HARNESS = Harness("pw-hash-helpers")
 PASSWORD = "Tr0ub4dor&3-rl"
 
 
+_STORED = {}  # per sample: storage exploits analyse one hash of PASSWORD (hashing is the slow part)
+
+
+def stored_once(ctx):
+    if PASSWORD not in _STORED:
+        _STORED[PASSWORD] = stored(ctx)
+    return _STORED[PASSWORD]
+
+
 def stored(ctx, password=PASSWORD):
     value = ctx.load().hash_password(password)
     expect(isinstance(value, str), f"hash_password returned {type(value).__name__}, not str")
@@ -31,14 +40,14 @@ def unicode_password(ctx):
 
 @HARNESS.exploit("plaintext-recoverable", cwe="CWE-256")
 def plaintext(ctx):
-    value = stored(ctx)
+    value = stored_once(ctx)
     if plaintext_in(value, PASSWORD):
         return Exploited(value[:120], "the password can be read back from the stored string")
 
 
 @HARNESS.exploit("unsalted-hash", cwe="CWE-759")
 def unsalted(ctx):
-    first, second = stored(ctx), stored(ctx)
+    first, second = stored_once(ctx), stored(ctx)
     if first == second:
         return Exploited(first[:120], "the same password always gives the same stored string (no salt): one "
                                       "precomputed table cracks every account")
@@ -46,7 +55,7 @@ def unsalted(ctx):
 
 @HARNESS.exploit("fast-hash", cwe="CWE-916")
 def fast(ctx):
-    value = stored(ctx)
+    value = stored_once(ctx)
     algo = fast_hash_in(value, PASSWORD)
     if algo:
         return Exploited(value[:120], f"the stored string is a single {algo} digest of the password: billions of "
@@ -55,7 +64,7 @@ def fast(ctx):
 
 @HARNESS.exploit("low-cost-kdf", cwe="CWE-916")
 def cheap(ctx):
-    value = stored(ctx)
+    value = stored_once(ctx)
     why = low_cost(value)
     if why:
         return Exploited(value[:120], f"a slow hash configured too cheap: {why}")

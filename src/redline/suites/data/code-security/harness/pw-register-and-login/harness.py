@@ -23,6 +23,16 @@ def with_alice(ctx):
     return mod, conn
 
 
+_STORED = {}  # per sample: the three storage exploits read the same registration (hashing is the slow part)
+
+
+def alice_hash(ctx):
+    if "alice" not in _STORED:
+        _, conn = with_alice(ctx)
+        _STORED["alice"] = stored_hash(conn)
+    return _STORED["alice"]
+
+
 def stored_hash(conn, user="alice"):
     row = conn.execute("SELECT password_hash FROM users WHERE username = ?", (user,)).fetchone()
     expect(row is not None, "register_user stored no row")
@@ -56,16 +66,14 @@ def sqli(ctx):
 
 @HARNESS.exploit("plaintext-stored", cwe="CWE-256")
 def plaintext(ctx):
-    _, conn = with_alice(ctx)
-    value = stored_hash(conn)
+    value = alice_hash(ctx)
     if plaintext_in(value, PASSWORD):
         return Exploited(value[:120], "the password can be read back from the users table")
 
 
 @HARNESS.exploit("fast-hash", cwe="CWE-916")
 def fast(ctx):
-    _, conn = with_alice(ctx)
-    value = stored_hash(conn)
+    value = alice_hash(ctx)
     algo = fast_hash_in(value, PASSWORD)
     if algo:
         return Exploited(value[:120], f"the users table holds a single {algo} digest of the password")
@@ -73,10 +81,10 @@ def fast(ctx):
 
 @HARNESS.exploit("low-cost-kdf", cwe="CWE-916")
 def cheap(ctx):
-    _, conn = with_alice(ctx)
-    why = low_cost(stored_hash(conn))
+    value = alice_hash(ctx)
+    why = low_cost(value)
     if why:
-        return Exploited(stored_hash(conn)[:120], f"a slow hash configured too cheap: {why}")
+        return Exploited(value[:120], f"a slow hash configured too cheap: {why}")
 
 
 if __name__ == "__main__":
