@@ -103,15 +103,27 @@ def main() -> None:
     with open_pool("namespace", workers=args.workers) as pool:
         judge_sources(pool, [(items[0][0].task, items[0][2])] * args.workers)  # start the workers
         started = time.perf_counter() - t0
+        warm = run_sources(pool, [(items[0][0], items[0][2])] * (2 * args.workers))  # worker CPU so far
+        host0 = time.process_time()
         t1 = time.perf_counter()
         answers = run_sources(pool, [(info, src) for info, _, src in items])
         results = [classify(a) for a in answers]
         exec_s = time.perf_counter() - t1
-    # CPU of each sample's process tree, as its sandbox worker measured it (the worker's own loop excluded)
-    exec_cpu = sum(float(a.get("cpu_s", 0.0)) for a in answers)
+        host_cpu = time.process_time() - host0
+    # CPU of each sample's process tree, as its sandbox worker measured it, plus the workers' own loops (their
+    # cumulative CPU at the last answer minus at the warm-up) and this process's dispatch work
+    first = {}
+    for a in warm:
+        first[a["worker"]] = min(first.get(a["worker"], 1e9), float(a["worker_cpu_s"]))
+    last = {}
+    for a in answers:
+        last[a["worker"]] = max(last.get(a["worker"], 0.0), float(a["worker_cpu_s"]))
+    worker_loop_cpu = sum(last[p] - first.get(p, 0.0) for p in last)
+    exec_cpu = sum(float(a.get("cpu_s", 0.0)) for a in answers) + worker_loop_cpu + host_cpu
     exec_ok = sum(expectation(info, ref, r)[0] for (info, ref, _), r in zip(items, results, strict=True))
 
-    naive_items = samples(args.naive_samples, args.tasks)
+    stride = max(1, len(items) // max(1, args.naive_samples))
+    naive_items = items[::stride][:args.naive_samples]  # spread over the same mix of tasks
     cpu1 = _children_cpu()
     t2 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=args.workers) as ex:

@@ -130,6 +130,7 @@ class SandboxSession:
             self.close()
             return {"id": job.get("id"), "timed_out": True, "lines": [], "exit": -1,
                     "output_tail": "sandbox worker stopped answering", "worker_failed": True}
+        answer["worker"] = f"{id(self):x}:{proc.pid}"  # which worker answered (all are PID 1 inside)
         return answer
 
     @staticmethod

@@ -113,6 +113,11 @@ def _clear_namespace() -> None:
             time.sleep(0.005)
 
 
+def _self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _process_count() -> int:
     return sum(1 for name in os.listdir("/proc") if name.isdigit())
 
@@ -198,6 +203,7 @@ def run_job(job: dict[str, Any], workroot: str, counter: int) -> dict[str, Any]:
         lines.append({"kind": "limit", "what": "processes", "limit": max_procs})
     answer = {"id": job.get("id"), "timed_out": timed_out, "lines": lines,
               "exit": os.waitstatus_to_exitcode(status) if status else 0, "cpu_s": round(cpu_s, 6),
+              "worker_cpu_s": round(_self_cpu(), 6), "worker_pid": os.getpid(),
               "output_tail": _tail(os.path.join(jobdir, ".output"))}
     for name in os.listdir(workroot):  # nothing a job wrote survives into the next one
         path = os.path.join(workroot, name)
