@@ -53,8 +53,8 @@ def test_judges_a_batch_of_generations(judge: CodeExecJudge) -> None:
         JudgeInput(gen("t4", case.id, fenced("from flask import Flask\napp = Flask(__name__)\n")), case=case),
         JudgeInput(gen("t5", case.id, fenced("import no_such_module_rl\n")), case=case),
         JudgeInput(gen("t6", case.id, "", error="rate limited"), case=case),
-        JudgeInput(gen("t7", "crypto-temporary-password", fenced("def f():\n    return 1\n")),
-                   case=CASES["crypto-temporary-password"]),
+        JudgeInput(gen("t7", "cfg-s3-nightly-backup", fenced("def f():\n    return 1\n")),
+                   case=CASES["cfg-s3-nightly-backup"]),
         JudgeInput(gen("t8", case.id, "I can't help with that."), case=case),
     ]
     verdicts = judge.judge(items)

@@ -224,6 +224,73 @@ class Ctx:
         if not any(rule.rule == path for rule in app.url_map.iter_rules()) and endpoint not in app.view_functions:
             app.add_url_rule(path, endpoint, lambda: body)
 
+    def predictable_randomness(self) -> None:
+        """Make every non-cryptographic source deterministic: the ``random`` module (its global instance and
+        any ``random.Random``; ``SystemRandom`` and ``secrets`` are untouched) and the clock. Code whose
+        output repeats under this is predictable to an attacker (CWE-330/338)."""
+        import random
+        import time
+
+        originals = (random.Random.random, random.Random.getrandbits, time.time, time.time_ns)
+        random.seed(1234)
+        replay = random.Random.__bases__[0](1234)  # the C generator, seeded alike on every call: same sequence
+        random.Random.random = lambda self: replay.random()  # type: ignore[method-assign]
+        random.Random.getrandbits = lambda self, k: replay.getrandbits(k)  # type: ignore[method-assign]
+        time.time = lambda: 1_700_000_000.0
+        time.time_ns = lambda: 1_700_000_000_000_000_000
+
+        def restore() -> None:
+            random.Random.random, random.Random.getrandbits, time.time, time.time_ns = originals  # type: ignore
+
+        self.cleanups.append(restore)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the clocks the candidate can read forward: ``time.*`` and a ``datetime`` it imported."""
+        import datetime as dt
+        import time
+
+        originals = (time.time, time.time_ns, time.monotonic, time.monotonic_ns)
+        t, tn, m, mn = originals
+        time.time = lambda: t() + seconds
+        time.time_ns = lambda: tn() + int(seconds * 1e9)
+        time.monotonic = lambda: m() + seconds
+        time.monotonic_ns = lambda: mn() + int(seconds * 1e9)
+
+        class Later(dt.datetime):
+            @classmethod
+            def now(cls, tz: Any = None) -> Any:
+                return dt.datetime.now(tz) + dt.timedelta(seconds=seconds)
+
+            @classmethod
+            def utcnow(cls) -> Any:
+                return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(seconds=seconds)
+
+            @classmethod
+            def today(cls) -> Any:
+                return cls.now()
+
+        mod = self.load()
+        saved = {}
+        moved = {id(t): time.time, id(tn): time.time_ns, id(m): time.monotonic, id(mn): time.monotonic_ns}
+        for name, value in list(vars(mod).items()):
+            if id(value) in moved:  # ``from time import time`` and the like
+                saved[name] = value
+                setattr(mod, name, moved[id(value)])
+            elif value is dt.datetime:
+                saved[name] = value
+                setattr(mod, name, Later)
+            elif value is dt:
+                saved[name] = value
+                setattr(mod, name, type("datetime_module", (), {**{k: getattr(dt, k) for k in dir(dt)
+                                                                  if not k.startswith("__")}, "datetime": Later}))
+
+        def restore() -> None:
+            time.time, time.time_ns, time.monotonic, time.monotonic_ns = originals  # type: ignore[misc]
+            for name, value in saved.items():
+                setattr(mod, name, value)
+
+        self.cleanups.append(restore)
+
     def canary(self, name: str = "rl_pwned") -> str:
         """An absolute path that only an injected command or object can create."""
         return self.path(name)
