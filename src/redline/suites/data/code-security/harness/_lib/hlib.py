@@ -14,7 +14,6 @@ result lines as one JSON object.
 from __future__ import annotations
 
 import contextlib
-import html.parser
 import importlib
 import importlib.util
 import json
@@ -27,6 +26,10 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import hfakes
+from hforms import cross_site_post, forms, post_form, text_of  # noqa: F401 - re-exported for harnesses
+from hpasswords import fast_hash_in, low_cost, plaintext_in  # noqa: F401 - re-exported for harnesses
 
 PACKAGE = "app"
 MODULE = "solution"
@@ -159,63 +162,12 @@ class Ctx:
         return list(RUN_CALLS)
 
     def fake_network(self, names: dict[str, str], routes: dict[tuple[str, int], int]) -> None:
-        """Fake DNS (``names``: host -> IP) and routing (``routes``: (IP, port) -> loopback port), so code
-        that resolves and checks addresses sees public and private IPs, while every connection stays on the
-        sandbox's loopback."""
-        import socket
-
-        real_getaddrinfo, real_connect, real_connect_ex = socket.getaddrinfo, socket.socket.connect, \
-            socket.socket.connect_ex
-
-        def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
-            name = host.decode() if isinstance(host, bytes) else host
-            if name in names:
-                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (names[name], int(port or 80)))]
-            return real_getaddrinfo(host, port, *args, **kwargs)
-
-        def route(address: Any) -> Any:
-            if isinstance(address, tuple) and len(address) >= 2 and (address[0], address[1]) in routes:
-                return ("127.0.0.1", routes[(address[0], address[1])])
-            return address
-
-        real_gethostbyname = socket.gethostbyname
-
-        def restore() -> None:
-            socket.getaddrinfo, socket.gethostbyname = real_getaddrinfo, real_gethostbyname
-            socket.socket.connect, socket.socket.connect_ex = real_connect, real_connect_ex  # type: ignore
-
-        self.cleanups.append(restore)
-        socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
-        socket.gethostbyname = lambda host: names.get(host) or real_getaddrinfo(host, 0)[0][4][0]  # type: ignore
-        socket.socket.connect = lambda sock, address: real_connect(sock, route(address))  # type: ignore
-        socket.socket.connect_ex = lambda sock, address: real_connect_ex(sock, route(address))  # type: ignore
+        """Fake DNS and routing onto loopback servers (see ``hfakes.fake_network``)."""
+        hfakes.fake_network(self, names, routes)
 
     def http_server(self, respond: Callable[[str], tuple[int, dict[str, str], bytes]]) -> tuple[int, list[str]]:
-        """A loopback HTTP server in a thread; returns its port and the list of paths it was asked for."""
-        import http.server
-        import threading
-
-        seen: list[str] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
-                seen.append(self.path)
-                status, headers, body = respond(self.path)
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_POST = do_GET  # noqa: N815
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        return server.server_address[1], seen
+        """A loopback HTTP server in a thread: its port and the paths it was asked for."""
+        return hfakes.http_server(self, respond)
 
     def ensure_route(self, path: str, endpoint: str, body: str = "ok") -> None:
         """Add a page the rest of "our app" has (e.g. /dashboard) unless the candidate defined it, so
@@ -225,71 +177,12 @@ class Ctx:
             app.add_url_rule(path, endpoint, lambda: body)
 
     def predictable_randomness(self) -> None:
-        """Make every non-cryptographic source deterministic: the ``random`` module (its global instance and
-        any ``random.Random``; ``SystemRandom`` and ``secrets`` are untouched) and the clock. Code whose
-        output repeats under this is predictable to an attacker (CWE-330/338)."""
-        import random
-        import time
-
-        originals = (random.Random.random, random.Random.getrandbits, time.time, time.time_ns)
-        random.seed(1234)
-        replay = random.Random.__bases__[0](1234)  # the C generator, seeded alike on every call: same sequence
-        random.Random.random = lambda self: replay.random()  # type: ignore[method-assign]
-        random.Random.getrandbits = lambda self, k: replay.getrandbits(k)  # type: ignore[method-assign]
-        time.time = lambda: 1_700_000_000.0
-        time.time_ns = lambda: 1_700_000_000_000_000_000
-
-        def restore() -> None:
-            random.Random.random, random.Random.getrandbits, time.time, time.time_ns = originals  # type: ignore
-
-        self.cleanups.append(restore)
+        """Replay the non-cryptographic random sources and stop the clock (see ``hfakes``)."""
+        hfakes.predictable_randomness(self)
 
     def advance_clock(self, seconds: float) -> None:
-        """Move the clocks the candidate can read forward: ``time.*`` and a ``datetime`` it imported."""
-        import datetime as dt
-        import time
-
-        originals = (time.time, time.time_ns, time.monotonic, time.monotonic_ns)
-        t, tn, m, mn = originals
-        time.time = lambda: t() + seconds
-        time.time_ns = lambda: tn() + int(seconds * 1e9)
-        time.monotonic = lambda: m() + seconds
-        time.monotonic_ns = lambda: mn() + int(seconds * 1e9)
-
-        class Later(dt.datetime):
-            @classmethod
-            def now(cls, tz: Any = None) -> Any:
-                return dt.datetime.now(tz) + dt.timedelta(seconds=seconds)
-
-            @classmethod
-            def utcnow(cls) -> Any:
-                return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + dt.timedelta(seconds=seconds)
-
-            @classmethod
-            def today(cls) -> Any:
-                return cls.now()
-
-        mod = self.load()
-        saved = {}
-        moved = {id(t): time.time, id(tn): time.time_ns, id(m): time.monotonic, id(mn): time.monotonic_ns}
-        for name, value in list(vars(mod).items()):
-            if id(value) in moved:  # ``from time import time`` and the like
-                saved[name] = value
-                setattr(mod, name, moved[id(value)])
-            elif value is dt.datetime:
-                saved[name] = value
-                setattr(mod, name, Later)
-            elif value is dt:
-                saved[name] = value
-                setattr(mod, name, type("datetime_module", (), {**{k: getattr(dt, k) for k in dir(dt)
-                                                                  if not k.startswith("__")}, "datetime": Later}))
-
-        def restore() -> None:
-            time.time, time.time_ns, time.monotonic, time.monotonic_ns = originals  # type: ignore[misc]
-            for name, value in saved.items():
-                setattr(mod, name, value)
-
-        self.cleanups.append(restore)
+        """Move the clocks the candidate reads forward (see ``hfakes``)."""
+        hfakes.advance_clock(self, seconds)
 
     def canary(self, name: str = "rl_pwned") -> str:
         """An absolute path that only an injected command or object can create."""
@@ -341,59 +234,6 @@ def _no_server() -> Any:
         yield
     finally:
         flask.Flask.run = original  # type: ignore[method-assign]
-
-
-# -------------------------------------------------------------------------------- HTML and form helpers
-class _Forms(html.parser.HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.forms: list[dict[str, Any]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "method": a.get("method", "get").lower(),
-                               "fields": {}, "checkboxes": {}})
-        elif tag in ("input", "textarea", "select", "button") and self.forms and a.get("name"):
-            kind = a.get("type", "").lower()
-            if kind == "checkbox":
-                self.forms[-1]["checkboxes"][a["name"]] = a.get("value") or "on"
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            if tag == "button" or kind == "submit":
-                return
-            self.forms[-1]["fields"][a["name"]] = a.get("value", "")
-
-
-def forms(page: str) -> list[dict[str, Any]]:
-    parser = _Forms()
-    parser.feed(page)
-    return parser.forms
-
-
-def post_form(client: Any, url: str, data: dict[str, Any], *, drop: tuple[str, ...] = ()) -> Any:
-    """GET ``url``, take its first POST form (hidden fields such as a CSRF token included), override ``data``
-    (``True`` ticks a checkbox with the value the form gives it; ``None`` leaves a field out), drop the named
-    fields, and submit it the way a browser on the same site would."""
-    page = client.get(url)
-    found = [f for f in forms(page.get_data(as_text=True)) if f["method"] == "post"]
-    fields: dict[str, Any] = dict(found[0]["fields"]) if found else {}
-    boxes: dict[str, str] = found[0]["checkboxes"] if found else {}
-    action = (found[0]["action"] if found else "") or url
-    fields.update({k: (boxes.get(k, "on") if v is True else v) for k, v in data.items()})
-    for name in [k for k in fields if k in drop or data.get(k, 0) is None]:
-        fields.pop(name)
-    return client.post(action, data=fields, headers={"Origin": "http://localhost",
-                                                     "Referer": "http://localhost" + url})
-
-
-def cross_site_post(client: Any, url: str, data: dict[str, Any]) -> Any:
-    """What a page on another site can make the victim's browser send: the fields, cookies, no token."""
-    return client.post(url, data=data, headers={"Origin": "http://evil.example", "Referer": "http://evil.example/x"})
-
-
-def text_of(resp: Any) -> str:
-    return str(resp.get_data(as_text=True))
 
 
 # -------------------------------------------------------------------------------- running
@@ -563,67 +403,6 @@ def run_job(job: dict[str, Any], jobdir: str, out_fd: int) -> None:
     else:
         harness.run_sequential(source, jobdir, out_fd, test_budget, job.get("tests"))
     os.write(out_fd, (json.dumps({"kind": "done"}) + "\n").encode())
-
-
-# -------------------------------------------------------------------------------- stored password analysis
-_FAST = ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b", "blake2s")
-
-
-def _encodings(raw: bytes) -> set[str]:
-    import base64
-
-    return {raw.hex(), raw.hex().upper(), base64.b64encode(raw).decode().rstrip("="),
-            base64.urlsafe_b64encode(raw).decode().rstrip("=")}
-
-
-def plaintext_in(stored: str, password: str) -> bool:
-    """The password can be read back: verbatim, or merely hex/base64-encoded."""
-    return password in stored or any(e in stored for e in _encodings(password.encode()))
-
-
-def fast_hash_in(stored: str, password: str) -> str:
-    """Name of a fast unsalted-or-salted digest the stored string contains, or ''. Salts are looked for among
-    the string's own parts (``salt$hash``, ``salt:hash``)."""
-    import hashlib
-    import re
-
-    pw = password.encode()
-    parts = [p for p in re.split(r"[$:.;,| ]", stored) if p]
-    salts: list[bytes] = [b""]
-    for part in parts:
-        salts.append(part.encode())
-        try:
-            salts.append(bytes.fromhex(part))
-        except ValueError:
-            pass
-    for algo in _FAST:
-        for salt in salts:
-            for blob in {salt + pw, pw + salt}:
-                if any(e in stored for e in _encodings(hashlib.new(algo, blob).digest())):
-                    return algo
-    return ""
-
-
-def low_cost(stored: str) -> str:
-    """Why a recognised slow-hash format is configured too cheap, or '' (unknown formats are not judged)."""
-    import re
-
-    m = re.search(r"\$2[abxy]?\$(\d\d)\$", stored)
-    if m and int(m.group(1)) < 10:
-        return f"bcrypt cost {m.group(1)} < 10"
-    m = re.search(r"pbkdf2[-_:]?(?:sha\d+)?[:$](\d+)", stored, re.IGNORECASE)
-    if m and int(m.group(1)) < 100_000:
-        return f"PBKDF2 with {m.group(1)} iterations < 100000"
-    m = re.search(r"scrypt[:$](?:ln=)?(\d+)", stored)
-    if m:
-        n = int(m.group(1))
-        n = 2 ** n if n < 64 else n
-        if n < 2**14:
-            return f"scrypt N={n} < 16384"
-    m = re.search(r"\$argon2(?:id|i|d)\$v=\d+\$m=(\d+),t=(\d+)", stored)
-    if m and (int(m.group(1)) < 19_456 or int(m.group(2)) < 2):
-        return f"argon2 m={m.group(1)} t={m.group(2)} below 19456 KiB / 2 passes"
-    return ""
 
 
 def dedent(text: str) -> str:
