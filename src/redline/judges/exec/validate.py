@@ -51,3 +51,26 @@ def validate(pool: SandboxPool, tasks: list[str] | None = None) -> list[RefCheck
         ok, why = expectation(info, ref, result)
         checks.append(RefCheck(info.task, ref, ok, why, result))
     return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m redline.judges.exec.validate [--sandbox KIND] [TASK ...]``: check harnesses by their references."""
+    import argparse
+
+    from redline.judges.exec.judge import open_pool
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--sandbox", default="auto")
+    ap.add_argument("tasks", nargs="*")
+    args = ap.parse_args(argv)
+    with open_pool(args.sandbox) as pool:
+        checks = validate(pool, args.tasks or None)
+        for check in checks:
+            print(f"{'ok  ' if check.ok else 'FAIL'} {check.task}/{check.reference}: {check.result.outcome.value}"
+                  + (f" - {check.why}" if check.why else ""))
+        print(f"{sum(c.ok for c in checks)}/{len(checks)} references judged as written ({pool.kind} sandbox)")
+    return 0 if all(c.ok for c in checks) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
