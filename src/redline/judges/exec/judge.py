@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from redline.judges.base import JudgeInput, fingerprint
-from redline.judges.code import prepare
 from redline.judges.exec import outcome as outcome_module
+from redline.judges.exec.extraction import prepare
 from redline.judges.exec.harness import LIB_DIR, HarnessInfo, default_config, harness_for, harnesses, run_sources
 from redline.judges.exec.outcome import ExecOutcome, ExecResult, classify, not_run
 from redline.records import CaseKind, Finding, Verdict
