@@ -89,6 +89,8 @@ class CodeExecJudge:
 
     name = "code-exec"
     kind = CaseKind.code
+    labels = tuple(o.value for o in ExecOutcome)  # the verdict labels it produces
+    primary = False  # the static judge stays primary until the run wiring makes exploit verdicts the primary outcome
 
     def __init__(self, *, sandbox: str = "auto", allow_none: bool = False, workers: int = 2) -> None:
         self.sandbox = sandbox
