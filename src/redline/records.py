@@ -212,6 +212,9 @@ class RunManifest(Record):
     seed: int = 0
     judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
     primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
+    # case kind -> the judge counted where the primary one does not apply or gives no verdict (not_run)
+    fallback_judges: dict[str, str] = Field(default_factory=dict)
+    sandbox: dict[str, str] = Field(default_factory=dict)  # requested / used / reason, when model code was run
     trial_count: int = 0
 
 

@@ -25,7 +25,7 @@ from redline.stats.contrasts import (
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
 from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
-from redline.stats.outcomes import OUTCOMES, PRIMARY
+from redline.stats.outcomes import EXEC_LABELS, EXEC_OUTCOMES, OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference, paired_pairs
 
 STATS_SCHEMA = "redline.stats"
@@ -151,7 +151,7 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         "counts": counts,
         "conditions": [{"id": cid, "group": group} for cid, group in conditions_in_order(obs)],
         "outcomes": [{"name": o.name, "kind": o.kind, "description": o.description, "primary": o.name == PRIMARY}
-                     for o in OUTCOMES],
+                     for o in OUTCOMES if o not in EXEC_OUTCOMES or any(x.label in EXEC_LABELS for x in obs)],
         "rates": rates_by_condition(obs, alpha=alpha),
         "labels": label_counts(obs),
         "kill_switch": kill_switch_rates(obs, alpha=alpha),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from redline.judges.code.completion import extract_completion
 from redline.judges.exec import ExecOutcome, judge_sources
-from redline.judges.exec.extraction import extract_completion
 from redline.judges.exec.harness import harnesses
 from redline.sandbox import SandboxPool
 

@@ -1,8 +1,11 @@
 """The ``code-exec`` judge: run the generated program against its task's harness in a sandbox.
 
-The logic sits in plain functions (``judge_sources``, ``exec_results``) that the pipeline can call directly;
-``CodeExecJudge`` is the thin adapter to today's Judge protocol. Extraction (instruct answers, autocomplete
-scaffold + continuation) is the static code judge's, so both judges see the same program.
+The logic sits in plain functions (``judge_sources``, ``exec_results``); ``CodeExecJudge`` is the plug-in. It
+applies to code cases whose task has a harness, and is the primary code judge there when a sandbox is available
+(the static judge then stays primary elsewhere and is the fallback where this judge gives ``not_run``). Without
+a sandbox it still runs, records ``not_run`` with the reason, and is not primary: the static verdict stands.
+Extraction (instruct answers, autocomplete scaffold + continuation) is the static code judge's, so both judges
+see the same program.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ import inspect
 from collections.abc import Sequence
 from typing import Any
 
-from redline.judges.base import JudgeInput, fingerprint
+from redline.judges.base import JudgeContext, JudgeInput, fingerprint
+from redline.judges.code.judge import prepare
 from redline.judges.exec import outcome as outcome_module
-from redline.judges.exec.extraction import prepare
 from redline.judges.exec.harness import LIB_DIR, HarnessInfo, default_config, harness_for, harnesses, run_sources
 from redline.judges.exec.outcome import ExecOutcome, ExecResult, classify, not_run
-from redline.records import CaseKind, Finding, Verdict
+from redline.records import Case, CaseKind, Finding, Verdict
 from redline.sandbox import Limits, SandboxPool, SandboxUnavailable
 from redline.sandbox import kinds as sandbox_kinds
 
@@ -85,12 +88,12 @@ def to_verdict(trial_id: str, result: ExecResult, *, judge: str, judge_fingerpri
 
 
 class CodeExecJudge:
-    """Adapter to the Judge protocol. Keeps one sandbox pool open across batches; call ``close()``."""
+    """The plug-in. Keeps one sandbox pool open across batches; the judge stage calls ``close()``."""
 
     name = "code-exec"
     kind = CaseKind.code
     labels = tuple(o.value for o in ExecOutcome)  # the verdict labels it produces
-    primary = False  # the static judge stays primary until the run wiring makes exploit verdicts the primary outcome
+    primary = True  # where it applies and a sandbox is available; an instance without a sandbox is not
 
     def __init__(self, *, sandbox: str = "auto", allow_none: bool = False, workers: int = 2) -> None:
         self.sandbox = sandbox
@@ -99,23 +102,49 @@ class CodeExecJudge:
         self._pool: SandboxPool | None = None
         self._unavailable: str | None = None
         self._fingerprint: str | None = None
+        chosen = sandbox_kinds.choose(sandbox, allow_none=allow_none)
+        self.resolved = chosen.kind if chosen.available else "unavailable"
+        if not chosen.available:
+            self._unavailable = chosen.reason
+        self.primary = chosen.available
+
+    @classmethod
+    def for_run(cls, context: JudgeContext) -> CodeExecJudge | None:
+        """Built for every run with code cases when some task has a harness; not primary without a sandbox."""
+        if CaseKind.code not in context.kinds or not harnesses():
+            return None
+        return cls(sandbox=context.sandbox, allow_none=context.allow_unsafe_none)
+
+    @staticmethod
+    def applies_to(case: Case) -> bool:
+        """Code cases whose task has a harness."""
+        return harness_for(case.id) is not None
+
+    @property
+    def unavailable_reason(self) -> str:
+        return self._unavailable or ""
 
     @property
     def fingerprint(self) -> str:
+        """Changes with the harnesses and with the sandbox kind used: verdicts of different sandboxes never
+        mix, and a resume in another sandbox re-judges (the generations are reused)."""
         if self._fingerprint is None:
-            self._fingerprint = fingerprint(self.name, JUDGE_VERSION, harness_digest())
+            self._fingerprint = fingerprint(self.name, JUDGE_VERSION, harness_digest(), self.resolved)
         return self._fingerprint
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable for the Ray executor: a worker opens its own pool."""
+        return {**self.__dict__, "_pool": None}
 
     @property
     def sandbox_used(self) -> str:
-        """The sandbox kind actually running (for the manifest), or ``unavailable``."""
-        self._ensure_pool()
-        return self._pool.kind if self._pool is not None else "unavailable"
+        """The sandbox kind this judge runs code in (for the manifest), or ``unavailable``."""
+        return self.resolved
 
     def _ensure_pool(self) -> SandboxPool | None:
         if self._pool is None and self._unavailable is None:
             try:
-                self._pool = open_pool(self.sandbox, allow_none=self.allow_none, workers=self.workers)
+                self._pool = open_pool(self.resolved, allow_none=self.allow_none, workers=self.workers)
             except SandboxUnavailable as exc:
                 self._unavailable = str(exc)
         return self._pool
