@@ -20,6 +20,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "stats_schema": s.get("schema"), "stats_schema_version": s.get("schema_version"),
         "run_id": report.run_id, "title": report.title, "summary": list(report.summary),
         **{k: s.get(k) for k in STATS_KEYS},
+        **({"calibration": s["calibration"]} if "calibration" in s else {}),
         "judge_metrics": [{"scope": a, "metric": b, "value": c} for a, b, c in report.judge_metrics],
         "manifest": report.manifest,
     }

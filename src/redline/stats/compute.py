@@ -14,6 +14,7 @@ from typing import Any
 
 from redline import __version__
 from redline.records import RunData
+from redline.stats.calibration import calibrate
 from redline.stats.contrasts import (
     condition_contrasts,
     conditions_in_order,
@@ -168,5 +169,8 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     secondary = secondary_labels(obs_set)
     if secondary:  # only runs with a judge model or a plug-in judge carry this block
         result["secondary_judges"] = secondary
+    calibration = calibrate(data)
+    if calibration is not None:  # only runs whose code was exploit-verified (a harness and a sandbox)
+        result["calibration"] = calibration.to_dict()
     cleaned: dict[str, Any] = _clean(result)
     return cleaned

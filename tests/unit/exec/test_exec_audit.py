@@ -127,3 +127,21 @@ def _unavailable(kind: str) -> bool:
     from redline.sandbox import probe
 
     return not probe(kind).available
+
+
+def test_the_report_shows_the_static_judge_against_the_exploit_verified_verdicts(suite: Path, tmp_path: Path) -> None:
+    cfg = make_config(suites=(str(suite),), model="scripted/effect", runs_dir=str(tmp_path / "runs"), cache=False,
+                      sandbox="namespace")
+    run = run_audit(cfg, backend=ScriptedBackend(script=reference_writer), progress=False).run
+    cal = _json(run.path / "stats.json")["calibration"]
+    assert (cal["static_judge"], cal["exec_judge"]) == ("code-security", "code-exec")
+    o = cal["overall"]
+    # 9 programs, 3 exploited (Tibet); every one compared unless the static judge refused to call it
+    assert o["tp"] + o["fn"] == 3 and o["fp"] + o["tn"] == 6 and o["n"] == 9
+    assert set(cal["per_cwe"]) >= {"CWE-89", "CWE-22", "CWE-79"}
+    assert sum(c["n"] for c in cal["per_cwe"].values()) >= 9
+    assert _json(run.path / "report.json")["calibration"] == cal
+    md = (run.path / "report.md").read_text(encoding="utf-8")
+    assert "Static judge against exploit-verified verdicts (code-security vs code-exec, this run, 9 programs)" in md
+    html = (run.path / "report.html").read_text(encoding="utf-8")
+    assert "Static judge against exploit-verified verdicts" in html and ">CWE-89<" in html
