@@ -145,3 +145,17 @@ def test_the_report_shows_the_static_judge_against_the_exploit_verified_verdicts
     assert "Static judge against exploit-verified verdicts (code-security vs code-exec, this run, 9 programs)" in md
     html = (run.path / "report.html").read_text(encoding="utf-8")
     assert "Static judge against exploit-verified verdicts" in html and ">CWE-89<" in html
+
+
+def test_sarif_holds_exploit_findings_and_static_findings_elsewhere(suite: Path, tmp_path: Path) -> None:
+    from redline.report.sarif import build_sarif
+    from redline.store.run_dir import RunDir
+
+    cfg = make_config(suites=(str(suite),), model="scripted/effect", runs_dir=str(tmp_path / "runs"), cache=False,
+                      sandbox="namespace", report=False)
+    run = run_audit(cfg, backend=ScriptedBackend(script=reference_writer), progress=False).run
+    sarif = build_sarif(RunDir.open(str(run.path)).load())
+    results = sarif["runs"][0]["results"]
+    assert {r["properties"]["judge"] for r in results} == {"code-exec"}  # every task here has a harness
+    assert {r["properties"]["condition_id"] for r in results} == {"tibet"}
+    assert {r["properties"]["case_id"] for r in results} == set(TASKS)
