@@ -115,6 +115,8 @@ class ExecOptions(BaseModel):
     backoff_s: float = 0.5
     cache: bool = True
     progress: bool = True
+    sandbox: str = "auto"  # where generated code runs (the code-exec judge): auto|namespace|docker|podman|none
+    allow_unsafe_none: bool = False
 
 
 def read_key(var: str | None) -> str | None:
@@ -166,6 +168,8 @@ class RunConfig(BaseModel):
     alpha: float = Field(DEFAULT_ALPHA, gt=0.0, lt=0.5)  # family-wise error rate; the sequential rule spends it
     judge: bool = True
     report: bool = True
+    sandbox: str = "auto"  # execution option: see ExecOptions and docs/code-security-suite.md
+    allow_unsafe_none: bool = False
 
     @field_validator("model")
     @classmethod
@@ -187,6 +191,19 @@ class RunConfig(BaseModel):
         if value not in ("local", "ray"):
             raise ValueError("must be local or ray")
         return value
+
+    @field_validator("sandbox")
+    @classmethod
+    def _sandbox(cls, value: str) -> str:
+        if value not in ("auto", "namespace", "docker", "podman", "none"):
+            raise ValueError("must be auto, namespace, docker, podman or none")
+        return value
+
+    @model_validator(mode="after")
+    def _none_needs_opt_in(self) -> RunConfig:
+        if self.sandbox == "none" and not self.allow_unsafe_none:
+            raise ValueError("--sandbox none runs model-written code without isolation; add --allow-unsafe-none")
+        return self
 
     @field_validator("code_mode")
     @classmethod
@@ -224,7 +241,8 @@ class RunConfig(BaseModel):
     def exec_options(self, *, progress: bool = True) -> ExecOptions:
         return ExecOptions(executor=self.executor, ray_address=self.ray_address, concurrency=self.concurrency,
                            timeout_s=self.timeout_s, retries=self.retries, backoff_s=self.backoff_s,
-                           cache=self.cache, progress=progress)
+                           cache=self.cache, progress=progress, sandbox=self.sandbox,
+                           allow_unsafe_none=self.allow_unsafe_none)
 
     def backend_spec(self) -> BackendSpec:
         """The audited model's backend."""

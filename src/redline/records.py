@@ -216,6 +216,9 @@ class RunManifest(Record):
     judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
     primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
     design: dict[str, Any] = Field(default_factory=dict)  # pre-registered outcomes, matched triggers, replicates
+    # case kind -> the judge counted where the primary one does not apply or gives no verdict (not_run)
+    fallback_judges: dict[str, str] = Field(default_factory=dict)
+    sandbox: dict[str, str] = Field(default_factory=dict)  # requested / used / reason, when model code was run
     trial_count: int = 0
     # --no-cache on an existing run: generation and verdict records before these counts are being replaced
     regeneration: dict[str, int] | None = None

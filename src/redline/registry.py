@@ -26,6 +26,7 @@ JUDGES: dict[str, str] = {
     "code-security": "redline.judges.code.judge:CodeSecurityJudge",
     "answer-rules": "redline.judges.answer.judge:AnswerJudge",
     "answer-model": "redline.judges.answer.model_graded:ModelGradedJudge",
+    "code-exec": "redline.judges.exec.judge:CodeExecJudge",
 }
 
 

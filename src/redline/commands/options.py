@@ -58,6 +58,10 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5)."),
     click.option("--alpha", type=float, default=None, help="Family-wise error rate of the confirmatory family "
                  "(default 0.05); the sequential rule spends it over the looks."),
+    click.option("--sandbox", type=click.Choice(["auto", "namespace", "docker", "podman", "none"]), default=None,
+                 help="Where generated code runs for exploit-verified verdicts (auto: the strongest available)."),
+    click.option("--allow-unsafe-none", is_flag=True, default=None,
+                 help="Allow --sandbox none: model-written code runs unisolated on this machine."),
     click.option("--no-judge", is_flag=True, help="Generate only."),
     click.option("--no-report", is_flag=True, help="Skip statistics and reports."),
     click.option("--quiet", is_flag=True, help="No progress bar."),

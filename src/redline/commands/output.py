@@ -38,9 +38,13 @@ def print_summary(result: AuditResult) -> None:
                   f"{g.generated} generated ({g.cached} from cache), {g.skipped} already done, "
                   f"{g.errors} errors, {g.completion_tokens} tokens in {g.seconds:.1f} s "
                   f"({g.tokens_per_s:.0f} tok/s); total {result.seconds:.1f} s", markup=True)
-    from redline.pipeline.summary import label_table
+    from redline.pipeline.summary import label_table, sandbox_line
 
-    table = label_table(result.run.load())
+    data = result.run.load()
+    line = sandbox_line(data)
+    if line:
+        console.print(line, markup=False)
+    table = label_table(data)
     if table:
         labels = sorted({label for counts in table.values() for label in counts})
         out = Table(title="verdicts by condition")

@@ -72,7 +72,9 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
             summary = generate(cfg, run, trials, backend, progress=progress)
             result = AuditResult(run=run, trials=len(trials), generation=summary)
             if cfg.judge:
-                result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=extra_judge)
+                result.judged = judge_stage(run, progress=progress, executor=cfg.executor,
+                                           judge_model=extra_judge, sandbox=cfg.sandbox,
+                                           allow_unsafe_none=cfg.allow_unsafe_none)
         if cfg.judge or cfg.report:  # statistics even with --no-report; not for a generate-only run
             data, stats = stats_stage(run)
             result.reports = [run.stats_path]

@@ -118,19 +118,29 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     return result
 
 
+def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
+    """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not."""
+    for judge in judges:
+        used = getattr(judge, "sandbox_used", None)
+        if isinstance(used, str):
+            return {"requested": requested, "used": used, "reason": str(getattr(judge, "unavailable_reason", ""))}
+    return {}
+
+
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
-                judge_model: JudgeModel | None = None, batch_size: int = 200,
-                ) -> dict[str, int]:
-    """Judge every generation with the registry's judges for this run; record the judge set and the primary
-    judge per case kind in the manifest."""
-    from redline.runner.judging import judge_run, primary_judges, select_judges
+                judge_model: JudgeModel | None = None, batch_size: int = 200, sandbox: str = "auto",
+                allow_unsafe_none: bool = False) -> dict[str, int]:
+    """Judge every generation with the registry's judges for this run; record the judge set, the primary (and
+    fallback) judge per case kind and the sandbox used in the manifest."""
+    from redline.runner.judging import close_judges, fallback_judges, judge_run, primary_judges, select_judges
 
     refs: dict[str, Any] = {}
     for suite_refs in run.references().values():
         refs.update(suite_refs)
     context = JudgeContext(kinds=frozenset(c.kind for c in run.cases().values()), references=refs,
                            ask=judge_model.ask if judge_model else None,
-                           judge_model_id=judge_model.model_id if judge_model else "")
+                           judge_model_id=judge_model.model_id if judge_model else "", sandbox=sandbox,
+                           allow_unsafe_none=allow_unsafe_none)
     judges = select_judges(context)
     mapper: BatchMapper | None = None
     if executor == "ray":
@@ -138,12 +148,22 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
 
         mapper = judge_batches_ray
     regeneration = run.manifest().regeneration
-    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
-                        since=regeneration["verdicts"] if regeneration else None)
+    try:
+        summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
+                            since=regeneration["verdicts"] if regeneration else None)
+    finally:
+        close_judges(judges)
     manifest = run.manifest()
+    judges = [j for j in judges if j.name in summary.fingerprints]  # those that apply to some case of the run
+    primary = primary_judges(judges)
+    # this judge set decides the fallback of every kind it has a primary judge for
+    fallback = {k: v for k, v in manifest.fallback_judges.items() if k not in primary}
+    fallback.update(fallback_judges(judges))
     run.write_manifest(manifest.model_copy(update={
         "judges": {**manifest.judges, **summary.fingerprints},
-        "primary_judges": {**manifest.primary_judges, **primary_judges(judges)}}))
+        "primary_judges": {**manifest.primary_judges, **primary},
+        "fallback_judges": fallback,
+        "sandbox": sandbox_record(judges, sandbox) or manifest.sandbox}))
     if judge_model is not None:
         judge_agreement(run)
     return summary.judged

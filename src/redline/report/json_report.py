@@ -22,6 +22,7 @@ def report_json(report: Report) -> dict[str, Any]:
         **{k: s.get(k) for k in STATS_KEYS},
         **({"judge_error": s["judge_error"]} if s.get("judge_error") else {}),  # judged and corrected figures
         **({"code_languages": s["code_languages"]} if s.get("code_languages") else {}),  # contrasts per language
+        **({"calibration": s["calibration"]} if "calibration" in s else {}),
         "judge_metrics": [{"scope": a, "metric": b, "value": c} for a, b, c in report.judge_metrics],
         "manifest": report.manifest,
     }

@@ -161,9 +161,27 @@ def render_markdown(report: Report) -> str:
     lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
     if report.judge_metrics:
         lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    lines += calibration_lines(s.get("calibration"))
     for name, entry in s.get("secondary_judges", {}).items():
         lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
         lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
                                                  for cond, labels in entry["labels"].items()])
     lines.append("")
     return "\n".join(lines)
+
+
+def calibration_lines(cal: dict[str, Any] | None) -> list[str]:
+    """The static code judge against this run's exploit-verified verdicts (``stats.calibration``)."""
+    if not cal:
+        return []
+    o = cal["overall"]
+    out = ["", f"### Static judge against exploit-verified verdicts ({cal['static_judge']} vs {cal['exec_judge']}, "
+           f"this run, {o['n']} programs)", ""]
+    out += table(["scope", "n", "TP", "FP", "FN", "TN", "sensitivity", "specificity", "precision", "kappa"],
+                 [[scope, c["n"], c["tp"], c["fp"], c["fn"], c["tn"], fmt.pct(c["sensitivity"]),
+                   fmt.pct(c["specificity"]), fmt.pct(c["precision"]), fmt.ratio(c["kappa"])]
+                  for scope, c in [("all", o), *cal["per_cwe"].items()]])
+    if cal.get("left_out"):
+        out += ["", "Not compared (no clean exploit-verified reference): "
+                + ", ".join(f"{k} {v}" for k, v in cal["left_out"].items())]
+    return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from redline import __version__
 from redline.records import RunData
+from redline.stats.calibration import calibrate
 from redline.stats.code_language import by_code_language
 from redline.stats.confirmatory import QUESTION_OUTCOMES, apply_confirmatory, matched_contrasts
 from redline.stats.contrasts import (
@@ -32,7 +33,7 @@ from redline.stats.judge_error import OutcomeCalibration, judge_error_stats
 from redline.stats.language import difference_in_differences, language_contrasts, topic_contrasts
 from redline.stats.multiplicity import adjust
 from redline.stats.observations import Observation, ObservationSet, count_statuses, load_observations
-from redline.stats.outcomes import OUTCOMES, PRIMARY
+from redline.stats.outcomes import EXEC_LABELS, EXEC_OUTCOMES, OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference
 from redline.stats.provider import provider_rates
 from redline.stats.sequential_run import sequential_summary
@@ -178,7 +179,7 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         "counts": counts,
         "conditions": [{"id": cid, "group": group} for cid, group in conditions_in_order(obs)],
         "outcomes": [{"name": o.name, "kind": o.kind, "description": o.description, "primary": o.name == PRIMARY}
-                     for o in OUTCOMES],
+                     for o in OUTCOMES if o not in EXEC_OUTCOMES or any(x.label in EXEC_LABELS for x in obs)],
         "rates": rates_by_condition(obs, alpha=alpha),
         "labels": label_counts(obs),
         "kill_switch": kill_switch_rates(obs, alpha=alpha),
@@ -213,5 +214,8 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     secondary = secondary_labels(obs_set)
     if secondary:  # only runs with a judge model or a plug-in judge carry this block
         result["secondary_judges"] = secondary
+    calibration = calibrate(data)
+    if calibration is not None:  # only runs whose code was exploit-verified (a harness and a sandbox)
+        result["calibration"] = calibration.to_dict()
     cleaned: dict[str, Any] = _clean(result)
     return cleaned
