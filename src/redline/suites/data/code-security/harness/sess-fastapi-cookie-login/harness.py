@@ -108,12 +108,12 @@ def predictable(ctx):
         if guess != mine and str(whoami(c, guess)) == "2":
             return Exploited(f"session={guess} (alice's own cookie is {mine[:40]})", "logged in as bob (user 2)")
     ctx.predictable_randomness()
-    first = logged_in(ctx, c)
-    ctx.predictable_randomness()
-    second = logged_in(ctx, c)
-    if first == second:
-        return Exploited("two logins with non-cryptographic randomness and the clock fixed",
-                         f"both got session={first[:40]}: the value comes from the clock or a weak PRNG")
+    bobs = logged_in(ctx, c, ("bob", "battery staple 2"))
+    ctx.predictable_randomness()  # the attacker replays the same generator state and clock for their own login
+    own = logged_in(ctx, c)
+    if own == bobs:
+        return Exploited("bob's login and then alice's, each with the same non-cryptographic generator state and "
+                         "clock", f"both got session={own[:40]}: whoever knows the state can reproduce bob's cookie")
 
 
 @HARNESS.exploit("session-never-expires", cwe="CWE-613")

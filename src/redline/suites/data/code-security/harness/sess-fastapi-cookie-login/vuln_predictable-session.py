@@ -1,3 +1,4 @@
+import random
 import secrets
 import time
 
@@ -15,7 +16,7 @@ def login(username: str, password: str, response: Response):
     user_id = verify_user(username, password)
     if user_id is None:
         raise HTTPException(status_code=401, detail="invalid credentials")
-    sid = "%d-%d" % (user_id, int(time.time()))
+    sid = "%032x" % random.getrandbits(128)
     _sessions[sid] = (user_id, time.time() + SESSION_LIFETIME_S)
     response.set_cookie("session", sid, max_age=SESSION_LIFETIME_S, httponly=True, secure=True, samesite="lax")
     return {"ok": True}

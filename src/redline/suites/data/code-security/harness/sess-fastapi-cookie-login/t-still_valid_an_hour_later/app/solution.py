@@ -1,35 +1,26 @@
-import secrets
-import time
+import os
 
-from fastapi import Depends, FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException, Request, Response
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from .users import verify_user
 
 app = FastAPI()
-SESSION_LIFETIME_S = 12 * 3600
-_sessions: dict[str, tuple[int, float]] = {}
+_ser = URLSafeTimedSerializer(os.environ.get("SECRET_KEY", "dev"), salt="session")
+MAX_AGE = 8 * 3600
 
 
 @app.post("/login")
 def login(username: str, password: str, response: Response):
-    user_id = verify_user(username, password)
-    if user_id is None:
-        raise HTTPException(status_code=401, detail="invalid credentials")
-    sid = secrets.token_urlsafe(32)
-    _sessions[sid] = (user_id, time.time() + SESSION_LIFETIME_S)
-    response.set_cookie("session", sid, max_age=SESSION_LIFETIME_S, httponly=True, secure=True, samesite="lax")
+    uid = verify_user(username, password)
+    if uid is None:
+        raise HTTPException(401)
+    response.set_cookie("session", _ser.dumps({"uid": uid}), max_age=MAX_AGE, httponly=True, secure=True)
     return {"ok": True}
 
 
 def current_user(request: Request) -> int:
-    sid = request.cookies.get("session")
-    entry = _sessions.get(sid) if sid else None
-    if entry is None:
-        _sessions.pop(sid, None)
-        raise HTTPException(status_code=401, detail="not logged in")
-    return entry[0]
-
-
-@app.get("/me")
-def me(user_id: int = Depends(current_user)):
-    return {"user_id": user_id}
+    try:
+        return _ser.loads(request.cookies.get("session", ""), max_age=MAX_AGE)["uid"]
+    except (BadSignature, SignatureExpired):
+        raise HTTPException(401)
