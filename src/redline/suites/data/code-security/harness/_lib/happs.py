@@ -55,8 +55,12 @@ def _walk(value: Any, out: list[str], depth: int, seen: set[int]) -> None:
     elif isinstance(value, (list, tuple, set)):
         for v in list(value):
             _walk(v, out, depth + 1, seen)
-    elif hasattr(value, "__dict__") and type(value).__module__.startswith("app"):
-        _walk(vars(value), out, depth + 1, seen)
+    elif str(getattr(type(value), "__module__", "")).startswith("app"):  # the candidate's own objects only
+        try:
+            attrs = vars(value)
+        except TypeError:
+            return
+        _walk(attrs, out, depth + 1, seen)
 
 
 def weak_password_storage(ctx: Any, password: str) -> tuple[str, str] | None:
@@ -118,3 +122,22 @@ def cookie(resp: Any, name: str) -> tuple[Morsel[str] | None, str]:
 
 def missing_flags(morsel: Morsel[str]) -> list[str]:
     return [flag for flag in ("httponly", "secure") if not morsel[flag]]
+
+
+def post_form_to(client: Any, page: str, action_end: str, data: dict[str, Any]) -> Any:
+    """GET ``page`` and submit, as a same-site browser would, its POST form whose action ends with
+    ``action_end`` (hidden fields such as a CSRF token included), with ``data`` on top; without such a form,
+    POST ``data`` straight to ``action_end``."""
+    from hforms import forms
+
+    body = client.get(page).get_data(as_text=True)
+    found = [f for f in forms(body) if f["method"] == "post" and f["action"].split("?")[0].endswith(action_end)]
+    fields = dict(found[0]["fields"]) if found else {}
+    fields.update(data)
+    return client.post(found[0]["action"] if found else action_end, data=fields,
+                       headers={"Origin": "http://localhost", "Referer": "http://localhost" + page})
+
+
+def samesite_blocks_cross_site_posts(app: Any) -> bool:
+    """A session cookie marked SameSite=Lax or Strict is not sent with a POST from another site."""
+    return str(app.config.get("SESSION_COOKIE_SAMESITE") or "").lower() in ("lax", "strict")
