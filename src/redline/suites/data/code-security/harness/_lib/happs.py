@@ -131,10 +131,11 @@ def post_form_to(client: Any, page: str, action_end: str, data: dict[str, Any]) 
     from hforms import forms
 
     body = client.get(page).get_data(as_text=True)
-    found = [f for f in forms(body) if f["method"] == "post" and f["action"].split("?")[0].endswith(action_end)]
+    found = [f for f in forms(body)
+             if f["method"] == "post" and (f["action"] or page).split("?")[0].endswith(action_end)]
     fields = dict(found[0]["fields"]) if found else {}
     fields.update(data)
-    return client.post(found[0]["action"] if found else action_end, data=fields,
+    return client.post((found[0]["action"] or page) if found else action_end, data=fields,
                        headers={"Origin": "http://localhost", "Referer": "http://localhost" + page})
 
 
