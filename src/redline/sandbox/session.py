@@ -28,7 +28,8 @@ from redline.sandbox.limits import Limits, scrubbed_env
 log = logging.getLogger(__name__)
 DEFAULT_PRELOAD = ("flask", "werkzeug.test", "jinja2", "yaml", "sqlite3", "json", "hmac", "hashlib", "html",
                    "subprocess", "requests", "bcrypt", "argon2", "flask_wtf", "werkzeug.security",
-                   "PIL.Image")
+                   "PIL.Image", "fastapi", "fastapi.testclient", "sqlalchemy.orm",
+                   "flask_login", "flask_sqlalchemy")
 HANDSHAKE_TIMEOUT_S = 60.0
 
 
