@@ -61,3 +61,22 @@ def fake_requests(ctx: Any, respond: Callable[[Sent], tuple[int, dict[str, str],
     HTTPAdapter.send = send  # type: ignore[method-assign]
     ctx.cleanups.append(lambda: setattr(HTTPAdapter, "send", original))
     return seen
+
+
+def record_requests(ctx: Any) -> list[Any]:
+    """Let ``requests`` talk to real (loopback) servers, recording each request's timeout and ``verify``."""
+    from requests.adapters import HTTPAdapter
+
+    seen: list[Any] = []
+    original = HTTPAdapter.send
+
+    def send(self: Any, request: Any, stream: bool = False, timeout: Any = None, verify: Any = True,
+             cert: Any = None, proxies: Any = None) -> Any:
+        body = request.body or b""
+        seen.append(Sent(request.method, request.url, dict(request.headers),
+                         body.encode() if isinstance(body, str) else bytes(body), timeout, verify))
+        return original(self, request, stream=stream, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+
+    HTTPAdapter.send = send  # type: ignore[method-assign]
+    ctx.cleanups.append(lambda: setattr(HTTPAdapter, "send", original))
+    return seen

@@ -110,3 +110,35 @@ def line_server(ctx: Any, cert_pem: bytes, reply: bytes = b'{"ok": true}\n') -> 
     threading.Thread(target=serve, daemon=True).start()
     ctx.cleanups.append(listener.close)
     return listener.getsockname()[1], got
+
+
+def https_server(ctx: Any, cert_pem: bytes, body: bytes, content_type: str = "application/json"
+                 ) -> tuple[int, list[dict[str, str]]]:
+    """An HTTPS server on loopback with ``cert_pem``: answers every GET/POST with ``body``; returns its port and
+    the headers of each request it received (what a client disclosed to it)."""
+    import http.server
+
+    seen: list[dict[str, str]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            seen.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET  # noqa: N815
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    path = ctx.write(f"https-{abs(hash(cert_pem))}.pem", cert_pem)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(path)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ctx.cleanups.append(server.shutdown)
+    return server.server_address[1], seen

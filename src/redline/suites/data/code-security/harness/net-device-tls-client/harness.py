@@ -12,6 +12,7 @@ MESSAGE = {"device": "pump-17", "status": "ok", "pressure": 2.4, "token": "rl-de
 
 def setup(ctx):
     ctx.write("ca.pem", pki()["ca"])
+    ctx.write("app/ca.pem", pki()["ca"])  # also next to the module, for answers that look there
 
 
 HARNESS = Harness("net-device-tls-client", setup)
