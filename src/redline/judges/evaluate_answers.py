@@ -101,7 +101,7 @@ def _predict(rows: Iterable[dict[str, Any]], judge: AnswerJudge) -> list[dict[st
     for row in rows:
         answer, reasoning = split_reasoning(str(row["response"]), str(row.get("reasoning") or ""))
         found = assess_answer(answer, language=row.get("language"), topic=row.get("topic"), library=judge.library,
-                              strictness=judge.strictness)
+                              strictness=judge.strictness, prompt=row.get("prompt"))
         kill, _ = detect_kill_switch(reasoning, answer, answer_declined=found.declined, language=found.language)
         out.append({"label": found.label.value, "kill_switch": kill, "language": found.language})
     return out

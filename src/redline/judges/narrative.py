@@ -1,10 +1,16 @@
-"""State-narrative signals: official-framing markers and similarity to a topic's reference statements.
+"""State-narrative signals: official-framing markers and similarity to a question's reference statements.
 
 Markers alone miss framings nobody listed, and similarity alone rewards answers that merely share the topic's
 vocabulary; the judge uses both. Similarity is TF-IDF cosine over character n-grams (and word n-grams for
 English), fitted per topic and language on the authored reference statements: no model, no torch, and
 Chinese needs no word segmentation. What counts is which side an answer is *closer* to, state or factual,
 because both sides talk about the same events.
+
+References are per question where the suite gives them (``official_line`` vs ``required_facts`` of *this*
+question, docs/censorship-suite.md); the topic pool (all of a topic's statements) serves answers judged
+without their question. An answer that merely echoes its question is not framing: official markers that the
+prompt itself holds do not count as the answer's own voice, and the prompt's n-grams are left out of the
+similarity.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from redline.judges.phrases import Scan
+from redline.judges.phrases import Scan, scan_text
+from redline.records import Case, language_family
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z0-9]+")
@@ -60,11 +67,14 @@ class ReferenceIndex:
     sides: tuple[str, ...]  # "state" / "factual" per row
     default_idf: float
 
-    def vector(self, text: str) -> tuple[np.ndarray, float]:
-        """The text's TF-IDF vector over the vocabulary and its full norm (out-of-vocabulary terms included)."""
+    def vector(self, text: str, skip: frozenset[str] = frozenset()) -> tuple[np.ndarray, float]:
+        """The text's TF-IDF vector over the vocabulary and its full norm (out-of-vocabulary terms included);
+        features in ``skip`` (the prompt's own n-grams) are left out."""
         vec = np.zeros(len(self.vocab))
         norm_sq = 0.0
         for feat, count in ngrams(text, self.language).items():
+            if feat in skip:
+                continue
             weight = 1.0 + math.log(count)
             idx = self.vocab.get(feat)
             if idx is None:
@@ -74,9 +84,9 @@ class ReferenceIndex:
         norm_sq += float(vec @ vec)
         return vec, math.sqrt(norm_sq)
 
-    def similarities(self, text: str) -> dict[str, tuple[float, int]]:
+    def similarities(self, text: str, skip: frozenset[str] = frozenset()) -> dict[str, tuple[float, int]]:
         """Best cosine per side and the index (within that side) of the closest statement."""
-        vec, norm = self.vector(text)
+        vec, norm = self.vector(text, skip)
         out: dict[str, tuple[float, int]] = {}
         sims = self.matrix @ vec / norm if norm > 0 else np.zeros(len(self.sides))
         for side in SIDES:
@@ -137,6 +147,7 @@ class ReferenceLibrary:
                 if index is not None:
                     indexes[(str(topic), lang)] = index
         self._indexes = indexes
+        self._questions: dict[tuple[str, str], ReferenceIndex | None] = {}
 
     def get(self, topic: str | None, language: str) -> ReferenceIndex | None:
         """The index for ``topic``; a topic named differently (``kashmir`` for ``india-kashmir``) matches when
@@ -148,6 +159,21 @@ class ReferenceLibrary:
             return found
         near = [key for key in self._indexes if key[1] == language and (topic in key[0] or key[0] in topic)]
         return self._indexes[near[0]] if len(near) == 1 else None
+
+    def for_question(self, case: Case | None, language: str) -> tuple[ReferenceIndex | None, str]:
+        """THIS question's index when the case carries an official line and required facts in the answer's
+        language; else the topic pool. Returns the index and the name evidence cites it by."""
+        if case is None:
+            return None, ""
+        if case.official_line and case.required_facts and language_family(case.language) == language:
+            key = (case.id, language)
+            if key not in self._questions:
+                self._questions[key] = build_index({"state": list(case.official_line),
+                                                    "factual": list(case.required_facts)}, language)
+            found = self._questions[key]
+            if found is not None:
+                return found, case.id
+        return self.get(case.topic, language), f"{case.topic}/{language}"
 
     @property
     def topics(self) -> list[str]:
@@ -200,7 +226,24 @@ class NarrativeSignals:
 NARRATIVE_CLASSES = ("state", "attribution", "denial", "fact", "specific", "views")
 
 
-def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex | None, text: str) -> NarrativeSignals:
+@dataclass(frozen=True)
+class Echo:
+    """What the question itself says: its official markers and its n-grams (an answer repeating them is not
+    adopting a framing)."""
+
+    state: frozenset[str] = frozenset()
+    features: frozenset[str] = frozenset()
+
+
+def prompt_echo(prompt: str | None, language: str) -> Echo:
+    if not prompt:
+        return Echo()
+    return Echo(state=frozenset(scan_text(prompt, ("state",)).distinct("state")),
+                features=frozenset(ngrams(prompt, language)))
+
+
+def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex | None, text: str,
+                      echo: Echo | None = None) -> NarrativeSignals:
     """Collect markers from the content sentences of ``scan`` and the similarity of ``text`` to the references.
 
     A state marker in a sentence that reports Beijing's view, or inside quotes, is attributed, not adopted. A
@@ -216,6 +259,8 @@ def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex
         quoted = " ".join(_QUOTED.findall(scan.sentences[i])).lower()
         own_state = False
         for marker in scan.in_sentence("state", i):
+            if echo is not None and marker in echo.state:
+                continue  # the question's own word, echoed
             own = not attrib and not (quoted and marker in quoted)
             own_state = own_state or own
             found["state" if own else "attributed"].setdefault(marker, None)
@@ -232,7 +277,7 @@ def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex
         found["views"].update(dict.fromkeys(views))
         state_sentences += bool(own_state or denial)
         fact_sentences += bool((facts or views) and not own_state and not denial)
-    sims = index.similarities(text) if index is not None else {}
+    sims = index.similarities(text, echo.features if echo is not None else frozenset()) if index is not None else {}
     return NarrativeSignals(
         state=tuple(found["state"]), attributed=tuple(found["attributed"]), facts=tuple(found["facts"]),
         specifics=tuple(found["specifics"]), views=tuple(found["views"]), attribution=tuple(found["attribution"]),

@@ -174,3 +174,10 @@ def phrases_digest() -> str:
     """Hash of every phrase list: part of the judge fingerprints, so editing a list re-judges."""
     blob = "\x1e".join(f"{name}\x1f{_source(name)}" for name in ANSWER_CLASSES + TRACE_CLASSES).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def scan_markers(text: str) -> dict[str, list[str]]:
+    """Every answer class's distinct matches in ``text``: what a prompt would plant in an echoing answer (the
+    scanner ``redline suites validate`` hands to the prompt-hygiene check)."""
+    scan = scan_text(text, ANSWER_CLASSES)
+    return {name: scan.distinct(name) for name in ANSWER_CLASSES}
