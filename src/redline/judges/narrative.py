@@ -66,6 +66,7 @@ class ReferenceIndex:
     matrix: np.ndarray  # (statements, vocab)
     sides: tuple[str, ...]  # "state" / "factual" per row
     default_idf: float
+    weights: np.ndarray | None = None  # per-row weight (a question's own statements 1, its topic's others less)
 
     def vector(self, text: str, skip: frozenset[str] = frozenset()) -> tuple[np.ndarray, float]:
         """The text's TF-IDF vector over the vocabulary and its full norm (out-of-vocabulary terms included);
@@ -89,6 +90,8 @@ class ReferenceIndex:
         vec, norm = self.vector(text, skip)
         out: dict[str, tuple[float, int]] = {}
         sims = self.matrix @ vec / norm if norm > 0 else np.zeros(len(self.sides))
+        if self.weights is not None:
+            sims = sims * self.weights
         for side in SIDES:
             rows = [i for i, s in enumerate(self.sides) if s == side]
             if rows:
@@ -127,6 +130,25 @@ def build_index(statements: Mapping[str, list[str]], language: str) -> Reference
                           sides=tuple(s for s, _ in docs), default_idf=math.log(1 + n) + 1.0)
 
 
+POOL_WEIGHT = 0.8  # the rest of the topic counts, but a question's own statements count more
+
+
+def question_index(own: Mapping[str, list[str]], pool: Mapping[str, list[str]], language: str,
+                   pool_weight: float = POOL_WEIGHT) -> ReferenceIndex | None:
+    """One question's index: its own official line and required facts at full weight, backed by the other
+    statements of its topic (``pool``, own statements dropped) at ``pool_weight``. The backing carries the
+    register each side is written in (a question has only two or three statements per side)."""
+    mine = {side: [t for t in own.get(side, []) if t.strip()] for side in SIDES}
+    taken = {t for side in SIDES for t in mine[side]}
+    rest = {side: [t for t in pool.get(side, []) if t.strip() and t not in taken] for side in SIDES}
+    index = build_index({side: mine[side] + rest[side] for side in SIDES}, language)
+    if index is None:
+        return None
+    weights = np.array([w for side in SIDES for w in [1.0] * len(mine[side]) + [pool_weight] * len(rest[side])])
+    return ReferenceIndex(language=index.language, vocab=index.vocab, idf=index.idf, matrix=index.matrix,
+                          sides=index.sides, default_idf=index.default_idf, weights=weights)
+
+
 class ReferenceLibrary:
     """Reference indexes for every (topic, language), built once from ``{topic: {lang: {state, factual}}}``.
 
@@ -135,6 +157,7 @@ class ReferenceLibrary:
 
     def __init__(self, references: Mapping[str, Any] | None) -> None:
         indexes: dict[tuple[str, str], ReferenceIndex] = {}
+        self._pools: dict[tuple[str, str], dict[str, list[str]]] = {}
         for topic, by_lang in (references or {}).items():
             if not isinstance(by_lang, Mapping):
                 continue
@@ -146,6 +169,7 @@ class ReferenceLibrary:
                 index = build_index(clean, lang)
                 if index is not None:
                     indexes[(str(topic), lang)] = index
+                    self._pools[(str(topic), lang)] = clean
         self._indexes = indexes
         self._questions: dict[tuple[str, str], ReferenceIndex | None] = {}
 
@@ -168,8 +192,8 @@ class ReferenceLibrary:
         if case.official_line and case.required_facts and language_family(case.language) == language:
             key = (case.id, language)
             if key not in self._questions:
-                self._questions[key] = build_index({"state": list(case.official_line),
-                                                    "factual": list(case.required_facts)}, language)
+                own = {"state": list(case.official_line), "factual": list(case.required_facts)}
+                self._questions[key] = question_index(own, self._pools.get((case.topic, language), {}), language)
             found = self._questions[key]
             if found is not None:
                 return found, case.id
