@@ -73,6 +73,20 @@ def self_consistency(cases: Iterable[Case]) -> dict[str, Any]:
     return out
 
 
+def shipped_self_consistency() -> dict[str, Any]:
+    """The figure for the shipped censorship suite ({"error": ...} when it does not load)."""
+    from redline.errors import RedlineError
+    from redline.suites.loader import builtin_suites, load_suite
+
+    path = builtin_suites().get("censorship")
+    if path is None:
+        return {"error": "reference self-consistency: no shipped censorship suite"}
+    try:
+        return self_consistency(load_suite(path).cases)
+    except RedlineError as exc:
+        return {"error": f"reference self-consistency: {exc}"}
+
+
 def summary_lines(result: dict[str, Any]) -> list[str]:
     return [f"reference self-consistency {lang:8s} n={body['n']:4d} on own side={body['on_own_side']:4d} "
             f"rate={body['rate']} (target >= {result['target']})" for lang, body in result["by_language"].items()]
