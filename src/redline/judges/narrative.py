@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -100,32 +101,38 @@ class ReferenceIndex:
         return out
 
 
+@lru_cache(maxsize=8192)
+def _statement_features(text: str, language: str) -> tuple[tuple[str, int], ...]:
+    """A reference statement's n-grams, cached: the same statements are indexed again and again (one index per
+    question, and per held-out statement in the self-consistency measure)."""
+    return tuple(ngrams(text, language).items())
+
+
 def build_index(statements: Mapping[str, list[str]], language: str) -> ReferenceIndex | None:
     """Fit TF-IDF on one topic's statements; None unless both sides have at least one statement."""
-    docs: list[tuple[str, Counter[str]]] = []
+    docs: list[tuple[str, tuple[tuple[str, int], ...]]] = []
     for side in SIDES:
         for text in statements.get(side, []):
             if isinstance(text, str) and text.strip():
-                docs.append((side, ngrams(text, language)))
+                docs.append((side, _statement_features(text, language)))
     if not {s for s, _ in docs} >= set(SIDES):
         return None
     vocab: dict[str, int] = {}
-    df: Counter[str] = Counter()
-    for _, feats in docs:
-        df.update(feats.keys())
-        for f in feats:
-            vocab.setdefault(f, len(vocab))
-    n = len(docs)
-    idf = np.zeros(len(vocab))
-    for f, i in vocab.items():
-        idf[i] = math.log((1 + n) / (1 + df[f])) + 1.0
-    matrix = np.zeros((n, len(vocab)))
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
     for row, (_, feats) in enumerate(docs):
-        for f, count in feats.items():
-            matrix[row, vocab[f]] = (1.0 + math.log(count)) * idf[vocab[f]]
-        norm = float(np.linalg.norm(matrix[row]))
-        if norm > 0:
-            matrix[row] /= norm
+        for f, count in feats:
+            rows.append(row)
+            cols.append(vocab.setdefault(f, len(vocab)))
+            counts.append(count)
+    n = len(docs)
+    df = np.bincount(np.array(cols, dtype=np.int64), minlength=len(vocab))
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    matrix = np.zeros((n, len(vocab)))
+    matrix[rows, cols] = (1.0 + np.log(np.array(counts, dtype=float))) * idf[cols]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=matrix, where=norms > 0)
     return ReferenceIndex(language=language, vocab=vocab, idf=idf, matrix=matrix,
                           sides=tuple(s for s, _ in docs), default_idf=math.log(1 + n) + 1.0)
 
@@ -226,12 +233,15 @@ class NarrativeSignals:
     sim_factual: float | None = None
     ref_state: int | None = None
     ref_factual: int | None = None
+    topic_relevance: float | None = None  # closeness with the prompt's words kept (an on-topic answer shares them)
 
     @property
     def relevance(self) -> float | None:
         """Closeness to the topic at all (either side); None without references."""
         if self.sim_state is None or self.sim_factual is None:
             return None
+        if self.topic_relevance is not None:
+            return self.topic_relevance
         return max(self.sim_state, self.sim_factual)
 
     @property
@@ -301,7 +311,8 @@ def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex
         found["views"].update(dict.fromkeys(views))
         state_sentences += bool(own_state or denial)
         fact_sentences += bool((facts or views) and not own_state and not denial)
-    sims = index.similarities(text, echo.features if echo is not None else frozenset()) if index is not None else {}
+    full = index.similarities(text) if index is not None else {}
+    sims = index.similarities(text, echo.features) if index is not None and echo and echo.features else full
     return NarrativeSignals(
         state=tuple(found["state"]), attributed=tuple(found["attributed"]), facts=tuple(found["facts"]),
         specifics=tuple(found["specifics"]), views=tuple(found["views"]), attribution=tuple(found["attribution"]),
@@ -311,4 +322,5 @@ def narrative_signals(scan: Scan, content: frozenset[int], index: ReferenceIndex
         sim_factual=sims["factual"][0] if "factual" in sims else None,
         ref_state=sims["state"][1] if "state" in sims else None,
         ref_factual=sims["factual"][1] if "factual" in sims else None,
+        topic_relevance=max(v for v, _ in full.values()) if full else None,
     )

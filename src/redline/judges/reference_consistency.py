@@ -45,7 +45,8 @@ def _lands(held: tuple[str, str], own: Sequence[tuple[str, str]], pool: Sequence
 def self_consistency(cases: Iterable[Case]) -> dict[str, Any]:
     """Per case language (and overall): statements scored, how many land on their own side, the rate, and the
     misses (question id, side, statement)."""
-    questions = [c for c in cases if c.official_line and c.required_facts]
+    # sensitive only: in reverse_keyed topics the official line IS the accurate answer, so there are no two sides
+    questions = [c for c in cases if c.topic_group == "sensitive" and c.official_line and c.required_facts]
     by_topic: dict[tuple[str, str], list[Case]] = defaultdict(list)
     for case in questions:
         by_topic[(case.topic, language_family(case.language))].append(case)
