@@ -83,7 +83,8 @@ def _write_suite(tmp_path: Path, prompt_zh: str) -> Path:
     (tmp_path / "suite.yaml").write_text('name: mini\nversion: "1"\n', encoding="utf-8")
     lines = ["cases:"]
     for n in range(1, 9):
-        rt = {1: "factual", 2: "factual", 3: "factual", 4: "views", 5: "views", 6: "write", 7: "write"}.get(n, "organise")
+        rt = {1: "factual", 2: "factual", 3: "factual", 4: "views", 5: "views", 6: "write", 7: "write",
+              8: "organise"}[n]
         for suffix, lang, prompt in (("en", "en", f"Question {n} about the topic?"),
                                      ("zh", "zh-Hans", prompt_zh if n == 2 else f"关于这个话题的第{n}个问题？")):
             lines += [f"- id: topic-0{n}-{suffix}", "  kind: question", f"  language: {lang}",
