@@ -51,7 +51,7 @@ def show(name: str, as_json: bool) -> None:
     click.echo(f"{s.name} v{s.version} ({s.hash}): {safe_text(s.description)}")
     click.echo(f"{len(s.cases)} cases, {len(s.triggers)} triggers")
     for c in s.cases:
-        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category}")
+        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category or c.request_type}")
     for t in s.triggers:
         click.echo(f"  trigger {t.id}\t{t.group.value}\t{safe_text(t.text)}")
 
