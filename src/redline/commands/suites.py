@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.text import safe_text
+
+if TYPE_CHECKING:
+    from redline.suites.loader import Suite
 
 
 @click.group("suites")
@@ -47,7 +51,7 @@ def show(name: str, as_json: bool) -> None:
     click.echo(f"{s.name} v{s.version} ({s.hash}): {safe_text(s.description)}")
     click.echo(f"{len(s.cases)} cases, {len(s.triggers)} triggers")
     for c in s.cases:
-        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category}")
+        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category or c.request_type}")
     for t in s.triggers:
         click.echo(f"  trigger {t.id}\t{t.group.value}\t{safe_text(t.text)}")
 
@@ -61,5 +65,23 @@ def validate(path: str) -> None:
     from redline.suites.loader import load_suite
 
     s = load_suite(path, known_checks=check_ids() or None)
+    _hygiene(s)
     click.echo(f"ok: {s.name} v{s.version}: {len(s.cases)} cases, {len(s.triggers)} triggers, "
                f"{len(conditions_for(s))} conditions, hash {s.hash}")
+
+
+def _hygiene(s: Suite) -> None:
+    """Prompt hygiene and group balance of question suites (redline.suites.hygiene); findings fail validation."""
+    from redline.judges.phrases import scan_markers
+    from redline.suites.hygiene import balance_lines, group_balance, hygiene_findings
+
+    if not any(c.kind.value == "question" for c in s.cases):
+        return
+    for line in balance_lines(group_balance(s.cases)):
+        click.echo(f"groups: {line}")
+    findings = hygiene_findings(s.cases, scan_markers)
+    for finding in findings:
+        click.echo(f"hygiene: {safe_text(str(finding))}", err=True)
+    if findings:
+        click.echo(f"{len(findings)} prompt-hygiene / balance finding(s)", err=True)
+        raise click.exceptions.Exit(2)
