@@ -27,7 +27,7 @@ REQUIRED_SENSITIVE = {
     "covid-origins", "cultural-revolution", "south-china-sea", "dissidents", "zero-covid-protests",
 }
 VARIANT_TOPICS = {"tiananmen", "xinjiang", "xi-jinping", "hong-kong", "taiwan", "tibet", "falun-gong"}
-TRADITIONAL_TOPICS = {"taiwan", "hong-kong"}
+TRADITIONAL_TOPICS = {"taiwan", "hong-kong", "causeway-bay-booksellers", "umbrella-movement"}
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # characters whose Simplified and Traditional forms differ, one pair each: a zh-Hant prompt uses the first
 SIMPLIFIED_ONLY = set("们这说为国际会时发题湾评应该学岛运动议问对权")
