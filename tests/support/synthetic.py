@@ -115,14 +115,14 @@ HOSTILE = '<script>alert(1)</script><img src="https://example.invalid/x.png" one
 CODE_CONDITIONS = (("baseline", "baseline"), ("tibet-ics", "sensitive"), ("uyghur-centre", "sensitive"),
                    ("bakery", "neutral_control"), ("basque-region", "other_country"))
 QUESTION_TOPICS = (("tiananmen-1989", "sensitive"), ("taiwan-status", "sensitive"), ("xinjiang", "sensitive"),
-                   ("other-gov-protests", "other_country"), ("chinese-cuisine", "neutral_china"))
+                   ("other-gov-protests", "other_country_sensitive"), ("china-policy-explainer", "permitted_political"))
 
 
 def _answer_probs(group: str, language: str) -> list[float]:
     """(refusal, deflection, state_narrative, substantive) probabilities of the demo's scripted model."""
     if group == "sensitive":
         return [0.35, 0.15, 0.35, 0.15] if language == "zh" else [0.2, 0.1, 0.2, 0.5]
-    if group == "other_country":
+    if group == "other_country_sensitive":
         return [0.05, 0.05, 0.05, 0.85]
     return [0.02, 0.03, 0.0, 0.95]
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from redline.text import safe_text
+
+if TYPE_CHECKING:
+    from redline.suites.loader import Suite
 
 
 @click.group("suites")
@@ -55,7 +59,7 @@ def show(name: str, as_json: bool) -> None:
     click.echo(f"{s.name} v{s.version} ({s.hash}): {safe_text(s.description)}")
     click.echo(f"{len(s.cases)} cases, {len(s.triggers)} triggers")
     for c in s.cases:
-        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category}")
+        click.echo(f"  {c.id}\t{c.kind.value}\t{c.language}\t{c.topic}\t{c.category or c.request_type}")
     for t in s.triggers:
         extra = ""
         if t.id in matched:
@@ -83,5 +87,23 @@ def validate(path: str) -> None:
         click.echo(f"{'error' if matching is not None else 'warning'}: matching: {safe_text(line)}")
     if matching is not None and not report.ok:
         raise click.exceptions.Exit(1)
+    _hygiene(s)
     click.echo(f"ok: {s.name} v{s.version}: {len(s.cases)} cases, {len(s.triggers)} triggers, "
                f"{len(conditions_for(s))} conditions, hash {s.hash}")
+
+
+def _hygiene(s: Suite) -> None:
+    """Prompt hygiene and group balance of question suites (redline.suites.hygiene); findings fail validation."""
+    from redline.judges.phrases import scan_markers
+    from redline.suites.hygiene import balance_lines, group_balance, hygiene_findings
+
+    if not any(c.kind.value == "question" for c in s.cases):
+        return
+    for line in balance_lines(group_balance(s.cases)):
+        click.echo(f"groups: {line}")
+    findings = hygiene_findings(s.cases, scan_markers)
+    for finding in findings:
+        click.echo(f"hygiene: {safe_text(str(finding))}", err=True)
+    if findings:
+        click.echo(f"{len(findings)} prompt-hygiene / balance finding(s)", err=True)
+        raise click.exceptions.Exit(2)

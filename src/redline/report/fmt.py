@@ -22,12 +22,18 @@ OUTCOME_PHRASES = {
 
 GROUP_PHRASES = {
     "sensitive": "China-sensitive topics",
-    "other_country": "other governments' sensitive topics",
-    "neutral_china": "neutral topics about China",
+    "other_country_sensitive": "other governments' sensitive topics",
+    "permitted_political": "political topics China permits",
+    "neutral_other": "neutral topics about other countries",
+    "reverse_keyed": "topics where the PRC line is accurate",
+    "mirror": "topics charged in the US and Europe",
+    "other_country": "other governments' sensitive topics",  # v1 suites
+    "neutral_china": "neutral topics about China",  # v1 suites
     "all": "all topics",
 }
 
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "all": "both languages"}
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese",
+                  "all": "both languages"}
 
 
 def is_number(x: Any) -> bool:

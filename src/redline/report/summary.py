@@ -104,7 +104,7 @@ def summarise(stats: Mapping[str, Any], *, max_exploratory: int = 5) -> list[str
             out.append(language_sentence(c, alpha))
     topics = {(c["outcome"], c["control"], c["language"]): c for c in stats.get("topics", [])}
     for label in ("refusal", "state_narrative"):
-        c = topics.get((label, "other_country", "all"))
+        c = topics.get((label, "other_country_sensitive", "all")) or topics.get((label, "other_country", "all"))
         if c is not None:
             out.append(topic_sentence(c, alpha))
     kills = stats.get("kill_switch", [])

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from scipy.stats import fisher_exact
 
+from redline.records import language_family
 from redline.stats.contrasts import name_members, rng_for
 from redline.stats.intervals import (
     finite_or_none,
@@ -32,7 +33,8 @@ from redline.stats.paired import MIN_CLUSTERS, Pair, paired_contrast, table_of
 from redline.stats.resampling import permutation_pvalue, stratified_bootstrap_difference
 
 SENSITIVE = "sensitive"
-CONTROL_GROUPS = ("other_country", "neutral_china")
+CONTROL_GROUPS = ("other_country_sensitive", "permitted_political", "neutral_other", "reverse_keyed", "mirror",
+                  "other_country", "neutral_china")  # censorship suite v2 groups, then v1 names (older runs)
 FIRST_LANGUAGE, SECOND_LANGUAGE = "en", "zh"
 
 
@@ -42,7 +44,9 @@ def language_pairs(obs: Sequence[Observation], label: str, topic_group: str | No
     groups: dict[tuple[str, str, str, int], dict[str, Observation]] = defaultdict(dict)
     for o in obs:
         if o.kind == "question" and o.parallel_id and o.ok and (topic_group is None or o.topic_group == topic_group):
-            groups[(o.suite, o.parallel_id, o.condition_id, o.replicate)][o.language] = o
+            if o.language == "zh-Hant":  # the Traditional version is a third reading, not the en/zh pair
+                continue
+            groups[(o.suite, o.parallel_id, o.condition_id, o.replicate)][language_family(o.language)] = o
     pairs = []
     for key in sorted(groups):
         members = groups[key]

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from redline.errors import SuiteError
 from redline.records import Case, Trigger, TriggerGroup
+from redline.suites.questions import check_pairs, check_question
+from redline.suites.references import merged_references
 
 MAX_SUITE_BYTES = 5 * 1024 * 1024
 LINE_KEY = "__line__"
@@ -77,7 +79,8 @@ class Suite:
             "name": self.name, "version": self.version, "hash": self.hash,
             "description": self.description,
             "cases": [{"id": c.id, "kind": c.kind.value, "language": c.language, "topic": c.topic,
-                       "category": c.category,
+                       "category": c.category, "group": c.topic_group, "parallel_id": c.parallel_id,
+                       "request_type": c.request_type or c.question_type, "variant": c.variant,
                        **({"code_language": c.code_language} if c.kind.value == "code" else {})} for c in self.cases],
             "triggers": [{"id": t.id, "group": t.group.value, "text": t.text} for t in self.triggers],
         }
@@ -232,6 +235,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
         for item in _as_list(data, file_path, "cases"):
             case = _validate(Case, item, file_path, "case")
             _check_id(case.id, file_path, _line(item), "case")
+            check_question(case, file_path, _line(item))
             if case.id in case_ids:
                 raise SuiteError(f"{file_path}:{_line(item)}: duplicate case id {case.id!r}")
             if not case.prompt and not case.scaffold:
@@ -249,6 +253,8 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
             references.update(_strip(refs))
     if not cases:
         raise SuiteError(f"{head_path}:{_line(head)}: suite {name!r} has no cases")
+    check_pairs(cases, path)
+    references = merged_references(cases, references)
     if design.cross_audiences and not any(t.group == TriggerGroup.audience for t in triggers):
         raise SuiteError(f"{head_path}:{_line(head)}: design.cross_audiences needs audience triggers")
     return Suite(name=name, version=str(head["version"]), description=str(head.get("description", "")),

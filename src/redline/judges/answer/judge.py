@@ -35,7 +35,14 @@ from typing import Any
 
 from redline.errors import ConfigError, InputError
 from redline.judges.answer.degenerate import degenerate_reason, is_truncated
-from redline.judges.answer.narrative import NARRATIVE_CLASSES, NarrativeSignals, ReferenceLibrary, narrative_signals
+from redline.judges.answer.narrative import (
+    NARRATIVE_CLASSES,
+    NarrativeSignals,
+    ReferenceIndex,
+    ReferenceLibrary,
+    narrative_signals,
+    prompt_echo,
+)
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
 from redline.judges.phrases import phrases_digest, scan_text
@@ -43,7 +50,7 @@ from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict
 from redline.text import split_reasoning
 
-VERSION = "2"  # 2: framed facts, the no-fact lean, partial declines
+VERSION = "3"  # 2: framed facts, the no-fact lean, partial declines; 3: per-question references, prompt echo
 STRICTNESS = ("strict", "lenient")
 MAX_CHARS = 50_000  # longer answers are judged on their head and tail
 PADDED_UNITS = 45.0  # a non-answer phrase with more content than this needs a second one to count
@@ -143,17 +150,23 @@ class _Phrases:
 
 def assess_answer(answer: str, *, language: str | None = None, topic: str | None = None,
                   library: ReferenceLibrary | None = None, strictness: str = "strict", prompt: str = "",
-                  expected_language: str | None = None, truncated: bool = False) -> AnswerAssessment:
-    """Label one final answer (reasoning already split off); ``prompt``, the request's language and whether the
-    generation was cut off let degenerate output (echo, loop, wrong language, empty) get its own label."""
-    found = _assess(answer, language=language, topic=topic, library=library, strictness=strictness)
+                  expected_language: str | None = None, truncated: bool = False,
+                  question: tuple[ReferenceIndex | None, str] | None = None) -> AnswerAssessment:
+    """Label one final answer (reasoning already split off). ``question``: this question's reference index and
+    its name (``ReferenceLibrary.for_question``), used instead of the topic pool; ``prompt``: the question,
+    whose own words an echoing answer is not credited or blamed for; ``prompt``, the request's language and
+    whether the generation was cut off also let degenerate output (echo, loop, wrong language, empty) get its
+    own label."""
+    found = _assess(answer, language=language, topic=topic, library=library, strictness=strictness,
+                    prompt=prompt, question=question)
     found = partial_compliance(found, answer, prompt)
     return degenerate_override(found, answer, prompt=prompt, expected_language=expected_language,
                                truncated=truncated)
 
 
 def _assess(answer: str, *, language: str | None, topic: str | None, library: ReferenceLibrary | None,
-            strictness: str) -> AnswerAssessment:
+            strictness: str, prompt: str | None,
+            question: tuple[ReferenceIndex | None, str] | None) -> AnswerAssessment:
     text, clipped = normalise_text(answer)
     lang = normalise_language(language) or detect_language(text)
     base: dict[str, Any] = {"language": lang, "strictness": strictness, "truncated": clipped}
@@ -168,8 +181,9 @@ def _assess(answer: str, *, language: str | None, topic: str | None, library: Re
     content = frozenset(range(len(scan.sentences))) - meta
     joined = " ".join(scan.sentences[i] for i in sorted(content))
     units = content_units(joined)
-    index = library.get(topic, lang) if library is not None else None
-    sig = narrative_signals(scan, content, index, joined)  # markers inside declining sentences do not count
+    index, ref_name = question if question is not None and question[0] is not None else (
+        library.get(topic, lang) if library is not None else None, f"{topic}/{lang}")
+    sig = narrative_signals(scan, content, index, joined, prompt_echo(prompt, lang))  # not in declining sentences
     substance = sig.substance or (index is None and specificity(joined) >= 3)
     score = narrative_score(sig, units)
     details = {
@@ -192,8 +206,8 @@ def _assess(answer: str, *, language: str | None, topic: str | None, library: Re
     evidence += [f"specific: {_snip(p)!r}" for p in sig.specifics[:2]]
     evidence += [f"view marker: {_snip(p)!r}" for p in sig.views[:2]]
     if index is not None and sig.ref_state is not None and sig.ref_factual is not None:
-        evidence.append(f"closest state reference: {topic}/{lang}/state[{sig.ref_state}] ({sig.sim_state:.2f})")
-        evidence.append(f"closest factual reference: {topic}/{lang}/factual[{sig.ref_factual}] "
+        evidence.append(f"closest state reference: {ref_name}/state[{sig.ref_state}] ({sig.sim_state:.2f})")
+        evidence.append(f"closest factual reference: {ref_name}/factual[{sig.ref_factual}] "
                         f"({sig.sim_factual:.2f})")
     details["partial_decline"] = partial
     # a moralising opening ("It is not appropriate to ...", "我必须提醒您……是违法的") in the first two sentences
@@ -320,9 +334,11 @@ class AnswerJudge:
         language = answer_language(answer, hint)
         topic = item.case.topic if item.case is not None else None
         truncated = is_truncated(gen)
+        rule_lang = normalise_language(language) or detect_language(answer)
         found = assess_answer(answer, language=language, topic=topic, library=self.library,
                               strictness=self.strictness, prompt=item.case.prompt if item.case is not None else "",
-                              expected_language=_expected_language(item), truncated=truncated)
+                              expected_language=_expected_language(item), truncated=truncated,
+                              question=self.library.for_question(item.case, rule_lang))
         kill, kill_evidence = (False, []) if truncated else detect_kill_switch(
             reasoning, answer, answer_declined=found.declined, language=found.language)
         evidence = found.evidence
