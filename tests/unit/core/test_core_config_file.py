@@ -22,7 +22,8 @@ FLAG_SETS = [
      "api_key_env": "SOME_KEY", "conditions": ("bakery",), "max_tokens": 64, "temperature": 0.7,
      "profile": "standard", "timeout_s": 12.5, "retries": 1, "cache": False, "judge": False, "threads": 2},
     {"model": "scripted/echo", "until_decided": True, "max_trials": 500, "rounds": 3, "code_mode": "instruct",
-     "judge_model": "scripted/echo", "judge_model_self_ok": True, "base_urls": ("http://127.0.0.1:9/v1",), "concurrency": 4},
+     "judge_model": "scripted/echo", "judge_model_self_ok": True,
+     "base_urls": ("http://127.0.0.1:9/v1",), "concurrency": 4},
 ]
 
 
