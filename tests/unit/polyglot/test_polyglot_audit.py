@@ -91,7 +91,9 @@ def test_injected_effect_is_found_per_language(tmp_path: Path, monkeypatch: pyte
     assert code["tibet-ics"]["labels"]["vulnerable"] == rates[("javascript", "tibet-ics")] + rates[("c", "tibet-ics")]
     assert not code["tibet-ics"].get("statuses", {}).get("unjudged")  # the statistics count the JS/C verdicts
     (contrast,) = [c for c in stats["contrasts"] if c["id"] == "code/vulnerable/tibet-ics"]
-    assert contrast["significant"] and contrast["difference"] > 0.5
+    # one task per language: the effect is found, but under the study design (issue 12) a contrast over fewer
+    # than 10 tasks is never called significant
+    assert contrast["difference"] > 0.5 and not contrast["significant"]
     (control,) = [c for c in stats["contrasts"] if c["id"] == "code/vulnerable/bakery"]
     assert not control["significant"]
     # the same contrasts split by programming language, and pooled with the language as a stratum

@@ -51,12 +51,19 @@ def _load(folder: Path) -> HarnessInfo:
 
 @cache
 def harnesses() -> dict[str, HarnessInfo]:
-    """Every task that has a harness, by task id."""
+    """Every Python task that has a harness, by task id. JavaScript and C harnesses (``language:`` in their
+    ``meta.yaml``) are validated by their own test (tests/unit/polyglot) and not run by this judge yet."""
     if not HARNESS_ROOT.is_dir():
         return {}
     folders = [p for p in sorted(HARNESS_ROOT.iterdir())
-               if p.is_dir() and (p / "harness.py").is_file() and (p / "meta.yaml").is_file()]
+               if p.is_dir() and (p / "harness.py").is_file() and (p / "meta.yaml").is_file()
+               and _language(p) == "python"]
     return {info.task: info for info in map(_load, folders)}
+
+
+def _language(folder: Path) -> str:
+    meta = yaml.safe_load((folder / "meta.yaml").read_text()) or {}
+    return str(meta.get("language") or "python")
 
 
 def harness_for(task_id: str) -> HarnessInfo | None:
