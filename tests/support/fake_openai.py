@@ -98,7 +98,7 @@ class FakeServer:
             send(200, json.dumps(ok_body(body, "<think>plan it</think>final answer")).encode())
         elif behaviour == "429":
             send(429, b'{"error": "rate limited"}', {"retry-after": "0"})
-        elif behaviour in ("500", "502", "503", "401", "404", "400"):
+        elif behaviour in ("500", "502", "503", "401", "403", "404", "400"):
             send(int(behaviour), b'{"error": "boom"}')
         elif behaviour == "reset":
             h.close_connection = True

@@ -81,11 +81,21 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
+# fatal statuses: what went wrong for the whole run, and the fix the one-line message names
+FATAL_FIX = {401: ("auth", "check the API key (the variable --api-key-env names)"),
+             403: ("auth", "check the API key and its access to this model (--api-key-env)"),
+             404: ("not_found", "check the model name and --base-url"),
+             400: ("bad_request", "check --max-tokens, --temperature and the model name for this server"),
+             422: ("bad_request", "check --max-tokens, --temperature and the model name for this server")}
+
+
 def classify_status(status: int, body: str, retry_after: str | None) -> BackendError:
-    detail = body[:200].replace("\n", " ")
+    detail = " ".join(body[:200].split())
     retryable = status in RETRYABLE_STATUS or status >= 500
-    return BackendError(f"HTTP {status}: {detail}", retryable=retryable,
-                        retry_after=retry_after_seconds(retry_after))
+    if retryable:
+        return BackendError(f"HTTP {status}: {detail}", retryable=True, retry_after=retry_after_seconds(retry_after))
+    kind, fix = FATAL_FIX.get(status, ("fatal", "check --base-url and the server's logs"))
+    return BackendError(f"HTTP {status}: {detail} ({fix})", retryable=False, kind=kind)
 
 
 class OpenAIBackend:
@@ -125,7 +135,7 @@ class OpenAIBackend:
             raise BackendError(f"timeout: {type(exc).__name__}", retryable=True, kind="timeout") from None
         except httpx.TransportError as exc:
             raise BackendError(f"connection error: {type(exc).__name__}: {self._redact(str(exc))}",
-                               retryable=True) from None
+                               retryable=True, kind="connection") from None
         if resp.status_code != 200:
             raise classify_status(resp.status_code, self._redact(resp.text), resp.headers.get("retry-after"))
         try:

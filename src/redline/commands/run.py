@@ -25,3 +25,9 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
     click.echo(safe_text(str(result.run.path)))
+    from redline.errors import RunStopped
+    from redline.pipeline.summary import error_hint
+
+    hint = error_hint(result.run.load())
+    if hint:
+        raise RunStopped(hint)

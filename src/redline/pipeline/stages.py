@@ -33,7 +33,7 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
     from redline.runner.progress import generation_progress
 
     opts = cfg.exec_options(progress=progress)
-    done = set(run.generations())
+    done = {tid for tid, gen in run.generations().items() if gen.ok}  # error records are retried on resume
     cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if opts.cache else None
     settings = exec_settings(cfg, opts, backend.max_concurrency)
     todo = sum(1 for t in trials if t.trial_id not in done)

@@ -66,7 +66,8 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
     generations = run.generations()
-    judged = set(run.verdicts())
+    # an error verdict (failed generation, failed judge call) is not done: judged again once there is an answer
+    judged = {key for key, verdict in run.verdicts().items() if verdict.label != "error"}
     with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint
