@@ -107,6 +107,15 @@ class ExecOptions(BaseModel):
     progress: bool = True
 
 
+def check_key(name: str, value: str) -> str:
+    """A key as read from variable ``name``: one line of printable ASCII, or a one-line error (never the key)."""
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        raise ConfigError(f"--api-key-env: {name} holds whitespace (a CRLF .env file?); strip it and retry")
+    if not value.isascii() or not value.isprintable():
+        raise ConfigError(f"--api-key-env: {name} holds non-ASCII or control characters; check its value")
+    return value
+
+
 def read_key(var: str | None) -> str | None:
     """The value of the named key variable, read at call time; a named but unset variable is an error."""
     if not var:
@@ -114,7 +123,10 @@ def read_key(var: str | None) -> str | None:
     value = os.environ.get(var)
     if not value:
         raise ConfigError(f"--api-key-env: environment variable {var} is not set")
-    return value
+    from redline.text import register_secret
+
+    register_secret(value)  # registered before the check: even a rejected key never reaches a file or the terminal
+    return check_key(var, value)
 
 
 class RunConfig(BaseModel):

@@ -15,7 +15,7 @@ import httpx
 from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
-from redline.text import clean_text, split_reasoning
+from redline.text import clean_text, redact, register_secret, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 
@@ -113,7 +113,7 @@ class OpenAIBackend:
             raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
         self.model = model
         self.base_url = base_url.rstrip("/")
-        self._secret = api_key or ""
+        register_secret(api_key)
         self.max_concurrency = max_concurrency
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         limits = httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
@@ -146,7 +146,7 @@ class OpenAIBackend:
 
     def _redact(self, text: str) -> str:
         """Endpoints sometimes echo the request: never let the key reach an error message or a file."""
-        return text.replace(self._secret, "***") if self._secret else text
+        return redact(text)
 
     def preflight(self) -> None:
         """Fail fast with a one-line error when the endpoint cannot be reached at all (any HTTP answer is fine).

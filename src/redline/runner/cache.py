@@ -14,6 +14,7 @@ from typing import Any
 
 from redline.backends.base import BackendResult, GenerationRequest
 from redline.records import Usage
+from redline.text import redact
 
 
 def cache_key(identity: dict[str, Any], request: GenerationRequest, replicate: int) -> str:
@@ -41,7 +42,7 @@ class GenerationCache:
     def put(self, key: str, result: BackendResult) -> None:
         value = json.dumps({"text": result.text, "reasoning": result.reasoning,
                             "finish_reason": result.finish_reason, "usage": result.usage.model_dump()})
-        self._db.execute("INSERT OR REPLACE INTO generations (key, value) VALUES (?, ?)", (key, value))
+        self._db.execute("INSERT OR REPLACE INTO generations (key, value) VALUES (?, ?)", (key, redact(value)))
         self._db.commit()
 
     def close(self) -> None:

@@ -20,6 +20,7 @@ from redline.errors import BackendError, RunStopped
 from redline.records import Generation, Trial
 from redline.runner.cache import GenerationCache, cache_key
 from redline.store.jsonl import JsonlWriter
+from redline.text import redact
 
 Listener = Callable[[Generation], None]
 
@@ -93,8 +94,8 @@ def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: B
               "model": backend.model, "cached": cached}
     if result is None:
         assert err is not None
-        return Generation(**common, error=str(err)[:2000], error_kind=err.kind)
-    return Generation(**common, text=result.text, reasoning=result.reasoning,
+        return Generation(**common, error=redact(str(err))[:2000], error_kind=err.kind)
+    return Generation(**common, text=redact(result.text), reasoning=redact(result.reasoning),
                       finish_reason=result.finish_reason, usage=result.usage)
 
 
