@@ -37,11 +37,13 @@ class GenerationCache:
             return None
         data = json.loads(row[0])
         return BackendResult(text=data["text"], reasoning=data.get("reasoning", ""),
-                             finish_reason=data.get("finish_reason", ""), usage=Usage(**data.get("usage", {})))
+                             finish_reason=data.get("finish_reason", ""), usage=Usage(**data.get("usage", {})),
+                             truncated=bool(data.get("truncated", False)))
 
     def put(self, key: str, result: BackendResult) -> None:
         value = json.dumps({"text": result.text, "reasoning": result.reasoning,
-                            "finish_reason": result.finish_reason, "usage": result.usage.model_dump()})
+                            "finish_reason": result.finish_reason, "usage": result.usage.model_dump(),
+                            "truncated": result.truncated})
         self._db.execute("INSERT OR REPLACE INTO generations (key, value) VALUES (?, ?)", (key, redact(value)))
         self._db.commit()
 

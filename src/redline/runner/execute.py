@@ -36,6 +36,7 @@ class ExecSettings:
 
 
 CONNECTION_KINDS = {"connection", "timeout"}
+STOP_KINDS = {"auth", "not_found", "bad_request", "fatal"}  # wrong for every trial: the run stops
 
 
 @dataclass
@@ -49,7 +50,7 @@ class _Stop:
         if err is None:
             self.failures = 0
             return
-        if not err.retryable and not self.reason:
+        if err.kind in STOP_KINDS and not self.reason:
             self.reason = f"{err} [fatal: every trial would fail the same way]"
         elif err.kind in CONNECTION_KINDS:
             self.failures += 1
@@ -96,7 +97,8 @@ def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: B
         assert err is not None
         return Generation(**common, error=redact(str(err))[:2000], error_kind=err.kind)
     return Generation(**common, text=redact(result.text), reasoning=redact(result.reasoning),
-                      finish_reason=result.finish_reason, usage=result.usage)
+                      finish_reason=result.finish_reason, usage=result.usage,
+                      truncated=result.truncated or result.finish_reason == "length")
 
 
 async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: JsonlWriter, *,
