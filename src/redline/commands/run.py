@@ -26,8 +26,12 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     print_summary(result)
     click.echo(safe_text(str(result.run.path)))
     from redline.errors import RunStopped
-    from redline.pipeline.summary import error_hint
+    from redline.pipeline.summary import error_hint, truncation_hint
 
-    hint = error_hint(result.run.load())
+    data = result.run.load()
+    warning = truncation_hint(data)
+    if warning:
+        click.echo(safe_text(warning), err=True)
+    hint = error_hint(data)
     if hint:
         raise RunStopped(hint)

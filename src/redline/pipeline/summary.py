@@ -31,6 +31,18 @@ def error_hint(run: RunData) -> str | None:
             "(finished trials are kept)")
 
 
+def truncation_hint(run: RunData) -> str | None:
+    """A warning when answers were cut off by the token limit (labelled ``truncated``, never a refusal)."""
+    cut = [g for g in run.generations.values() if g.ok and g.truncated]
+    if not cut:
+        return None
+    limit = run.manifest.config.get("max_tokens", "")
+    reasoning = sum(1 for g in cut if g.reasoning)
+    why = f"; {reasoning} of them were still reasoning (a reasoning model needs more tokens)" if reasoning else ""
+    return (f"warning: {len(cut)} answers were cut off by --max-tokens {limit}{why}; raise --max-tokens "
+            "to judge whole answers")
+
+
 def label_table(run: RunData) -> dict[str, Counter[str]]:
     """(suite/condition) -> counts of verdict labels, from the judges recorded in the manifest."""
     manifest = run.manifest
