@@ -172,6 +172,12 @@ class RunConfig(BaseModel):
             raise ValueError("must be PROVIDER/NAME, e.g. openai/gpt-4o-mini or embedded/gemma-3-270m")
         return value
 
+    @field_validator("suites", "conditions")
+    @classmethod
+    def _as_set(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """``--suite X --suite X`` names one suite: a plan is a set, never sent twice."""
+        return tuple(dict.fromkeys(value))
+
     @field_validator("executor")
     @classmethod
     def _executor(cls, value: str) -> str:

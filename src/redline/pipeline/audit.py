@@ -9,7 +9,15 @@ from pathlib import Path
 from redline.backends.base import Backend
 from redline.backends.factory import make_backend
 from redline.config import RunConfig
-from redline.pipeline.plan import add_plan, default_run_id, open_run, package_versions, plan_trials, write_manifest
+from redline.pipeline.plan import (
+    add_plan,
+    default_run_id,
+    open_run,
+    package_versions,
+    plan_trials,
+    unique_suites,
+    write_manifest,
+)
 from redline.pipeline.stages import generate, judge_agreement, judge_stage, model_judge, report_stage, stats_stage
 from redline.runner.execute import ExecSummary
 from redline.store.run_dir import RunDir
@@ -34,7 +42,7 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
     started = time.perf_counter()
     given = backend
     backend = backend or make_backend(cfg.backend_spec())
-    suites = [resolve_suite(name) for name in cfg.suites]
+    suites = unique_suites([resolve_suite(name) for name in cfg.suites])
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
     run = open_run(cfg)
     preflight = getattr(backend, "preflight", None)
