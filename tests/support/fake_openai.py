@@ -50,6 +50,7 @@ class FakeServer:
         self.plan = plan
         self.slow_s = slow_s
         self.requests: list[dict[str, Any]] = []
+        self.models: list[dict[str, Any]] = [{"id": "m", "object": "model", "root": "m", "owned_by": "test"}]
         self.headers: list[dict[str, str]] = []
         self._attempts: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -67,6 +68,14 @@ class FakeServer:
 
             def log_message(self, *args: Any) -> None:
                 return None
+
+            def do_GET(self) -> None:  # noqa: N802
+                payload = json.dumps({"object": "list", "data": server.models}).encode()
+                self.send_response(200 if self.path.endswith("/models") else 404)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
 
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("content-length") or 0)

@@ -192,6 +192,21 @@ def classify_status(status: int, body: str, retry_after: str | None) -> BackendE
     return BackendError(f"HTTP {status}: {detail} ({fix})", retryable=False, kind=kind)
 
 
+def served_entry(body: bytes, model: str) -> dict[str, Any] | None:
+    """The ``/models`` entry naming ``model`` (its id, root, creation time, owner), or None when the answer has
+    none; an unreadable answer is None too (the preflight only checks reachability)."""
+    try:
+        data = load_json(body.decode("utf-8", "replace"))
+    except BackendError:
+        return None
+    entries = data.get("data") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("id") == model:
+            return {k: entry[k] for k in ("id", "root", "created", "owned_by", "parent")
+                    if isinstance(entry.get(k), str | int) and not isinstance(entry.get(k), bool)}
+    return None
+
+
 def _env_bytes() -> int:
     import os
 
@@ -228,6 +243,7 @@ class OpenAIBackend:
         self.model = model
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
+        self.served: dict[str, Any] | None = None  # the server's /models entry for this model (preflight)
         register_secret(api_key)
         self.max_concurrency = max_concurrency
         self.max_response_bytes = max_response_bytes or _env_bytes()
@@ -237,7 +253,12 @@ class OpenAIBackend:
                                          timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)))
 
     def identity(self) -> dict[str, Any]:
-        return {"provider": self.provider, "model": self.model, "base_url": self.base_url}
+        """What answers: provider, name, URL and, once the preflight has asked, the server's own ``/models``
+        entry for the name (so the cache never answers for a different model served under the same name)."""
+        out: dict[str, Any] = {"provider": self.provider, "model": self.model, "base_url": self.base_url}
+        if self.served is not None:
+            out["served"] = self.served
+        return out
 
     async def generate(self, request: GenerationRequest) -> BackendResult:
         path, body = build_payload(request, self.model)
@@ -285,15 +306,18 @@ class OpenAIBackend:
 
         limit = min(10.0, self.timeout_s)
         deadline = time.monotonic() + limit
+        body = bytearray()
         try:
             with httpx.Client(timeout=limit) as client, client.stream("GET", self.base_url + "/models") as resp:
-                read = 0
-                for chunk in resp.iter_raw():
-                    read += len(chunk)
-                    if time.monotonic() > deadline or read > 1_000_000:
-                        break
-        except httpx.TransportError as exc:
+                for chunk in resp.iter_bytes():
+                    body.extend(chunk)
+                    if time.monotonic() > deadline or len(body) > 1_000_000:
+                        return
+                status = resp.status_code
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(exc).__name__})") from None
+        if status == 200:
+            self.served = served_entry(bytes(body), self.model)
 
     async def aclose(self) -> None:
         await self._client.aclose()

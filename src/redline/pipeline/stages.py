@@ -34,7 +34,8 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
 
     opts = cfg.exec_options(progress=progress)
     done = {tid for tid, gen in run.generations().items() if gen.ok}  # error records are retried on resume
-    cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if opts.cache else None
+    use_cache = opts.cache and not cfg.fresh  # --fresh means new answers, not the cache's
+    cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if use_cache else None
     settings = exec_settings(cfg, opts, backend.max_concurrency)
     todo = sum(1 for t in trials if t.trial_id not in done)
     try:

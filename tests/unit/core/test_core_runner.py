@@ -89,7 +89,9 @@ def test_resume_skips_done_and_cache_reuses(tmp_path: Path, runs_dir: Path) -> N
     again = run_audit(cfg, progress=False)
     assert again.run.path == first.run.path and again.generation.generated == 0 and again.generation.skipped == 12
     fresh = run_audit(cfg.model_copy(update={"fresh": True}), progress=False)
-    assert fresh.run.path != first.run.path and fresh.generation.cached == 12
+    assert fresh.run.path != first.run.path and fresh.generation.cached == 0  # --fresh: new answers, not the cache
+    reuse = run_audit(cfg.model_copy(update={"run_id": "reuse"}), progress=False)
+    assert reuse.generation.cached == 12  # a new run id without --fresh reuses the cache
     nocache = run_audit(cfg.model_copy(update={"fresh": True, "cache": False, "run_id": "nc"}), progress=False)
     assert nocache.generation.cached == 0 and nocache.generation.generated == 12
     assert len(records(first.run.path / "generations.jsonl")) == 12
