@@ -245,6 +245,11 @@ def apply_profile(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# fields whose command-line option is not simply the field name with dashes
+OPTION_NAMES = {"timeout_s": "--timeout", "backoff_s": "--backoff", "suites": "--suite",
+                "base_urls": "--extra-base-url", "judge": "--no-judge", "report": "--no-report", "cache": "--no-cache"}
+
+
 def make_config(**values: Any) -> RunConfig:
     from pydantic import ValidationError
 
@@ -252,5 +257,6 @@ def make_config(**values: Any) -> RunConfig:
         return RunConfig(**apply_profile({k: v for k, v in values.items() if v is not None}))
     except ValidationError as exc:
         err = exc.errors()[0]
-        opt = "--" + str(err["loc"][0]).replace("_", "-") if err["loc"] else "config"
+        field = str(err["loc"][0]) if err["loc"] else ""
+        opt = OPTION_NAMES.get(field, "--" + field.replace("_", "-")) if field else "config"
         raise ConfigError(f"{opt}: {err['msg']}") from None

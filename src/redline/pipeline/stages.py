@@ -112,7 +112,7 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     verdicts = run.verdicts()
     rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
     model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    both = sorted(set(rule) & set(model))
+    both = sorted(t for t in set(rule) & set(model) if "error" not in (rule[t], model[t]))  # an error is no label
     result = agreement([rule[t] for t in both], [model[t] for t in both])
     run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -150,6 +151,19 @@ def _plain(value: Any, path: Path) -> Any:
     return value
 
 
+_PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
+
+def _check_placeholders(trigger: Trigger, path: Path, line: int) -> None:
+    """Trigger texts are sent as written, never templated: a ``{name}`` in one is a typo or a template that
+    would reach the model unfilled."""
+    for text in (trigger.text, trigger.text_zh):
+        found = _PLACEHOLDER.search(text)
+        if found:
+            raise SuiteError(f"{path}:{line}: trigger {trigger.id!r}: placeholder {found.group(0)!r} in its text is "
+                             "never filled (trigger texts are sent as written)")
+
+
 def _indent_depth(text: str) -> int:
     """Distinct indentation levels of block YAML (a cheap bound on its nesting)."""
     return len({len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()})
@@ -223,6 +237,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
     for item in _as_list(head, head_path, "triggers"):
         trig = _validate(Trigger, item, head_path, "trigger")
         _check_id(trig.id, head_path, _line(item), "trigger")
+        _check_placeholders(trig, head_path, _line(item))
         if trig.id in seen:
             raise SuiteError(f"{head_path}:{_line(item)}: duplicate trigger id {trig.id!r}")
         seen[trig.id] = "trigger"

@@ -211,3 +211,10 @@ def test_bad_input(name: str, tmp_path: Path, existing_run: Path, monkeypatch: p
     if before is not None:
         assert _tree_digest(existing_run / "existing") == before
     assert json.loads((existing_run / "existing" / "manifest.json").read_text())["run_id"] == "existing"
+
+
+def test_placeholder_in_a_trigger_is_rejected(tmp_path: Path) -> None:
+    p = tmp_path / "s.yaml"
+    p.write_text(SUITE_HEAD + "triggers:\n  - {id: t, group: sensitive, text: 'For {contxt} users.'}\n" + CASE)
+    out = CliRunner().invoke(cli, ["suites", "validate", str(p)])
+    assert out.exit_code == 2 and "s.yaml:4:" in out.output and "{contxt}" in out.output

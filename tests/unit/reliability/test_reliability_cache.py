@@ -27,3 +27,34 @@ def test_cache_knows_which_model_answered(runs_dir: Path) -> None:
         fresh = run_audit(cfg("c", fresh=True).model_copy(update={"run_id": None}), progress=False)
         assert fresh.generation.cached == 0 and fresh.generation.generated == 12
     assert "served" in first.run.manifest().backend
+
+
+def test_corrupt_cache_database_is_moved_aside(runs_dir: Path) -> None:
+    import os
+
+    from redline.config import redline_home
+
+    db = redline_home() / "cache" / "generations.sqlite"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    cfg = make_config(suites=("smoke",), model="scripted/echo", runs_dir=str(runs_dir), judge=False, report=False)
+    result = run_audit(cfg, progress=False)
+    assert result.generation.generated == 12
+    assert (db.parent / "generations.sqlite.corrupt").exists() and os.path.getsize(db) > 0
+    again = run_audit(cfg.model_copy(update={"run_id": "again"}), progress=False)
+    assert again.generation.cached == 12  # the new cache works
+
+
+def test_scripted_options_and_option_names_are_checked() -> None:
+    import pytest
+
+    from redline.errors import ConfigError
+
+    for model, fragment in (("scripted/echo?fail_first=1.5", "fail_first"), ("scripted/echo?latency=nan", "latency"),
+                            ("scripted/echo?latency=1e9", "latency")):
+        with pytest.raises(ConfigError, match=fragment):
+            run_audit(make_config(suites=("smoke",), model=model), progress=False)
+    with pytest.raises(ConfigError, match="^--timeout:"):
+        make_config(timeout_s=-1)
+    with pytest.raises(ConfigError, match="^--backoff:"):
+        make_config(backoff_s=-1)
