@@ -109,3 +109,16 @@ def test_fatal_error_via_cli_is_one_line_and_non_zero(tmp_path: Path) -> None:
     assert out.exit_code == 1
     lines = [line for line in out.output.splitlines() if line.startswith("redline: error:")]
     assert len(lines) == 1 and "API key" in lines[0] and "Traceback" not in out.output
+
+
+def test_error_verdicts_are_judged_again_once_the_answer_lands(runs_dir: Path) -> None:
+    plan = Switch("500")
+    with serve(plan) as srv:
+        cfg = _cfg(srv.base_url, runs_dir, judge=True)
+        run_audit(cfg, progress=False)
+        run = RunDir(runs_dir / "repair")
+        assert {v.label for v in run.verdicts().values()} == {"error"}
+        plan.after = 0
+        run_audit(cfg, progress=False)
+    labels = {v.label for v in run.verdicts().values()}
+    assert labels and "error" not in labels  # the latest verdict per (trial, judge) is of the real answer
