@@ -32,7 +32,7 @@ def read_bounded(path: str | Path, *, cap: int = DEFAULT_CAP, error: type[InputE
                 break
             size += len(chunk)
             if size > cap:
-                raise error(f"{p}:1: larger than {cap} bytes")
+                raise error(f"{p}:1: larger than {cap} bytes (inputs are limited to {cap} bytes)")
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
