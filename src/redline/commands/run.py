@@ -24,7 +24,6 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     cfg = make_config(**values)
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
-    click.echo(safe_text(str(result.run.path)))
     from redline.errors import RunStopped
     from redline.pipeline.summary import error_hint, truncation_hint
 
@@ -32,6 +31,7 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     warning = truncation_hint(data)
     if warning:
         click.echo(safe_text(warning), err=True)
+    click.echo(safe_text(str(result.run.path)))  # the last line of a successful run: its directory
     hint = error_hint(data)
     if hint:
         raise RunStopped(hint)
