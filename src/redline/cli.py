@@ -29,6 +29,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sweep": ("redline.commands.sweep:sweep", "Audit every model in a list (local or Ray), then compare them."),
     "adoption": ("redline.commands.adoption:adoption", "Download shares by developer country (Hugging Face Hub)."),
     "lineage": ("redline.commands.lineage:lineage", "A base model's derivative tree; with --audit, inheritance."),
+    "serve": ("redline.commands.serve:serve", "Serve the embedded model as an OpenAI-compatible API on localhost."),
+    "view": ("redline.commands.view:view", "Browse runs in a local web app (localhost only)."),
+    "export": ("redline.commands.export:export", "Export a run: Parquet tables, an Inspect AI log, a HF dataset."),
+    "config": ("redline.commands.config:config", "Audit files for run --config: validate, schema, of RUN."),
 }
 
 

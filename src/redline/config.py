@@ -15,17 +15,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from redline.errors import ConfigError
 
 PROFILES: dict[str, dict[str, Any]] = {
     # quick: the default run of the embedded model on 2 cores, a few minutes
     "quick": {"limit": 6, "replicates": 1, "max_tokens": 160, "condition_sample": 4},
-    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None},
-    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None},
+    # replicates > 1 need sampling (at temperature 0 they are copies of one answer, issue 12)
+    "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None, "temperature": 0.7},
+    "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None, "temperature": 0.7},
 }
 DEFAULT_SUITES = ("code-security", "censorship")
+DEFAULT_ALPHA = 0.05
+CODE_LANGUAGES = ("python", "javascript", "c")  # programming languages of the code-security tasks
 
 
 def redline_home() -> Path:
@@ -45,6 +48,7 @@ class BackendSpec(BaseModel):
     api_key_env: str | None = None
     timeout_s: float = 300.0
     concurrency: int | None = None  # None: the backend's own default
+    threads: int | None = None  # embedded model: CPU threads (None: cores - 1)
 
     @property
     def model_id(self) -> str:
@@ -71,15 +75,21 @@ class AuditSpec(BaseModel):
     temperature: float = 0.0
     seed: int = 0
     code_mode: str = "auto"
+    code_languages: tuple[str, ...] = ()  # programming languages of the code tasks; empty = all
     profile: str | None = None
     judge_model: str | None = None
     judge_base_url: str | None = None
     until_decided: bool = False
     max_trials: int | None = None
     rounds: int = 5
+    alpha: float = DEFAULT_ALPHA
 
     def digest(self) -> str:
-        return hashlib.sha256(json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:8]
+        # code_languages enters only when it narrows the run, so runs made before it existed keep their id
+        data = self.model_dump(mode="json", exclude=set() if self.code_languages else {"code_languages"})
+        if data["alpha"] == DEFAULT_ALPHA:  # added later: runs at the default alpha keep their ids
+            del data["alpha"]
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
 
     def run_id(self) -> str:
         """``<model slug>-<hash>``: the same audit resolves to the same run, whatever the execution options."""
@@ -105,6 +115,8 @@ class ExecOptions(BaseModel):
     backoff_s: float = 0.5
     cache: bool = True
     progress: bool = True
+    sandbox: str = "auto"  # where generated code runs (the code-exec judge): auto|namespace|docker|podman|none
+    allow_unsafe_none: bool = False
 
 
 def check_key(name: str, value: str) -> str:
@@ -144,7 +156,9 @@ class RunConfig(BaseModel):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     seed: int = 0
     concurrency: int | None = Field(None, ge=1, le=1024)
+    threads: int | None = Field(None, ge=1, le=1024)  # embedded model: CPU threads (default cores - 1)
     code_mode: str = "auto"
+    code_languages: tuple[str, ...] = ()  # --language: code tasks in these languages only; empty = all three
     run_id: str | None = None
     runs_dir: str = "runs"
     fresh: bool = False
@@ -159,11 +173,15 @@ class RunConfig(BaseModel):
     judge_model: str | None = None  # optional model-graded answer judge, PROVIDER/NAME
     judge_base_url: str | None = None
     judge_api_key_env: str | None = None
+    judge_model_self_ok: bool = False  # allow the audited model to grade its own answers
     until_decided: bool = False  # sequential stopping: add rounds until every confirmatory contrast is decided
     max_trials: int | None = Field(None, ge=1)
     rounds: int = Field(5, ge=1, le=100)
+    alpha: float = Field(DEFAULT_ALPHA, gt=0.0, lt=0.5)  # family-wise error rate; the sequential rule spends it
     judge: bool = True
     report: bool = True
+    sandbox: str = "auto"  # execution option: see ExecOptions and docs/code-security-suite.md
+    allow_unsafe_none: bool = False
 
     @field_validator("model")
     @classmethod
@@ -178,6 +196,13 @@ class RunConfig(BaseModel):
         """``--suite X --suite X`` names one suite: a plan is a set, never sent twice."""
         return tuple(dict.fromkeys(value))
 
+    @model_validator(mode="after")
+    def _judge_is_not_audited(self) -> RunConfig:
+        if self.judge_model and not self.judge_model_self_ok and same_model(self.judge_model, self.model):
+            raise ValueError(f"--judge-model {self.judge_model} is the audited model itself (a model grading its "
+                             "own answers is not a second opinion); pass --judge-model-self-ok to allow it")
+        return self
+
     @field_validator("executor")
     @classmethod
     def _executor(cls, value: str) -> str:
@@ -185,12 +210,36 @@ class RunConfig(BaseModel):
             raise ValueError("must be local or ray")
         return value
 
+    @field_validator("sandbox")
+    @classmethod
+    def _sandbox(cls, value: str) -> str:
+        if value not in ("auto", "namespace", "docker", "podman", "none"):
+            raise ValueError("must be auto, namespace, docker, podman or none")
+        return value
+
+    @model_validator(mode="after")
+    def _none_needs_opt_in(self) -> RunConfig:
+        if self.sandbox == "none" and not self.allow_unsafe_none:
+            raise ValueError("--sandbox none runs model-written code without isolation; add --allow-unsafe-none")
+        return self
+
     @field_validator("code_mode")
     @classmethod
     def _mode(cls, value: str) -> str:
         if value not in ("auto", "instruct", "autocomplete"):
             raise ValueError("must be auto, instruct or autocomplete")
         return value
+
+    @field_validator("code_languages")
+    @classmethod
+    def _code_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        aliases = {"py": "python", "js": "javascript", "node": "javascript"}
+        langs = {aliases.get(v.strip().lower(), v.strip().lower()) for v in value if v.strip()}
+        unknown = sorted(langs - set(CODE_LANGUAGES))
+        if unknown:
+            raise ValueError(f"unknown language {unknown[0]!r} (python, javascript, c)")
+        # every language is the same run as the default, so it keeps the default run id
+        return () if langs == set(CODE_LANGUAGES) else tuple(sorted(langs))
 
     @property
     def provider(self) -> str:
@@ -210,13 +259,14 @@ class RunConfig(BaseModel):
     def exec_options(self, *, progress: bool = True) -> ExecOptions:
         return ExecOptions(executor=self.executor, ray_address=self.ray_address, concurrency=self.concurrency,
                            timeout_s=self.timeout_s, retries=self.retries, backoff_s=self.backoff_s,
-                           cache=self.cache, progress=progress)
+                           cache=self.cache, progress=progress, sandbox=self.sandbox,
+                           allow_unsafe_none=self.allow_unsafe_none)
 
     def backend_spec(self) -> BackendSpec:
         """The audited model's backend."""
         return BackendSpec(provider=self.provider, model=self.model_name, base_url=self.base_url,
                            base_urls=self.base_urls, api_key_env=self.api_key_env, timeout_s=self.timeout_s,
-                           concurrency=self.concurrency)
+                           concurrency=self.concurrency, threads=self.threads)
 
     def judge_backend_spec(self) -> BackendSpec | None:
         """The model-graded judge's backend, when ``--judge-model`` is given."""
@@ -248,6 +298,11 @@ def apply_profile(values: dict[str, Any]) -> dict[str, Any]:
 # fields whose command-line option is not simply the field name with dashes
 OPTION_NAMES = {"timeout_s": "--timeout", "backoff_s": "--backoff", "suites": "--suite",
                 "base_urls": "--extra-base-url", "judge": "--no-judge", "report": "--no-report", "cache": "--no-cache"}
+
+
+def same_model(a: str, b: str) -> bool:
+    """Two PROVIDER/NAME ids for the same model (case and surrounding blanks ignored)."""
+    return a.strip().lower() == b.strip().lower()
 
 
 def make_config(**values: Any) -> RunConfig:

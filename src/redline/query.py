@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,24 +30,38 @@ def connect(runs_dir: str | Path, *, allow_files: bool = False, warn: Warn | Non
     """An in-memory database with one table per record kind over every readable run. Runs or files DuckDB cannot
     read are skipped with a warning naming them. Unless ``allow_files``, SQL can then read or write no file and
     reach no network (the tables are loaded first, then external access is switched off and locked)."""
-    import duckdb
-
     root = Path(runs_dir)
     if not root.is_dir():
         raise InputError(f"--runs-dir: {root} is not a directory")
     warn = warn or (lambda message: None)
     runs = []
-    for run in sorted(p for p in root.iterdir() if (p / MANIFEST).is_file()):
+    for run in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+                      and (p / MANIFEST).is_file()):
         problem = _readable(run)
         if problem:
             warn(f"skipping run {run.name}: {problem}")
         else:
             runs.append(run)
+    return connect_runs(runs, allow_files=allow_files, warn=warn)
+
+
+def connect_runs(run_dirs: Sequence[Path], *, full_scan: bool = False, allow_files: bool = True,
+                 warn: Warn | None = None) -> Any:
+    """An in-memory DuckDB with the record kinds of these run directories (``run_id`` = directory name): views
+    when ``allow_files`` (the viewer and exports, which run no user SQL), else tables loaded first, then external
+    access switched off and locked. A file DuckDB cannot read is skipped with a ``warn`` line.
+
+    DuckDB infers nested types from a sample of rows and drops keys it did not see; ``full_scan`` infers from
+    every row (slower), for readers such as exports that must not lose a field."""
+    import duckdb
+
+    warn = warn or (lambda message: None)
     con = duckdb.connect()
+    sample = ", sample_size=-1" if full_scan else ""
     for view, name in VIEWS.items():
         files = []
         reader = "read_json_auto" if name.endswith(".json") else "read_ndjson_auto"
-        for f in (run / name for run in runs):
+        for f in (run / name for run in run_dirs):
             if not f.is_file() or f.stat().st_size == 0:
                 continue
             try:
@@ -61,7 +75,7 @@ def connect(runs_dir: str | Path, *, allow_files: bool = False, warn: Warn | Non
         listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
         kind = "VIEW" if allow_files else "TABLE"
         con.execute(f"CREATE {kind} {view} AS SELECT regexp_extract(filename, '([^/]+)/[^/]+$', 1) AS run_id, * "  # noqa: S608
-                    f"FROM {reader}([{listing}], filename=true, union_by_name=true, {_OPTIONS})")
+                    f"FROM {reader}([{listing}], filename=true, union_by_name=true, {_OPTIONS}{sample})")
     if not allow_files:
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")

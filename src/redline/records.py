@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,6 +61,7 @@ class AnswerLabel(StrEnum):
     deflection = "deflection"
     state_narrative = "state_narrative"
     substantive = "substantive"
+    degenerate = "degenerate"  # echo, loop, symbol soup, wrong language, empty: no answer at all
 
 
 class Case(Record):
@@ -68,7 +69,7 @@ class Case(Record):
 
     id: str
     kind: CaseKind
-    language: str = "en"  # natural language of the prompt: en / zh
+    language: str = "en"  # natural language of the prompt: en / zh / zh-Hans / zh-Hant (see language_family)
     topic: str = ""
     category: str = ""
     prompt: str = ""  # chat request (instruct) or question
@@ -76,14 +77,35 @@ class Case(Record):
     checks: tuple[str, ...] = ()
     cwes: tuple[str, ...] = ()
     parallel_id: str = ""  # shared by language versions of the same question
-    topic_group: str = ""  # e.g. sensitive / other_country / neutral_china
-    question_type: str = ""  # e.g. factual / views / write
+    topic_group: str = ""  # sensitive / other_country_sensitive / permitted_political / neutral_other / ...
+    question_type: str = ""  # e.g. factual / views / write (v1 suites; v2 suites use request_type)
     app: bool = False  # a small multi-part application rather than one function
+    code_language: Literal["python", "javascript", "c"] = "python"  # programming language of a code task
     meta: dict[str, Any] = Field(default_factory=dict)
+    # censorship suite v2 (docs/censorship-suite.md): design keys and this question's own references
+    request_type: str = ""  # factual / views / write / organise
+    variant: str = ""  # knowledge_check / code_word / official_term / plain_term
+    variant_of: str = ""  # parallel_id of the plain twin of a code_word / official_term variant
+    twin_of: str = ""  # on control groups: the sensitive parallel_id this item is form-matched to
+    presupposes: tuple[str, ...] = ()  # presupposition flags, identical across a pair's languages
+    required_facts: tuple[str, ...] = ()  # what a substantive answer to THIS question conveys
+    official_line: tuple[str, ...] = ()  # the governing state's position on THIS question (official wording)
+    sources: tuple[str, ...] = ()
+    as_of: str = ""  # date the time-sensitive facts were checked
 
     @property
     def pair_id(self) -> str:
         return self.parallel_id or self.id
+
+
+CHINESE_SCRIPTS = ("zh-Hans", "zh-Hant")
+
+
+def language_family(language: str) -> str:
+    """The rule set a case language is judged and paired with: ``zh-Hans`` / ``zh-Hant`` (and ``zh-*``) are
+    Chinese (``zh``); the one place that mapping lives."""
+    low = language.strip().lower()
+    return "zh" if low == "zh" or low.startswith("zh-") else language
 
 
 class Trigger(Record):
@@ -139,6 +161,7 @@ class Trial(Record):
 class Usage(Part):
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cost_usd: float | None = None  # what the provider says the call cost, where it says (litellm/ models)
 
 
 class Generation(Record):
@@ -213,7 +236,13 @@ class RunManifest(Record):
     seed: int = 0
     judges: dict[str, str] = Field(default_factory=dict)  # the judge set: name -> fingerprint
     primary_judges: dict[str, str] = Field(default_factory=dict)  # case kind -> the judge its outcomes count
+    design: dict[str, Any] = Field(default_factory=dict)  # pre-registered outcomes, matched triggers, replicates
+    # case kind -> the judge counted where the primary one does not apply or gives no verdict (not_run)
+    fallback_judges: dict[str, str] = Field(default_factory=dict)
+    sandbox: dict[str, str] = Field(default_factory=dict)  # requested / used / reason, when model code was run
     trial_count: int = 0
+    # --no-cache on an existing run: generation and verdict records before these counts are being replaced
+    regeneration: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ BACKENDS: dict[str, str] = {
     "embedded": "redline.backends.embedded:EmbeddedBackend",
     "openai": "redline.backends.openai_http:OpenAIBackend",
     "scripted": "redline.backends.scripted:ScriptedBackend",
+    # hosted APIs through LiteLLM, e.g. litellm/anthropic/NAME (pip install -e '.[litellm]')
+    "litellm": "redline.backends.litellm_backend:LiteLLMBackend",
     # in-process engines on GPU nodes through Ray Data (pip install -e '.[ray]'; --executor ray only)
     "vllm": "redline.runner.ray_llm:RayDataLLMBackend",
     "sglang": "redline.runner.ray_llm:SGLangDataBackend",
@@ -24,6 +26,7 @@ JUDGES: dict[str, str] = {
     "code-security": "redline.judges.code.judge:CodeSecurityJudge",
     "answer-rules": "redline.judges.answer.judge:AnswerJudge",
     "answer-model": "redline.judges.answer.model_graded:ModelGradedJudge",
+    "code-exec": "redline.judges.exec.judge:CodeExecJudge",
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 from redline.judges.base import Judge, JudgeContext, JudgeInput
 from redline.records import CaseKind, Generation
 from redline.registry import judge_classes, judge_names
-from redline.runner.judging import primary_judges, select_judges
+from redline.runner.judging import fallback_judges, primary_judges, select_judges
 
 
 async def _ask(system: str, user: str) -> str:
@@ -38,12 +38,22 @@ def test_judge_contract(name: str) -> None:
 
 
 def test_one_primary_judge_per_kind() -> None:
+    """The exploit-verified judge is primary for code where it applies when a sandbox runs, the static judge
+    its fallback; without a sandbox the static judge is the only primary code judge."""
     judges = select_judges(CONTEXT)
-    assert primary_judges(judges) == {"code": "code-security", "question": "answer-rules"}
-    assert {j.name for j in judges} >= {"code-security", "answer-rules", "answer-model"}
+    assert {j.name for j in judges} >= {"code-security", "answer-rules", "answer-model", "code-exec"}
+    dynamic = next(j for j in judges if j.name == "code-exec")
+    if dynamic.primary:
+        assert primary_judges(judges) == {"code": "code-exec", "question": "answer-rules"}
+        assert fallback_judges(judges) == {"code": "code-security"}
+    unboxed = select_judges(JudgeContext(kinds=frozenset(CaseKind), sandbox="none"))  # none without the opt-in
+    assert not next(j for j in unboxed if j.name == "code-exec").primary
+    assert primary_judges(unboxed) == {"code": "code-security", "question": "answer-rules"}
+    assert fallback_judges(unboxed) == {}
 
 
 def test_the_judge_model_runs_only_when_named() -> None:
     plain = JudgeContext(kinds=frozenset(CaseKind))
     assert "answer-model" not in {j.name for j in select_judges(plain)}
-    assert [j.name for j in select_judges(JudgeContext(kinds=frozenset({CaseKind.code})))] == ["code-security"]
+    assert [j.name for j in select_judges(JudgeContext(kinds=frozenset({CaseKind.code})))] == [
+        "code-security", "code-exec"]

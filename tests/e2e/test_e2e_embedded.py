@@ -36,10 +36,17 @@ def test_embedded_model_end_to_end(runs_dir: Path) -> None:
         assert page.errors == [] and page.external_requests == [] and page.svg_count >= 1
         assert run_path.name in page.text
 
-    again = CliRunner().invoke(cli, [*args, "--no-cache"])
+    again = CliRunner().invoke(cli, args)  # the same command resumes: nothing new generated
     assert again.exit_code == 0, again.output
-    assert len((run_path / "generations.jsonl").read_text().splitlines()) == 12  # nothing new generated
+    assert len((run_path / "generations.jsonl").read_text().splitlines()) == 12
     assert "0 generated" in again.output
+    # --no-cache on the cached run generates every trial again; greedy with one slot gives the same text
+    redo = CliRunner().invoke(cli, [*args, "--no-cache", "--no-report"])
+    assert redo.exit_code == 0, redo.output
+    lines = (run_path / "generations.jsonl").read_text().splitlines()
+    assert len(lines) == 24 and "12 generated (0 from cache)" in redo.output
+    assert {json.loads(line)["trial_id"]: json.loads(line)["text"] for line in lines[12:]} == \
+        {g["trial_id"]: g["text"] for g in gens}
 
     # greedy decoding with one slot is reproducible: a fresh uncached run gives identical text
     fresh = CliRunner().invoke(cli, [*args, "--fresh", "--no-cache", "--no-judge", "--no-report"])

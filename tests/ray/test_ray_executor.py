@@ -268,7 +268,7 @@ def test_load_balances_endpoints_and_keeps_the_key_out_of_ray(runs_dir: Path,
 
     with serve(plan) as one, serve(plan) as two:
         cfg = config(runs_dir, "lb", "ray", suites=("smoke",), model="openai/test-model", base_url=one.base_url,
-                     base_urls=(two.base_url,), api_key_env="REDLINE_TEST_KEY", concurrency=2)
+                     base_urls=(two.base_url,), api_key_env="REDLINE_TEST_KEY", concurrency=2, temperature=0.7)
         result = run_audit(cfg, progress=False)
         gens = result.run.generations()
         assert len(gens) == result.trials and all(g.ok for g in gens.values())

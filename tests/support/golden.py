@@ -14,7 +14,7 @@ from redline.backends.base import GenerationRequest
 from redline.backends.scripted import effect, request_text
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
-SUITE = GOLDEN / "suite.yaml"
+SUITE = GOLDEN / "suite"  # a directory: suite.yaml and design/matching.yaml
 ANSWERS = {
     "en": ["I'm sorry, but I can't discuss that topic.",
            "Let's talk about something else instead. Is there anything else I can help you with?",

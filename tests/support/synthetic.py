@@ -44,6 +44,8 @@ class SynthTrial:
     findings: tuple[Finding, ...] = ()
     score: int | None = None
     pair_key: str | None = None  # override to break pairing on purpose
+    error_kind: str | None = None  # e.g. "blocked" (a provider's content filter); default "fatal" with an error
+    finish_reason: str = ""
 
 
 def code_case(case_id: str, **kw: object) -> Case:
@@ -56,13 +58,13 @@ def question_case(case_id: str, *, language: str, topic: str, topic_group: str, 
 
 
 def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "synthetic", seed: int = 0,
-              model: str = "synthetic-model") -> RunDir:
+              model: str = "synthetic-model", design: dict[str, Any] | None = None) -> RunDir:
     """Write manifest, plan, generations and verdicts for scripted trials; returns the run."""
     run = RunDir(Path(path))
     run.write_manifest(RunManifest(
         run_id=run.path.name, created_at="2025-01-01T00:00:00+00:00", redline_version=__version__,
         python="3", backend={"provider": "scripted", "model": model}, seed=seed, judges=dict(FINGERPRINTS),
-        trial_count=len(trials)))
+        trial_count=len(trials), design=design or {}))
     records: list[tuple[SynthTrial, Trial]] = []
     for s in trials:
         pair_key = s.pair_key or _hash(suite, s.case.id, s.replicate)
@@ -80,7 +82,8 @@ def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "s
                 continue
             gens.write(Generation(trial_id=t.trial_id, pair_key=t.pair_key, suite=suite, case_id=t.case_id,
                                   condition_id=t.condition_id, replicate=t.replicate, text=s.text,
-                                  reasoning=s.reasoning, error=s.error, error_kind="fatal" if s.error else None,
+                                  reasoning=s.reasoning, error=s.error, finish_reason=s.finish_reason,
+                                  error_kind=(s.error_kind or "fatal") if s.error else None,
                                   backend="scripted", model=model))
             if s.label is None or s.error:
                 continue
@@ -112,14 +115,14 @@ HOSTILE = '<script>alert(1)</script><img src="https://example.invalid/x.png" one
 CODE_CONDITIONS = (("baseline", "baseline"), ("tibet-ics", "sensitive"), ("uyghur-centre", "sensitive"),
                    ("bakery", "neutral_control"), ("basque-region", "other_country"))
 QUESTION_TOPICS = (("tiananmen-1989", "sensitive"), ("taiwan-status", "sensitive"), ("xinjiang", "sensitive"),
-                   ("other-gov-protests", "other_country"), ("chinese-cuisine", "neutral_china"))
+                   ("other-gov-protests", "other_country_sensitive"), ("china-policy-explainer", "permitted_political"))
 
 
 def _answer_probs(group: str, language: str) -> list[float]:
     """(refusal, deflection, state_narrative, substantive) probabilities of the demo's scripted model."""
     if group == "sensitive":
         return [0.35, 0.15, 0.35, 0.15] if language == "zh" else [0.2, 0.1, 0.2, 0.5]
-    if group == "other_country":
+    if group == "other_country_sensitive":
         return [0.05, 0.05, 0.05, 0.85]
     return [0.02, 0.03, 0.0, 0.95]
 

@@ -9,7 +9,26 @@ from redline.records import Message, Trial, Usage
 from redline.text import split_reasoning
 
 # split_reasoning lives in redline.text; re-exported here for older imports
-__all__ = ["Backend", "BackendResult", "BackendTraits", "GenerationRequest", "split_reasoning", "traits_of"]
+__all__ = ["BLOCK_STATUSES", "BLOCK_WORDS", "Backend", "BackendResult", "BackendTraits", "GenerationRequest",
+           "is_provider_block", "split_reasoning", "traits_of"]
+
+BLOCKED = "blocked"  # BackendError.kind of a request a provider's content filter refused
+BLOCK_STATUSES = frozenset({400, 403, 451})
+BLOCK_WORDS = ("content_filter", "content filter", "content management policy", "safety", "moderation",
+               "content policy", "data_inspection_failed", "inappropriate")
+
+
+def is_provider_block(status: int | None, body: str = "") -> bool:
+    """A provider refusing the request itself (a content filter), as opposed to a failure: an outcome of the
+    audit (issue 12), not an error to drop.
+
+    Filters answer 400 (Azure/OpenAI ``content_filter``, Alibaba ``data_inspection_failed``), 403 or 451 with
+    a body that names the policy; 401 / 404 / 429 / 5xx and a 400 without such words stay errors.
+    """
+    if status is None or status not in BLOCK_STATUSES:
+        return False
+    text = body.lower()
+    return status == 451 or any(word in text for word in BLOCK_WORDS)
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,8 @@ class BackendTraits:
     default_concurrency: int = 8  # requests in flight when --concurrency is not given
     in_process: bool = False  # runs a model inside the worker process: one actor per endpoint, a core each
     multi_endpoint: bool = False  # can spread one model over several base URLs (--extra-base-url)
+    tokens_per_s: float | None = None  # completion tokens/s of one request, where known (dry-run ETA)
+    seed_varies_greedy: bool = False  # output depends on the request seed even at temperature 0 (replicates differ)
 
 
 def traits_of(cls: object) -> BackendTraits:

@@ -12,7 +12,7 @@ def make_backend(spec: BackendSpec) -> Backend:
     cls = backend_class(spec.provider)
     concurrency = spec.concurrency or traits_of(cls).default_concurrency
     backend: Backend = cls(spec.model, base_url=spec.base_url, api_key=spec.api_key(),
-                           timeout_s=spec.timeout_s, max_concurrency=concurrency)
+                           timeout_s=spec.timeout_s, max_concurrency=concurrency, threads=spec.threads)
     return backend
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
+from redline.backends.base import BLOCKED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 from redline.text import clean_text, redact, register_secret, split_reasoning
@@ -185,6 +185,8 @@ FATAL_FIX = {401: ("auth", "check the API key (the variable --api-key-env names)
 
 def classify_status(status: int, body: str, retry_after: str | None) -> BackendError:
     detail = " ".join(body[:200].split())
+    if is_provider_block(status, body):  # a content filter: not retried, counted as an outcome (blocked)
+        return BackendError(f"HTTP {status} (blocked by the provider): {detail}", retryable=False, kind=BLOCKED)
     retryable = status in RETRYABLE_STATUS or status >= 500
     if retryable:
         return BackendError(f"HTTP {status}: {detail}", retryable=True, retry_after=retry_after_seconds(retry_after))

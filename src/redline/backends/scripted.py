@@ -106,7 +106,7 @@ class ScriptedBackend:
     """Deterministic in-process backend; ``fail_every`` injects retryable errors for runner tests."""
 
     is_base_model = False
-    traits = BackendTraits(default_concurrency=8)
+    traits = BackendTraits(default_concurrency=8, seed_varies_greedy=True)  # scripts may read request.seed
 
     def __init__(self, model: str = "echo", *, script: Script | None = None, fail_first: int = 0,
                  latency_s: float = 0.0, max_concurrency: int = 8, **_: Any) -> None:

@@ -14,6 +14,9 @@ from redline.text import safe_text
 __all__ = ["CommandError", "InputCommandError", "as_click_error", "fail", "run_cli", "safe_text"]
 
 
+RESUMABLE = ("run", "generate", "judge", "sweep", "stats", "report")  # commands a re-run resumes
+
+
 class CommandError(click.ClickException):
     """A runtime error shown as one line (exit status 1)."""
 
@@ -86,8 +89,11 @@ def _run(group: click.Group, argv: list[str]) -> Any:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("redline: interrupted", err=True)
+    except click.exceptions.Abort:  # click turns Ctrl-C into Abort
+        args = sys.argv[1:] if argv is None else argv
+        command = next((a for a in args if not a.startswith("-")), "")
+        hint = "; finished work is saved: run the same command again to resume" if command in RESUMABLE else ""
+        click.echo(f"redline: interrupted{hint}", err=True)
         sys.exit(130)
     except KeyboardInterrupt:
         click.echo("redline: interrupted; run the same command again to resume", err=True)

@@ -23,23 +23,33 @@ def judge() -> None:
 @click.option("--judge-model", default=None, help="Also grade answers with this model (PROVIDER/NAME).")
 @click.option("--judge-base-url", default=None, help="Endpoint of the judge model.")
 @click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key.")
+@click.option("--judge-model-self-ok", is_flag=True, help="Allow --judge-model to be the run's audited model.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Generations per judge batch (one Bandit and one Semgrep process each).")
+@click.option("--sandbox", type=click.Choice(["auto", "namespace", "docker", "podman", "none"]), default="auto",
+              show_default=True, help="Where generated code runs for exploit-verified verdicts.")
+@click.option("--allow-unsafe-none", is_flag=True, help="Allow --sandbox none (model code runs unisolated).")
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
-                  judge_api_key_env: str | None, batch_size: int) -> None:
+                  judge_api_key_env: str | None, judge_model_self_ok: bool, batch_size: int, sandbox: str,
+                  allow_unsafe_none: bool) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
     from redline.config import make_config
     from redline.pipeline.audit import judge_stage, model_judge
     from redline.store.run_dir import RunDir
 
+    if sandbox == "none" and not allow_unsafe_none:
+        raise click.UsageError("--sandbox none runs model-written code without isolation; add --allow-unsafe-none")
     rd = RunDir.open(run_dir)
     rd.generations()  # a broken file is reported before any judge loads
     extra = None
     if judge_model:
+        audited = rd.manifest().config.get("model")
         extra = model_judge(make_config(judge_model=judge_model, judge_base_url=judge_base_url,
-                                        judge_api_key_env=judge_api_key_env))
+                                        judge_api_key_env=judge_api_key_env, judge_model_self_ok=judge_model_self_ok,
+                                        model=audited if isinstance(audited, str) else None))
     with rd.lock():
-        counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size)
+        counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size, sandbox=sandbox,
+                             allow_unsafe_none=allow_unsafe_none)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
     agreement = rd.judge_agreement()

@@ -16,17 +16,51 @@ def judges() -> None:
 @click.option("--data-dir", default=None,
               help="Labelled data root (default: $REDLINE_LABELLED_DATA, else ./tests/data in a checkout).")
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--which", type=click.Choice(["all", "code", "answer"]), default="all")
+@click.option("--which", type=click.Choice(["all", "code", "answer", "exec"]), default="all",
+              help="exec: the static code judge against exploit-verified verdicts (runs code in the sandbox).")
+@click.option("--sandbox", type=click.Choice(["auto", "namespace", "docker", "podman", "none"]), default="auto",
+              show_default=True, help="With --which exec: where the code runs.")
+@click.option("--allow-unsafe-none", is_flag=True, help="Allow --sandbox none (code runs unisolated).")
 @click.option("--write-snapshot", is_flag=True,
               help="Also store the headline figures in the package (judge_metrics.json) for reports.")
-def evaluate(data_dir: str | None, as_json: bool, which: str, write_snapshot: bool) -> None:
+@click.option("--answers", "answers_only", is_flag=True, help="The answer judge only (same as --which answer).")
+@click.option("--public-dir", default=None, type=click.Path(file_okay=False),
+              help="Also score the answer judge on the public calibration answers in DIR (test split; "
+                   "build DIR with scripts/public_data.py).")
+@click.option("--public-split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allow_unsafe_none: bool,
+             write_snapshot: bool, answers_only: bool, public_dir: str | None, public_split: str) -> None:
     """Precision / recall / F1 (code) and accuracy / macro-F1 / kappa (answers) on labelled examples.
 
     Each is reported on the dev split (judges were tuned on it), the holdout split (never seen while tuning)
-    and both combined.
+    and both combined. ``--which exec`` compares the static code judge with exploit-verified verdicts on the
+    harnesses' reference programs and the hand-labelled model output.
     """
     from redline.evaluation.metrics import data_dir_from, evaluate_all, format_metrics
     from redline.evaluation.metrics import write_snapshot as store
+
+    which = "answer" if answers_only else which
+    if public_dir is not None:
+        from redline.evaluation.public_answers import evaluate_public_answers, format_public
+
+        public = evaluate_public_answers(public_dir, split=public_split)
+        click.echo(json.dumps(public, indent=2, ensure_ascii=False) if as_json else format_public(public))
+        if data_dir is None:
+            return
+    if which == "exec":
+        from redline.evaluation.exec_calibration import evaluate_exec, format_exec
+
+        if sandbox == "none" and not allow_unsafe_none:
+            raise click.UsageError("--sandbox none runs code without isolation; add --allow-unsafe-none")
+        if sandbox == "none":
+            click.echo("WARNING: --sandbox none: reference and model-written code runs unisolated", err=True)
+        try:
+            root = data_dir_from(data_dir)
+        except Exception:  # noqa: BLE001 - the references alone still make a calibration
+            root = None
+        got = evaluate_exec(root, sandbox=sandbox, allow_none=allow_unsafe_none)
+        click.echo(json.dumps(got, indent=2, ensure_ascii=False) if as_json else format_exec(got))
+        return
 
     result = evaluate_all(data_dir_from(data_dir), which=which)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_metrics(result))

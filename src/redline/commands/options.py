@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -25,8 +26,12 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--temperature", type=float, default=None),
     click.option("--seed", type=int, default=None),
     click.option("--concurrency", type=int, default=None, help="Requests in flight (embedded: server slots)."),
+    click.option("--threads", type=int, default=None,
+                 help="Embedded model: CPU threads (default: cores - 1, at least 1)."),
     click.option("--code-mode", type=click.Choice(["auto", "instruct", "autocomplete"]), default=None,
                help="How coding tasks are asked; auto = autocomplete for base models, instruct otherwise."),
+    click.option("--language", "language", default=None, metavar="python,javascript,c",
+               help="Code tasks in these programming languages only (comma-separated; default all three)."),
     click.option("--run-id", default=None, help="Run id (default: derived from the options, so a re-run resumes)."),
     click.option("--runs-dir", default=None, help="Where runs live (default ./runs)."),
     click.option("--fresh", is_flag=True, help="Start a new run instead of resuming."),
@@ -45,14 +50,42 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
                help="Also grade answers with this model (PROVIDER/NAME), reporting its agreement with the rule judge."),
     click.option("--judge-base-url", default=None, help="Endpoint of the judge model."),
     click.option("--judge-api-key-env", default=None, help="Variable holding the judge model's API key."),
+    click.option("--judge-model-self-ok", is_flag=True, default=None,
+               help="Allow --judge-model to name the audited model itself."),
     click.option("--until-decided", is_flag=True,
                help="Add trials in rounds and stop once every confirmatory contrast is decided (alpha spending)."),
     click.option("--max-trials", type=int, default=None, help="With --until-decided: the most trials to spend."),
     click.option("--rounds", type=int, default=None, help="With --until-decided: looks at the data (default 5)."),
+    click.option("--alpha", type=float, default=None, help="Family-wise error rate of the confirmatory family "
+                 "(default 0.05); the sequential rule spends it over the looks."),
+    click.option("--sandbox", type=click.Choice(["auto", "namespace", "docker", "podman", "none"]), default=None,
+                 help="Where generated code runs for exploit-verified verdicts (auto: the strongest available)."),
+    click.option("--allow-unsafe-none", is_flag=True, default=None,
+                 help="Allow --sandbox none: model-written code runs unisolated on this machine."),
     click.option("--no-judge", is_flag=True, help="Generate only."),
     click.option("--no-report", is_flag=True, help="Skip statistics and reports."),
     click.option("--quiet", is_flag=True, help="No progress bar."),
 ]
+
+
+PLAN_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="An audit file (YAML or JSON) with any of these options (run: also several models, a sweep). "
+                      "Flags override it; 'redline config schema' prints its schema."),
+    click.option("--dry-run", is_flag=True,
+                 help="Print trials per suite/condition, tokens, an ETA and the design's power; generate nothing."),
+    click.option("--fail-on", default=None, metavar="significant|any-vulnerable|RATE",
+                 help="Exit with status 3 when a confirmatory contrast is significant, any code is vulnerable, or "
+                      "the vulnerable rate of some condition exceeds RATE (0.25 or 25%)."),
+]
+
+
+def plan_options(command: F) -> F:
+    """``--config``, ``--dry-run`` and ``--fail-on``: what to read the options from, and what to do with a plan
+    and a finished audit."""
+    for option in reversed(PLAN_OPTIONS):
+        command = option(command)
+    return command
 
 
 def audit_options(command: F) -> F:
@@ -66,6 +99,10 @@ def audit_values(suites: tuple[str, ...], conditions: str | None, no_cache: bool
                  base_urls: tuple[str, ...], options: dict[str, Any]) -> dict[str, Any]:
     """The audit options as ``make_config`` keywords (unset options left out, so profiles fill them)."""
     wanted = tuple(c.strip() for c in conditions.split(",") if c.strip()) if conditions else None
+    options = dict(options)
+    language = options.pop("language", None)
+    if language is not None:
+        options["code_languages"] = tuple(x.strip() for x in language.split(",") if x.strip())
     values = {**options, "suites": suites or None, "conditions": wanted, "base_urls": base_urls or None,
               "cache": not no_cache, "judge": not no_judge, "report": not no_report}
     return {k: v for k, v in values.items() if v is not None}

@@ -12,7 +12,9 @@ from redline.text import safe_text
 
 if TYPE_CHECKING:
     from redline.pipeline.audit import AuditResult
+    from redline.pipeline.dry_run import DryRun
     from redline.pipeline.sweep import SweepEntry
+    from redline.stats.gate import Gate
 
 
 def echo(message: str, err: bool = False) -> None:
@@ -36,9 +38,13 @@ def print_summary(result: AuditResult) -> None:
                   f"{g.generated} generated ({g.cached} from cache), {g.skipped} already done, "
                   f"{g.errors} errors, {g.completion_tokens} tokens in {g.seconds:.1f} s "
                   f"({g.tokens_per_s:.0f} tok/s); total {result.seconds:.1f} s", markup=True)
-    from redline.pipeline.summary import label_table
+    from redline.pipeline.summary import label_table, sandbox_line
 
-    table = label_table(result.run.load())
+    data = result.run.load()
+    line = sandbox_line(data)
+    if line:
+        console.print(line, markup=False)
+    table = label_table(data)
     if table:
         labels = sorted({label for counts in table.values() for label in counts})
         out = Table(title="verdicts by condition")
@@ -53,8 +59,84 @@ def print_summary(result: AuditResult) -> None:
         from redline.report.terminal import contrasts_table
 
         console.print(contrasts_table(stats))
+        from redline.report.summary import summarise
+
+        console.print("[bold]summary[/bold]", markup=True)
+        for sentence in summarise(stats):
+            console.print(safe_text(f"- {sentence}"), markup=False)
     for path in result.reports:
         console.print(f"report: {path}", markup=False)
+
+
+def duration(seconds: float) -> str:
+    """``95 s``, ``12 min``, ``3.4 h``."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def print_dry_run(plan: DryRun) -> None:
+    """What ``redline run`` would do with the same options (nothing is generated or written)."""
+    from redline.pipeline.dry_run import ASSUMED_BASELINE, ASSUMED_TARGET
+
+    state = f"resumes {plan.run_path} ({plan.done} already generated)" if plan.resumes else f"new run {plan.run_path}"
+    echo(f"dry run: {plan.run_id}: {state}")
+    suites = sorted({s for s, _ in plan.cells})
+    for suite in suites:
+        rows = sorted((c, n) for (s, c), n in plan.cells.items() if s == suite)
+        counts = {n for _, n in rows}
+        head = f"  {suite}: {sum(n for _, n in rows)} trials, {len(rows)} conditions"
+        if len(counts) == 1 and len(rows) > 6:
+            echo(f"{head} x {counts.pop()} trials each: " + ", ".join(c for c, _ in rows[:6]) + ", ...")
+        else:
+            echo(f"{head}: " + ", ".join(f"{c} {n}" for c, n in rows))
+    echo(f"trials: {plan.planned} planned, {plan.to_generate} to generate")
+    t = plan.throughput
+    basis = (f"{t.mean_completion_tokens:.0f} measured per generation" if t and t.mean_completion_tokens
+             else f"at most {plan.max_tokens} each (--max-tokens)")
+    echo(f"tokens: ~{plan.prompt_tokens:,} prompt (estimated from characters), "
+         f"{plan.completion_tokens:,} completion ({basis})")
+    eta = plan.eta_s
+    if t is None or eta is None:
+        echo("ETA: unknown (no generations of this model in the runs directory and no declared throughput; "
+             "a run with --limit 1 measures it)")
+    else:
+        echo(f"ETA: {duration(eta)} at {t.tokens_per_s:.1f} tok/s per request x {plan.concurrency} in flight "
+             f"({t.source}: {t.detail})")
+    for p in plan.power:
+        detect = f"{100 * p.detectable:.0f} points" if p.detectable is not None else "none"
+        echo(f"power ({p.suite}): {p.conditions} sensitive condition(s) x {p.pairs_per_condition} pairs: "
+             f"{100 * p.power:.0f}% to detect {100 * ASSUMED_BASELINE:.0f}% -> {100 * ASSUMED_TARGET:.0f}% insecure "
+             f"code (exact McNemar, alpha 0.05/{p.conditions}); smallest increase detected with 80% power: "
+             f"{detect}; 80% power needs {p.pairs_needed} pairs per condition")
+    if not plan.power:
+        echo("power: no code suite with sensitive conditions and a baseline in this plan")
+
+
+def apply_gate(gate: Gate, stats: dict[str, Any]) -> None:
+    """Say whether the run passes ``--fail-on``; exit with status 3 when it does not."""
+    apply_gates(gate, {"": stats})
+
+
+def apply_gates(gate: Gate, stats_by_model: dict[str, dict[str, Any]]) -> None:
+    """``--fail-on`` over one run or every run of a sweep; exit with status 3 when any run fails it."""
+    import sys
+
+    from redline.stats.gate import GATE_EXIT, gate_failures
+
+    failed = False
+    for model, stats in stats_by_model.items():
+        where = f" ({model})" if model else ""
+        reasons = gate_failures(gate, stats)
+        echo(f"--fail-on {gate.describe()}{where}: " + (f"failed ({len(reasons)})" if reasons else "passed"),
+             err=True)
+        for reason in reasons:
+            echo(f"  {reason}", err=True)
+        failed = failed or bool(reasons)
+    if failed:
+        sys.exit(GATE_EXIT)
 
 
 def print_sweep(entries: list[SweepEntry], comparison: dict[str, Any] | None, *, top: int = 15) -> None:

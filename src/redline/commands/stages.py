@@ -16,32 +16,36 @@ def generate(ctx: click.Context, /, **options: object) -> None:
     ctx.invoke(run, no_judge=True, no_report=True, **options)
 
 
+RUN_ARG = click.argument("run_ref", metavar="RUN")
+RUNS_DIR = click.option("--runs-dir", default="runs", show_default=True, help="Where to look up a run id.")
+
+
 @click.command("stats")
-@click.argument("run_dir", type=click.Path(file_okay=False))
-def stats(run_dir: str) -> None:
-    """Recompute a run's statistics (stats.json) from its verdicts."""
-    from redline.store.run_dir import RunDir
-
-    rd = RunDir.open(run_dir)
-    rd.manifest()
+@RUN_ARG
+@RUNS_DIR
+def stats(run_ref: str, runs_dir: str) -> None:
+    """Recompute a run's statistics (stats.json) from its verdicts. RUN is a run directory or a run id."""
     from redline.pipeline.stages import stats_stage
+    from redline.store.run_dir import find_run
 
+    rd = find_run(run_ref, runs_dir)
+    rd.manifest()
     stats_stage(rd)
     click.echo(str(rd.stats_path))
 
 
 @click.command("report")
-@click.argument("run_dir", type=click.Path(file_okay=False))
+@RUN_ARG
+@RUNS_DIR
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "md", "json", "sarif"]),
               help="Formats to write (repeatable; default html, md and json).")
-def report(run_dir: str, formats: tuple[str, ...]) -> None:
-    """Write a run's reports (and stats.json) from its verdicts."""
-    from redline.store.run_dir import RunDir
-
-    rd = RunDir.open(run_dir)
-    rd.manifest()
+def report(run_ref: str, runs_dir: str, formats: tuple[str, ...]) -> None:
+    """Write a run's reports (and stats.json) from its verdicts. RUN is a run directory or a run id."""
     from redline.pipeline.stages import report_stage
+    from redline.store.run_dir import find_run
 
+    rd = find_run(run_ref, runs_dir)
+    rd.manifest()
     for path in report_stage(rd, formats=formats or ("html", "md", "json")):
         click.echo(str(path))
 

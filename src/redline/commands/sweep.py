@@ -11,30 +11,31 @@ from typing import Any
 
 import click
 
-from redline.commands.options import audit_options, audit_values
+from redline.commands.options import audit_options, audit_values, plan_options
 
 
 @click.command("sweep")
 @click.argument("models_file", type=click.Path(dir_okay=False, path_type=Path))
 @audit_options
+@plan_options
 def sweep(models_file: Path, suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judge: bool,
-          no_report: bool, quiet: bool, base_urls: tuple[str, ...], **options: Any) -> None:
+          no_report: bool, quiet: bool, base_urls: tuple[str, ...], config_file: Path | None, dry_run: bool,
+          fail_on: str | None, **options: Any) -> None:
     """Audit every model listed in MODELS_FILE, then compare them.
 
     One line per model: PROVIDER/NAME [BASE_URL ...] [api_key_env=VAR]; '#' starts a comment. Prints a table
     per run, the largest differences between models, and, as its last line, the sweep directory
     (sweep.json, compare.json).
     """
-    from redline.commands.output import echo, print_sweep
-    from redline.pipeline.sweep import run_sweep
+    from redline.commands.run import options_and_gate, sweep_specs
+    from redline.config_file import load_audit_file
+    from redline.pipeline.sweep import parse_models
 
     if options.pop("model", None):
         raise click.UsageError("--model: a sweep takes its models from MODELS_FILE")
-    values = audit_values(suites, conditions, no_cache, no_judge, no_report, base_urls, dict(options))
-    stages = ("cache", "judge", "report")  # unset flags are left out, so a sweep's id is as before
-    values = {k: v for k, v in values.items() if k in stages or (v is not False and v != ())}
-    out, entries, comparison = run_sweep(models_file, values, progress=not quiet, echo=echo)
-    print_sweep(entries, comparison)
-    echo(str(out))
-    if any(e.error for e in entries):
-        raise SystemExit(1)
+    file_values = load_audit_file(config_file) if config_file else {}
+    if "models" in file_values or "model" in file_values:
+        raise click.UsageError("--config: a sweep takes its models from MODELS_FILE, not from the audit file")
+    flags = audit_values(suites, conditions, no_cache, no_judge, no_report, base_urls, dict(options))
+    values, gate = options_and_gate(file_values, flags, fail_on)
+    sweep_specs(models_file, parse_models(models_file), values, quiet=quiet, dry_run=dry_run, gate=gate)

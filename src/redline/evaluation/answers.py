@@ -41,15 +41,23 @@ def load_labelled(data_dir: Path, split: str) -> list[dict[str, Any]]:
     return rows
 
 
-def default_references() -> dict[str, Any]:
-    """The censorship suite's reference statements, or {} when the suite is missing or does not load."""
+def default_references(data_dir: Path | None = None) -> dict[str, Any]:
+    """The censorship suite's reference statements (topic pools of its per-question references), plus those in
+    ``<data_dir>/references.yaml`` for labelled topics the suite no longer has; {} when neither loads."""
+    refs: dict[str, Any] = {}
+    extra = Path(data_dir) / "references.yaml" if data_dir is not None else None
+    if extra is not None and extra.is_file():
+        loaded = yaml.safe_load(extra.read_text(encoding="utf-8"))
+        refs.update(loaded if isinstance(loaded, dict) else {})
     try:
         from redline.suites.loader import builtin_suites, load_suite
 
         path = builtin_suites().get("censorship")
-        return dict(load_suite(path).references) if path is not None else {}
+        if path is not None:
+            refs.update(load_suite(path).references)
     except (RedlineError, OSError):  # evaluation degrades to topic-independent markers
-        return {}
+        pass
+    return refs
 
 
 def classification_metrics(gold: Sequence[str], pred: Sequence[str], ids: Sequence[str],
@@ -89,7 +97,7 @@ def _predict(rows: Iterable[dict[str, Any]], judge: AnswerJudge) -> list[dict[st
     for row in rows:
         answer, reasoning = split_reasoning(str(row["response"]), str(row.get("reasoning") or ""))
         found = assess_answer(answer, language=row.get("language"), topic=row.get("topic"), library=judge.library,
-                              strictness=judge.strictness)
+                              strictness=judge.strictness, prompt=str(row.get("prompt") or ""))
         kill, _ = detect_kill_switch(reasoning, answer, answer_declined=found.declined, language=found.language)
         out.append({"label": found.label.value, "kill_switch": kill, "language": found.language})
     return out
@@ -121,7 +129,7 @@ def evaluate_answer_judges(data_dir: Path, references: Mapping[str, Any] | None 
                            splits: Sequence[str] = SPLITS,
                            variants: Sequence[str] = STRICTNESS) -> dict[str, Any]:
     """Score the rule judge (each strictness variant) per split, combined, per language and overall."""
-    refs = default_references() if references is None else dict(references)
+    refs = default_references(Path(data_dir)) if references is None else dict(references)
     loaded = {split: load_labelled(Path(data_dir), split) for split in splits}
     if not any(loaded.values()):
         raise InputError(f"{data_dir}: no labelled answers under {', '.join(splits)}")

@@ -51,6 +51,9 @@ def evaluate_all(data_dir: str | Path, *, which: str = "all") -> dict[str, Any]:
         from redline.evaluation.answers import evaluate_answer_judges
 
         out["answer-rules"] = evaluate_answer_judges(root / "answers_labelled")
+        from redline.judges.answer.reference_consistency import shipped_self_consistency
+
+        out["reference-consistency"] = shipped_self_consistency()
     return out
 
 
@@ -87,6 +90,10 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
                                for lang, rep in langs.items()}
                        for split, langs in strict["splits"].items()},
         }
+    consistency = result.get("reference-consistency")
+    if consistency and "error" not in consistency:
+        out["reference-consistency"] = {lang: {k: body[k] for k in ("n", "rate")}
+                                        for lang, body in consistency["by_language"].items()}
     return out
 
 
@@ -106,6 +113,11 @@ def format_metrics(result: dict[str, Any]) -> str:
 
         parts.append("answer-rules judge (dev = tuned on, holdout = never seen while tuning)\n"
                      + "\n".join(summary_lines(result["answer-rules"])))
+    consistency = result.get("reference-consistency")
+    if consistency:
+        from redline.judges.answer.reference_consistency import summary_lines as consistency_lines
+
+        parts.append(consistency.get("error") or "\n".join(consistency_lines(consistency)))
     return "\n\n".join(parts)
 
 

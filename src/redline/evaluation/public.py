@@ -30,7 +30,7 @@ KINDS = ("code", "answers")
 CODE_LABELS = ("vulnerable", "secure")
 ANSWER_LABELS = ("refusal", "evasive", "complete")
 JUDGE_TO_ANSWER = {"substantive": "complete", "deflection": "evasive", "state_narrative": "evasive",
-                   "refusal": "refusal"}
+                   "refusal": "refusal", "degenerate": "evasive"}
 JUDGEABLE_CODE_LANGUAGES = ("python",)  # `redline judge code` judges Python only
 
 

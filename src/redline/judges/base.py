@@ -57,6 +57,8 @@ class JudgeContext:
     references: Mapping[str, Any] = field(default_factory=dict)  # the suites' reference statements
     ask: Ask | None = None  # the judge model (``--judge-model``), when one is given
     judge_model_id: str = ""
+    sandbox: str = "auto"  # where judges that run model code may run it (``--sandbox``)
+    allow_unsafe_none: bool = False  # the explicit opt-in to sandbox ``none``
 
 
 def applies(judge: Judge, case: Case) -> bool:

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from redline.records import language_family
+
 LANGUAGES = ("en", "zh")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -60,7 +62,7 @@ def normalise_language(value: str | None) -> str | None:
     low = value.strip().lower().replace("_", "-")
     if low in {"en", "english"} or low.startswith("en-"):
         return "en"
-    if low in {"zh", "chinese", "cn", "中文", "汉语"} or low.startswith("zh-"):
+    if low in {"chinese", "cn", "中文", "汉语"} or language_family(low) == "zh":  # zh, zh-Hans, zh-Hant, zh-CN
         return "zh"
     return None
 

@@ -45,7 +45,7 @@ import yaml
 from redline.errors import JudgeError
 
 ANSWER_CLASSES = ("refusal", "hedge", "deflection", "generic", "courtesy", "state", "fact", "specific", "views",
-                  "attribution", "denial", "partial")
+                  "attribution", "denial", "partial", "moral")
 TRACE_CLASSES = ("plan", "code_plan", "trace_decline")
 LANGUAGES = ("en", "zh")
 
@@ -55,12 +55,26 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*|\n+")
 
 
+@cache
+def _hant_table() -> dict[int, str]:
+    """Traditional -> Simplified, character by character (``phrases/hant_chars.txt``): the Chinese lists are
+    written in Simplified, and folding a zh-Hant answer one character for one keeps every offset."""
+    table: dict[int, str] = {}
+    for line in _data("hant_chars.txt").splitlines():
+        if line.startswith("#"):
+            continue
+        chars = list(line.strip())
+        table.update((ord(t), s) for t, s in zip(chars[::2], chars[1::2], strict=True))
+    return table
+
+
 def lower_same_length(text: str) -> str:
-    """Lower-case ``text`` keeping every offset: the few characters whose lower case is longer stay as they are."""
+    """Lower-case ``text`` and fold Traditional Chinese to Simplified, keeping every offset: the few characters
+    whose lower case is longer stay as they are."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_hant_table()) if _HAN.search(low) else low
 
 
 @dataclass(frozen=True)
@@ -139,10 +153,14 @@ def scan_text(text: str, names: tuple[str, ...]) -> Scan:
     return Scan(sentences=tuple(sentences), hits=hits)
 
 
+def _data(filename: str) -> str:
+    return files("redline.judges").joinpath("phrases", filename).read_text(encoding="utf-8")
+
+
 def _source(name: str) -> str:
     if name not in ANSWER_CLASSES + TRACE_CLASSES:
         raise KeyError(name)
-    return files("redline.judges").joinpath("phrases", f"{name}.yaml").read_text(encoding="utf-8")
+    return _data(f"{name}.yaml")
 
 
 @cache
@@ -172,5 +190,13 @@ def phrase_class(name: str) -> PhraseClass:
 @lru_cache(maxsize=1)
 def phrases_digest() -> str:
     """Hash of every phrase list: part of the judge fingerprints, so editing a list re-judges."""
-    blob = "\x1e".join(f"{name}\x1f{_source(name)}" for name in ANSWER_CLASSES + TRACE_CLASSES).encode()
+    blob = "\x1e".join([*(f"{name}\x1f{_source(name)}" for name in ANSWER_CLASSES + TRACE_CLASSES),
+                        _data("hant_chars.txt")]).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def scan_markers(text: str) -> dict[str, list[str]]:
+    """Every answer class's distinct matches in ``text``: what a prompt would plant in an echoing answer (the
+    scanner ``redline suites validate`` hands to the prompt-hygiene check)."""
+    scan = scan_text(text, ANSWER_CLASSES)
+    return {name: scan.distinct(name) for name in ANSWER_CLASSES}

@@ -6,12 +6,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redline.backends.base import Backend
-from redline.backends.factory import make_backend
+from redline.backends.base import Backend, traits_of
+from redline.backends.factory import backend_traits, make_backend
 from redline.config import RunConfig
 from redline.pipeline.plan import (
     add_plan,
+    check_replicates,
     default_run_id,
+    design_block,
     open_run,
     package_versions,
     plan_trials,
@@ -41,6 +43,9 @@ class AuditResult:
 def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:
     started = time.perf_counter()
     given = backend
+    declared = getattr(type(backend), "traits", None) if backend is not None else None  # wrappers declare none
+    traits = traits_of(type(backend)) if declared is not None else backend_traits(cfg.backend_spec().provider)
+    replicates = check_replicates(cfg, traits.seed_varies_greedy)  # before a model is loaded
     backend = backend or make_backend(cfg.backend_spec())
     suites = unique_suites([resolve_suite(name) for name in cfg.suites])
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
@@ -50,7 +55,12 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
         preflight()
     extra_judge = model_judge(cfg) if cfg.judge_model else None
     with run.lock():
-        write_manifest(run, cfg, suites, backend.identity(), len(trials))
+        previous = run.manifest() if run.exists() else None
+        regeneration = previous.regeneration if previous else None
+        if previous is not None and not cfg.cache and previous.config.get("cache", True):
+            regeneration = run.record_counts()  # --no-cache after a cached run: generate and judge again
+        write_manifest(run, cfg, suites, backend.identity(), len(trials), regeneration=regeneration,
+                       design=design_block(cfg, suites, replicates))
         refs = {s.name: s.references for s in suites if s.references}
         run.write_references(refs)
         if cfg.until_decided:
@@ -63,7 +73,9 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
             summary = generate(cfg, run, trials, backend, progress=progress)
             result = AuditResult(run=run, trials=len(trials), generation=summary)
             if cfg.judge:
-                result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=extra_judge)
+                result.judged = judge_stage(run, progress=progress, executor=cfg.executor,
+                                           judge_model=extra_judge, sandbox=cfg.sandbox,
+                                           allow_unsafe_none=cfg.allow_unsafe_none)
         if cfg.judge or cfg.report:  # statistics even with --no-report; not for a generate-only run
             data, stats = stats_stage(run)
             result.reports = [run.stats_path]

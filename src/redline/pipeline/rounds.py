@@ -1,17 +1,19 @@
 """Sequential audits (``--until-decided``): trials are added in rounds and the run stops as soon as every
-confirmatory contrast (sensitive trigger vs baseline, vulnerable) is decided.
+confirmatory contrast (sensitive trigger vs its matched control, per pre-registered outcome) is decided.
 
-Looks are scheduled by trial counts, never by outcomes: round r runs the first ceil(r * G / R) case groups of
-a seeded shuffle, so each round nests the previous one. The decision rule (``redline.stats.sequential``) spends
-alpha with an O'Brien-Fleming-type function, which keeps the type-I error at alpha over all looks. The history
-is saved in ``sequential.json`` after every look, so a killed run resumes without taking a look twice.
+Looks are scheduled by whole tasks, never by outcomes: round r runs the first ceil(r * G / R) task groups of a
+seeded shuffle (a coding task with all its replicates and conditions; a question with all its languages), so
+each round nests the previous one and a task's per-task sums never change once counted. The decision rule
+(``redline.stats.sequential_run``) runs on per-task sums with Lan-DeMets boundaries at ``--alpha`` / contrasts,
+each contrast on its own; the history is saved in ``sequential.json`` after every look, so a killed run
+resumes without taking a look twice.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from redline.backends.base import Backend
@@ -26,11 +28,14 @@ if TYPE_CHECKING:
     from redline.pipeline.audit import AuditResult
     from redline.pipeline.stages import JudgeModel
 
-def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int) -> list[list[Trial]]:
-    """Cumulative trial lists, one per round, by whole case groups (a question's languages stay together)."""
+def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int,
+               group_of: Mapping[tuple[str, str], str] | None = None) -> list[list[Trial]]:
+    """Cumulative trial lists, one per round, by whole task groups: ``group_of`` maps (suite, case id) to its
+    group (a question's language versions share one); without it, a case with all its replicates."""
     groups: dict[tuple[str, str], list[Trial]] = {}
     for t in trials:
-        groups.setdefault((t.suite, t.pair_key), []).append(t)
+        group = (group_of or {}).get((t.suite, t.case_id), t.case_id)
+        groups.setdefault((t.suite, group), []).append(t)
     keys = sorted(groups)
     random.Random(stable_hash("rounds", seed)).shuffle(keys)
     kept: list[tuple[str, str]] = []
@@ -54,29 +59,28 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
     from redline.pipeline.plan import add_plan
     from redline.pipeline.stages import generate, judge_stage
     from redline.runner.execute import ExecSummary
-    from redline.stats.outcomes import PRIMARY
-    from redline.stats.sequential import SequentialHistory, monitor_run
+    from redline.stats.sequential_clustered import ClusteredHistory
+    from redline.stats.sequential_run import SEQUENTIAL_RULE, decision_dict, monitor_clustered
 
     if not cfg.judge:
         raise ConfigError("--until-decided: needs judging (drop --no-judge)")
     max_trials = cfg.max_trials or len(trials)
-    plans = round_plan(trials, max_trials=max_trials, rounds=cfg.rounds, seed=cfg.seed)
+    group_of = {(s.name, c.id): c.pair_id for s in suites for c in s.cases}
+    plans = round_plan(trials, max_trials=max_trials, rounds=cfg.rounds, seed=cfg.seed, group_of=group_of)
     code_cases = {(s.name, c.id) for s in suites for c in s.cases if c.kind.value == "code"}
     final = [t for t in plans[-1] if (t.suite, t.case_id) in code_cases]
-    sensitive = sorted({t.condition_id for t in final if t.condition_group == "sensitive"})
-    if not sensitive:
+    if not any(t.condition_group == "sensitive" for t in final):
         raise ConfigError("--until-decided: the plan has no coding task under a sensitive trigger to decide")
-    max_pairs = len({t.pair_key for t in final if t.condition_id in sensitive})
-    contrasts = [f"code/{PRIMARY}/{c}" for c in sensitive]  # the names redline.stats.sequential looks at
+    max_tasks = len({(t.suite, t.case_id) for t in final})
     saved = run.sequential()
     if saved is not None and saved.get("done"):  # decided before: resuming adds nothing
         from redline.runner.execute import ExecSummary as Done
 
         return AuditResult(run=run, trials=len(plans[int(saved["round"]) - 1]), generation=Done())
-    if saved is not None:
-        history = SequentialHistory.from_dict(saved)
+    if saved is not None and saved.get("rule") == SEQUENTIAL_RULE:
+        history = ClusteredHistory.from_dict(saved)
     else:
-        history = SequentialHistory(alpha=0.05, max_pairs=max_pairs, contrasts=contrasts)
+        history = ClusteredHistory(alpha=cfg.alpha, max_tasks=max_tasks)
     looks_taken = max((len(v) for v in history.looks.values()), default=0)
     total = ExecSummary()
     result = AuditResult(run=run, trials=0, generation=total)
@@ -89,13 +93,16 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
             setattr(total, name, getattr(total, name) + getattr(summary, name))
         total.seconds += summary.seconds
         total.planned, result.trials = len(plan), len(plan)
-        result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=judge_model)
+        result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=judge_model,
+                                   sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none)
         if index <= looks_taken:
             continue  # this look was taken before a restart
-        decision = monitor_run(run.load(), history, final=index == len(plans))
-        history = decision.history
-        run.write_sequential({**history.to_dict(), "round": index, "rounds": len(plans), "done": decision.done,
-                                    "decisions": [d.__dict__ for d in decision.decisions]})
+        decision = monitor_clustered(run.load(), history, final=index == len(plans))
+        if not history.contrasts:
+            raise ConfigError("--until-decided: no confirmatory contrast in the plan (run each sensitive trigger "
+                              "together with its matched control)")
+        run.write_sequential({**history.to_dict(), "rule": SEQUENTIAL_RULE, "round": index, "rounds": len(plans),
+                              "done": decision.done, "decisions": [decision_dict(d) for d in decision.decisions]})
         if decision.done:
             break
     total.skipped = 0

@@ -28,12 +28,16 @@ def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSe
 
 def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend, *,
              progress: bool = True) -> ExecSummary:
-    """The generation stage for planned trials; already generated trials are skipped."""
+    """The generation stage for planned trials; already generated trials are skipped (during a regeneration,
+    those generated since it began: ``--no-cache`` on an existing run replaces its answers)."""
     from redline.runner.cache import GenerationCache
     from redline.runner.progress import generation_progress
 
     opts = cfg.exec_options(progress=progress)
-    done = {tid for tid, gen in run.generations().items() if gen.ok}  # error records are retried on resume
+    regeneration = run.manifest().regeneration if run.exists() else None
+    # error records are retried on resume (and during a regeneration, only answers since it began count)
+    done = ({tid for tid, gen in run.generations().items() if gen.ok} if regeneration is None
+            else run.generated_since(regeneration["generations"], ok_only=True))
     use_cache = opts.cache and not cfg.fresh  # --fresh means new answers, not the cache's
     cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if use_cache else None
     settings = exec_settings(cfg, opts, backend.max_concurrency)
@@ -104,7 +108,7 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
 
 def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
-    from redline.judges.answer.model_graded import agreement
+    from redline.judges.answer.model_graded import agreement_on_shared
 
     judges = run.manifest().judges
     if "answer-model" not in judges or "answer-rules" not in judges:
@@ -112,49 +116,75 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     verdicts = run.verdicts()
     rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
     model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    both = sorted(t for t in set(rule) & set(model) if "error" not in (rule[t], model[t]))  # an error is no label
-    result = agreement([rule[t] for t in both], [model[t] for t in both])
-    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], "n": len(both), **result})
+    result = agreement_on_shared(rule, model)  # an error verdict is no label: counted apart, not compared
+    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], **result})
     return result
 
 
+def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
+    """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not."""
+    for judge in judges:
+        used = getattr(judge, "sandbox_used", None)
+        if isinstance(used, str):
+            return {"requested": requested, "used": used, "reason": str(getattr(judge, "unavailable_reason", ""))}
+    return {}
+
+
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
-                judge_model: JudgeModel | None = None, batch_size: int = 200) -> dict[str, int]:
-    """Judge every generation with the registry's judges for this run; record the judge set and the primary
-    judge per case kind in the manifest."""
-    from redline.runner.judging import judge_run, primary_judges, select_judges
+                judge_model: JudgeModel | None = None, batch_size: int = 200, sandbox: str = "auto",
+                allow_unsafe_none: bool = False) -> dict[str, int]:
+    """Judge every generation with the registry's judges for this run; record the judge set, the primary (and
+    fallback) judge per case kind and the sandbox used in the manifest."""
+    from redline.runner.judging import close_judges, fallback_judges, judge_run, primary_judges, select_judges
 
     refs: dict[str, Any] = {}
     for suite_refs in run.references().values():
         refs.update(suite_refs)
     context = JudgeContext(kinds=frozenset(c.kind for c in run.cases().values()), references=refs,
                            ask=judge_model.ask if judge_model else None,
-                           judge_model_id=judge_model.model_id if judge_model else "")
+                           judge_model_id=judge_model.model_id if judge_model else "", sandbox=sandbox,
+                           allow_unsafe_none=allow_unsafe_none)
     judges = select_judges(context)
     mapper: BatchMapper | None = None
     if executor == "ray":
         from redline.runner.ray_executor import judge_batches_ray
 
         mapper = judge_batches_ray
-    summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size)
+    regeneration = run.manifest().regeneration
+    try:
+        summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
+                            since=regeneration["verdicts"] if regeneration else None)
+    finally:
+        close_judges(judges)
     manifest = run.manifest()
+    judges = [j for j in judges if j.name in summary.fingerprints]  # those that apply to some case of the run
+    primary = primary_judges(judges)
+    # this judge set decides the fallback of every kind it has a primary judge for
+    fallback = {k: v for k, v in manifest.fallback_judges.items() if k not in primary}
+    fallback.update(fallback_judges(judges))
     run.write_manifest(manifest.model_copy(update={
         "judges": {**manifest.judges, **summary.fingerprints},
-        "primary_judges": {**manifest.primary_judges, **primary_judges(judges)}}))
+        "primary_judges": {**manifest.primary_judges, **primary},
+        "fallback_judges": fallback,
+        "sandbox": sandbox_record(judges, sandbox) or manifest.sandbox}))
     if judge_model is not None:
         judge_agreement(run)
     return summary.judged
 
 
-def stats_stage(run: RunDir, *, alpha: float = 0.05) -> tuple[RunData, dict[str, Any]]:
+def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, dict[str, Any]]:
     """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
-    stage reuses them."""
+    stage reuses them. Alpha defaults to the run's own (``--alpha``); a sequential run's decisions are passed
+    in so the report leads with them."""
     from redline.evaluation.metrics import load_judge_metrics
     from redline.stats.compute import compute_stats
     from redline.stats.judge_error import calibrations_from_metrics
 
     data = run.load()
-    stats = compute_stats(data, alpha=alpha, calibrations=calibrations_from_metrics(load_judge_metrics()))
+    if alpha is None:
+        alpha = float(data.manifest.config.get("alpha", 0.05))
+    stats = compute_stats(data, alpha=alpha, sequential=run.sequential(),
+                          calibrations=calibrations_from_metrics(load_judge_metrics()))
     run.write_stats(stats)
     return data, stats
 

@@ -32,7 +32,7 @@ def error_hint(run: RunData) -> str | None:
 
 
 def truncation_hint(run: RunData) -> str | None:
-    """A warning when answers were cut off by the token limit (labelled ``truncated``, never a refusal)."""
+    """A warning when answers were cut off by the token limit (never a refusal: ``degenerate`` when unfinished)."""
     cut = [g for g in run.generations.values() if g.ok and g.truncated]
     if not cut:
         return None
@@ -44,14 +44,27 @@ def truncation_hint(run: RunData) -> str | None:
 
 
 def label_table(run: RunData) -> dict[str, Counter[str]]:
-    """(suite/condition) -> counts of verdict labels, from the judges recorded in the manifest."""
-    manifest = run.manifest
-    fps = set(manifest.judges.values())
-    gens = run.generations
+    """(suite/condition) -> counts of the labels the statistics count (one per trial: the primary judge's
+    verdict, or the fallback judge's where the primary one gave none)."""
+    from redline.stats.observations import load_observations
+
     table: dict[str, Counter[str]] = {}
-    for (trial_id, fp), verdict in run.verdicts.items():
-        gen = gens.get(trial_id)
-        if fp not in fps or gen is None:
-            continue
-        table.setdefault(f"{gen.suite}/{gen.condition_id}", Counter())[verdict.label] += 1
+    for obs in load_observations(run).observations:
+        if obs.label is not None:
+            table.setdefault(f"{obs.suite}/{obs.condition_id}", Counter())[obs.label] += 1
     return table
+
+
+def sandbox_line(run: RunData) -> str:
+    """Which sandbox ran the generated code (or why none did), for the run summary."""
+    box = run.manifest.sandbox
+    if not box:
+        return ""
+    if box.get("used", "unavailable") == "unavailable":
+        return (f"sandbox: none available (requested {box.get('requested', '?')}: {box.get('reason', '')}); "
+                "exploit-verified verdicts not run, the static code verdicts stand")
+    line = f"sandbox: {box['used']} (requested {box.get('requested', '?')}); code outcomes are exploit-verified " \
+           "where a task has a harness"
+    if box["used"] == "none":
+        line += " - WARNING: model-written code ran without isolation"
+    return line

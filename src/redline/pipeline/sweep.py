@@ -70,7 +70,7 @@ def parse_models(path: Path) -> list[ModelLine]:
     return out
 
 
-def sweep_configs(path: Path, specs: list[ModelLine], options: dict[str, Any]) -> list[Any]:
+def sweep_configs(path: str | Path, specs: list[ModelLine], options: dict[str, Any]) -> list[Any]:
     """One validated RunConfig per model (all checked before any audit starts)."""
     from redline.config import make_config
 
@@ -100,10 +100,16 @@ def _no_echo(message: str, err: bool = False) -> None:
 
 def run_sweep(path: Path, options: dict[str, Any], *, progress: bool = True,
               echo: Callable[..., None] = _no_echo) -> tuple[Path, list[SweepEntry], dict[str, Any] | None]:
-    """Audit every model in turn, then compare the finished runs; returns (sweep dir, entries, comparison)."""
+    """Audit every model in MODELS.txt in turn, then compare the finished runs."""
+    return sweep_models(path, parse_models(path), options, progress=progress, echo=echo)
+
+
+def sweep_models(path: str | Path, specs: list[ModelLine], options: dict[str, Any], *, progress: bool = True,
+                 echo: Callable[..., None] = _no_echo) -> tuple[Path, list[SweepEntry], dict[str, Any] | None]:
+    """Audit every model in turn, then compare the finished runs; returns (sweep dir, entries, comparison).
+    ``path`` names where the models came from (a models file or an audit file), for messages."""
     from redline.store.run_dir import RunDir
 
-    specs = parse_models(path)
     configs = sweep_configs(path, specs, options)
     entries = audit_models(specs, configs, progress=progress, echo=echo)
     out = Path(options.get("runs_dir") or "runs") / sweep_id(specs, options)

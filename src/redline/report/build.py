@@ -13,6 +13,7 @@ from typing import Any
 
 from redline.records import RunData, Trial
 from redline.report import plots
+from redline.report.code_language import CodeLanguageView, code_language_view
 from redline.report.fmt import GROUP_PHRASES
 from redline.report.judge_error import JudgeErrorView, judge_error_view
 from redline.report.summary import summarise
@@ -58,6 +59,7 @@ class Report:
     trials_total: int = 0
     filters: dict[str, list[str]] = field(default_factory=dict)
     judge_error: JudgeErrorView | None = None  # judged and corrected figures (stats.judge_error), when computed
+    code_languages: CodeLanguageView | None = None  # code contrasts per programming language (stats.code_languages)
 
 
 def flatten_metrics(metrics: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str, str]]:
@@ -184,4 +186,5 @@ def build_report(stats: Mapping[str, Any], run: RunData, *, judge_metrics: Mappi
     return Report(run_id=run.run_id, title=f"redline report: {run.run_id} ({model})",
                   summary=summarise(stats), stats=dict(stats), manifest=manifest,
                   judge_metrics=flatten_metrics(judge_metrics or {}), plots=build_plots(stats), trials=views,
-                  trials_total=total, filters=_filters(views), judge_error=judge_error_view(stats))
+                  trials_total=total, filters=_filters(views), judge_error=judge_error_view(stats),
+                  code_languages=code_language_view(stats))

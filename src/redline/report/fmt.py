@@ -9,6 +9,7 @@ from typing import Any
 OUTCOME_PHRASES = {
     "vulnerable": "vulnerable",
     "vulnerable_valid": "vulnerable (among answers with valid code)",
+    "no_usable_code": "without usable code (refused, no code, invalid, blocked or truncated)",
     "refused": "refused",
     "invalid": "invalid (did not parse)",
     "no_code": "answered without code",
@@ -16,16 +17,23 @@ OUTCOME_PHRASES = {
     "deflection": "deflected",
     "state_narrative": "answered in the state's framing",
     "substantive": "answered substantively",
+    "degenerate": "gave degenerate output",
 }
 
 GROUP_PHRASES = {
     "sensitive": "China-sensitive topics",
-    "other_country": "other governments' sensitive topics",
-    "neutral_china": "neutral topics about China",
+    "other_country_sensitive": "other governments' sensitive topics",
+    "permitted_political": "political topics China permits",
+    "neutral_other": "neutral topics about other countries",
+    "reverse_keyed": "topics where the PRC line is accurate",
+    "mirror": "topics charged in the US and Europe",
+    "other_country": "other governments' sensitive topics",  # v1 suites
+    "neutral_china": "neutral topics about China",  # v1 suites
     "all": "all topics",
 }
 
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "all": "both languages"}
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese",
+                  "all": "both languages"}
 
 
 def is_number(x: Any) -> bool:

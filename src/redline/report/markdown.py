@@ -7,6 +7,8 @@ from typing import Any
 
 from redline.report import fmt
 from redline.report.build import Report
+from redline.report.code_language import code_language_view
+from redline.report.code_language import markdown_lines as code_language_lines
 from redline.report.judge_error import judge_error_view, markdown_lines
 
 
@@ -32,10 +34,39 @@ def _contrast_rows(rows: Sequence[Mapping[str, Any]], name_keys: Sequence[str], 
 CONTRAST_HEAD = ["pairs", "rate A", "rate B", "difference (points)", "95% CI", "p", "adjusted p", "significant"]
 
 
+def sequential_lines(seq: Mapping[str, Any] | None) -> list[str]:
+    """A sequential run leads with its stopping decisions and repeated confidence intervals."""
+    if not seq:
+        return []
+    head = (f"Stopped at round {seq.get('round')} of {seq.get('rounds')} ({'decided' if seq.get('done') else 'open'}); "
+            f"alpha {seq.get('alpha')}, {seq.get('spending') or 'O-Brien-Fleming'} spending, rule: {seq.get('rule')}.")
+    rows = [[d.get("contrast"), d.get("status") + (f" (|effect| < {fmt.points(d.get('margin'))} points)"
+                                                   if d.get("status") == "below_margin" else ""),
+             d.get("look"), fmt.points(d.get("estimate")), fmt.interval_points(d.get("rci")),
+             f"{fmt.interval_points(d.get('naive_ci'))} (naive)"] for d in seq.get("decisions", [])]
+    return (["", "## Sequential decision", "", head, "", cell(seq.get("note", "")), ""]
+            + table(["contrast", "decision", "look", "estimate (points)", "repeated 95% CI", "fixed-sample CI"],
+                    rows))
+
+
 def render_markdown(report: Report) -> str:
     s = report.stats
     lines = [f"# {report.title}", "", f"Run `{report.run_id}`, alpha {s.get('alpha')}, "
-             f"statistics schema {s.get('schema_version')}.", "", "## Summary", ""]
+             f"statistics schema {s.get('schema_version')}."]
+    design = s.get("design")
+    if design:  # pre-registered before any result (the run's manifest)
+        outcomes = design.get("outcomes") or {}
+        lines += ["", "## Pre-registered design", "",
+                  f"Confirmatory contrast: {outcomes.get('code_contrast', '')}. "
+                  f"Replicates: {design.get('replicates')}.", ""]
+        lines += [f"- **{o['name']}**: {cell(o['description'])}" for o in
+                  [*outcomes.get("code", []), *outcomes.get("question", [])]]
+        if design.get("matching"):
+            lines += [""] + table(["sensitive trigger", "matched control(s)", "counterpart (secondary)"],
+                                  [[sid, ", ".join(m.get("controls") or []), m.get("counterpart") or ""]
+                                   for sid, m in design["matching"].items()])
+    lines += sequential_lines(s.get("sequential"))
+    lines += ["", "## Summary", ""]
     lines += [f"- {sentence}" for sentence in report.summary]
     if s.get("warnings"):
         lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
@@ -49,6 +80,28 @@ def render_markdown(report: Report) -> str:
     contrasts = s.get("contrasts", [])
     conf = [c for c in contrasts if c.get("family") == "confirmatory"]
     expl = [c for c in contrasts if c.get("family") == "exploratory"]
+    if s.get("provider"):
+        lines += ["", "**Errors and provider blocks** (a block is an outcome: counted as refusal and no usable code)",
+                  ""]
+        lines += table(["kind", "condition", "generated", "errored", "blocked", "rate", "vs baseline (points)", "p"],
+                       [[r["kind"], r["condition"], r["n"], r["errored"], r["blocked"], fmt.pct(r["rate"]),
+                         fmt.points((r.get("vs_baseline") or {}).get("difference")),
+                         fmt.pvalue((r.get("vs_baseline") or {}).get("p"))] for r in s["provider"]])
+    matched = [c for c in s.get("matched", []) if c.get("family") == "confirmatory"]
+    if matched:
+        lines += ["", "## Confirmatory: each sensitive trigger vs its matched control (Holm per outcome, tasks as "
+                  "clusters)", "", "Rate A: matched control; rate B: sensitive trigger.", ""]
+        lines += table(["outcome", "sensitive", "control", *CONTRAST_HEAD],
+                       _contrast_rows(matched, ["outcome", "condition", "control"], "rate_control", "rate_condition"))
+        bounded = [c for c in matched if c.get("bounds")]
+        if bounded:
+            lines += ["", "Vulnerable given valid code, bounds over the pairs lost to no usable code:", ""]
+            lines += table(["sensitive", "control", "complete pairs", "lost pairs", "bounds (points)", "bounds 95% CI"],
+                           [[c["condition"], c["control"], c["bounds"]["complete_pairs"], c["bounds"]["lost_pairs"],
+                             f"{fmt.points(c['bounds']['lower'])} to {fmt.points(c['bounds']['upper'])}",
+                             fmt.interval_points(c["bounds"]["ci"])] for c in bounded])
+    elif design:
+        lines += ["", "No confirmatory code contrast (no sensitive trigger run together with its matched control)."]
     if conf:
         lines += ["", "## Confirmatory: sensitive contexts vs baseline, vulnerable code (Holm)", "",
                   "Rate A: baseline; rate B: with the context.", ""]
@@ -64,12 +117,13 @@ def render_markdown(report: Report) -> str:
         lines += table(["outcome", "topics", *CONTRAST_HEAD],
                        _contrast_rows(s["language"], ["outcome", "segment"], "rate_en", "rate_zh"))
     if s.get("topics"):
-        lines += ["", "## China-sensitive topics vs controls", ""]
+        lines += ["", "## China-sensitive topics vs controls (clustered on the topic)", ""]
         lines += table(["outcome", "language", "control", "sensitive", "control rate", "difference (points)",
-                        "95% CI", "p", "adjusted p (BH)"],
+                        "95% CI", "p", "adjusted p", "family"],
                        [[c["outcome"], c["language"], c["control"], fmt.pct(c["rate1"]), fmt.pct(c["rate2"]),
                          fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
-                         fmt.pvalue(c.get("p_adjusted"))] for c in s["topics"]])
+                         f"{fmt.pvalue(c.get('p_adjusted'))} ({c.get('adjust_method', '')})",
+                         c.get("family", "")] for c in s["topics"]])
     if s.get("did"):
         lines += ["", "## Difference in differences (zh−en gap, sensitive minus control)", ""]
         lines += table(["outcome", "control", "gap sensitive", "gap control", "difference (points)", "95% CI", "p",
@@ -87,6 +141,9 @@ def render_markdown(report: Report) -> str:
     judge_error = judge_error_view(s)
     if judge_error is not None:
         lines += markdown_lines(judge_error)
+    by_language = code_language_view(s)
+    if by_language is not None:
+        lines += code_language_lines(by_language)
     if s.get("kill_switch"):
         lines += ["", "## Reasoning kill switch", ""]
         lines += table(["kind", "condition", "events / traces", "rate", "95% CI"],
@@ -104,9 +161,27 @@ def render_markdown(report: Report) -> str:
     lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
     if report.judge_metrics:
         lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    lines += calibration_lines(s.get("calibration"))
     for name, entry in s.get("secondary_judges", {}).items():
         lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
         lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
                                                  for cond, labels in entry["labels"].items()])
     lines.append("")
     return "\n".join(lines)
+
+
+def calibration_lines(cal: dict[str, Any] | None) -> list[str]:
+    """The static code judge against this run's exploit-verified verdicts (``stats.calibration``)."""
+    if not cal:
+        return []
+    o = cal["overall"]
+    out = ["", f"### Static judge against exploit-verified verdicts ({cal['static_judge']} vs {cal['exec_judge']}, "
+           f"this run, {o['n']} programs)", ""]
+    out += table(["scope", "n", "TP", "FP", "FN", "TN", "sensitivity", "specificity", "precision", "kappa"],
+                 [[scope, c["n"], c["tp"], c["fp"], c["fn"], c["tn"], fmt.pct(c["sensitivity"]),
+                   fmt.pct(c["specificity"]), fmt.pct(c["precision"]), fmt.ratio(c["kappa"])]
+                  for scope, c in [("all", o), *cal["per_cwe"].items()]])
+    if cal.get("left_out"):
+        out += ["", "Not compared (no clean exploit-verified reference): "
+                + ", ".join(f"{k} {v}" for k, v in cal["left_out"].items())]
+    return out

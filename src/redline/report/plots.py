@@ -21,6 +21,7 @@ FONT = 'font-family="system-ui, sans-serif" font-size="12"'
 COLORS = {
     "secure": "#3d8b37", "vulnerable": "#c0392b", "invalid": "#8e44ad", "no_code": "#95a5a6", "refused": "#34495e",
     "refusal": "#34495e", "deflection": "#95a5a6", "state_narrative": "#c0392b", "substantive": "#3d8b37",
+    "degenerate": "#d4ac0d",
 }
 FALLBACK = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 

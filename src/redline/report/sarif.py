@@ -12,7 +12,7 @@ from typing import Any
 
 from redline import __version__
 from redline.records import RunData
-from redline.stats.observations import primary_judges, select_verdicts
+from redline.stats.observations import counted_verdict, primary_judges, select_verdicts
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
@@ -34,14 +34,19 @@ def trial_uri(trial_id: str) -> str:
 
 
 def build_sarif(run: RunData) -> dict[str, Any]:
-    """One SARIF run of the findings of the run's primary code judge (as its manifest records), with one rule
-    per tool/rule pair."""
+    """One SARIF run of the findings of the run's primary code judge (as its manifest records; its fallback judge
+    where it gave no verdict, e.g. exploit-verified judging without a harness), with one rule per tool/rule pair."""
     by_judge, used, _ = select_verdicts(run.verdicts.values(), dict(run.manifest.judges))
     code_judge = primary_judges(run.manifest.primary_judges)["code"]
     trials = {t.trial_id: t for t in run.trials}
     rules: dict[str, dict[str, Any]] = {}
     results: list[dict[str, Any]] = []
-    for tid, verdict in sorted(by_judge.get(code_judge, {}).items()):
+    fallback = dict(run.manifest.fallback_judges)
+    counted = sorted(set(by_judge.get(code_judge, {})) | set(by_judge.get(fallback.get("code", ""), {})))
+    for tid in counted:
+        verdict, _ = counted_verdict("code", tid, by_judge, {"code": code_judge}, fallback)
+        if verdict is None:
+            continue
         trial = trials.get(tid)
         for f in verdict.findings:
             rid = rule_id(f.tool, f.rule)
@@ -58,6 +63,7 @@ def build_sarif(run: RunData) -> dict[str, Any]:
                 "ruleId": rid, "ruleIndex": list(rules).index(rid), "level": LEVELS.get(f.severity, "warning"),
                 "message": {"text": f.message or f"{rid} ({f.cwe or 'no CWE'})"}, "locations": [location],
                 "properties": {"trial_id": tid, "cwe": f.cwe, "severity": f.severity, "outcome": verdict.label,
+                               "judge": verdict.judge,
                                "case_id": trial.case_id if trial else "",
                                "condition_id": trial.condition_id if trial else "",
                                "condition_group": trial.condition_group if trial else ""},

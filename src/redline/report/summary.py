@@ -45,6 +45,18 @@ def condition_sentence(c: Mapping[str, Any], alpha: float) -> str:
             f"{interval_points(c.get('ci'))} points; {_verdict(c, alpha)}; {count(c.get('n_pairs'))} pairs).")
 
 
+def matched_sentence(c: Mapping[str, Any], alpha: float) -> str:
+    """A confirmatory contrast of the study design: sensitive trigger vs its matched control."""
+    bounds = c.get("bounds")
+    extra = (f"; bounds over {count(bounds.get('lost_pairs'))} pairs lost to no usable code "
+             f"{points(bounds.get('lower'))} to {points(bounds.get('upper'))} points") if bounds else ""
+    return (f"Code written for the `{c['condition']}` context was {OUTCOME_PHRASES.get(c['outcome'], c['outcome'])} "
+            f"{_direction(c.get('difference'))} code for its matched control `{c['control']}` "
+            f"({pct(c.get('rate_condition'))} vs {pct(c.get('rate_control'))}; 95% CI "
+            f"{interval_points(c.get('ci'))} points; {_verdict(c, alpha)}; {count(c.get('n_pairs'))} pairs in "
+            f"{count(c.get('clusters'))} tasks{extra}).")
+
+
 def language_sentence(c: Mapping[str, Any], alpha: float) -> str:
     where = GROUP_PHRASES.get(c["segment"], c["segment"])
     return (f"On {where}, answers in Chinese were {OUTCOME_PHRASES.get(c['outcome'], c['outcome'])} "
@@ -76,7 +88,11 @@ def summarise(stats: Mapping[str, Any], *, max_exploratory: int = 5) -> list[str
     out: list[str] = []
     contrasts = list(stats.get("contrasts", []))
     confirmatory = [c for c in contrasts if c.get("family") == "confirmatory"]
+    out.extend(matched_sentence(c, alpha) for c in stats.get("matched", []) if c.get("family") == "confirmatory")
     out.extend(condition_sentence(c, alpha) for c in confirmatory)
+    undecided = (stats.get("decision") or {}).get("sentence")
+    if undecided:  # a small run says so before any of its differences can read as a finding
+        out.insert(0, undecided)
     notable = sorted((c for c in contrasts if c.get("family") == "exploratory" and c.get("significant")),
                      key=lambda c: c.get("p_adjusted") or 1.0)
     out.extend("Exploratory: " + condition_sentence(c, alpha)[0].lower() + condition_sentence(c, alpha)[1:]
@@ -88,7 +104,7 @@ def summarise(stats: Mapping[str, Any], *, max_exploratory: int = 5) -> list[str
             out.append(language_sentence(c, alpha))
     topics = {(c["outcome"], c["control"], c["language"]): c for c in stats.get("topics", [])}
     for label in ("refusal", "state_narrative"):
-        c = topics.get((label, "other_country", "all"))
+        c = topics.get((label, "other_country_sensitive", "all")) or topics.get((label, "other_country", "all"))
         if c is not None:
             out.append(topic_sentence(c, alpha))
     kills = stats.get("kill_switch", [])

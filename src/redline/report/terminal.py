@@ -12,7 +12,8 @@ from redline.report import fmt
 
 def contrasts_table(stats: Mapping[str, Any], *, limit: int = 20) -> Table:
     """Confirmatory contrasts, then significant exploratory ones, as a rich table (plain text cells)."""
-    rows = [c for c in stats.get("contrasts", []) if c.get("family") == "confirmatory"]
+    rows = [c for c in stats.get("matched", []) if c.get("family") == "confirmatory"]
+    rows += [c for c in stats.get("contrasts", []) if c.get("family") == "confirmatory"]
     rows += sorted((c for c in [*stats.get("contrasts", []), *stats.get("language", [])]
                     if c.get("family") == "exploratory" and c.get("significant")),
                    key=lambda c: c.get("p_adjusted") or 1.0)
@@ -21,7 +22,7 @@ def contrasts_table(stats: Mapping[str, Any], *, limit: int = 20) -> Table:
                           ("95% CI", "right"), ("adjusted p", "right"), ("", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for c in rows[:limit]:
-        first = c.get("rate_baseline", c.get("rate_en"))
+        first = c.get("rate_baseline", c.get("rate_control", c.get("rate_en")))
         second = c.get("rate_condition", c.get("rate_zh"))
         table.add_row(c["id"], fmt.count(c.get("n_pairs")), f"{fmt.pct(first)} -> {fmt.pct(second)}",
                       fmt.points(c.get("difference")), fmt.interval_points(c.get("ci")),

@@ -40,7 +40,8 @@ def check_formats(formats: Sequence[str]) -> list[str]:
 
 def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, dict[str, Any]]:
     stats = compute_stats(data or run.load(), alpha=alpha,
-                          calibrations=calibrations_from_metrics(load_judge_metrics_safely()))
+                          calibrations=calibrations_from_metrics(load_judge_metrics_safely()),
+                          sequential=run.sequential())
     return run.write_stats(stats), stats
 
 

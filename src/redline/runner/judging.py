@@ -36,13 +36,38 @@ def select_judges(context: JudgeContext) -> list[Judge]:
     return judges
 
 
+def _narrow(judge: Judge) -> bool:
+    return getattr(judge, "applies_to", None) is not None
+
+
 def primary_judges(judges: Sequence[Judge]) -> dict[str, str]:
-    """Case kind -> the first judge that declares itself primary for it: whose verdicts the outcomes count."""
+    """Case kind -> the judge whose verdicts the outcomes count: the first primary judge that narrows itself to
+    some cases (``applies_to``: it is primary where it applies), else the first primary judge of the kind."""
     out: dict[str, str] = {}
-    for judge in judges:
+    for judge in sorted(judges, key=lambda j: not _narrow(j)):
         if getattr(judge, "primary", False):
             out.setdefault(judge.kind.value, judge.name)
     return out
+
+
+def fallback_judges(judges: Sequence[Judge]) -> dict[str, str]:
+    """Case kind -> the judge counted where the primary one does not apply or gives no verdict (``not_run``):
+    the first primary judge of the kind that applies to all its cases, when the primary one is narrower."""
+    primary = primary_judges(judges)
+    out: dict[str, str] = {}
+    for judge in judges:
+        kind = judge.kind.value
+        if getattr(judge, "primary", False) and not _narrow(judge) and primary.get(kind) != judge.name:
+            out.setdefault(kind, judge.name)
+    return out
+
+
+def close_judges(judges: Sequence[Judge]) -> None:
+    """Release what judges hold open (a sandbox pool), for those that have a ``close``."""
+    for judge in judges:
+        close = getattr(judge, "close", None)
+        if close is not None:
+            close()
 
 
 def default_judges(kinds: set[CaseKind], references: dict[str, Any]) -> list[Judge]:
@@ -60,29 +85,36 @@ def judge_batches_local(judge: Judge, batches: list[list[JudgeInput]]) -> Iterat
 
 
 def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
-              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None
-              ) -> JudgeSummary:
+              on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None,
+              since: int | None = None) -> JudgeSummary:
+    """Judge every generation not yet judged by each judge's current version; with ``since`` (a regeneration
+    under way), only verdicts recorded from that position on count as judged."""
     summary = JudgeSummary()
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
     generations = run.generations()
     # an error verdict (failed generation, failed judge call) is not done: judged again once there is an answer
-    judged = {key for key, verdict in run.verdicts().items() if verdict.label != "error"}
+    # (during a regeneration, only verdicts recorded since it began count)
+    judged = ({key for key, verdict in run.verdicts().items() if verdict.label != "error"} if since is None
+              else run.judged_since(since, ok_only=True))
     with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint
-            summary.fingerprints[judge.name] = fp
+            applicable = False
             items: list[JudgeInput] = []
             for trial_id, gen in generations.items():
                 trial = trials.get(trial_id)
                 case = cases.get((gen.suite, gen.case_id))
                 if trial is None or case is None or not applies(judge, case):
                     continue
+                applicable = True
                 if (trial_id, fp) in judged:
                     summary.skipped += 1
                     continue
                 items.append(JudgeInput(generation=gen, trial=trial, case=case, language=case.language,
                                         cwes=case.cwes))
+            if applicable or not generations:  # the judge set: judges that apply to some case of the run
+                summary.fingerprints[judge.name] = fp
             count = 0
             batches = [items[i:i + batch_size] for i in range(0, len(items), batch_size)]
             for verdicts in (map_batches or judge_batches_local)(judge, batches):

@@ -1,4 +1,4 @@
-"""A rich progress bar on stderr: done / total, errors and throughput."""
+"""A rich progress bar on stderr: done / total, errors, throughput, elapsed time and an ETA."""
 
 from __future__ import annotations
 
@@ -14,13 +14,21 @@ def generation_progress(total: int, *, enabled: bool = True) -> Iterator[Callabl
         yield lambda gen: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True)
     counts = {"errors": 0, "tokens": 0}
     with Progress(TextColumn("generating"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[errors]} errors"), TextColumn("{task.fields[rate]} tok/s"),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console,
+                  transient=False) as bar:
         task = bar.add_task("generate", total=total, errors=0, rate="-")
 
         def update(gen: Generation) -> None:

@@ -1,8 +1,11 @@
 """Several runs side by side (e.g. two models on the same suite), and how much a trigger's effect differs.
 
-Runs are independent samples (different models), so the difference of two models' paired effects has an
-interval from combining their own intervals (MOVER, Zou & Donner 2008) and a Wald test from their standard
-errors. The first run is the reference; differences are the other run minus the reference.
+Runs are independent samples (different models). For a paired contrast the difference of the two models'
+effects is tested with the score test of ``stats.effect_difference`` (variances at the restricted fit under
+equal effects), and its interval comes from the same test; with replicates, the two runs are paired by task
+(``effect_difference_clustered``: a t-test over tasks, interval from the same t). Other contrasts (unpaired
+topic and difference-in-differences rows) keep the MOVER interval (Zou & Donner 2008) and a Wald test.
+The first run is the reference; differences are the other run minus the reference.
 """
 
 from __future__ import annotations
@@ -14,13 +17,22 @@ from typing import Any
 from scipy.stats import norm
 
 from redline.records import RunData
+from redline.stats.clustered import ClusterSums
 from redline.stats.compute import compute_stats
+from redline.stats.effect_difference import PairedCounts, effect_difference_clustered, effect_difference_test
 from redline.stats.intervals import Interval, finite_or_none, mover_difference
 from redline.stats.multiplicity import adjust
 
 COMPARE_SCHEMA = "redline.compare"
 COMPARE_VERSION = 1
-CONTRAST_SECTIONS = ("contrasts", "language", "topics", "did")
+CONTRAST_SECTIONS = ("matched", "contrasts", "language", "topics", "did")
+
+
+def _sums_of(sums: Sequence[Mapping[str, ClusterSums]] | None, i: int, j: int, cid: str
+             ) -> tuple[ClusterSums, ClusterSums] | None:
+    if sums is None or cid not in sums[i] or cid not in sums[j]:
+        return None
+    return sums[i][cid], sums[j][cid]
 
 
 def run_label(stats: Mapping[str, Any]) -> str:
@@ -37,11 +49,38 @@ def _index(stats: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return {c["id"]: {**c, "section": section} for section in CONTRAST_SECTIONS for c in stats.get(section, [])}
 
 
-def effect_difference(ref: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:
+def _paired_counts(c: Mapping[str, Any]) -> PairedCounts | None:
+    table = c.get("table") or {}
+    firsts = [v for k, v in table.items() if k.endswith("_only") and k != "condition_only" and k != "zh_only"]
+    second = table.get("condition_only", table.get("zh_only"))
+    if len(firsts) != 1 or second is None or not c.get("n_pairs"):
+        return None
+    return PairedCounts(b=int(firsts[0]), c=int(second), n=int(c["n_pairs"]))
+
+
+def effect_difference(ref: Mapping[str, Any], other: Mapping[str, Any], *, alpha: float = 0.05,
+                      sums: tuple[ClusterSums, ClusterSums] | None = None) -> dict[str, Any]:
+    """Other minus reference effect. Paired contrasts: score test and its interval (by task with ``sums`` of
+    replicated runs); otherwise MOVER interval from both intervals and a Wald p-value from both SEs."""
+    replicated = max(int(ref.get("max_pairs_per_cluster") or 1), int(other.get("max_pairs_per_cluster") or 1)) > 1
+    if sums is not None and replicated:
+        res = effect_difference_clustered(sums[0], sums[1], alpha)
+        return {"difference": res.difference, "ci": res.ci.as_list(), "p": res.p, "test": res.test}
+    counts = (_paired_counts(ref), _paired_counts(other))
+    if counts[0] is not None and counts[1] is not None:
+        res = effect_difference_test(counts[0], counts[1], alpha)
+        out = {"difference": res.difference, "ci": res.ci.as_list(), "p": res.p, "test": res.test}
+        if replicated:  # no per-task sums at hand: replicates pooled, so the test is not trusted
+            out.update(note="replicates pooled as independent pairs: p may be too small", reliable=False)
+        return out
+    return _mover_difference(ref, other)
+
+
+def _mover_difference(ref: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:
     """Other minus reference effect: MOVER interval from both intervals, Wald p-value from both SEs."""
     d0, d1 = ref.get("difference"), other.get("difference")
     ci0, ci1 = ref.get("ci") or [None, None], other.get("ci") or [None, None]
-    out: dict[str, Any] = {"difference": None, "ci": [None, None], "p": None}
+    out: dict[str, Any] = {"difference": None, "ci": [None, None], "p": None, "test": "mover-wald"}
     if d0 is None or d1 is None:
         return out
     out["difference"] = d1 - d0
@@ -54,8 +93,10 @@ def effect_difference(ref: Mapping[str, Any], other: Mapping[str, Any]) -> dict[
     return out
 
 
-def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.05) -> dict[str, Any]:
-    """Rates and contrasts of each run side by side, and each run's effects minus the first run's."""
+def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.05,
+                  sums: Sequence[Mapping[str, ClusterSums]] | None = None) -> dict[str, Any]:
+    """Rates and contrasts of each run side by side, and each run's effects minus the first run's (``sums``:
+    each run's per-task sums by contrast id, for replicated runs)."""
     if len(stats_list) < 2:
         raise ValueError("compare needs at least two runs")
     labels = [run_label(s) for s in stats_list]
@@ -88,10 +129,10 @@ def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.0
             differences.append({"id": cid, "section": first["section"], "kind": first.get("kind"),
                                 "outcome": first.get("outcome"), "condition": first.get("condition"),
                                 "family": first.get("family"), "reference": labels[0], "other": labels[j],
-                                **effect_difference(ref, other)})
+                                **effect_difference(ref, other, alpha=alpha, sums=_sums_of(sums, 0, j, cid))})
     for d, q in zip(differences, adjust([d["p"] for d in differences], "bh"), strict=True):
         d["p_bh"] = q
-        d["significant"] = q is not None and q <= alpha
+        d["significant"] = bool(d.pop("reliable", True)) and q is not None and q <= alpha
     warnings = []
     suites = {tuple(sorted(s.get("suites", []))) for s in stats_list}
     if len(suites) > 1:
@@ -111,9 +152,11 @@ def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.0
 
 def compare_runs(runs: Sequence[RunData], *, alpha: float = 0.05, bootstrap: int = 2000) -> dict[str, Any]:
     """Compute each run's statistics from its verdicts and compare them."""
+    from redline.stats.sequential_run import confirmatory_sums
+
     stats = []
     for run in runs:
         s = compute_stats(run, alpha=alpha, bootstrap=bootstrap)
         s["suites"] = [f"{ref.name}@{ref.hash}" for ref in run.manifest.suites]
         stats.append(s)
-    return compare_stats(stats, alpha=alpha)
+    return compare_stats(stats, alpha=alpha, sums=[confirmatory_sums(run) for run in runs])

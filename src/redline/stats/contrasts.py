@@ -138,7 +138,9 @@ def label_counts(obs: Sequence[Observation]) -> list[dict[str, Any]]:
             labels = Counter(o.label for o in sub if o.ok)
             statuses = Counter(o.status for o in sub)
             out.append({"kind": kind, "condition": condition_id, "condition_group": group,
-                        "labels": {lab: labels.get(lab, 0) for lab in LABELS_FOR_KIND.get(kind, ())},
+                        "labels": {**{lab: labels.get(lab, 0) for lab in LABELS_FOR_KIND.get(kind, ())},
+                                   **{lab: n for lab, n in sorted(labels.items(), key=lambda x: str(x[0]))
+                                      if lab is not None and lab not in LABELS_FOR_KIND.get(kind, ())}},
                         "statuses": dict(sorted(statuses.items())), "planned": len(sub)})
     return out
 

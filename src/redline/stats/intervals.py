@@ -107,15 +107,24 @@ def mover_ratio(p1: float, i1: Interval, p2: float, i2: Interval, corr: float = 
     prod = p1 * p2
     a_low = prod - corr * (p1 - l1) * (u2 - p2)
     den_low = u2 * (2 * p2 - u2)
-    disc_low = a_low ** 2 - l1 * (2 * p1 - l1) * u2 * (2 * p2 - u2)
+    # rounding can push a zero discriminant (perfectly correlated members, e.g. tables (k, 0, 0, k)) a few
+    # ulps below 0; that is a root at the estimate, not a failure of the method
+    disc_low = _clamp_rounding(a_low ** 2 - l1 * (2 * p1 - l1) * u2 * (2 * p2 - u2), a_low ** 2)
     low = (a_low - math.sqrt(disc_low)) / den_low if den_low != 0 and disc_low >= 0 else 0.0
     a_high = prod - corr * (u1 - p1) * (p2 - l2)
     den_high = l2 * (2 * p2 - l2)
-    disc_high = a_high ** 2 - u1 * (2 * p1 - u1) * l2 * (2 * p2 - l2)
+    disc_high = _clamp_rounding(a_high ** 2 - u1 * (2 * p1 - u1) * l2 * (2 * p2 - l2), a_high ** 2)
     high = (a_high + math.sqrt(disc_high)) / den_high if den_high > 0 and disc_high >= 0 else math.inf
     if high < 0:
         high = math.inf
-    return Interval(max(0.0, low), high)
+    ratio = p1 / p2
+    # the limits are roots of quadratics centred on the estimate: whatever rounding does, keep it inside
+    return Interval(max(0.0, min(low, ratio)), max(high, ratio))
+
+
+def _clamp_rounding(disc: float, scale: float) -> float:
+    """A discriminant that is negative only by rounding error (relative to ``scale``) is 0."""
+    return 0.0 if -1e-9 * max(scale, 1e-300) <= disc < 0 else disc
 
 
 def risk_ratio_paired(a: int, b: int, c: int, d: int, alpha: float = 0.05) -> tuple[float, Interval]:

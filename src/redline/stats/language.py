@@ -3,7 +3,10 @@ difference in differences (is the language gap larger on China-sensitive topics 
 
 Questions are matched across languages by ``parallel_id`` (same question id, same condition and replicate).
 Topic groups are matched by design (the suite asks the same kinds of questions about other governments and
-about neutral China topics), not item by item, so topic comparisons are unpaired and resample questions.
+about neutral China topics), not item by item, so topic comparisons are unpaired. Questions are nested in
+topics (and a question's en and zh versions in the question), so topic comparisons cluster on the topic: the
+cluster bootstrap and the permutation test resample and relabel whole topics (issue 12; a mixed model would
+be the alternative, cluster-level resampling needs no distributional assumption).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 import numpy as np
 from scipy.stats import fisher_exact
 
+from redline.records import language_family
 from redline.stats.contrasts import name_members, rng_for
 from redline.stats.intervals import (
     finite_or_none,
@@ -29,7 +33,8 @@ from redline.stats.paired import MIN_CLUSTERS, Pair, paired_contrast, table_of
 from redline.stats.resampling import permutation_pvalue, stratified_bootstrap_difference
 
 SENSITIVE = "sensitive"
-CONTROL_GROUPS = ("other_country", "neutral_china")
+CONTROL_GROUPS = ("other_country_sensitive", "permitted_political", "neutral_other", "reverse_keyed", "mirror",
+                  "other_country", "neutral_china")  # censorship suite v2 groups, then v1 names (older runs)
 FIRST_LANGUAGE, SECOND_LANGUAGE = "en", "zh"
 
 
@@ -39,7 +44,9 @@ def language_pairs(obs: Sequence[Observation], label: str, topic_group: str | No
     groups: dict[tuple[str, str, str, int], dict[str, Observation]] = defaultdict(dict)
     for o in obs:
         if o.kind == "question" and o.parallel_id and o.ok and (topic_group is None or o.topic_group == topic_group):
-            groups[(o.suite, o.parallel_id, o.condition_id, o.replicate)][o.language] = o
+            if o.language == "zh-Hant":  # the Traditional version is a third reading, not the en/zh pair
+                continue
+            groups[(o.suite, o.parallel_id, o.condition_id, o.replicate)][language_family(o.language)] = o
     pairs = []
     for key in sorted(groups):
         members = groups[key]
@@ -72,7 +79,7 @@ def language_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, r
 
 def _clusters(obs: Sequence[Observation], label: str, group: str, language: str | None
               ) -> tuple[np.ndarray, np.ndarray]:
-    """Events and trials per question (case) in one topic group."""
+    """Events and trials per topic (the cluster: its questions, languages and replicates) in one topic group."""
     outcome = next(o for o in outcomes_for("question") if o.name == label)
     num: dict[str, int] = defaultdict(int)
     den: dict[str, int] = defaultdict(int)
@@ -84,8 +91,8 @@ def _clusters(obs: Sequence[Observation], label: str, group: str, language: str 
         v = outcome.value(o.label)
         if v is None:
             continue
-        num[o.cluster] += v
-        den[o.cluster] += 1
+        num[o.topic_cluster] += v
+        den[o.topic_cluster] += 1
     keys = sorted(den)
     return np.array([num[k] for k in keys], float), np.array([den[k] for k in keys], float)
 
@@ -114,8 +121,9 @@ def two_group_contrast(num1: np.ndarray, den1: np.ndarray, num2: np.ndarray, den
         out.update(ci=boot.interval.as_list(), ci_bootstrap=boot.interval.as_list(), ci_method="cluster-bootstrap",
                    ci_bootstrap_percentile=boot.percentile.as_list(),
                    p=p, test="cluster-permutation")
-        if den1.size + den2.size < MIN_CLUSTERS:
-            out["note"] = f"only {den1.size + den2.size} questions: resampling intervals are rough"
+        if den1.size + den2.size < MIN_CLUSTERS:  # too few topics to resample: never significant
+            out["note"] = f"only {den1.size + den2.size} topics: resampling intervals are rough"
+            out["reliable"] = False
     return out
 
 

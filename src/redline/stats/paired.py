@@ -113,6 +113,8 @@ def paired_contrast(pairs: Sequence[Pair], *, alpha: float, rng: np.random.Gener
         "p": p_exact, "test": "mcnemar-exact", "note": "",
         # no discordant pair: no test could ever reject, so the contrast is left out of multiplicity families
         "testable": t.b + t.c > 0,
+        # replicates of too few tasks: the p-value may be too small, so the contrast is never significant
+        "reliable": not (max_per_cluster > 1 and len(names) < min_clusters),
     }
     if max_per_cluster > 1 and t.n:
         if len(names) >= min_clusters:

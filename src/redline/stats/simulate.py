@@ -204,12 +204,72 @@ def run_all(sims: int, seed: int) -> dict[str, Any]:
     return out
 
 
+def design_main(args: argparse.Namespace) -> None:
+    """``--design``: headline power, family-wise error and cost of the matched clustered design vs the naive one,
+    for a suite size (default: the shipped code-security suite) and a profile's replicates (default: standard)."""
+    from redline.config import PROFILES
+    from redline.records import TriggerGroup
+    from redline.stats.design_checks import design_table
+    from redline.suites.expand import conditions_for
+    from redline.suites.loader import resolve_suite
+
+    suite = resolve_suite("code-security")
+    tasks = args.tasks or len(suite.cases)
+    replicates = args.replicates or int(PROFILES["standard"]["replicates"])
+    family = args.family or sum(t.group == TriggerGroup.sensitive for t in suite.triggers)
+    conditions = args.conditions or len(conditions_for(suite))
+    table = design_table(np.random.default_rng(args.seed), tasks=tasks, replicates=replicates, family=family,
+                         conditions=conditions, icc=args.icc, sensitivity=args.sensitivity,
+                         specificity=args.specificity, sims=args.sims)
+    head = (f"19% -> 27.2%, {tasks} tasks x {replicates} replicates, family {family}, {conditions} conditions, "
+            f"ICC {args.icc}, judge Se {args.sensitivity} Sp {args.specificity}, FWER 0.05, {args.sims} sims")
+    m, n = table["matched_clustered"], table["naive"]
+    rows = [
+        ("power for the headline contrast", f"{m['simulated_power']:.3f} (planned {m['planned_power']:.3f})",
+         f"{n['claimed_power']:.3f} claimed"),
+        ("type-I error, confirmatory family", f"{m['familywise_error']:.3f} (sequential "
+         f"{m['familywise_error_sequential']:.3f})", f"{n['familywise_error_temperature_0']:.3f} at temperature 0, "
+         f"{n['familywise_error_temperature_gt_0']:.3f} above"),
+        ("for 80% power", f"{m['tasks_needed']} tasks, {m['generations_needed']} generations",
+         f"{n['pairs_needed']} pairs, {n['generations_claimed']} generations claimed"),
+    ]
+    if args.json:
+        print(json.dumps({"assumptions": head, **table}, indent=2))
+        return
+    print(head)
+    print(f"| {'':36} | {'matched controls, tasks as clusters':42} | {'naive (independent pairs, baseline only)':48} |")
+    print(f"|{'-' * 38}|{'-' * 44}|{'-' * 50}|")
+    for label, a, b in rows:
+        print(f"| {label:36} | {a:42} | {b:48} |")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m redline.stats.simulate", description=__doc__)
-    parser.add_argument("--sims", type=int, default=20_000)
+    parser.add_argument("--sims", type=int, default=None, help="simulations (default 20000, or 4000 with --design)")
     parser.add_argument("--seed", type=int, default=20250101)
+    parser.add_argument("--design", action="store_true",
+                        help="the study design's headline figures next to the naive design's")
+    parser.add_argument("--tasks", type=int, default=None, help="--design: suite size (default: shipped suite)")
+    parser.add_argument("--replicates", type=int, default=None, help="--design: default the standard profile's")
+    parser.add_argument("--family", type=int, default=None, help="--design: default the sensitive triggers")
+    parser.add_argument("--conditions", type=int, default=None, help="--design: default the suite's full count")
+    parser.add_argument("--icc", type=float, default=0.1)
+    parser.add_argument("--sensitivity", type=float, default=0.85)
+    parser.add_argument("--specificity", type=float, default=0.94)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--design-checks", action="store_true",
+                        help="the design simulations of docs/statistics.md (type-I, refusal scenario, en+zh)")
     args = parser.parse_args(argv)
-    print(json.dumps(run_all(args.sims, args.seed), indent=2))
+    if args.design_checks:
+        from redline.stats.design_checks import run_design_checks
+
+        print(json.dumps(run_design_checks(args.sims or 20_000, args.seed), indent=2))
+        return
+    if args.design:
+        args.sims = args.sims or 4000
+        design_main(args)
+        return
+    print(json.dumps(run_all(args.sims or 20_000, args.seed), indent=2))
 
 
 if __name__ == "__main__":

@@ -99,6 +99,22 @@ class RunDir:
             out[(v.trial_id, v.judge_fingerprint)] = v
         return out
 
+    def record_counts(self) -> dict[str, int]:
+        """How many generation and verdict records the run holds (where a regeneration starts)."""
+        return {"generations": sum(1 for _ in iter_json(self.path / GENERATIONS)),
+                "verdicts": sum(1 for _ in iter_json(self.path / VERDICTS))}
+
+    def generated_since(self, start: int, *, ok_only: bool = False) -> set[str]:
+        """Trial ids with a generation record at position ``start`` or later (``ok_only``: an answer, not an error)."""
+        return {g.trial_id for i, g in enumerate(read_records(self.path / GENERATIONS, Generation))
+                if i >= start and (g.ok or not ok_only)}
+
+    def judged_since(self, start: int, *, ok_only: bool = False) -> set[tuple[str, str]]:
+        """(trial id, judge fingerprint) of verdict records at position ``start`` or later (``ok_only``: not an
+        ``error`` verdict)."""
+        return {(v.trial_id, v.judge_fingerprint) for i, v in enumerate(read_records(self.path / VERDICTS, Verdict))
+                if i >= start and (v.label != "error" or not ok_only)}
+
     def load(self) -> RunData:
         """Every record of the run, each file read once."""
         return RunData(run_id=self.run_id, manifest=self.manifest(), trials=tuple(self.trials()), cases=self.cases(),
@@ -176,6 +192,19 @@ class RunDir:
     def write_judge_agreement(self, agreement: dict[str, Any]) -> Path:
         return self.write_json(AGREEMENT, agreement)
 
+    @property
+    def trials_path(self) -> Path:
+        """The planned trials' JSONL (for readers that scan it themselves, such as DuckDB)."""
+        return self.path / TRIALS
+
+    @property
+    def generations_path(self) -> Path:
+        return self.path / GENERATIONS
+
+    @property
+    def verdicts_path(self) -> Path:
+        return self.path / VERDICTS
+
     def report_path(self, fmt: str) -> Path:
         """Where the report in ``fmt`` (html, md, json, sarif) lives."""
         return self.path / REPORTS[fmt]
@@ -191,6 +220,17 @@ class RunDir:
             fh.close()
             raise StoreError(f"{self.path}: another redline process is using this run") from None
         return fh
+
+
+def find_run(ref: str | Path, runs_dir: str | Path = "runs") -> RunDir:
+    """A run by path, or by its id in ``runs_dir`` (what ``redline runs`` lists)."""
+    path = Path(ref)
+    if (path / MANIFEST).exists():
+        return RunDir.open(path)
+    by_id = Path(runs_dir) / str(ref)
+    if _RUN_ID.match(str(ref)) and (by_id / MANIFEST).exists():
+        return RunDir.open(by_id)
+    raise StoreError(f"{ref}: not a run directory, nor a run id in {runs_dir} ('redline runs' lists them)")
 
 
 def list_runs(runs_dir: Path) -> list[RunDir]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from redline.errors import ConfigError
 from redline.records import Condition, Message, Trial, TriggerGroup
 from redline.suites.loader import Suite
+from redline.suites.matching import baseline_triggers, matching_for
 from redline.suites.render import pick_mode, render_chat, render_completion
 
 BASELINE = "baseline"
@@ -76,13 +77,16 @@ def stratified_sample(conds: list[Condition], k: int, *, seed: str) -> list[Cond
     return [c for c in conds if c in picked]
 
 
-def sample_cases(suite: Suite, limit: int | None, seed: int) -> list[str]:
+def sample_cases(suite: Suite, limit: int | None, seed: int, code_languages: Sequence[str] = ()) -> list[str]:
     """Case ids to run: all, or ``limit`` question groups chosen by a seeded generator.
 
     Language versions of one question (same ``parallel_id``) are kept together so they stay paired.
+    ``code_languages`` (empty: all) keeps only code tasks in those programming languages, before sampling.
     """
     groups: dict[str, list[str]] = {}
     for case in suite.cases:
+        if code_languages and case.kind.value == "code" and case.code_language not in code_languages:
+            continue
         groups.setdefault(case.pair_id, []).append(case.id)
     keys = sorted(groups)
     if limit is not None and limit < len(keys):
@@ -93,21 +97,23 @@ def sample_cases(suite: Suite, limit: int | None, seed: int) -> list[str]:
 
 def expand_trials(suite: Suite, *, replicates: int = 1, limit: int | None = None,
                   conditions: Sequence[str] | None = None, seed: int = 0,
-                  code_mode: str = "auto", condition_sample: int | None = None) -> list[Trial]:
+                  code_mode: str = "auto", condition_sample: int | None = None,
+                  code_languages: Sequence[str] = ()) -> list[Trial]:
     """Trials for case x condition x replicate in a stable order (case, replicate, condition)."""
     if replicates < 1:
         raise ConfigError("--replicates: must be at least 1")
     conds = select_conditions(conditions_for(suite), conditions)
     if condition_sample is not None and not conditions and condition_sample < len(conds) - 1:
         conds = [conds[0], *stratified_sample(conds[1:], condition_sample, seed=stable_hash(suite.name, seed))]
+    filler = baseline_triggers(matching_for(suite))  # the baseline's neutral sentence (same slot as a trigger)
     trials: list[Trial] = []
-    for case_id in sample_cases(suite, limit, seed):
+    for case_id in sample_cases(suite, limit, seed, code_languages):
         case = suite.case(case_id)
         mode = pick_mode(case, code_mode)
         for rep in range(replicates):
             pair_key = stable_hash(suite.name, case.id, rep, mode)
             for cond in conds:
-                trigs = [suite.trigger(t) for t in cond.trigger_ids]
+                trigs = filler if cond.id == BASELINE else [suite.trigger(t) for t in cond.trigger_ids]
                 messages: tuple[Message, ...] = ()
                 if mode == "completion":
                     prompt = content = render_completion(case, trigs)

@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from redline.errors import SuiteError
 from redline.records import Case, Trigger, TriggerGroup
 from redline.store.inputs import MAX_DEPTH, nesting_depth, read_text_bounded
+from redline.suites.questions import check_pairs, check_question
+from redline.suites.references import merged_references
 
 MAX_SUITE_BYTES = 5 * 1024 * 1024
 LINE_KEY = "__line__"
@@ -54,7 +56,7 @@ class Suite:
         """Content hash of the validated suite: stable under reformatting, changes with any content."""
         payload = {
             "name": self.name, "version": self.version,
-            "cases": [c.model_dump(mode="json") for c in self.cases],
+            "cases": [_case_payload(c) for c in self.cases],
             "triggers": [t.model_dump(mode="json") for t in self.triggers],
             "design": self.design.model_dump(mode="json"), "references": self.references,
         }
@@ -79,9 +81,20 @@ class Suite:
             "name": self.name, "version": self.version, "hash": self.hash,
             "description": self.description,
             "cases": [{"id": c.id, "kind": c.kind.value, "language": c.language, "topic": c.topic,
-                       "category": c.category} for c in self.cases],
+                       "category": c.category, "group": c.topic_group, "parallel_id": c.parallel_id,
+                       "request_type": c.request_type or c.question_type, "variant": c.variant,
+                       **({"code_language": c.code_language} if c.kind.value == "code" else {})} for c in self.cases],
             "triggers": [{"id": t.id, "group": t.group.value, "text": t.text} for t in self.triggers],
         }
+
+
+def _case_payload(case: Case) -> dict[str, Any]:
+    """A case as hashed: ``code_language`` only when it is not the default, so Python-only suites keep the hash
+    they had before the field existed."""
+    data = case.model_dump(mode="json")
+    if data.get("code_language") == "python":
+        del data["code_language"]
+    return data
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -260,6 +273,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
         for item in _as_list(data, file_path, "cases"):
             case = _validate(Case, item, file_path, "case")
             _check_id(case.id, file_path, _line(item), "case")
+            check_question(case, file_path, _line(item))
             if case.id in case_ids:
                 raise SuiteError(f"{file_path}:{_line(item)}: duplicate case id {case.id!r}")
             if not case.prompt and not case.scaffold:
@@ -277,6 +291,8 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
             references.update(_strip(refs))
     if not cases:
         raise SuiteError(f"{head_path}:{_line(head)}: suite {name!r} has no cases")
+    check_pairs(cases, path)
+    references = merged_references(cases, references)
     if design.cross_audiences and not any(t.group == TriggerGroup.audience for t in triggers):
         raise SuiteError(f"{head_path}:{_line(head)}: design.cross_audiences needs audience triggers")
     return Suite(name=name, version=str(head["version"]), description=str(head.get("description", "")),

@@ -47,7 +47,9 @@ def test_suites_list_show_validate(tmp_path: Path) -> None:
     data = json.loads(out)
     assert set(data) >= {"name", "version", "hash", "cases", "triggers"}
     assert set(data["cases"][0]) >= {"id", "kind", "language", "topic", "category"}
-    assert set(data["triggers"][0]) == {"id", "group", "text"}
+    for trig in data["triggers"]:  # sensitive triggers also name their matched controls (issue 12)
+        assert set(trig) == ({"id", "group", "text", "controls", "counterpart"} if trig["group"] == "sensitive"
+                             else {"id", "group", "text"})
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\nversion: '1'\ncases:\n  - {id: x, kind: nope, prompt: p}\n", encoding="utf-8")
     code, out = invoke("suites", "validate", str(bad))

@@ -32,7 +32,12 @@ def test_model_judge_agreement(runs_dir: Path, monkeypatch: pytest.MonkeyPatch) 
     manifest = json.loads((result.run.path / "manifest.json").read_text())
     assert {"answer-rules", "answer-model", "code-security"} <= set(manifest["judges"])
     agreement = json.loads((result.run.path / "judge_agreement.json").read_text())
-    assert agreement["n"] == 6 and agreement["agreement"] == pytest.approx(1.0)
+    # the grader always says substantive; the scripted model answers the Chinese questions in English, which the
+    # rule judge labels degenerate (wrong language)
+    rules = [v.label for v in result.run.verdicts().values() if v.judge == "answer-rules"]
+    assert agreement["n"] == 6 and agreement["errors_excluded"] == 0
+    assert agreement["agreement"] == pytest.approx(rules.count("substantive") / 6)
+    assert set(rules) <= {"substantive", "degenerate"}
     assert "answer-model vs answer-rules (this run)" in (result.run.path / "report.md").read_text()
 
 

@@ -92,3 +92,30 @@ def test_base_url_validation() -> None:
         OpenAIBackend("m", base_url=None)
     with pytest.raises(ConfigError, match="--base-url"):
         OpenAIBackend("m", base_url="ftp://x")
+
+
+def test_content_filter_status_is_a_block_not_an_error() -> None:
+    """Issue 12: a provider's content filter is an outcome (kind ``blocked``, never retried)."""
+    from redline.backends.openai_http import classify_status
+
+    err = classify_status(400, '{"error": {"code": "content_filter", "message": "filtered"}}', None)
+    assert err.kind == "blocked" and not err.retryable
+    assert classify_status(451, "", None).kind == "blocked"
+    assert classify_status(400, '{"error": "bad request: max_tokens"}', None).kind == "bad_request"  # issue 16: fatal, named
+    assert classify_status(429, "content_filter", None).kind == "retryable"
+
+
+def test_replicates_at_temperature_zero_are_refused() -> None:
+    import pytest
+
+    from redline.config import make_config
+    from redline.errors import ConfigError
+    from redline.pipeline.plan import check_replicates
+
+    cfg = make_config(model="openai/m", base_url="http://x", replicates=3, temperature=0.0)
+    with pytest.raises(ConfigError, match="copies of one answer"):
+        check_replicates(cfg, seed_varies_greedy=False)
+    assert "varied seeds" in check_replicates(cfg, seed_varies_greedy=True)
+    sampled = make_config(model="openai/m", base_url="http://x", replicates=3, temperature=0.7)
+    assert "sampled" in check_replicates(sampled, seed_varies_greedy=False)
+    assert make_config(model="openai/m", base_url="http://x", profile="standard").temperature == 0.7

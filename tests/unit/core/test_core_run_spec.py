@@ -16,7 +16,7 @@ EXEC_CHANGES = [{"executor": "ray"}, {"concurrency": 3}, {"timeout_s": 60.0}, {"
                 {"cache": False}, {"ray_address": "ray://head:10001"}, {"api_key_env": "SOME_KEY"}]
 AUDIT_CHANGES = [{"replicates": 2}, {"seed": 1}, {"temperature": 0.7}, {"max_tokens": 99}, {"limit": 1},
                  {"model": "scripted/effect"}, {"suites": ("smoke", "censorship")}, {"conditions": ("bakery",)},
-                 {"code_mode": "instruct"}, {"judge_model": "scripted/echo"}]
+                 {"code_mode": "instruct"}, {"judge_model": "scripted/effect"}]
 
 
 @pytest.mark.parametrize("change", EXEC_CHANGES, ids=lambda c: next(iter(c)))

@@ -135,9 +135,9 @@ def test_bad_strictness_is_a_config_error() -> None:
         AnswerJudge({}, strictness="medium")
 
 
-def test_empty_answer_is_refusal() -> None:
+def test_empty_answer_is_degenerate() -> None:
     found = assess_answer("   \n ")
-    assert found.label == AnswerLabel.refusal
+    assert found.label == AnswerLabel.degenerate
     assert "empty" in found.evidence[0]
 
 

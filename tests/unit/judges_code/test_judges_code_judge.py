@@ -142,7 +142,7 @@ def test_judge_code_rows(judge: CodeSecurityJudge) -> None:
     ({"id": 1, "code": "x", "cwes": ["SQL"]}, "not a CWE id"),
     ({"id": 1, "code": "x", "cwes": "CWE-89,"}, "not a CWE id"),
     ({"id": 1, "code": "x", "task": "nope"}, "unknown task"),
-    ({"id": 1, "code": "x", "language": "javascript"}, "only Python"),
+    ({"id": 1, "code": "x", "language": "cobol"}, "language must be"),  # javascript and c are judged (issue 15)
     ("not an object", "not a JSON object"),
 ])
 def test_bad_rows_name_the_row(row: object, message: str) -> None:

@@ -25,7 +25,7 @@ def test_500_trials_at_30_percent_faults(runs_dir: Path) -> None:
     # a busy machine, and the `slow` fault sleeps well past that timeout.
     plan = fault_mix(0.30, seed=7)
     with serve(plan, slow_s=25.0) as srv:
-        cfg = make_config(suites=("smoke",), model="openai/m", base_url=srv.base_url, replicates=42,
+        cfg = make_config(suites=("smoke",), model="openai/m", base_url=srv.base_url, replicates=42, temperature=0.7,
                           code_mode="instruct", runs_dir=str(runs_dir), run_id="faults", judge=False, report=False,
                           retries=3, backoff_s=0.0, timeout_s=10.0, concurrency=64, cache=False)
         result = run_audit(cfg, progress=False)

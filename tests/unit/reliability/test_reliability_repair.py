@@ -37,7 +37,8 @@ class Switch:
 def _cfg(url: str, runs_dir: Path, **kw: Any) -> Any:
     base: dict[str, Any] = {"suites": ("smoke",), "model": "openai/m", "base_url": url, "code_mode": "instruct",
                             "runs_dir": str(runs_dir), "run_id": "repair", "judge": False, "report": False,
-                            "retries": 2, "backoff_s": 0.0, "timeout_s": 30.0, "concurrency": 2, "cache": False}
+                            "retries": 2, "backoff_s": 0.0, "timeout_s": 30.0, "concurrency": 2, "cache": False,
+                            "temperature": 0.7}  # replicates at temperature 0 are refused (issue 12)
     return make_config(**{**base, **kw})
 
 

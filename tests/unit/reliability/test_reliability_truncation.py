@@ -1,5 +1,5 @@
-"""An answer cut off by the token limit is ``truncated``: never a refusal, never a kill switch, and the run
-warns, naming --max-tokens."""
+"""An answer cut off by the token limit is ``degenerate`` (issue 14's label for it): never a refusal, never a
+kill switch, and the run warns, naming --max-tokens."""
 
 from __future__ import annotations
 
@@ -30,4 +30,4 @@ def test_cut_off_reasoning_is_truncated_not_censorship(tmp_path: Path, behaviour
     assert not [v for v in verdicts if v.kill_switch]
     assert not [v for v in verdicts if v.label in ("refusal", "deflection", "refused")]
     answer = [v for v in verdicts if v.judge.startswith("answer")]
-    assert answer and all(v.label == "truncated" for v in answer)
+    assert answer and all(v.label == "degenerate" for v in answer)

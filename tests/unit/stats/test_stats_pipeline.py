@@ -131,15 +131,16 @@ def test_replicates_with_enough_tasks_use_clustered_methods(tmp_path):
 
 
 def censorship_trials(zh_extra: int):
-    """12 sensitive and 12 control question groups in en and zh; on sensitive topics, ``zh_extra`` of them
-    are refused in Chinese only."""
+    """12 sensitive and 12 control question groups in en and zh, two per topic (6 topics per group: topic
+    contrasts cluster on the topic); on sensitive topics, ``zh_extra`` of them are refused in Chinese only."""
     trials = []
     for group, topic in (("sensitive", "tiananmen"), ("other_country", "other-protests")):
         for q in range(12):
             pid = f"{topic}-{q}"
             for lang in ("en", "zh"):
                 refused = group == "sensitive" and lang == "zh" and q < zh_extra
-                case = question_case(f"{pid}-{lang}", language=lang, topic=topic, topic_group=group, parallel_id=pid)
+                case = question_case(f"{pid}-{lang}", language=lang, topic=f"{topic}-{q % 6}", topic_group=group,
+                                     parallel_id=pid)
                 trials.append(SynthTrial(case, "baseline", "baseline", label="refusal" if refused else "substantive"))
     return trials
 
@@ -153,7 +154,8 @@ def test_language_topic_and_difference_in_differences(tmp_path):
     assert lang["language/refusal/other_country"]["difference"] == 0
     topics = {c["id"]: c for c in stats["topics"]}
     zh = topics["topic/refusal/sensitive-vs-other_country/zh"]
-    assert zh["difference"] == pytest.approx(0.75) and zh["test"] == "fisher-exact" and zh["p"] < 0.001
+    assert zh["difference"] == pytest.approx(0.75) and zh["test"] == "cluster-permutation" and zh["p"] < 0.01
+    assert zh["clusters1"] == zh["clusters2"] == 6  # topics, not questions or language versions
     en = topics["topic/refusal/sensitive-vs-other_country/en"]
     assert en["difference"] == 0 and en["p"] == 1.0
     did = {c["id"]: c for c in stats["did"]}["did/refusal/sensitive-vs-other_country"]
@@ -161,7 +163,7 @@ def test_language_topic_and_difference_in_differences(tmp_path):
     assert all(c["family"] == "exploratory" for c in [*stats["language"], *stats["topics"], *stats["did"]])
     # heatmap cells per topic and language
     cells = {(m["topic"], m["language"]): m for m in stats["topic_language"]}
-    assert cells[("tiananmen", "zh")]["counts"]["refusal"] == 9
+    assert sum(cells[(f"tiananmen-{t}", "zh")]["counts"]["refusal"] for t in range(6)) == 9
 
 
 def test_no_language_effect_is_not_significant(tmp_path):

@@ -79,17 +79,18 @@ def test_detectable_difference_shrinks_with_pairs():
 
 
 def test_plan_command_text_and_json():
+    """Since issue 12 the command plans in tasks; the pair planner's figure is kept on its last line."""
     runner = CliRunner()
-    args = ["--baseline", "0.19", "--target", "0.272", "--conditions", "7", "--power", "0.8", "--alpha", "0.05"]
+    args = ["--baseline", "0.19", "--target", "0.272", "--family", "7", "--conditions", "15", "--power", "0.8",
+            "--alpha", "0.05"]
     text = runner.invoke(plan, args)
     assert text.exit_code == 0, text.output
     expected = plan_sample_size(0.19, 0.272, conditions=7)
-    assert f"{expected.pairs_per_condition:,} pairs per condition" in text.output
-    assert f"{expected.unpaired_per_condition:,} per condition" in text.output
-    assert "Bonferroni" in text.output and "Holm" in text.output
+    assert f"{expected.pairs_per_condition:,} pairs per contrast" in text.output
+    assert "Bonferroni" in text.output and "Holm" in text.output and "tasks needed:" in text.output
     js = runner.invoke(plan, [*args, "--paired-correlation", "0.3", "--json"])
     data = json.loads(js.output)
-    assert data["paired_correlation"] == 0.3 and data["pairs_per_condition"] < expected.pairs_per_condition
+    assert data["independent_pairs_per_contrast"] < expected.pairs_per_condition and data["conditions"] == 15
     bad = runner.invoke(plan, ["--baseline", "0.19", "--target", "0.272", "--paired-correlation", "0.95"])
     assert bad.exit_code != 0
 

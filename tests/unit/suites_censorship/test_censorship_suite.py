@@ -1,8 +1,8 @@
-"""Structural tests of the shipped ``censorship`` suite: coverage, bilingual pairing, controls, references.
+"""Structural tests of the shipped ``censorship`` suite (v2, docs/censorship-suite.md).
 
-These guard the properties the analysis depends on: English and Chinese answers can only be compared when every
-question exists in both languages under one ``parallel_id``, and the narrative judge needs both kinds of
-reference statement for every sensitive topic in both languages.
+They guard what the analysis depends on: every question exists in English and Simplified Chinese (and
+Traditional Chinese for Taiwan and Hong Kong) under one ``parallel_id``; every topic has the same eight-question
+shape; every sensitive question carries its own required facts and official line in each language.
 """
 
 from __future__ import annotations
@@ -15,16 +15,22 @@ import pytest
 
 from redline.records import Case, CaseKind
 from redline.suites.expand import expand_trials
+from redline.suites.hygiene import group_balance
 from redline.suites.loader import Suite, builtin_suites, load_suite
+from redline.suites.questions import REQUEST_TYPES, TOPIC_GROUPS
 
-LANGS = ("en", "zh")
-QUESTION_TYPES = {"factual", "views", "write"}
-GROUPS = {"sensitive", "other_country", "neutral_china"}
+SHAPE = {"01": "factual", "02": "factual", "03": "factual", "04": "views", "05": "views", "06": "write",
+         "07": "write", "08": "organise"}
+SUFFIX = {"en": "en", "zh-Hans": "zh", "zh-Hant": "zht"}
 REQUIRED_SENSITIVE = {
     "tiananmen", "taiwan", "xinjiang", "tibet", "hong-kong", "falun-gong", "xi-jinping", "great-firewall",
     "covid-origins", "cultural-revolution", "south-china-sea", "dissidents", "zero-covid-protests",
 }
+VARIANT_TOPICS = {"tiananmen", "xinjiang", "xi-jinping", "hong-kong", "taiwan", "tibet", "falun-gong"}
+TRADITIONAL_TOPICS = {"taiwan", "hong-kong", "causeway-bay-booksellers", "umbrella-movement"}
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# characters whose Simplified and Traditional forms differ, one pair each: a zh-Hant prompt uses the first
+SIMPLIFIED_ONLY = set("们这说为国际会时发题湾评应该学岛运动议问对权")
 
 
 @pytest.fixture(scope="module")
@@ -32,43 +38,31 @@ def suite() -> Suite:
     return load_suite(builtin_suites()["censorship"])
 
 
-def _by_group(suite: Suite, group: str) -> list[Case]:
-    return [c for c in suite.cases if c.topic_group == group]
-
-
-def _questions_per_topic(cases: list[Case]) -> dict[str, dict[str, int]]:
-    """topic -> language -> number of questions."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for case in cases:
-        counts[case.topic][case.language] += 1
-    return counts
-
-
-def _group_topics(cases: list[Case]) -> dict[str, list[Case]]:
+def _pairs(suite: Suite) -> dict[str, list[Case]]:
     out: dict[str, list[Case]] = defaultdict(list)
-    for case in cases:
-        out[case.topic].append(case)
+    for case in suite.cases:
+        out[case.parallel_id].append(case)
     return out
 
 
 def test_suite_is_a_shipped_directory_without_triggers(suite: Suite) -> None:
     assert suite.name == "censorship"
-    assert suite.version == "1"
+    assert suite.version == "2"
     assert suite.description
     assert suite.triggers == ()
     assert Path(suite.source).is_dir()
 
 
-def test_every_case_is_a_well_formed_question(suite: Suite) -> None:
+def test_every_case_is_a_well_formed_v2_question(suite: Suite) -> None:
     for case in suite.cases:
         assert case.kind == CaseKind.question, case.id
-        assert case.language in LANGS, case.id
-        assert case.topic_group in GROUPS, case.id
-        assert case.question_type in QUESTION_TYPES, case.id
-        assert case.category == case.question_type, case.id
+        assert case.language in SUFFIX, case.id
+        assert case.topic_group in TOPIC_GROUPS, case.id
+        assert case.request_type in REQUEST_TYPES, case.id
         assert case.topic and case.parallel_id and case.prompt.strip(), case.id
-        assert case.id == f"{case.parallel_id}-{case.language}", case.id
+        assert case.id == f"{case.parallel_id}-{SUFFIX[case.language]}", case.id
         assert case.parallel_id.startswith(f"{case.topic}-"), case.id
+        assert not case.question_type and not case.category, case.id  # v1 keys are gone
 
 
 def test_ids_and_prompts_are_unique(suite: Suite) -> None:
@@ -85,112 +79,113 @@ def test_each_topic_belongs_to_one_group(suite: Suite) -> None:
     assert {t: g for t, g in groups.items() if len(g) != 1} == {}
 
 
-def test_every_question_has_exactly_one_partner_in_the_other_language(suite: Suite) -> None:
-    by_pair: dict[str, list[Case]] = defaultdict(list)
-    for case in suite.cases:
-        by_pair[case.parallel_id].append(case)
-    for pid, versions in by_pair.items():
-        assert sorted(c.language for c in versions) == list(LANGS), pid
-        en, zh = sorted(versions, key=lambda c: c.language)
-        assert (en.topic, en.topic_group, en.question_type) == (zh.topic, zh.topic_group, zh.question_type), pid
-        assert en.prompt != zh.prompt, pid
+def test_every_question_exists_in_english_and_simplified_chinese(suite: Suite) -> None:
+    for pid, versions in _pairs(suite).items():
+        langs = sorted(c.language for c in versions)
+        expected = ["en", "zh-Hans", "zh-Hant"] if versions[0].topic in TRADITIONAL_TOPICS else ["en", "zh-Hans"]
+        assert langs == expected, pid
+        assert len({(c.topic, c.topic_group, c.request_type, c.variant) for c in versions}) == 1, pid
+        assert len({c.prompt for c in versions}) == len(versions), pid
 
 
 def test_language_of_prompts_matches_the_label(suite: Suite) -> None:
     for case in suite.cases:
-        has_cjk = bool(CJK.search(case.prompt))
-        assert has_cjk == (case.language == "zh"), case.id
-    for case in suite.cases:
-        if case.language == "zh":
-            han = len(CJK.findall(case.prompt))
+        han = len(CJK.findall(case.prompt))
+        if case.language == "en":
+            assert han == 0, case.id
+        else:
             assert han >= len(case.prompt) * 0.4, case.id  # mostly Chinese, not an English prompt with a word
 
 
-def test_sensitive_topics_cover_the_required_set_with_eight_questions_per_language(suite: Suite) -> None:
-    counts = _questions_per_topic(_by_group(suite, "sensitive"))
-    assert len(counts) >= 13
-    assert REQUIRED_SENSITIVE <= set(counts), sorted(REQUIRED_SENSITIVE - set(counts))
-    short = {t: dict(c) for t, c in counts.items() if any(c[lang] < 8 for lang in LANGS)}
-    assert short == {}
-
-
-def test_every_topic_mixes_all_question_types_in_both_languages(suite: Suite) -> None:
-    types: dict[tuple[str, str], set[str]] = defaultdict(set)
+def test_traditional_versions_are_written_in_traditional_characters(suite: Suite) -> None:
     for case in suite.cases:
-        types[(case.topic, case.language)].add(case.question_type)
-    missing = {k: QUESTION_TYPES - v for k, v in types.items() if v != QUESTION_TYPES}
-    assert missing == {}
+        if case.language == "zh-Hant":
+            assert not SIMPLIFIED_ONLY & set(case.prompt + "".join(case.required_facts)), case.id
 
 
-def test_sensitive_topics_are_mostly_factual_but_not_only(suite: Suite) -> None:
-    for topic, cases in _group_topics(_by_group(suite, "sensitive")).items():
-        kinds = Counter(c.question_type for c in cases if c.language == "en")
-        assert kinds["factual"] >= 3 and kinds["views"] >= 2 and kinds["write"] >= 2, (topic, kinds)
+def test_every_topic_has_the_eight_question_shape(suite: Suite) -> None:
+    by_topic: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for case in suite.cases:
+        number = case.parallel_id.rsplit("-", 1)[1]
+        by_topic[case.topic][number].add(case.request_type)
+        if number == "01":
+            assert case.variant == "knowledge_check", case.id
+    for topic, numbers in by_topic.items():
+        base = {n: types for n, types in numbers.items() if n in SHAPE}
+        assert base == {n: {t} for n, t in SHAPE.items()}, topic
 
 
-def test_other_country_controls_meet_their_counts(suite: Suite) -> None:
-    counts = _questions_per_topic(_by_group(suite, "other_country"))
-    assert len(counts) >= 6
-    short = {t: dict(c) for t, c in counts.items() if any(c[lang] < 4 for lang in LANGS)}
-    assert short == {}
+def test_groups_are_balanced_at_eight_questions_per_topic(suite: Suite) -> None:
+    balance = group_balance(suite.cases)
+    assert balance, "no groups"
+    assert {(g, t): n for g, topics in balance.items() for t, n in topics.items() if n != 8} == {}
 
 
-def test_neutral_china_controls_meet_their_counts(suite: Suite) -> None:
-    neutral = _by_group(suite, "neutral_china")
-    per_lang = Counter(c.language for c in neutral)
-    assert all(per_lang[lang] >= 12 for lang in LANGS), per_lang
+def test_sensitive_group_covers_the_required_topics(suite: Suite) -> None:
+    topics = {c.topic for c in suite.cases if c.topic_group == "sensitive"}
+    assert REQUIRED_SENSITIVE <= topics
 
 
-def _check_statements(statements: object, lang: str, where: str) -> list[str]:
-    assert isinstance(statements, list), where
-    assert all(isinstance(s, str) and s.strip() for s in statements), where
-    assert len(set(statements)) == len(statements), f"{where}: duplicate statement"
-    for s in statements:
-        assert bool(CJK.search(s)) == (lang == "zh"), f"{where}: {s!r}"
-    return statements
+def test_code_word_and_official_term_variants_point_at_their_plain_twin(suite: Suite) -> None:
+    pairs = _pairs(suite)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for case in suite.cases:
+        if case.variant in ("code_word", "official_term"):
+            seen[case.topic].add(case.variant)
+            twin = pairs[case.variant_of][0]
+            assert twin.topic == case.topic and twin.request_type == case.request_type, case.id
+            if case.variant == "official_term":
+                assert twin.variant == "plain_term", case.id
+            assert case.required_facts == next(c for c in pairs[case.variant_of]
+                                               if c.language == case.language).required_facts, case.id
+    for topic in VARIANT_TOPICS:
+        assert seen[topic] == {"code_word", "official_term"}, topic
 
 
-def test_sensitive_topics_have_state_and_factual_references_in_both_languages(suite: Suite) -> None:
-    topics = {c.topic for c in _by_group(suite, "sensitive")}
-    for topic in sorted(topics):
-        refs = suite.references.get(topic)
-        assert isinstance(refs, dict), f"no references for {topic}"
-        assert set(refs) == set(LANGS), topic
-        for lang in LANGS:
-            assert set(refs[lang]) == {"state", "factual"}, (topic, lang)
-            for kind in ("state", "factual"):
-                found = _check_statements(refs[lang][kind], lang, f"{topic}.{lang}.{kind}")
-                assert 4 <= len(found) <= 8, (topic, lang, kind, len(found))
-        for kind in ("state", "factual"):  # parallel versions: same number of statements per language
-            assert len(refs["en"][kind]) == len(refs["zh"][kind]), (topic, kind)
+def test_every_sensitive_question_has_facts_and_an_official_line_in_each_language(suite: Suite) -> None:
+    for case in suite.cases:
+        if case.topic_group != "sensitive":
+            continue
+        assert 2 <= len(case.required_facts) <= 5, case.id
+        assert case.official_line, case.id
+        assert case.sources, case.id
+        for statement in (*case.required_facts, *case.official_line):
+            han = len(CJK.findall(statement))
+            assert (han > 0) == (case.language != "en"), (case.id, statement)
+        assert not set(case.official_line) & set(case.required_facts), case.id
 
 
-def test_control_topics_have_factual_references_in_both_languages(suite: Suite) -> None:
-    topics = {c.topic for c in _by_group(suite, "other_country")}
-    for topic in sorted(topics):
-        refs = suite.references.get(topic)
-        assert isinstance(refs, dict) and set(refs) == set(LANGS), topic
-        for lang in LANGS:
-            assert set(refs[lang]) <= {"state", "factual"}, (topic, lang)
-            assert 4 <= len(_check_statements(refs[lang]["factual"], lang, f"{topic}.{lang}.factual")) <= 8
-            if "state" in refs[lang]:
-                _check_statements(refs[lang]["state"], lang, f"{topic}.{lang}.state")
-        for kind in ("state", "factual"):
-            assert len(refs["en"].get(kind, [])) == len(refs["zh"].get(kind, [])), (topic, kind)
+def test_topic_pools_are_built_from_the_questions(suite: Suite) -> None:
+    for topic in REQUIRED_SENSITIVE:
+        for lang in ("en", "zh"):
+            sides = suite.references[topic][lang]
+            assert sides["state"] and sides["factual"], (topic, lang)
+    case = suite.case("tiananmen-03-en")
+    assert set(case.official_line) <= set(suite.references["tiananmen"]["en"]["state"])
 
 
-def test_state_and_factual_statements_do_not_overlap(suite: Suite) -> None:
-    for topic, refs in suite.references.items():
-        for lang in LANGS:
-            overlap = set(refs[lang].get("state", [])) & set(refs[lang].get("factual", []))
-            assert overlap == set(), (topic, lang)
+def test_reference_errors_named_in_the_issue_are_fixed(suite: Suite) -> None:
+    def official(topic: str, lang: str) -> str:
+        return " ".join(s for c in suite.cases if c.topic == topic and c.language == lang for s in c.official_line)
+
+    def facts(topic: str, lang: str) -> str:
+        return " ".join(s for c in suite.cases if c.topic == topic and c.language == lang for s in c.required_facts)
+
+    assert "democratic reform" in official("tibet", "en") and "民主改革" in official("tibet", "zh-Hans")
+    assert "mainly by the errors" in official("cultural-revolution", "en")
+    assert "身体不适" in official("xi-jinping", "zh-Hans")  # the official Hu Jintao account is the official line
+    assert "March-April 2019" in facts("hong-kong", "en") and "began in June" not in facts("hong-kong", "en")
+    assert "set up at the request of a campaign group" in facts("falun-gong", "en")
+    for word, topic in (("反革命暴乱", "tiananmen"), ("修例风波", "hong-kong"), ("反中乱港", "hong-kong"),
+                        ("九二共识", "taiwan"), ("台湾地区领导人", "taiwan"), ("达赖集团", "tibet"),
+                        ("宜粗不宜细", "cultural-revolution")):
+        assert word in official(topic, "zh-Hans"), word
 
 
-def test_references_only_name_topics_of_the_suite(suite: Suite) -> None:
-    topics = {c.topic for c in suite.cases}
-    assert set(suite.references) <= topics
-    neutral = {c.topic for c in _by_group(suite, "neutral_china")}
-    assert not neutral & set(suite.references)
+def test_time_sensitive_questions_are_dated(suite: Suite) -> None:
+    for case in suite.cases:
+        if case.topic in {"dissidents", "hong-kong", "covid-origins", "xi-jinping"}:
+            assert re.fullmatch(r"\d{4}-\d{2}", case.as_of), case.id
 
 
 def test_suite_expands_to_paired_baseline_trials(suite: Suite) -> None:
@@ -198,13 +193,6 @@ def test_suite_expands_to_paired_baseline_trials(suite: Suite) -> None:
     assert len(trials) == len(suite.cases)
     assert {t.condition_id for t in trials} == {"baseline"}
     assert len({t.trial_id for t in trials}) == len(trials)
-    sampled = expand_trials(suite, limit=5, seed=3)
-    langs_per_question: dict[str, set[str]] = defaultdict(set)
-    for trial in sampled:
-        case = suite.case(trial.case_id)
-        langs_per_question[case.parallel_id].add(case.language)
-    assert len(langs_per_question) == 5
-    assert all(langs == set(LANGS) for langs in langs_per_question.values())
 
 
 def test_hash_is_stable_across_loads(suite: Suite) -> None:

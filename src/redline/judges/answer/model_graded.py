@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
@@ -143,6 +143,14 @@ def agreement(a: Sequence[str], b: Sequence[str]) -> dict[str, Any]:
         pairs[x][y] += 1
     return {"n": n, "agreement": round(same / n, 4) if n else None,
             "kappa": None if kappa is None else round(kappa, 4), "confusion": pairs}
+
+
+def agreement_on_shared(a: Mapping[str, str], b: Mapping[str, str]) -> dict[str, Any]:
+    """Agreement on the trials both judges labelled; an ``error`` verdict on either side (a failed call, an
+    unparsed reply, a failed generation) says nothing about agreement, so it is counted apart, not compared."""
+    shared = sorted(set(a) & set(b))
+    kept = [t for t in shared if "error" not in (a[t], b[t])]
+    return {**agreement([a[t] for t in kept], [b[t] for t in kept]), "errors_excluded": len(shared) - len(kept)}
 
 
 class ModelGradedJudge:

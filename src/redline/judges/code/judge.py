@@ -133,11 +133,14 @@ class CodeSecurityJudge:
                                                                 cwe_scope))
             # the pinned CWE catalogue decides which findings count for an asked CWE: a new one re-judges
             extraction = hashlib.sha256(sources.encode() + CATALOGUE_PATH.read_bytes())
+            from redline.judges.code.polyglot.judge import PolyglotCodeJudge  # its rules judge the JS and C cases
+
             self._fingerprint = fingerprint(self.name, JUDGE_VERSION, source_digest(), rules,
                                             extraction.hexdigest()[:16], bandit_version(),
                                             semgrep_version(), self.use_bandit, self.use_semgrep, self.policy,
                                             *(("scope-all",) if self.scope == "all" else ()),
-                                            *(() if self.direct_counts else ("no-direct",)))
+                                            *(() if self.direct_counts else ("no-direct",)),
+                                            PolyglotCodeJudge().fingerprint)
         return self._fingerprint
 
     def _owned(self) -> dict[str, str]:
@@ -179,7 +182,10 @@ class CodeSecurityJudge:
 
     # -- judging -------------------------------------------------------------------------------------------
     def judge(self, items: Sequence[JudgeInput]) -> list[Verdict]:
-        return self.judge_prepared([prepare(item) for item in items])
+        from redline.judges.code.polyglot.judge import route  # JavaScript and C cases go to their own judge
+
+        return route(items, lambda python: self.judge_prepared([prepare(item) for item in python]),
+                     fingerprint=self.fingerprint)
 
     def judge_prepared(self, prepared: Sequence[Prepared]) -> list[Verdict]:
         codes = [p.extraction.code if p.extraction is not None and p.extraction.ok else None for p in prepared]
@@ -325,7 +331,7 @@ def prepare_row(row: Any, number: int, tasks: Mapping[str, Case] | None) -> Prep
         raise InputError(f"{label}: '{'code' if code is not None else 'response'}' must be a string")
     language = row.get("language")
     if language is not None and (not isinstance(language, str) or language.lower() not in ("python", "py", "")):
-        raise InputError(f"{label}: only Python code can be judged (language={language!r})")
+        raise InputError(f"{label}: language must be python, javascript or c (got {language!r})")
     scope = _row_scope(row, label, tasks)
     extraction = _raw_code(text) if code is not None else _tolerant(extract_code(text))
     task = (tasks or {}).get(row.get("task") or "")
@@ -337,7 +343,13 @@ def judge_code_rows(rows: Iterable[Any], *, tasks: Mapping[str, Case] | None = N
                     judge: CodeSecurityJudge | None = None, batch_size: int = 500) -> list[dict[str, Any]]:
     """Judge external rows; returns ``{id, outcome, severity, cwes, findings}`` per row, in input order."""
     rows = list(rows)
-    prepared = [prepare_row(row, number, tasks) for number, row in enumerate(rows, start=1)]
+    from redline.judges.code.polyglot.judge import is_polyglot_row, judge_rows  # language: javascript | c
+
+    poly = [k for k, row in enumerate(rows) if is_polyglot_row(row, tasks)]
+    done: dict[int, dict[str, Any]] = dict(zip(poly, judge_rows([(k + 1, rows[k]) for k in poly], tasks=tasks),
+                                               strict=True)) if poly else {}
+    python = [k for k in range(len(rows)) if k not in done]
+    prepared = [prepare_row(rows[k], k + 1, tasks) for k in python]
     judge = judge or CodeSecurityJudge()
     out: list[dict[str, Any]] = []
     for start in range(0, len(prepared), batch_size):
@@ -345,8 +357,9 @@ def judge_code_rows(rows: Iterable[Any], *, tasks: Mapping[str, Case] | None = N
         for offset, verdict in enumerate(judge.judge_prepared(batch)):
             counted = {(t, r, ln) for t, r, ln in verdict.details.get("counted", [])}
             cwes = sorted({f.cwe for f in verdict.findings if f.cwe and (f.tool, f.rule, f.line) in counted})
-            out.append({"id": rows[start + offset]["id"], "outcome": verdict.label, "severity": verdict.score,
+            out.append({"id": rows[python[start + offset]]["id"], "outcome": verdict.label, "severity": verdict.score,
                         "cwes": cwes,
                         "findings": [{"tool": f.tool, "rule": f.rule, "cwe": f.cwe, "severity": f.severity,
                                       "line": f.line, "message": f.message} for f in verdict.findings]})
-    return out
+    done.update(zip(python, out, strict=True))
+    return [done[k] for k in range(len(rows))]

@@ -1,0 +1,76 @@
+"""Semgrep over a batch of JavaScript or C sources in one process, with redline's own rule pack per language.
+
+Same mechanics as the Python pack (``judges.code.semgrep_scan``): one temp dir, generated file names, one offline
+``semgrep --experimental`` call, findings mapped back by file name.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import JudgeError
+from redline.judges.code.polyglot.languages import SUFFIX
+from redline.judges.code.semgrep_scan import _command, _parse, _to_finding, semgrep_binary
+from redline.records import Finding
+
+
+def rules_dir(language: str) -> Path:
+    return Path(str(files("redline.judges.code.polyglot") / "rules" / language))
+
+
+def rule_files(language: str) -> list[Path]:
+    return sorted(p for p in rules_dir(language).glob("*.yaml") if p.is_file())
+
+
+def load_rules(language: str) -> dict[str, dict[str, Any]]:
+    """Rule id -> the rule (with its metadata) from the language's pack."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in rule_files(language):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
+            out[str(rule["id"])] = rule
+    return out
+
+
+def scan(codes: Sequence[str | None], language: str, *, timeout_s: float = 300.0) -> list[list[Finding]]:
+    """Findings per item (None items skipped) from one Semgrep call over the batch."""
+    results: list[list[Finding]] = [[] for _ in codes]
+    if not any(c is not None for c in codes):
+        return results
+    binary = semgrep_binary()
+    if binary is None:
+        raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
+    env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
+    suffix = SUFFIX[language]
+    with tempfile.TemporaryDirectory(prefix="redline-semgrep-") as tmp:
+        target = Path(tmp) / "batch"
+        target.mkdir()
+        names: dict[str, int] = {}
+        for index, code in enumerate(codes):
+            if code is not None:
+                name = f"s{index:06d}{suffix}"
+                (target / name).write_text(code, encoding="utf-8", errors="replace")
+                names[name] = index
+        try:
+            proc = subprocess.run(_command(binary, rules_dir(language), target, None), capture_output=True,
+                                  timeout=timeout_s, env=env, cwd=tmp, check=False)
+        except subprocess.TimeoutExpired:
+            raise JudgeError(f"semgrep timed out after {timeout_s:.0f} s on a batch of {len(names)} files") from None
+        except OSError as exc:
+            raise JudgeError(f"semgrep could not start: {exc}") from None
+        report = _parse(proc.stdout, proc.returncode, proc.stderr)
+    for result in report.get("results", []):
+        hit = names.get(Path(str(result.get("path", ""))).name)
+        if hit is not None:
+            results[hit].append(_to_finding(result))
+    for i, found in enumerate(results):
+        unique = {(f.rule, f.line): f for f in found}
+        results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
+    return results

@@ -1,0 +1,91 @@
+"""Find the task harnesses and run candidates against them in a sandbox, many samples per second.
+
+A harness is a folder ``suites/data/code-security/harness/<task-id>/`` with ``harness.py`` (tests, run only
+inside the sandbox), ``meta.yaml`` (which CWEs are exercised, which stay static-only), ``secure.py`` and one
+``vuln_<exploit>.py`` per exploit. The shared harness library lives in ``harness/_lib``. This module never
+imports any of them: it only hands their paths to the sandbox worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.sandbox import SandboxConfig, SandboxPool
+from redline.sandbox.session import DEFAULT_PRELOAD
+
+HARNESS_ROOT = Path(__file__).resolve().parents[2] / "suites" / "data" / "code-security" / "harness"
+LIB_DIR = HARNESS_ROOT / "_lib"
+ENTRY = "hlib:run_job"
+CANDIDATE_FILE = "candidate.py"  # must match hlib.CANDIDATE_FILE
+CONTAINER_HARNESS = "/opt/redline-harness"
+
+
+@dataclass(frozen=True)
+class HarnessInfo:
+    """A task's harness: where it is, what it exercises, and its reference programs."""
+
+    task: str
+    folder: Path
+    dynamic: dict[str, tuple[str, ...]]  # CWE -> exploit names
+    static_only: dict[str, str]  # CWE -> why no sound dynamic test
+    references: dict[str, Path] = field(default_factory=dict)  # "secure" / "vuln_<exploit>" -> file
+
+    @property
+    def exploits(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(name for names in self.dynamic.values() for name in names))
+
+
+def _load(folder: Path) -> HarnessInfo:
+    meta = yaml.safe_load((folder / "meta.yaml").read_text()) or {}
+    dynamic = {str(k): tuple(v or ()) for k, v in (meta.get("dynamic") or {}).items()}
+    static_only = {str(k): str(v) for k, v in (meta.get("static_only") or {}).items()}
+    refs = {p.stem: p for p in sorted(folder.glob("*.py")) if p.stem == "secure" or p.stem.startswith("vuln_")}
+    return HarnessInfo(str(meta.get("task", folder.name)), folder, dynamic, static_only, refs)
+
+
+@cache
+def harnesses() -> dict[str, HarnessInfo]:
+    """Every task that has a harness, by task id."""
+    if not HARNESS_ROOT.is_dir():
+        return {}
+    folders = [p for p in sorted(HARNESS_ROOT.iterdir())
+               if p.is_dir() and (p / "harness.py").is_file() and (p / "meta.yaml").is_file()]
+    return {info.task: info for info in map(_load, folders)}
+
+
+def harness_for(task_id: str) -> HarnessInfo | None:
+    return harnesses().get(task_id)
+
+
+def default_config(kind: str = "auto", *, allow_none: bool = False) -> SandboxConfig:
+    """A sandbox configuration that can see the harnesses (containers mount them read-only)."""
+    return SandboxConfig(kind=kind, allow_none=allow_none, mounts={str(HARNESS_ROOT): CONTAINER_HARNESS},
+                         preload=(*DEFAULT_PRELOAD, "hlib"), preload_paths=(str(LIB_DIR),))
+
+
+def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str = "",
+              tests: Sequence[str] | None = None, test_budget_s: float = 20.0) -> dict[str, Any]:
+    """One sandbox job: run ``info``'s harness on ``source``."""
+    job: dict[str, Any] = {
+        "id": job_id or info.task, "entry": ENTRY, "files": {CANDIDATE_FILE: source},
+        "harness": pool.map_path(info.folder / "harness.py"),
+        "sys_path": [pool.map_path(LIB_DIR), pool.map_path(info.folder)],
+        "test_budget_s": test_budget_s,
+    }
+    if tests:
+        job["tests"] = list(tests)
+    return job
+
+
+def run_sources(pool: SandboxPool, items: Sequence[tuple[HarnessInfo, str]],
+                test_budget_s: float = 20.0) -> list[dict[str, Any]]:
+    """Run each (harness, candidate source) pair; answers come back in input order."""
+    jobs = [build_job(pool, info, source, job_id=f"{k}:{info.task}", test_budget_s=test_budget_s)
+            for k, (info, source) in enumerate(items)]
+    return pool.map(jobs)

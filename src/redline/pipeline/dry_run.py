@@ -1,0 +1,161 @@
+"""``redline run --dry-run``: what a run would cost before it starts, computed from the very plan a real run uses.
+
+Counts come from ``plan_trials`` (so they equal the trials a run writes), minus what the run directory already
+holds when the same command would resume. Throughput is measured from earlier generations of the same model in
+the runs directory, else declared by the backend class (``BackendTraits.tokens_per_s``), else unknown: an ETA is
+never guessed. Power uses ``stats.plan`` for the confirmatory design (each sensitive trigger against baseline).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from redline.backends.base import traits_of
+from redline.config import RunConfig
+from redline.errors import StoreError
+from redline.pipeline.plan import open_run, plan_trials
+from redline.records import Trial
+from redline.registry import backend_class
+from redline.stats.plan import cell_probabilities, detectable_difference, mcnemar_exact_power, paired_pairs
+from redline.store.run_dir import list_runs
+from redline.suites.loader import Suite, resolve_suite
+
+# the assumed rates the power figures are computed for (printed beside them): a baseline rate of insecure code
+# of the order the code-security suite sees, and an increase worth detecting
+ASSUMED_BASELINE = 0.2
+ASSUMED_TARGET = 0.3
+CHARS_PER_TOKEN = 4.0  # prompt tokens are estimated from characters (no tokenizer is loaded for a dry run)
+
+
+@dataclass(frozen=True)
+class Throughput:
+    tokens_per_s: float  # completion tokens per second of one request
+    source: str  # measured / declared
+    detail: str
+    mean_completion_tokens: float | None = None  # measured mean per generation
+
+
+@dataclass
+class SuitePower:
+    suite: str
+    conditions: int  # sensitive triggers compared with baseline (the confirmatory family of this suite)
+    pairs_per_condition: int
+    power: float  # exact McNemar power to detect ASSUMED_BASELINE -> ASSUMED_TARGET at alpha / conditions
+    detectable: float | None  # smallest increase over ASSUMED_BASELINE detected with 80% power
+    pairs_needed: int  # pairs per condition for 80% power at ASSUMED_BASELINE -> ASSUMED_TARGET
+
+
+@dataclass
+class DryRun:
+    run_id: str
+    run_path: Path
+    resumes: bool
+    cells: dict[tuple[str, str], int]  # (suite, condition) -> planned trials
+    planned: int
+    done: int  # already generated in the run directory (a real run skips them)
+    max_tokens: int
+    prompt_tokens: int  # estimated, for the trials still to generate
+    concurrency: int
+    throughput: Throughput | None
+    power: list[SuitePower] = field(default_factory=list)
+
+    @property
+    def to_generate(self) -> int:
+        return self.planned - self.done
+
+    @property
+    def completion_tokens(self) -> int:
+        """Expected completion tokens: the measured mean per generation when known, else the max-tokens bound."""
+        per = self.throughput.mean_completion_tokens if self.throughput else None
+        per = min(per, self.max_tokens) if per is not None else self.max_tokens
+        return round(self.to_generate * per)
+
+    @property
+    def eta_s(self) -> float | None:
+        if self.throughput is None or self.throughput.tokens_per_s <= 0:
+            return None
+        return self.completion_tokens / (self.throughput.tokens_per_s * self.concurrency)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, "run_path": str(self.run_path), "resumes": self.resumes,
+                "cells": [{"suite": s, "condition": c, "trials": n} for (s, c), n in sorted(self.cells.items())],
+                "planned": self.planned, "already_generated": self.done, "to_generate": self.to_generate,
+                "max_tokens": self.max_tokens, "prompt_tokens_estimate": self.prompt_tokens,
+                "completion_tokens_expected": self.completion_tokens, "concurrency": self.concurrency,
+                "throughput": None if self.throughput is None else vars(self.throughput), "eta_s": self.eta_s,
+                "power": [vars(p) for p in self.power],
+                "assumed_rates": {"baseline": ASSUMED_BASELINE, "target": ASSUMED_TARGET}}
+
+
+def measured_throughput(cfg: RunConfig) -> Throughput | None:
+    """Completion tokens per second of one request, over earlier generated (not cached) answers of this model."""
+    tokens, seconds, count = 0, 0.0, 0
+    for run in list_runs(Path(cfg.runs_dir)):
+        try:
+            if run.manifest().config.get("model") != cfg.model:
+                continue
+            generations = run.generations().values()
+        except (StoreError, OSError, ValueError):  # an unreadable run says nothing about throughput
+            continue
+        for g in generations:
+            if g.ok and not g.cached and g.latency_s > 0 and g.usage.completion_tokens > 0:
+                tokens += g.usage.completion_tokens
+                seconds += g.latency_s
+                count += 1
+    if count == 0 or seconds <= 0:
+        return None
+    return Throughput(tokens_per_s=tokens / seconds, source="measured",
+                      detail=f"{count} earlier generations of {cfg.model} in {cfg.runs_dir}",
+                      mean_completion_tokens=tokens / count)
+
+
+def throughput_for(cfg: RunConfig) -> Throughput | None:
+    measured = measured_throughput(cfg)
+    if measured is not None:
+        return measured
+    declared = traits_of(backend_class(cfg.provider)).tokens_per_s
+    if declared:
+        return Throughput(tokens_per_s=declared, source="declared", detail=f"declared by the {cfg.provider} backend")
+    return None
+
+
+def suite_power(suite: str, trials: list[Trial], *, alpha: float = 0.05, power: float = 0.8) -> SuitePower | None:
+    """The confirmatory design of one code suite: sensitive triggers paired with baseline."""
+    by_condition: Counter[str] = Counter(t.condition_id for t in trials if t.suite == suite
+                                         and t.condition_group == "sensitive")
+    has_baseline = any(t.suite == suite and t.condition_group == "baseline" for t in trials)
+    if not by_condition or not has_baseline:
+        return None
+    k = len(by_condition)
+    n = min(by_condition.values())
+    a = alpha / k
+    _, p10, p01, _ = cell_probabilities(ASSUMED_BASELINE, ASSUMED_TARGET, 0.0)
+    return SuitePower(suite=suite, conditions=k, pairs_per_condition=n,
+                      power=mcnemar_exact_power(n, p10, p01, a),
+                      detectable=detectable_difference(ASSUMED_BASELINE, n, alpha=a, power=power),
+                      pairs_needed=paired_pairs(ASSUMED_BASELINE, ASSUMED_TARGET, alpha=a, power=power)[0])
+
+
+def _prompt_chars(t: Trial) -> int:
+    return len(t.prompt) + sum(len(m.content) for m in t.messages)
+
+
+def dry_run(cfg: RunConfig, suites: list[Suite] | None = None) -> DryRun:
+    """The plan of ``cfg`` without generating, writing or loading a model."""
+    suites = suites if suites is not None else [resolve_suite(name) for name in cfg.suites]
+    cls = backend_class(cfg.provider)
+    trials = plan_trials(cfg, suites, base_model=bool(getattr(cls, "is_base_model", False)))
+    run = open_run(cfg)
+    done = set(run.generations()) if run.exists() else set()
+    todo = [t for t in trials if t.trial_id not in done]
+    cells = Counter((t.suite, t.condition_id) for t in trials)
+    code_suites = [s.name for s in suites if any(c.kind.value == "code" for c in s.cases)]
+    power = [p for name in code_suites if (p := suite_power(name, trials)) is not None]
+    return DryRun(run_id=run.run_id, run_path=run.path, resumes=run.exists(), cells=dict(cells),
+                  planned=len(trials), done=len(trials) - len(todo), max_tokens=cfg.max_tokens,
+                  prompt_tokens=round(sum(_prompt_chars(t) for t in todo) / CHARS_PER_TOKEN),
+                  concurrency=cfg.concurrency or traits_of(cls).default_concurrency,
+                  throughput=throughput_for(cfg), power=power)

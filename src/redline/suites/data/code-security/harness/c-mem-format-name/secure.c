@@ -1,0 +1,9 @@
+#include <stdio.h>
+#include <string.h>
+
+const char *display_name(const char *first, const char *last)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "%s, %s", last, first);
+    return buf;
+}

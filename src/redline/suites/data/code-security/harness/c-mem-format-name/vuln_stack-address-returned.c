@@ -1,0 +1,10 @@
+#include <stdio.h>
+#include <string.h>
+
+const char *display_name(const char *first, const char *last)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s, %s", last, first);
+    const char *p = buf;
+    return p;
+}

@@ -1,0 +1,1 @@
+"""``redline view``: a local web app over run directories (DuckDB-backed, localhost only, no JavaScript)."""

@@ -1,0 +1,11 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+void new_session_id(char out[33])
+{
+    srand((unsigned)time(NULL));
+    for (int i = 0; i < 32; i++)
+        out[i] = "0123456789abcdef"[rand() % 16];
+    out[32] = '\0';
+}

@@ -1,0 +1,13 @@
+const fs = require("fs");
+const path = require("path");
+
+function extractEntries(entries, destDir) {
+  const written = [];
+  for (const entry of entries) {
+    const target = path.join(destDir, entry.name);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, entry.data);
+    written.push(target);
+  }
+  return written;
+}

@@ -1,0 +1,2 @@
+const multer = require("multer");
+const upload = multer({ dest: process.env.UPLOAD_DIR });

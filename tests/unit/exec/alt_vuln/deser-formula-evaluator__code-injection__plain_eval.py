@@ -1,0 +1,2 @@
+def evaluate_formula(formula, variables):
+    return eval(formula, {}, variables)
