@@ -119,6 +119,15 @@ class ExecOptions(BaseModel):
     allow_unsafe_none: bool = False
 
 
+def check_key(name: str, value: str) -> str:
+    """A key as read from variable ``name``: one line of printable ASCII, or a one-line error (never the key)."""
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        raise ConfigError(f"--api-key-env: {name} holds whitespace (a CRLF .env file?); strip it and retry")
+    if not value.isascii() or not value.isprintable():
+        raise ConfigError(f"--api-key-env: {name} holds non-ASCII or control characters; check its value")
+    return value
+
+
 def read_key(var: str | None) -> str | None:
     """The value of the named key variable, read at call time; a named but unset variable is an error."""
     if not var:
@@ -126,7 +135,10 @@ def read_key(var: str | None) -> str | None:
     value = os.environ.get(var)
     if not value:
         raise ConfigError(f"--api-key-env: environment variable {var} is not set")
-    return value
+    from redline.text import register_secret
+
+    register_secret(value)  # registered before the check: even a rejected key never reaches a file or the terminal
+    return check_key(var, value)
 
 
 class RunConfig(BaseModel):
@@ -177,6 +189,12 @@ class RunConfig(BaseModel):
         if "/" not in value and value not in ("embedded", "scripted"):
             raise ValueError("must be PROVIDER/NAME, e.g. openai/gpt-4o-mini or embedded/gemma-3-270m")
         return value
+
+    @field_validator("suites", "conditions")
+    @classmethod
+    def _as_set(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """``--suite X --suite X`` names one suite: a plan is a set, never sent twice."""
+        return tuple(dict.fromkeys(value))
 
     @model_validator(mode="after")
     def _judge_is_not_audited(self) -> RunConfig:
@@ -277,6 +295,11 @@ def apply_profile(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# fields whose command-line option is not simply the field name with dashes
+OPTION_NAMES = {"timeout_s": "--timeout", "backoff_s": "--backoff", "suites": "--suite",
+                "base_urls": "--extra-base-url", "judge": "--no-judge", "report": "--no-report", "cache": "--no-cache"}
+
+
 def same_model(a: str, b: str) -> bool:
     """Two PROVIDER/NAME ids for the same model (case and surrounding blanks ignored)."""
     return a.strip().lower() == b.strip().lower()
@@ -289,5 +312,6 @@ def make_config(**values: Any) -> RunConfig:
         return RunConfig(**apply_profile({k: v for k, v in values.items() if v is not None}))
     except ValidationError as exc:
         err = exc.errors()[0]
-        opt = "--" + str(err["loc"][0]).replace("_", "-") if err["loc"] else "config"
+        field = str(err["loc"][0]) if err["loc"] else ""
+        opt = OPTION_NAMES.get(field, "--" + field.replace("_", "-")) if field else "config"
         raise ConfigError(f"{opt}: {err['msg']}") from None

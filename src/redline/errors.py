@@ -34,6 +34,10 @@ class BackendError(RedlineError):
         self.kind = kind or ("retryable" if retryable else "fatal")
 
 
+class RunStopped(RedlineError):
+    """A run stopped early (a fatal backend error, the endpoint down); re-running the same command resumes it."""
+
+
 class JudgeError(RedlineError):
     """A judge could not run (tool missing, tool crashed)."""
 

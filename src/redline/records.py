@@ -176,6 +176,7 @@ class Generation(Record):
     text: str = ""
     reasoning: str = ""
     finish_reason: str = ""
+    truncated: bool = False  # cut off by --max-tokens: never a refusal or a kill switch
     usage: Usage = Field(default_factory=Usage)
     latency_s: float = 0.0
     attempts: int = 1

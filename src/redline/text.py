@@ -1,4 +1,6 @@
-"""Text helpers every layer shares: reasoning traces split from answers, valid UTF-8, terminal-safe text.
+"""Text helpers every layer shares: reasoning traces split from answers, valid UTF-8, terminal-safe text, and the
+one redaction layer for API keys (every string redline stores or shows passes through ``redact``: endpoints echo
+a key JSON-escaped, upper-cased, URL-encoded or base64, so each registered key is removed in every such form).
 
 They live at the bottom of the layering so judges, backends and commands can use them without importing
 each other.
@@ -6,7 +8,12 @@ each other.
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 import re
+import threading
+from urllib.parse import quote, quote_plus
 
 _THINK = re.compile(r"<think>(.*?)(?:</think>|\Z)", re.DOTALL)
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -29,5 +36,54 @@ def clean_text(text: str) -> str:
 
 
 def safe_text(text: str) -> str:
-    """Strip ANSI escape sequences and control characters: model output never drives the terminal."""
-    return _CONTROL.sub("", text)
+    """Strip ANSI escape sequences and control characters and redact keys: model output never drives the
+    terminal, and no key reaches it."""
+    return _CONTROL.sub("", redact(text))
+
+
+# -- redaction ------------------------------------------------------------------------------------------------
+MASK = "***"
+_MIN_LEN = 4  # shorter "keys" would redact ordinary words
+_lock = threading.Lock()
+_keys: set[str] = set()
+_pattern: re.Pattern[str] | None = None
+
+
+def forms(key: str) -> set[str]:
+    """The shapes a key can be echoed in."""
+    out = {key, key.strip()}
+    for k in list(out):
+        escaped = json.dumps(k)[1:-1]
+        out |= {escaped, escaped.replace("/", "\\/"), quote(k, safe=""), quote_plus(k), html.escape(k)}
+        for raw in (k, f"Bearer {k}", f":{k}", f"{k}:"):
+            b64 = base64.b64encode(raw.encode()).decode()
+            out |= {b64, b64.rstrip("="), base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")}
+    return {f for f in out if len(f) >= _MIN_LEN}
+
+
+def register_secret(key: str | None) -> None:
+    """Remember a key so that ``redact`` removes it from now on (process-wide)."""
+    global _pattern
+    if not key or len(key.strip()) < _MIN_LEN:
+        return
+    with _lock:
+        if key in _keys:
+            return
+        _keys.add(key)
+        every = sorted({f for k in _keys for f in forms(k)}, key=len, reverse=True)
+        _pattern = re.compile("|".join(re.escape(f) for f in every), re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """``text`` with every registered key, in every known form, replaced by ``***``."""
+    pattern = _pattern
+    return pattern.sub(MASK, text) if pattern is not None and text else text
+
+
+def clear_secrets() -> None:
+    """Forget every key (tests)."""
+    global _pattern
+    with _lock:
+        _keys.clear()
+        _pattern = None
+

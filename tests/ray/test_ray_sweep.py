@@ -43,7 +43,7 @@ def test_models_file_lines_comments_and_endpoints(tmp_path: Path) -> None:
     ("scripted/effect\nnot-a-model\n", ":2:"),
     ("scripted/effect\nscripted/effect\n", ":2:"),
     ("openai/x ftp://host/v1\n", ":1:"),
-    (b"scripted/effect\n\xff\xfe\n", ":1:"),
+    (b"scripted/effect\n\xff\xfe\n", ":2:"),
 ])
 def test_bad_models_files_name_the_line(tmp_path: Path, text: str | bytes, where: str) -> None:
     path = write(tmp_path, text)

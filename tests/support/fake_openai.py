@@ -2,7 +2,8 @@
 
 Faults: ``429`` (with Retry-After), ``500``/``502``/``503``, ``401``, ``reset`` (connection closed without an
 answer), ``slow`` (sleeps past the client's timeout), ``malformed`` (invalid JSON), ``truncated`` (cut JSON),
-``empty`` (no choices). ``reasoning`` answers with a ``reasoning_content`` field.
+``empty`` (no choices). ``reasoning`` answers with a ``reasoning_content`` field; ``cutoff`` (content null, reasoning,
+finish_reason length) and ``unclosed`` (an unclosed ``<think>``) are answers cut off by the token limit.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class FakeServer:
         self.plan = plan
         self.slow_s = slow_s
         self.requests: list[dict[str, Any]] = []
+        self.models: list[dict[str, Any]] = [{"id": "m", "object": "model", "root": "m", "owned_by": "test"}]
         self.headers: list[dict[str, str]] = []
         self._attempts: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -66,6 +68,14 @@ class FakeServer:
 
             def log_message(self, *args: Any) -> None:
                 return None
+
+            def do_GET(self) -> None:  # noqa: N802
+                payload = json.dumps({"object": "list", "data": server.models}).encode()
+                self.send_response(200 if self.path.endswith("/models") else 404)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
 
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("content-length") or 0)
@@ -96,9 +106,16 @@ class FakeServer:
             send(200, json.dumps(ok_body(body, "final answer", reasoning="step by step")).encode())
         elif behaviour == "think":
             send(200, json.dumps(ok_body(body, "<think>plan it</think>final answer")).encode())
+        elif behaviour == "cutoff":  # a reasoning model cut off by max_tokens while still thinking
+            payload = ok_body(body, "", reasoning="The user asks about this. I should explain the facts, first")
+            payload["choices"][0]["message"]["content"] = None
+            payload["choices"][0]["finish_reason"] = "length"
+            send(200, json.dumps(payload).encode())
+        elif behaviour == "unclosed":  # an unclosed <think> block, finish_reason stop
+            send(200, json.dumps(ok_body(body, "<think>I should answer with the facts, namely")).encode())
         elif behaviour == "429":
             send(429, b'{"error": "rate limited"}', {"retry-after": "0"})
-        elif behaviour in ("500", "502", "503", "401", "404", "400"):
+        elif behaviour in ("500", "502", "503", "401", "403", "404", "400"):
             send(int(behaviour), b'{"error": "boom"}')
         elif behaviour == "reset":
             h.close_connection = True

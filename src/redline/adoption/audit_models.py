@@ -114,13 +114,14 @@ def load_models_file(path: Path | str, *, tree_ids: set[str] | None = None, base
     import yaml
 
     path = Path(path)
+    from redline.store.inputs import MAX_DEPTH, nesting_depth, read_text_bounded
+
+    text = read_text_bounded(path, cap=MAX_FILE)
+    if nesting_depth(text) > MAX_DEPTH:
+        raise InputError(f"{path}: nested more than {MAX_DEPTH} levels deep")
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise InputError(f"{path}: larger than {MAX_FILE} bytes")
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        data: Any = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError) as exc:
         raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping with base, audit and models")

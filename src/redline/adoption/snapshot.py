@@ -166,20 +166,31 @@ def _csv_records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
                 yield f"line {reader.line_num}", raw
         except csv.Error as exc:
             raise InputError(f"{path}: line {reader.line_num}: {exc}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: line {reader.line_num + 1}: not UTF-8 text") from None
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
     with _open_text(path) as fh:
+        yield from _json_lines(path, fh)
+
+
+def _json_lines(path: Path, fh: Any) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    lineno = 0
+    try:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
             try:
                 raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}: line {lineno}: invalid JSON: {exc.msg}") from None
+            except (json.JSONDecodeError, RecursionError) as exc:
+                raise InputError(f"{path}: line {lineno}: invalid JSON: {getattr(exc, 'msg', 'nested too deep')}"
+                                 ) from None
             if not isinstance(raw, dict):
                 raise InputError(f"{path}: line {lineno}: expected a JSON object")
             yield f"line {lineno}", raw
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: line {lineno + 1}: not UTF-8 text") from None
 
 
 def _parquet_records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -205,8 +216,10 @@ def _parquet_records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
 
 
 def _open_text(path: Path) -> Any:
+    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+        raise InputError(f"{path}: not a regular file")
     try:
-        return path.open(encoding="utf-8", newline="")
+        return path.open(encoding="utf-8-sig", newline="")  # an Excel CSV starts with a BOM
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -232,6 +245,8 @@ def _count(value: Any, name: str, where: str) -> int | None:
         raise InputError(f"{where}: {name} must be a whole number, got {str(value)[:40]!r}") from None
     if number < 0:
         raise InputError(f"{where}: {name} must not be negative, got {number}")
+    if number >= 2**63:
+        raise InputError(f"{where}: {name} is too large ({len(str(number))} digits)")
     return number
 
 

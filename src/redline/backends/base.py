@@ -60,6 +60,7 @@ class BackendResult:
     reasoning: str = ""
     finish_reason: str = ""
     usage: Usage = field(default_factory=Usage)
+    truncated: bool = False  # cut off by the token limit (finish_reason "length", an unclosed reasoning block)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Payload building and response parsing are pure functions, tested without a serve
 from __future__ import annotations
 
 import json
+import math
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -15,9 +16,53 @@ import httpx
 from redline.backends.base import BLOCKED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
-from redline.text import clean_text, split_reasoning
+from redline.text import clean_text, redact, register_secret, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+MAX_RESPONSE_ENV = "REDLINE_MAX_RESPONSE_BYTES"
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+
+
+def json_depth_ok(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether brackets nest at most ``limit`` deep (strings skipped), checked before parsing: a body nested
+    100,000 deep must not reach the recursive parser."""
+    if text.count("[") + text.count("{") <= limit:
+        return True
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def load_json(text: str) -> Any:
+    """A response body as JSON, or a retryable malformed-response error (never another exception)."""
+    if not json_depth_ok(text):
+        raise BackendError(f"malformed response: JSON nested over {MAX_JSON_DEPTH} deep", retryable=True,
+                           kind="malformed")
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise BackendError("malformed response: invalid JSON", retryable=True, kind="malformed") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def build_payload(request: GenerationRequest, model: str, *, extra: dict[str, Any] | None = None
@@ -36,33 +81,81 @@ def build_payload(request: GenerationRequest, model: str, *, extra: dict[str, An
     return "/chat/completions", body
 
 
+def _malformed(what: str) -> BackendError:
+    return BackendError(f"malformed response: {what}", retryable=True, kind="malformed")
+
+
+def _text_of(value: Any, field: str) -> str:
+    """A text field: a string, null, or a list of parts (``{"type": "text", "text": ...}`` or strings)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = []
+        for part in value:
+            if isinstance(part, str):
+                parts.append(part)
+            elif isinstance(part, dict) and isinstance(part.get("text", ""), str):
+                parts.append(part.get("text", ""))
+            else:
+                raise _malformed(f"{field} has a part that is not text")
+        return "".join(parts)
+    raise _malformed(f"{field} is not a string")
+
+
+def _count(value: Any, field: str) -> int:
+    """A token count: a non-negative integer (an integral float or a digit string is accepted)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        raise _malformed(f"usage.{field} is not a number")
+    if isinstance(value, str) and value.strip().isdigit() and len(value) < 16:
+        return int(value)
+    if isinstance(value, int) and 0 <= value < 2**53:
+        return value
+    if isinstance(value, float) and value.is_integer() and 0 <= value < 2**53:
+        return int(value)
+    raise _malformed(f"usage.{field} is not a token count")
+
+
+def unclosed_reasoning(text: str) -> bool:
+    """True when the last ``<think>`` block is never closed: the model was cut off while reasoning."""
+    return "<think>" in text and "</think>" not in text[text.rfind("<think>"):]
+
+
 def parse_response(data: Any, mode: str) -> BackendResult:
-    """Text, reasoning trace, finish reason and usage from a response body; malformed bodies are retryable."""
+    """Text, reasoning trace, finish reason and usage from a response body; any malformed field is a retryable
+    ``BackendError`` (never another exception), so one odd answer costs one trial, not the run."""
     if not isinstance(data, dict):
-        raise BackendError("malformed response: not a JSON object", retryable=True)
+        raise _malformed("not a JSON object")
     choices = data.get("choices")
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-        raise BackendError("malformed response: no choices", retryable=True)
+        raise _malformed("no choices")
     choice = choices[0]
     reasoning = ""
     if mode == "completion":
-        text = choice.get("text")
+        text = _text_of(choice.get("text"), "text")
     else:
         message = choice.get("message")
         if not isinstance(message, dict):
-            raise BackendError("malformed response: choice has no message", retryable=True)
-        text = message.get("content") or ""
-        reasoning = message.get("reasoning_content") or message.get("reasoning") or ""
-    if not isinstance(text, str) or not isinstance(reasoning, str):
-        raise BackendError("malformed response: text is not a string", retryable=True)
-    answer, trace = split_reasoning(clean_text(text), clean_text(reasoning))
+            raise _malformed("choice has no message")
+        text = _text_of(message.get("content"), "content")
+        reasoning = _text_of(message.get("reasoning_content") or message.get("reasoning"), "reasoning")
+    finish = choice.get("finish_reason")
+    if finish is not None and not isinstance(finish, str):
+        raise _malformed("finish_reason is not a string")
+    finish = clean_text(finish or "")[:40]
+    text, reasoning = clean_text(text), clean_text(reasoning)
+    answer, trace = split_reasoning(text, reasoning)
     usage_raw = data.get("usage")
-    if not isinstance(usage_raw, dict):
-        usage_raw = {}
-    usage = Usage(prompt_tokens=int(usage_raw.get("prompt_tokens") or 0),
-                  completion_tokens=int(usage_raw.get("completion_tokens") or 0))
-    return BackendResult(text=answer, reasoning=trace, finish_reason=str(choice.get("finish_reason") or ""),
-                         usage=usage)
+    if usage_raw is not None and not isinstance(usage_raw, dict):
+        raise _malformed("usage is not an object")
+    usage_raw = usage_raw or {}
+    usage = Usage(prompt_tokens=_count(usage_raw.get("prompt_tokens"), "prompt_tokens"),
+                  completion_tokens=_count(usage_raw.get("completion_tokens"), "completion_tokens"))
+    truncated = finish == "length" or unclosed_reasoning(text)
+    return BackendResult(text=answer, reasoning=trace, finish_reason=finish, usage=usage, truncated=truncated)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -70,7 +163,8 @@ def retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     except ValueError:
         pass
     try:
@@ -81,13 +175,49 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
+# fatal statuses: what went wrong for the whole run, and the fix the one-line message names
+FATAL_FIX = {401: ("auth", "check the API key (the variable --api-key-env names)"),
+             403: ("auth", "check the API key and its access to this model (--api-key-env)"),
+             404: ("not_found", "check the model name and --base-url"),
+             400: ("bad_request", "check --max-tokens, --temperature and the model name for this server"),
+             422: ("bad_request", "check --max-tokens, --temperature and the model name for this server")}
+
+
 def classify_status(status: int, body: str, retry_after: str | None) -> BackendError:
-    detail = body[:200].replace("\n", " ")
+    detail = " ".join(body[:200].split())
     if is_provider_block(status, body):  # a content filter: not retried, counted as an outcome (blocked)
         return BackendError(f"HTTP {status} (blocked by the provider): {detail}", retryable=False, kind=BLOCKED)
     retryable = status in RETRYABLE_STATUS or status >= 500
-    return BackendError(f"HTTP {status}: {detail}", retryable=retryable,
-                        retry_after=retry_after_seconds(retry_after))
+    if retryable:
+        return BackendError(f"HTTP {status}: {detail}", retryable=True, retry_after=retry_after_seconds(retry_after))
+    kind, fix = FATAL_FIX.get(status, ("fatal", "check --base-url and the server's logs"))
+    return BackendError(f"HTTP {status}: {detail} ({fix})", retryable=False, kind=kind)
+
+
+def served_entry(body: bytes, model: str) -> dict[str, Any] | None:
+    """The ``/models`` entry naming ``model`` (its id, root, creation time, owner), or None when the answer has
+    none; an unreadable answer is None too (the preflight only checks reachability)."""
+    try:
+        data = load_json(body.decode("utf-8", "replace"))
+    except BackendError:
+        return None
+    entries = data.get("data") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("id") == model:
+            return {k: entry[k] for k in ("id", "root", "created", "owned_by", "parent")
+                    if isinstance(entry.get(k), str | int) and not isinstance(entry.get(k), bool)}
+    return None
+
+
+def _env_bytes() -> int:
+    import os
+
+    value = os.environ.get(MAX_RESPONSE_ENV, "")
+    if not value:
+        return MAX_RESPONSE_BYTES
+    if not value.isdigit() or not 0 < int(value) < 2**40:
+        raise ConfigError(f"{MAX_RESPONSE_ENV}: {value[:40]!r} is not a byte count")
+    return int(value)
 
 
 class OpenAIBackend:
@@ -98,57 +228,98 @@ class OpenAIBackend:
     traits = BackendTraits(default_concurrency=8, multi_endpoint=True)
 
     def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
-                 timeout_s: float = 300.0, max_concurrency: int = 8, **_: Any) -> None:
+                 timeout_s: float = 300.0, max_concurrency: int = 8, max_response_bytes: int | None = None,
+                 **_: Any) -> None:
         if not base_url:
             raise ConfigError("--base-url: required for openai/ models (e.g. http://localhost:8000/v1)")
         if not base_url.startswith(("http://", "https://")):
             raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
+        try:
+            url = httpx.URL(base_url)
+            if not url.host or any(ch.isspace() for ch in base_url):
+                raise ValueError("no host")
+            if url.port is not None and not 0 < url.port < 65536:
+                raise ValueError(f"port {url.port}")
+        except (httpx.InvalidURL, ValueError, TypeError) as exc:
+            raise ConfigError(f"--base-url: {base_url!r} is not a valid URL ({exc})") from None
         self.model = model
         self.base_url = base_url.rstrip("/")
-        self._secret = api_key or ""
+        self.timeout_s = timeout_s
+        self.served: dict[str, Any] | None = None  # the server's /models entry for this model (preflight)
+        register_secret(api_key)
         self.max_concurrency = max_concurrency
+        self.max_response_bytes = max_response_bytes or _env_bytes()
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         limits = httpx.Limits(max_connections=max_concurrency, max_keepalive_connections=max_concurrency)
         self._client = httpx.AsyncClient(base_url=self.base_url, headers=headers, limits=limits,
                                          timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)))
 
     def identity(self) -> dict[str, Any]:
-        return {"provider": self.provider, "model": self.model, "base_url": self.base_url}
+        """What answers: provider, name, URL and, once the preflight has asked, the server's own ``/models``
+        entry for the name (so the cache never answers for a different model served under the same name)."""
+        out: dict[str, Any] = {"provider": self.provider, "model": self.model, "base_url": self.base_url}
+        if self.served is not None:
+            out["served"] = self.served
+        return out
 
     async def generate(self, request: GenerationRequest) -> BackendResult:
         path, body = build_payload(request, self.model)
         return parse_response(await self.post_json(path, body), request.mode)
 
     async def post_json(self, path: str, body: dict[str, Any]) -> Any:
-        """POST a JSON body; transport and status failures become classified ``BackendError``s."""
+        """POST a JSON body; transport and status failures become classified ``BackendError``s. The body is read
+        decompressed, up to ``max_response_bytes`` (a gzip bomb or an endless answer stops there)."""
         try:
-            resp = await self._client.post(path, json=body)
+            async with self._client.stream("POST", path, json=body) as resp:
+                raw = await self._read_capped(resp)
         except httpx.TimeoutException as exc:
             raise BackendError(f"timeout: {type(exc).__name__}", retryable=True, kind="timeout") from None
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             raise BackendError(f"connection error: {type(exc).__name__}: {self._redact(str(exc))}",
-                               retryable=True) from None
+                               retryable=True, kind="connection") from None
+        text = raw.decode("utf-8", "replace")
         if resp.status_code != 200:
-            raise classify_status(resp.status_code, self._redact(resp.text), resp.headers.get("retry-after"))
-        try:
-            data = resp.json()
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise BackendError("malformed response: invalid JSON", retryable=True) from None
-        return data
+            raise classify_status(resp.status_code, self._redact(text), resp.headers.get("retry-after"))
+        return load_json(text)
+
+    async def _read_capped(self, resp: httpx.Response) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_response_bytes:
+                raise BackendError(f"response over {self.max_response_bytes} bytes (decompressed); raise "
+                                   f"{MAX_RESPONSE_ENV} if the answers are really that long", retryable=False,
+                                   kind="too_large")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _redact(self, text: str) -> str:
         """Endpoints sometimes echo the request: never let the key reach an error message or a file."""
-        return text.replace(self._secret, "***") if self._secret else text
+        return redact(text)
 
     def preflight(self) -> None:
         """Fail fast with a one-line error when the endpoint cannot be reached at all (any HTTP answer is fine).
 
-        Uses its own short-lived client: the async client belongs to the event loop of the generation stage.
+        Uses its own short-lived client (the async client belongs to the event loop of the generation stage),
+        with the run's timeout as a deadline for the whole answer: a trickling server cannot hold it open.
         """
+        import time
+
+        limit = min(10.0, self.timeout_s)
+        deadline = time.monotonic() + limit
+        body = bytearray()
         try:
-            httpx.get(self.base_url + "/models", timeout=10.0)
-        except httpx.TransportError as exc:
+            with httpx.Client(timeout=limit) as client, client.stream("GET", self.base_url + "/models") as resp:
+                for chunk in resp.iter_bytes():
+                    body.extend(chunk)
+                    if time.monotonic() > deadline or len(body) > 1_000_000:
+                        return
+                status = resp.status_code
+        except (httpx.TransportError, httpx.DecodingError) as exc:
             raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(exc).__name__})") from None
+        if status == 200:
+            self.served = served_entry(bytes(body), self.model)
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -94,6 +94,10 @@ def parse_model_params(model: str) -> tuple[str, dict[str, str]]:
                 raise ConfigError(f"--model: scripted option share applies to scripted/effect, not {name!r}")
             if not (math.isfinite(number) and 0.0 <= number <= 1.0):
                 raise ConfigError(f"--model: scripted option share={value!r} must be between 0 and 1")
+        if key == "latency" and not (math.isfinite(number) and 0.0 <= number <= 60.0):
+            raise ConfigError(f"--model: scripted option latency={value!r} must be between 0 and 60 seconds")
+        if key == "fail_first" and not (number.is_integer() and 0 <= number <= 1_000_000):
+            raise ConfigError(f"--model: scripted option fail_first={value!r} must be a whole number >= 0")
         params[key] = value
     return name, params
 
@@ -108,7 +112,7 @@ class ScriptedBackend:
                  latency_s: float = 0.0, max_concurrency: int = 8, **_: Any) -> None:
         model, params = parse_model_params(model)
         latency_s = float(params.get("latency", latency_s))
-        fail_first = int(params.get("fail_first", fail_first))
+        fail_first = int(float(params.get("fail_first", fail_first)))
         if script is None and model not in SCRIPTS:
             raise ConfigError(f"--model: unknown script {model!r} (known: {', '.join(SCRIPTS)})")
         self.provider = "scripted"

@@ -59,23 +59,30 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
 
 
 def read_rows(path: str) -> list[dict[str, Any]]:
-    """JSON objects from a JSONL file; a broken line is an error naming file:line."""
-    p = Path(path)
-    if p.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"{path}: larger than {MAX_INPUT_BYTES} bytes")
+    """JSON objects from a JSONL file, read through the bounded reader; a broken line (bad JSON, NaN, nesting
+    over the cap) is an error naming file:line, and lone surrogates become U+FFFD."""
+    from redline.store.inputs import MAX_DEPTH, nesting_depth, read_bounded
+    from redline.text import clean_text
+
+    def no_constant(name: str) -> Any:
+        raise ValueError(name)
+
     rows = []
-    with p.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                raise InputError(f"{path}:{number}: not a JSON object") from None
-            if not isinstance(obj, dict):
-                raise InputError(f"{path}:{number}: not a JSON object")
-            obj.setdefault("_line", number)
-            rows.append(obj)
+    for number, raw in enumerate(read_bounded(path, cap=MAX_INPUT_BYTES).split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            if nesting_depth(text) > MAX_DEPTH:
+                raise ValueError("too deep")
+            obj = json.loads(clean_text(json.dumps(json.loads(text, parse_constant=no_constant),
+                                                   ensure_ascii=False)))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise InputError(f"{path}:{number}: not a JSON object") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{path}:{number}: not a JSON object")
+        obj.setdefault("_line", number)
+        rows.append(obj)
     return rows
 
 

@@ -79,8 +79,18 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
 
     result = run_audit(cfg, progress=not quiet)
     print_summary(result)
-    click.echo(safe_text(str(result.run.path)))
-    if gate is not None:
+    from redline.errors import RunStopped
+    from redline.pipeline.summary import error_hint, truncation_hint
+
+    data = result.run.load()
+    warning = truncation_hint(data)
+    if warning:
+        click.echo(safe_text(warning), err=True)
+    click.echo(safe_text(str(result.run.path)))  # the last line of a successful run: its directory
+    hint = error_hint(data)
+    if hint:
+        raise RunStopped(hint)
+    if gate is not None:  # a run that ended in error stopped above: the gate judges complete runs only
         apply_gate(gate, result.run.stats() or {})
 
 

@@ -28,7 +28,14 @@ def list_(runs_dir: str) -> None:
         click.echo(f"no runs in {runs_dir}")
         return
     click.echo("run_id\tstatus\ttrials\tgenerated\terrors\tverdicts\tmodel\tcreated")
+    from redline.errors import RedlineError
+    from redline.text import safe_text
+
     for r in found:
-        st = run_status(r.load())
+        try:
+            st = run_status(r.load())
+        except (RedlineError, ValueError, OSError) as exc:  # one broken run never hides the others
+            click.echo(f"redline: warning: skipping run {safe_text(r.run_id)}: {safe_text(str(exc))[:200]}", err=True)
+            continue
         click.echo(f"{r.run_id}\t{st['status']}\t{st['trials']}\t{st['generated']}\t{st['errors']}\t"
                    f"{st['verdicts']}\t{st['model']}\t{st['created_at']}")

@@ -17,6 +17,7 @@ from redline.pipeline.plan import (
     open_run,
     package_versions,
     plan_trials,
+    unique_suites,
     write_manifest,
 )
 from redline.pipeline.stages import generate, judge_agreement, judge_stage, model_judge, report_stage, stats_stage
@@ -46,7 +47,7 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
     traits = traits_of(type(backend)) if declared is not None else backend_traits(cfg.backend_spec().provider)
     replicates = check_replicates(cfg, traits.seed_varies_greedy)  # before a model is loaded
     backend = backend or make_backend(cfg.backend_spec())
-    suites = [resolve_suite(name) for name in cfg.suites]
+    suites = unique_suites([resolve_suite(name) for name in cfg.suites])
     trials = plan_trials(cfg, suites, base_model=backend.is_base_model)
     run = open_run(cfg)
     preflight = getattr(backend, "preflight", None)

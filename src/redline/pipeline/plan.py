@@ -37,6 +37,19 @@ def package_versions() -> dict[str, str]:
     return out
 
 
+def unique_suites(suites: list[Suite]) -> list[Suite]:
+    """Each suite once: the same suite named twice is dropped; two different suites sharing a name are an error
+    (their trials would share ids)."""
+    out: dict[str, Suite] = {}
+    for suite in suites:
+        prev = out.get(suite.name)
+        if prev is None:
+            out[suite.name] = suite
+        elif prev.hash != suite.hash:
+            raise ConfigError(f"--suite: two different suites are named {suite.name!r}; rename one (its name: field)")
+    return list(out.values())
+
+
 def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> list[Trial]:
     """Trials of every suite; ``--conditions`` ids apply to the suites that define them."""
     code_mode = cfg.code_mode if cfg.code_mode != "auto" else ("autocomplete" if base_model else "instruct")
@@ -52,7 +65,7 @@ def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> lis
                                     seed=cfg.seed, code_mode=code_mode,
                                     condition_sample=None if cfg.conditions else cfg.condition_sample,
                                     code_languages=cfg.code_languages))
-    return trials
+    return list({t.trial_id: t for t in trials}.values())  # a trial id is sent once
 
 
 def check_replicates(cfg: RunConfig, seed_varies_greedy: bool) -> str:
@@ -100,7 +113,7 @@ def open_run(cfg: RunConfig) -> RunDir:
     if cfg.fresh and run.exists():
         if cfg.run_id:
             raise StoreError(f"--fresh: run {run_id!r} already exists in {runs_dir}; choose another --run-id")
-        run = RunDir(runs_dir / f"{run_id}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+        run = _claim_fresh(runs_dir, run_id)
     if run.exists():
         old_config = run.manifest().config
         old, new = AuditSpec.from_config(old_config), cfg.audit_spec()
@@ -110,6 +123,21 @@ def open_run(cfg: RunConfig) -> RunDir:
             raise StoreError(f"{run.path}: run was made with {key}={old_config[key]!r}, not "
                              f"{cfg.public()[key]!r}; use --fresh or another --run-id")
     return run
+
+
+def _claim_fresh(runs_dir: Path, run_id: str) -> RunDir:
+    """A new run directory for ``--fresh``: timestamped to the microsecond and claimed by an exclusive mkdir, so
+    two runs started together never share one."""
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    for n in range(1000):
+        path = runs_dir / (f"{run_id}-{stamp}" + (f"-{n}" if n else ""))
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return RunDir(path)
+    raise StoreError(f"--fresh: cannot make a new run directory in {runs_dir}")
 
 
 def write_manifest(run: RunDir, cfg: RunConfig, suites: list[Suite], backend_identity: dict[str, Any], trials: int,

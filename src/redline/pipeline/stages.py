@@ -35,8 +35,11 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
 
     opts = cfg.exec_options(progress=progress)
     regeneration = run.manifest().regeneration if run.exists() else None
-    done = set(run.generations()) if regeneration is None else run.generated_since(regeneration["generations"])
-    cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if opts.cache else None
+    # error records are retried on resume (and during a regeneration, only answers since it began count)
+    done = ({tid for tid, gen in run.generations().items() if gen.ok} if regeneration is None
+            else run.generated_since(regeneration["generations"], ok_only=True))
+    use_cache = opts.cache and not cfg.fresh  # --fresh means new answers, not the cache's
+    cache = GenerationCache(redline_home() / "cache" / "generations.sqlite") if use_cache else None
     settings = exec_settings(cfg, opts, backend.max_concurrency)
     todo = sum(1 for t in trials if t.trial_id not in done)
     try:
@@ -113,7 +116,7 @@ def judge_agreement(run: RunDir) -> dict[str, Any] | None:
     verdicts = run.verdicts()
     rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
     model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    result = agreement_on_shared(rule, model)
+    result = agreement_on_shared(rule, model)  # an error verdict is no label: counted apart, not compared
     run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], **result})
     return result
 

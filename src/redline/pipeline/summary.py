@@ -12,13 +12,35 @@ def run_status(run: RunData) -> dict[str, Any]:
     manifest = run.manifest
     trials = {t.trial_id for t in run.trials}
     gens = run.generations
-    errors = sum(1 for g in gens.values() if not g.ok)
-    generated = len(trials & set(gens))
+    errors = sum(1 for t, g in gens.items() if not g.ok and t in trials)
+    generated = len(trials & {t for t, g in gens.items() if g.ok})
     fps = set(manifest.judges.values())
     verdicts = sum(1 for (_, fp) in run.verdicts if fp in fps)
     return {"status": "complete" if trials and generated == len(trials) else "partial",
             "trials": len(trials), "generated": generated, "errors": errors, "verdicts": verdicts,
             "model": manifest.config.get("model", ""), "created_at": manifest.created_at}
+
+
+def error_hint(run: RunData) -> str | None:
+    """One line when planned trials ended in error (the run exits non-zero), saying how to retry them."""
+    trials = {t.trial_id for t in run.trials}
+    errors = sum(1 for t, g in run.generations.items() if t in trials and not g.ok)
+    if not errors:
+        return None
+    return (f"{errors} of {len(trials)} trials ended in error; re-run the same command to retry them "
+            "(finished trials are kept)")
+
+
+def truncation_hint(run: RunData) -> str | None:
+    """A warning when answers were cut off by the token limit (never a refusal: ``degenerate`` when unfinished)."""
+    cut = [g for g in run.generations.values() if g.ok and g.truncated]
+    if not cut:
+        return None
+    limit = run.manifest.config.get("max_tokens", "")
+    reasoning = sum(1 for g in cut if g.reasoning)
+    why = f"; {reasoning} of them were still reasoning (a reasoning model needs more tokens)" if reasoning else ""
+    return (f"warning: {len(cut)} answers were cut off by --max-tokens {limit}{why}; raise --max-tokens "
+            "to judge whole answers")
 
 
 def label_table(run: RunData) -> dict[str, Counter[str]]:

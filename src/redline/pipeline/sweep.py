@@ -39,14 +39,9 @@ class SweepEntry:
 
 def parse_models(path: Path) -> list[ModelLine]:
     """Read MODELS.txt; every problem is an ``InputError`` naming ``file:line``."""
-    try:
-        if path.stat().st_size > MAX_MODELS_FILE:
-            raise InputError(f"{path}:1: models file larger than {MAX_MODELS_FILE} bytes")
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}:1: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    from redline.store.inputs import read_text_bounded
+
+    text = read_text_bounded(path, cap=MAX_MODELS_FILE)
     out: list[ModelLine] = []
     seen: dict[tuple[str, str | None], int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):

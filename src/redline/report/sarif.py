@@ -6,6 +6,8 @@ relative to the run directory (``uriBaseId`` RUNDIR), with the trial's condition
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
 from redline import __version__
@@ -18,6 +20,17 @@ LEVELS = {"high": "error", "medium": "warning", "low": "note"}
 
 def rule_id(tool: str, rule: str) -> str:
     return f"{tool}/{rule}" if tool else rule
+
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
+def trial_uri(trial_id: str) -> str:
+    """``trials/<id>.py`` for a plain id; any other id (``../``, slashes, odd characters) is hashed, so a URI
+    never leaves the run directory."""
+    if _SAFE_ID.match(trial_id) and ".." not in trial_id:
+        return f"trials/{trial_id}.py"
+    return f"trials/id-{hashlib.sha256(trial_id.encode('utf-8', 'replace')).hexdigest()[:16]}.py"
 
 
 def build_sarif(run: RunData) -> dict[str, Any]:
@@ -43,7 +56,7 @@ def build_sarif(run: RunData) -> dict[str, Any]:
                               "properties": {"tags": ["security", *tags], "tool": f.tool}}
             region = {"startLine": f.line} if f.line and f.line > 0 else {}
             location: dict[str, Any] = {"physicalLocation": {
-                "artifactLocation": {"uri": f"trials/{tid}.py", "uriBaseId": "RUNDIR"}}}
+                "artifactLocation": {"uri": trial_uri(tid), "uriBaseId": "RUNDIR"}}}
             if region:
                 location["physicalLocation"]["region"] = region
             results.append({

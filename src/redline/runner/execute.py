@@ -1,7 +1,9 @@
 """The local executor: asyncio against one backend, bounded concurrency, retries, per-trial timeouts.
 
 Each generation is appended and flushed to ``generations.jsonl`` as it lands, so a crash or Ctrl-C loses at
-most the trials in flight; re-running skips every trial that already has a record.
+most the trials in flight; re-running skips every trial that already has an answer (error records are retried).
+A fatal error (bad key, unknown model, bad request) or ``breaker`` consecutive connection failures stop the run at
+once: every further trial would fail the same way.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from typing import Any
 
 from redline.backends.base import Backend, BackendResult, GenerationRequest
 from redline.backends.retry import RetryPolicy, generate_with_retries
-from redline.errors import BackendError
+from redline.errors import BackendError, RunStopped
 from redline.records import Generation, Trial
 from redline.runner.cache import GenerationCache, cache_key
 from redline.store.jsonl import JsonlWriter
+from redline.text import redact
 
 Listener = Callable[[Generation], None]
 
@@ -29,6 +32,30 @@ class ExecSettings:
     concurrency: int = 4
     timeout_s: float = 300.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    breaker: int = 5  # consecutive trials ending in a connection error or timeout that stop the run
+
+
+CONNECTION_KINDS = {"connection", "timeout"}
+STOP_KINDS = {"auth", "not_found", "bad_request", "fatal"}  # wrong for every trial: the run stops
+
+
+@dataclass
+class _Stop:
+    """Why the run stops early (first reason wins) and the current run of connection failures."""
+
+    reason: str = ""
+    failures: int = 0
+
+    def observe(self, err: BackendError | None, breaker: int) -> None:
+        if err is None:
+            self.failures = 0
+            return
+        if err.kind in STOP_KINDS and not self.reason:
+            self.reason = f"{err} [fatal: every trial would fail the same way]"
+        elif err.kind in CONNECTION_KINDS:
+            self.failures += 1
+            if breaker > 0 and self.failures >= breaker and not self.reason:
+                self.reason = f"endpoint down: {self.failures} trials in a row failed ({err})"
 
 
 @dataclass
@@ -68,9 +95,10 @@ def _record(trial: Trial, backend: Backend, result: BackendResult | None, err: B
               "model": backend.model, "cached": cached}
     if result is None:
         assert err is not None
-        return Generation(**common, error=str(err)[:2000], error_kind=err.kind)
-    return Generation(**common, text=result.text, reasoning=result.reasoning,
-                      finish_reason=result.finish_reason, usage=result.usage)
+        return Generation(**common, error=redact(str(err))[:2000], error_kind=err.kind)
+    return Generation(**common, text=redact(result.text), reasoning=redact(result.reasoning),
+                      finish_reason=result.finish_reason, usage=result.usage,
+                      truncated=result.truncated or result.finish_reason == "length")
 
 
 async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: JsonlWriter, *,
@@ -83,6 +111,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
     summary = ExecSummary(planned=len(trials), skipped=len(trials) - len(todo))
     identity = backend.identity()
     started = time.perf_counter()
+    stop = _Stop()
 
     async def one(trial: Trial) -> None:
         request = GenerationRequest.for_trial(trial, max_tokens=settings.max_tokens,
@@ -99,6 +128,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
             gen = _record(trial, backend, result, err, attempts, latency, False)
             if result is not None and cache is not None:
                 cache.put(key, result)
+            stop.observe(err, settings.breaker)
         writer.write(gen)
         summary.count(gen)
         if on_result:
@@ -108,6 +138,8 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
 
     async def worker() -> None:
         for trial in queue:  # a shared iterator: each trial goes to exactly one worker
+            if stop.reason:
+                return
             await one(trial)
 
     workers = [asyncio.create_task(worker()) for _ in range(max(1, min(settings.concurrency, len(todo))))]
@@ -118,4 +150,8 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
             task.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         summary.seconds = time.perf_counter() - started
+    if stop.reason:
+        left = summary.planned - summary.skipped - summary.generated - summary.cached
+        raise RunStopped(f"run stopped: {stop.reason}; {left} trials not answered - fix it and re-run the same "
+                         "command to resume")
     return summary

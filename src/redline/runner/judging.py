@@ -93,7 +93,10 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
     generations = run.generations()
-    judged = set(run.verdicts()) if since is None else run.judged_since(since)
+    # an error verdict (failed generation, failed judge call) is not done: judged again once there is an answer
+    # (during a regeneration, only verdicts recorded since it began count)
+    judged = ({key for key, verdict in run.verdicts().items() if verdict.label != "error"} if since is None
+              else run.judged_since(since, ok_only=True))
     with run.verdicts_writer() as writer:
         for judge in judges:
             fp = judge.fingerprint

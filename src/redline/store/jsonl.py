@@ -11,6 +11,7 @@ from typing import IO, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from redline.errors import StoreError
+from redline.text import redact
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,7 +58,7 @@ class JsonlWriter:
             line = record.model_dump_json()
         else:
             line = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        self._fh.write(line + "\n")
+        self._fh.write(redact(line) + "\n")
         self._fh.flush()
 
     def close(self) -> None:
@@ -107,14 +108,21 @@ def read_records(path: Path, model: type[M]) -> Iterator[M]:
 
 def write_json_atomic(path: Path, obj: Any) -> None:
     """Write JSON through a temp file and rename, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
     text = obj.model_dump_json(indent=2) if isinstance(obj, BaseModel) else json.dumps(
         obj, indent=2, ensure_ascii=False, sort_keys=False, default=str)
-    tmp.write_text(text + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, text + "\n")
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    """Through a uniquely named temp file in the same directory (two writers never share one), then a rename;
+    keys are redacted on the way."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(redact(text))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -104,14 +104,16 @@ class RunDir:
         return {"generations": sum(1 for _ in iter_json(self.path / GENERATIONS)),
                 "verdicts": sum(1 for _ in iter_json(self.path / VERDICTS))}
 
-    def generated_since(self, start: int) -> set[str]:
-        """Trial ids with a generation record at position ``start`` or later."""
-        return {g.trial_id for i, g in enumerate(read_records(self.path / GENERATIONS, Generation)) if i >= start}
+    def generated_since(self, start: int, *, ok_only: bool = False) -> set[str]:
+        """Trial ids with a generation record at position ``start`` or later (``ok_only``: an answer, not an error)."""
+        return {g.trial_id for i, g in enumerate(read_records(self.path / GENERATIONS, Generation))
+                if i >= start and (g.ok or not ok_only)}
 
-    def judged_since(self, start: int) -> set[tuple[str, str]]:
-        """(trial id, judge fingerprint) of verdict records at position ``start`` or later."""
-        return {(v.trial_id, v.judge_fingerprint)
-                for i, v in enumerate(read_records(self.path / VERDICTS, Verdict)) if i >= start}
+    def judged_since(self, start: int, *, ok_only: bool = False) -> set[tuple[str, str]]:
+        """(trial id, judge fingerprint) of verdict records at position ``start`` or later (``ok_only``: not an
+        ``error`` verdict)."""
+        return {(v.trial_id, v.judge_fingerprint) for i, v in enumerate(read_records(self.path / VERDICTS, Verdict))
+                if i >= start and (v.label != "error" or not ok_only)}
 
     def load(self) -> RunData:
         """Every record of the run, each file read once."""

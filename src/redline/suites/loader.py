@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from redline.errors import SuiteError
 from redline.records import Case, Trigger, TriggerGroup
+from redline.store.inputs import MAX_DEPTH, nesting_depth, read_text_bounded
 from redline.suites.questions import check_pairs, check_question
 from redline.suites.references import merged_references
 
@@ -117,22 +119,18 @@ class _LineLoader(yaml.SafeLoader):
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file with line numbers; every failure is a ``SuiteError`` naming the file."""
+    text = read_text_bounded(path, cap=MAX_SUITE_BYTES, error=SuiteError)
+    if "\x00" in text:
+        raise SuiteError(f"{path}:{text[: text.index(chr(0))].count(chr(10)) + 1}: NUL byte in a suite file")
+    if nesting_depth(text) > MAX_DEPTH or _indent_depth(text) > MAX_DEPTH:
+        raise SuiteError(f"{path}:1: nested more than {MAX_DEPTH} levels deep")
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SuiteError(f"{path}: cannot read: {exc.strerror}") from None
-    if size > MAX_SUITE_BYTES:
-        raise SuiteError(f"{path}:1: file is {size} bytes; suites are limited to {MAX_SUITE_BYTES} bytes")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SuiteError(f"{path}:{line}: not valid UTF-8") from None
-    loader = _LineLoader(text)
+        loader = _LineLoader(text)  # the reader rejects unprintable characters here
+    except yaml.YAMLError as exc:
+        raise SuiteError(f"{path}:1: invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc}") from None
     loader.name = str(path)
     try:
-        return loader.get_single_data()
+        return _plain(loader.get_single_data(), path)
     except SuiteError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -140,9 +138,48 @@ def read_yaml(path: Path) -> Any:
         line = mark.line + 1 if mark else 1
         raise SuiteError(f"{path}:{line}: invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
-        raise SuiteError(f"{path}:1: invalid YAML: {exc}") from None
+        raise SuiteError(f"{path}:1: invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+    except RecursionError:
+        raise SuiteError(f"{path}:1: nested too deeply") from None
     finally:
         loader.dispose()
+
+
+def _plain(value: Any, path: Path) -> Any:
+    """Only JSON's types: ``!!set``, ``!!binary``, dates and timestamps are refused (nothing downstream takes
+    them)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+            bad = [k for k in item if not isinstance(k, str | int | float | bool) and k is not None]
+            if bad:
+                raise SuiteError(f"{path}:{item.get(LINE_KEY, 1)}: a key of type {type(bad[0]).__name__}")
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif not (item is None or isinstance(item, str | int | float | bool)):
+            raise SuiteError(f"{path}:1: a value of type {type(item).__name__} (only text, numbers, lists and "
+                             "mappings; quote dates)")
+    return value
+
+
+_PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
+
+def _check_placeholders(trigger: Trigger, path: Path, line: int) -> None:
+    """Trigger texts are sent as written, never templated: a ``{name}`` in one is a typo or a template that
+    would reach the model unfilled."""
+    for text in (trigger.text, trigger.text_zh):
+        found = _PLACEHOLDER.search(text)
+        if found:
+            raise SuiteError(f"{path}:{line}: trigger {trigger.id!r}: placeholder {found.group(0)!r} in its text is "
+                             "never filled (trigger texts are sent as written)")
+
+
+def _indent_depth(text: str) -> int:
+    """Distinct indentation levels of block YAML (a cheap bound on its nesting)."""
+    return len({len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()})
 
 
 def _strip(value: Any) -> Any:
@@ -213,6 +250,7 @@ def load_suite(path: str | Path, *, known_checks: Iterable[str] | None = None) -
     for item in _as_list(head, head_path, "triggers"):
         trig = _validate(Trigger, item, head_path, "trigger")
         _check_id(trig.id, head_path, _line(item), "trigger")
+        _check_placeholders(trig, head_path, _line(item))
         if trig.id in seen:
             raise SuiteError(f"{head_path}:{_line(item)}: duplicate trigger id {trig.id!r}")
         seen[trig.id] = "trigger"

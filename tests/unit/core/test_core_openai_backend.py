@@ -101,7 +101,7 @@ def test_content_filter_status_is_a_block_not_an_error() -> None:
     err = classify_status(400, '{"error": {"code": "content_filter", "message": "filtered"}}', None)
     assert err.kind == "blocked" and not err.retryable
     assert classify_status(451, "", None).kind == "blocked"
-    assert classify_status(400, '{"error": "bad request: max_tokens"}', None).kind == "fatal"
+    assert classify_status(400, '{"error": "bad request: max_tokens"}', None).kind == "bad_request"  # issue 16: fatal, named
     assert classify_status(429, "content_filter", None).kind == "retryable"
 
 

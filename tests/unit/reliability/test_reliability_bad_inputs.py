@@ -76,6 +76,17 @@ def _opt(*args: str) -> Callable[[Path], list[str]]:
     return lambda tmp: list(args)
 
 
+def _fifo(tmp: Path) -> list[str]:
+    import os
+
+    p = tmp / "pipe.yaml"
+    os.mkfifo(p)  # nobody writes: reading it would hang
+    return ["suites", "validate", str(p)]
+
+
+DEEP_BLOCK = SUITE_HEAD + "x:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(3000)) + CASE
+
+
 CORPUS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "invalid-yaml": (_suite(SUITE_HEAD + "cases: [\n"), "suite.yaml:4:"),
     "not-a-mapping": (_suite("- just\n- a list\n"), "suite.yaml:1:"),
@@ -142,6 +153,23 @@ CORPUS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "report-not-a-run": (_not_a_run, "not a run directory"),
     "stats-broken-manifest": (_bad_manifest, "manifest.json:1:"),
     "query-bad-sql": (_opt("query", "selec nothing"), "query:"),
+    # round two (issue 16): devices, FIFOs, depth, NUL, non-JSON YAML types, bad URLs, hostile ids
+    "dev-zero": (_opt("suites", "validate", "/dev/zero"), "not a regular file"),
+    "fifo": (_fifo, "not a regular file"),
+    "deep-flow-yaml": (_suite(SUITE_HEAD + "x: " + "[" * 5000 + "]" * 5000 + "\n" + CASE), "nested"),
+    "deep-block-yaml": (_suite(DEEP_BLOCK), "nested"),
+    "nul-byte": (_suite(SUITE_HEAD + "description: a\x00b\n" + CASE), "suite.yaml:3: NUL"),
+    "set-in-references": (_suite(SUITE_HEAD + CASE + "references: !!set {a, b}\n"), "type set"),
+    "binary-in-references": (_suite(SUITE_HEAD + CASE + "references: {a: !!binary aGVsbG8=}\n"), "type bytes"),
+    "date-in-references": (_suite(SUITE_HEAD + CASE + "references: {a: 2024-01-02}\n"), "type date"),
+    "malformed-base-url": (_opt("run", "--suite", "smoke", "--model", "openai/m", "--base-url", "http://[::1"),
+                           "--base-url"),
+    "base-url-bad-port": (_opt("run", "--suite", "smoke", "--model", "openai/m", "--base-url",
+                               "http://127.0.0.1:99999/v1"), "--base-url"),
+    "jsonl-nan-id": (_jsonl("answer", b'{"id": NaN, "response": "hi"}\n'), "in.jsonl:1:"),
+    "jsonl-deep-id": (_jsonl("code", b'{"id": ' + b"[" * 100_000 + b"]" * 100_000 + b', "response": "x"}\n'),
+                      "in.jsonl:1:"),
+    "jsonl-dev-zero": (_opt("judge", "answer", "/dev/zero"), "not a regular file"),
 }
 
 
@@ -163,7 +191,7 @@ def existing_run(tmp_path: Path) -> Path:
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(CORPUS) >= 30
+    assert len(CORPUS) >= 60
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
@@ -183,3 +211,10 @@ def test_bad_input(name: str, tmp_path: Path, existing_run: Path, monkeypatch: p
     if before is not None:
         assert _tree_digest(existing_run / "existing") == before
     assert json.loads((existing_run / "existing" / "manifest.json").read_text())["run_id"] == "existing"
+
+
+def test_placeholder_in_a_trigger_is_rejected(tmp_path: Path) -> None:
+    p = tmp_path / "s.yaml"
+    p.write_text(SUITE_HEAD + "triggers:\n  - {id: t, group: sensitive, text: 'For {contxt} users.'}\n" + CASE)
+    out = CliRunner().invoke(cli, ["suites", "validate", str(p)])
+    assert out.exit_code == 2 and "s.yaml:4:" in out.output and "{contxt}" in out.output

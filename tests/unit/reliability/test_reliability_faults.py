@@ -49,4 +49,4 @@ def test_500_trials_at_30_percent_faults(runs_dir: Path) -> None:
     assert result.generation.errors == len(errors)
     assert result.generation.generated == 504 - len(errors)
     kinds = Counter(g["error_kind"] for g in errors)
-    assert set(kinds) <= {"retryable", "timeout"}
+    assert set(kinds) <= {"retryable", "timeout", "connection", "malformed"}

@@ -78,7 +78,11 @@ def wrong_language(text: str, expected: str | None) -> bool:
 
 
 def is_truncated(gen: Generation) -> bool:
-    """The generation was cut off: the token limit ended it, or a reasoning block never closed."""
+    """The generation was cut off: the backend said so (``Generation.truncated``: finish reason "length" or an
+    unclosed reasoning block, recorded when it answered), the token limit ended it, or a reasoning block never
+    closed. One notion of truncation for the judge, the run warning and the statistics."""
+    if gen.truncated:
+        return True
     if gen.finish_reason.lower() in ("length", "max_tokens", "max_length"):
         return True
     return gen.text.count("<think>") > gen.text.count("</think>")

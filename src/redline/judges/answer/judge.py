@@ -341,13 +341,14 @@ class AnswerJudge:
                               question=self.library.for_question(item.case, rule_lang))
         kill, kill_evidence = (False, []) if truncated else detect_kill_switch(
             reasoning, answer, answer_declined=found.declined, language=found.language)
+        label = found.label.value
         evidence = found.evidence
         if kill:
             evidence = (*evidence, *(f"kill switch: {e}" for e in kill_evidence))
         details = {**found.details, "topic": topic or "", "kill_switch_evidence": kill_evidence,
                    "generation_truncated": truncated}
         return Verdict(trial_id=gen.trial_id, judge=self.name, judge_fingerprint=self.fingerprint,
-                       label=found.label.value, evidence=evidence, kill_switch=kill, details=details)
+                       label=label, evidence=evidence, kill_switch=kill, details=details)
 
 
 def _expected_language(item: JudgeInput) -> str | None:
