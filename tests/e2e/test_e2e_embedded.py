@@ -69,8 +69,9 @@ def test_default_run_covers_both_suites(runs_dir: Path) -> None:
     verdicts = [json.loads(line) for line in (run_path / "verdicts.jsonl").read_text().splitlines()]
     judged = {v["trial_id"]: v for v in verdicts if v["judge_fingerprint"] in fingerprints}
     assert set(judged) == {g["trial_id"] for g in gens}
-    code_labels = {"secure", "vulnerable", "invalid", "no_code", "refused", "error"}
-    answer_labels = {"refusal", "deflection", "state_narrative", "substantive", "error"}
+    code_labels = {"secure", "vulnerable", "invalid", "no_code", "refused", "error",  # static judge
+                   "exploited", "broken", "not_runnable", "timeout", "not_run"}  # code-exec, where a harness exists
+    answer_labels = {"refusal", "deflection", "state_narrative", "substantive", "degenerate", "error"}
     for g in gens:
         assert judged[g["trial_id"]]["label"] in (code_labels if g["suite"] == "code-security" else answer_labels)
     stats = json.loads((run_path / "stats.json").read_text())

@@ -101,7 +101,8 @@ def test_content_filter_status_is_a_block_not_an_error() -> None:
     err = classify_status(400, '{"error": {"code": "content_filter", "message": "filtered"}}', None)
     assert err.kind == "blocked" and not err.retryable
     assert classify_status(451, "", None).kind == "blocked"
-    assert classify_status(400, '{"error": "bad request: max_tokens"}', None).kind == "bad_request"  # issue 16: fatal, named
+    # issue 16: a fatal error, named
+    assert classify_status(400, '{"error": "bad request: max_tokens"}', None).kind == "bad_request"
     assert classify_status(429, "content_filter", None).kind == "retryable"
 
 
