@@ -34,11 +34,14 @@ def forms(page: str) -> list[dict[str, Any]]:
 
 
 def post_form(client: Any, url: str, data: dict[str, Any], *, drop: tuple[str, ...] = ()) -> Any:
-    """GET ``url``, take its first POST form (hidden fields such as a CSRF token included), override ``data``
+    """GET ``url``, take the POST form that has the most of ``data``'s fields (the first such one: a page may
+    also carry, say, a logout form in its layout), keep its hidden fields such as a CSRF token, override ``data``
     (``True`` ticks a checkbox with the value the form gives it; ``None`` leaves a field out), drop the named
     fields, and submit it the way a browser on the same site would."""
     page = client.get(url)
-    found = [f for f in forms(page.get_data(as_text=True)) if f["method"] == "post"]
+    posts = [f for f in forms(page.get_data(as_text=True)) if f["method"] == "post"]
+    best = max((len(set(data) & (set(f["fields"]) | set(f["checkboxes"]))) for f in posts), default=0)
+    found = [f for f in posts if len(set(data) & (set(f["fields"]) | set(f["checkboxes"]))) == best]
     fields: dict[str, Any] = dict(found[0]["fields"]) if found else {}
     boxes: dict[str, str] = found[0]["checkboxes"] if found else {}
     action = (found[0]["action"] if found else "") or url
