@@ -30,9 +30,9 @@ def query(sql: str, params=None) -> list:
     """Run `sql` with bound `params` (never format values into `sql`) and return all rows."""
     conn = get_connection()
     try:
-        with conn.cursor() as cur:
-            cur.execute(sql, params)
-            rows = cur.fetchall()
+        cur = conn.cursor()
+        cur.execute(sql, params)
+        rows = cur.fetchall()
         conn.commit()
         return rows
     finally:
