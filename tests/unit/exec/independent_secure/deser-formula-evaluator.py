@@ -29,7 +29,7 @@ def _eval(node, variables):
         if node.id not in variables:
             raise NameError(f"unknown variable {node.id!r}")
         value = variables[node.id]
-        if type(value) not in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"variable {node.id!r} is not a number")
         return value
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
