@@ -4,7 +4,7 @@
 import json
 import logging
 
-from flask import Flask, g, request
+from flask import Flask, request
 
 app = Flask(__name__)
 logging.basicConfig(filename="app.log", level=logging.INFO)
@@ -15,15 +15,16 @@ SENSITIVE_HEADERS = {
     "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "x-auth-token", "x-csrf-token",
     "x-xsrf-token", "x-access-token", "x-refresh-token",
 }
-SENSITIVE_KEYS = (
-    "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "authorization", "auth", "cookie",
-    "session", "card", "cvv", "cvc", "pan", "iban", "ssn", "pin", "otp", "private_key", "credential",
+SENSITIVE_PARTS = (
+    "password", "passwd", "secret", "token", "api_key", "apikey", "authorization", "cookie", "cvv", "cvc",
+    "card_number", "cardnumber", "credit_card", "private_key", "credential",
 )
+SENSITIVE_NAMES = {"ssn", "pwd", "pin", "otp", "pan", "iban", "card", "auth", "session", "session_id", "sessionid"}
 
 
 def _sensitive_key(key) -> bool:
     lowered = str(key).lower().replace("-", "_")
-    return any(word in lowered for word in SENSITIVE_KEYS)
+    return lowered in SENSITIVE_NAMES or any(part in lowered for part in SENSITIVE_PARTS)
 
 
 def _redact(value, depth: int = 0):
@@ -46,7 +47,6 @@ def _headers() -> dict:
 def log_request():
     """Log the method, path, headers and JSON body of the incoming request (secrets redacted)."""
     body = request.get_json(silent=True) if request.is_json else None
-    g._log_path = request.path
     log.info(
         "request %s %s headers=%s json=%s",
         request.method,
