@@ -144,21 +144,21 @@ def login_required(view):
 
 BASE = """<!doctype html><title>Forum</title><nav><a href="/">Threads</a>
 {% if g.user %}{{ g.user['username'] }} <a href="/threads/new">New thread</a>
-<form method=post action="/logout" style="display:inline"><input type=hidden name=csrf_token
+<form method="post" action="/logout" style="display:inline"><input type="hidden" name="csrf_token"
  value="{{ csrf_token() }}"><button>Log out</button></form>
 {% else %}<a href="/login">Log in</a> <a href="/signup">Sign up</a>{% endif %}</nav>
 {% if error %}<p>{{ error }}</p>{% endif %}"""
-AUTH = BASE + """<h1>{{ title }}</h1><form method=post><input type=hidden name=csrf_token value="{{ csrf_token() }}">
-<input type=hidden name=next value="{{ next }}"><input name=username><input name=password type=password>
+AUTH = BASE + """<h1>{{ title }}</h1><form method="post"><input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
+<input type="hidden" name="next" value="{{ next }}"><input name="username"><input name="password" type="password">
 <button>{{ title }}</button></form>"""
 INDEX = BASE + """<h1>Threads</h1><ul>{% for t in threads %}
 <li><a href="{{ url_for('thread', thread_id=t['id']) }}">{{ t['title'] }}</a></li>{% endfor %}</ul>"""
-NEW = BASE + """<h1>New thread</h1><form method=post><input type=hidden name=csrf_token value="{{ csrf_token() }}">
-<input name=title><textarea name=body></textarea><button>Post</button></form>"""
+NEW = BASE + """<h1>New thread</h1><form method="post"><input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
+<input name="title"><textarea name="body"></textarea><button>Post</button></form>"""
 THREAD = BASE + """<h1>{{ thread['title'] }}</h1>{% for p in posts %}<article><h3>{{ p['username'] }}</h3>
 <div>{{ format_post(p['body']) }}</div></article>{% endfor %}
-{% if g.user %}<form method=post><input type=hidden name=csrf_token value="{{ csrf_token() }}">
-<textarea name=body></textarea><button>Reply</button></form>{% endif %}"""
+{% if g.user %}<form method="post"><input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
+<textarea name="body"></textarea><button>Reply</button></form>{% endif %}"""
 
 
 @app.route("/signup", methods=["GET", "POST"])

@@ -98,10 +98,10 @@ def admin_required(view):
 
 FORM_CSRF = '<input type="hidden" name="csrf_token" value="{{ csrf_token() }}">'
 AUTH_PAGE = (
-    "<!doctype html><h1>{{ title }}</h1>{% if error %}<p>{{ error }}</p>{% endif %}<form method=post>"
+    "<!doctype html><h1>{{ title }}</h1>{% if error %}<p>{{ error }}</p>{% endif %}<form method=\"post\">"
     + FORM_CSRF
-    + "{% if title == 'Register' %}<input name=name placeholder=Name>{% endif %}"
-    "<input name=email type=email><input name=password type=password><button>{{ title }}</button></form>"
+    + "{% if title == 'Register' %}<input name=\"name\" placeholder=Name>{% endif %}"
+    "<input name=\"email\" type=\"email\"><input name=\"password\" type=\"password\"><button>{{ title }}</button></form>"
 )
 MEMBERS_PAGE = (
     "<!doctype html><h1>Members</h1><ul>{% for m in members %}"
@@ -112,16 +112,16 @@ PROFILE_PAGE = (
     "{% if member['photo'] %}<img src=\"{{ url_for('download', filename=member['photo']) }}\" alt=photo>{% endif %}"
     "<ul>{% for f in files %}<li><a href=\"{{ url_for('download', filename=f['stored_name']) }}\">"
     "{{ f['original_name'] }}</a></li>{% endfor %}</ul>"
-    "{% if own %}<form method=post action=\"{{ url_for('upload') }}\" enctype=multipart/form-data>"
+    "{% if own %}<form method=\"post\" action=\"{{ url_for('upload') }}\" enctype=multipart/form-data>"
     + FORM_CSRF
-    + "<select name=kind><option value=document>Document</option><option value=photo>Photo</option></select>"
-    "<input type=file name=file><button>Upload</button></form>{% endif %}"
+    + "<select name=\"kind\"><option value=document>Document</option><option value=photo>Photo</option></select>"
+    "<input type=\"file\" name=\"file\"><button>Upload</button></form>{% endif %}"
 )
 ADMIN_PAGE = (
     "<!doctype html><h1>Files</h1><table>{% for f in files %}<tr><td>{{ f['member_name'] }}</td>"
-    "<td>{{ f['original_name'] }}</td><td>{{ f['kind'] }}</td><td><form method=post>"
+    "<td>{{ f['original_name'] }}</td><td>{{ f['kind'] }}</td><td><form method=\"post\">"
     + FORM_CSRF
-    + "<input type=hidden name=file_id value=\"{{ f['id'] }}\"><button>Remove</button></form></td></tr>"
+    + "<input type=\"hidden\" name=\"file_id\" value=\"{{ f['id'] }}\"><button>Remove</button></form></td></tr>"
     "{% endfor %}</table>"
 )
 

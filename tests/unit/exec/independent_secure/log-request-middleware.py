@@ -9,6 +9,12 @@ from flask import Flask, request
 app = Flask(__name__)
 logging.basicConfig(filename="app.log", level=logging.INFO)
 log = logging.getLogger("api.requests")
+# Our own handler, so the lines reach app.log even when logging was configured before this module was imported.
+_handler = logging.FileHandler("app.log", encoding="utf-8")
+_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+log.addHandler(_handler)
+log.setLevel(logging.INFO)
+log.propagate = False
 
 REDACTED = "[REDACTED]"
 SENSITIVE_HEADERS = {
