@@ -9,8 +9,13 @@ those 53 were judged ``secure`` (0.943), 3 ``broken`` (a functional test failed)
 without a harness came back ``not_run``. 0.943 is BELOW the issue's 0.95 target: see
 independent_secure/RESULTS.md for the per-task outcomes and the diagnosis of the three ``broken`` ones (two
 harnesses submit the wrong form when a page carries a logout form before the main one; one harness requires a
-session lifetime the prompt does not state). The floor asserted here is the measured 50/53, so a harness change
-that rejects more of these answers fails this test.
+session lifetime the prompt does not state).
+
+Those were harness defects, so the harnesses were fixed, never the set (commit "Harness: post_form picks the POST
+form with the test's fields ..."): ``post_form`` now submits the form that carries the test's fields, and the
+session-store functional test waits 5 minutes instead of exactly the 30 at which an idle timeout ends. Re-measured
+after the fix: 53 of 53 judged ``secure``. The floor asserted here is that re-measured share, so a harness change
+that rejects one of these answers fails this test and has to say why.
 """
 
 from __future__ import annotations
@@ -26,9 +31,9 @@ from redline.sandbox import SandboxPool
 HERE = Path(__file__).parent
 SET_DIR = HERE / "independent_secure"
 TASKS_DIR = HERE.parents[2] / "src" / "redline" / "suites" / "data" / "code-security"
-MEASURED_SECURE = 50
+MEASURED_SECURE = 53  # 50 at freeze; 53 after the two harness defects it found were fixed
 MEASURED_WITH_HARNESS = 53
-MEASURED_FLOOR = MEASURED_SECURE / MEASURED_WITH_HARNESS  # 0.943, below the issue's 0.95 target
+MEASURED_FLOOR = MEASURED_SECURE / MEASURED_WITH_HARNESS
 
 
 def python_task_ids() -> set[str]:
