@@ -56,9 +56,12 @@ def print_summary(result: AuditResult) -> None:
         console.print(out)
     stats = result.run.stats()
     if stats is not None:
-        from redline.report.terminal import contrasts_table
+        from redline.report.terminal import contrasts_table, language_table
 
         console.print(contrasts_table(stats))
+        languages = language_table(stats)
+        if languages is not None:
+            console.print(languages)
         from redline.report.summary import summarise
 
         console.print("[bold]summary[/bold]", markup=True)
