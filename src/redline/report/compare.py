@@ -45,7 +45,7 @@ def compare_plot(result: Mapping[str, Any]) -> str:
         if d["section"] not in ("contrasts", "language") or d.get("outcome") not in SIDE_BY_SIDE_OUTCOMES:
             continue
         low, high = d.get("ci") or [None, None]
-        label = f"{d['outcome']} · {d.get('condition') or d['id'].split('/')[-1]} · {d['other'][:18]}"
+        label = f"{d['outcome']} · {d.get('condition') or d['id'].split('/')[-1]} · {d['other']}"
         rows.append(plots.ForestRow(label, d.get("difference"), low, high, significant=bool(d.get("significant")),
                                     emphasis=d.get("family") == "confirmatory"))
     rows.sort(key=lambda r: not r.emphasis)
