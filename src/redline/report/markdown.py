@@ -163,7 +163,8 @@ def render_markdown(report: Report) -> str:
         facts = "".join(f", {k} {v}" for k, v in jt.facts)
         lines += ["", f"### {cell(jt.judge)}{cell(facts)}", ""]
         if jt.untouched:
-            lines += table(["untouched split", *jt.columns], [[label, *values] for label, values in jt.untouched])
+            head = "untouched split" if jt.folded else "measured on"
+            lines += table([head, *jt.columns], [[label, *values] for label, values in jt.untouched])
         if jt.folded:
             lines += ["", f"Tuned and pooled splits ({cell(jt.folded_names)}) are optimistic; they are in report.html "
                           "and report.json."]
