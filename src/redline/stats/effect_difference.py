@@ -148,10 +148,10 @@ def effect_difference_clustered(ref: ClusterSums, other: ClusterSums, alpha: flo
     k = diff.size
     mean, sd = float(diff.mean()), float(diff.std(ddof=1))
     q = float(t_dist.ppf(1 - alpha / 2, k - 1))
-    if sd == 0:
+    if sd == 0:  # every task differs by the same amount: the sign test, and the interval that inverts it
         p = 1.0 if mean == 0 else float(min(1.0, 2.0 ** (1 - np.count_nonzero(diff))))
-        return EffectDifference(mean, Interval(mean, mean), math.copysign(math.inf, mean) if mean else 0.0, p,
-                                "paired-t-over-tasks")
+        ci = Interval(mean, mean) if 2.0 ** (1 - k) <= alpha else Interval(-2.0, 2.0)
+        return EffectDifference(mean, ci, math.copysign(math.inf, mean) if mean else 0.0, p, "paired-t-over-tasks")
     se = sd / math.sqrt(k)
     stat = mean / se
     return EffectDifference(mean, Interval(mean - q * se, mean + q * se), stat,

@@ -74,3 +74,17 @@ def test_clustered_difference_pairs_the_runs_by_task() -> None:
     assert res.ci.low < res.difference < res.ci.high
     alone = effect_difference_clustered(runs[0], cluster_sums(["x"], [0], [1]))
     assert alone.p == 1.0 and math.isnan(alone.difference)
+
+
+@pytest.mark.parametrize("tasks", [3, 8])
+def test_clustered_identical_task_differences_keep_p_and_interval_in_agreement(tasks: int) -> None:
+    """Every task differs by the same amount (sd 0): the sign test's p and the interval that inverts it."""
+    from redline.stats.clustered import cluster_sums
+    from redline.stats.effect_difference import effect_difference_clustered
+
+    clusters = [f"t{k}" for k in range(tasks)]
+    ref = cluster_sums(clusters, [0] * tasks, [0] * tasks)
+    other = cluster_sums(clusters, [0] * tasks, [1] * tasks)  # +1 in every task
+    res = effect_difference_clustered(ref, other)
+    assert res.difference == 1.0 and res.p == pytest.approx(2.0 ** (1 - tasks))
+    assert (res.ci.low <= 0 <= res.ci.high) == (res.p >= 0.05)
