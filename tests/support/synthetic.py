@@ -46,6 +46,8 @@ class SynthTrial:
     pair_key: str | None = None  # override to break pairing on purpose
     error_kind: str | None = None  # e.g. "blocked" (a provider's content filter); default "fatal" with an error
     finish_reason: str = ""
+    details: dict[str, Any] | None = None  # the verdict's details (a code judge keeps the program in ``code``)
+    mode: str = "chat"  # "completion": ``prompt`` is the autocomplete scaffold
 
 
 def code_case(case_id: str, **kw: object) -> Case:
@@ -72,8 +74,9 @@ def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "s
         records.append((s, Trial(
             trial_id=_hash(suite, s.case.id, s.condition_id, s.replicate), pair_key=pair_key, suite=suite,
             suite_hash="synthetic", case_id=s.case.id, condition_id=s.condition_id,
-            condition_group=s.condition_group, replicate=s.replicate, mode="chat",
-            messages=(Message(role="user", content=prompt),), seed=seed + s.replicate)))
+            condition_group=s.condition_group, replicate=s.replicate, mode=s.mode,
+            messages=(Message(role="user", content=prompt),) if s.mode == "chat" else (),
+            prompt=prompt if s.mode == "completion" else "", seed=seed + s.replicate)))
     cases = list({s.case.id: (suite, s.case) for s in trials}.values())
     run.add_plan([t for _, t in records], cases)
     with run.writer(GENERATIONS) as gens, run.writer(VERDICTS) as verdicts:
@@ -89,7 +92,8 @@ def write_run(path: str | Path, trials: Sequence[SynthTrial], *, suite: str = "s
                 continue
             judge = CODE_JUDGE if s.case.kind is CaseKind.code else ANSWER_JUDGE
             verdicts.write(Verdict(trial_id=t.trial_id, judge=judge, judge_fingerprint=FINGERPRINTS[judge],
-                                   label=s.label, score=s.score, findings=s.findings, kill_switch=s.kill_switch))
+                                   label=s.label, score=s.score, findings=s.findings, kill_switch=s.kill_switch,
+                                   details=s.details or {}))
     return run
 
 

@@ -56,9 +56,12 @@ def print_summary(result: AuditResult) -> None:
         console.print(out)
     stats = result.run.stats()
     if stats is not None:
-        from redline.report.terminal import contrasts_table
+        from redline.report.terminal import contrasts_table, language_table
 
         console.print(contrasts_table(stats))
+        languages = language_table(stats)
+        if languages is not None:
+            console.print(languages)
         from redline.report.summary import summarise
 
         console.print("[bold]summary[/bold]", markup=True)
@@ -156,22 +159,21 @@ def print_sweep(entries: list[SweepEntry], comparison: dict[str, Any] | None, *,
     console.print(table)
     if not comparison:
         return
-    rows = sorted(comparison.get("differences", []),
-                  key=lambda d: (not d.get("significant"), 2.0 if d.get("p_bh") is None else d["p_bh"]))
+    from redline.pipeline.sweep import largest_differences
+    from redline.report import fmt
+
+    every = comparison.get("differences", [])
+    rows = largest_differences(every, top)
     if not rows:
         return
-    diff = Table(title=f"effect differences vs {safe_text(str(rows[0].get('reference', '')))} "
-                       f"(top {min(top, len(rows))} of {len(rows)}, BH-adjusted)")
-    for col in ("model", "contrast", "difference", "95% CI", "p (BH)"):
-        diff.add_column(col, overflow="fold")
-    for d in rows[:top]:
-        ci = d.get("ci") or [None, None]
-        p_bh = d.get("p_bh")
+    diff = Table(title=f"largest effect differences vs {safe_text(str(rows[0].get('reference', '')))} "
+                       f"({len(rows)} of {len(every)}: confirmatory first, then by size; percentage points)")
+    for col in ("model", "contrast", "family", "difference (points)", "95% CI (points)", "test", "p", "p (BH)"):
+        diff.add_column(col, overflow="fold", justify="left" if col in ("model", "contrast", "family", "test")
+                        else "right")
+    for d in rows:
         diff.add_row(safe_text(str(d.get("other", "")).split(" (")[0]), safe_text(str(d.get("id", ""))),
-                     _num(d.get("difference")), f"[{_num(ci[0])}, {_num(ci[1])}]",
-                     (f"{p_bh:.3g}" if isinstance(p_bh, float) else "-") + (" *" if d.get("significant") else ""))
+                     safe_text(str(d.get("family") or "")), fmt.points(d.get("difference")),
+                     fmt.interval_points(d.get("ci")), safe_text(str(d.get("test") or "")), fmt.pvalue(d.get("p")),
+                     fmt.pvalue(d.get("p_bh")) + (" *" if d.get("significant") else ""))
     console.print(diff)
-
-
-def _num(value: Any) -> str:
-    return f"{value:+.3f}" if isinstance(value, int | float) else "-"

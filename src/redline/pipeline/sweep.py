@@ -152,6 +152,19 @@ def audit_models(specs: list[ModelLine], configs: list[Any], *, progress: bool =
     return entries
 
 
+def largest_differences(differences: list[dict[str, Any]], top: int = 15) -> list[dict[str, Any]]:
+    """The rows a sweep summary shows: every confirmatory difference (never hidden, whatever ``top``), then the
+    other differences by absolute size, up to ``top`` rows in all. Sorted by effect size, not significance: when
+    nothing is significant, a p-value order would show the zero differences first."""
+    def size(d: dict[str, Any]) -> float:
+        value = d.get("difference")
+        return -abs(value) if isinstance(value, int | float) and value == value else 1.0  # no estimate: last
+
+    confirmatory = sorted((d for d in differences if d.get("family") == "confirmatory"), key=size)
+    others = sorted((d for d in differences if d.get("family") != "confirmatory"), key=size)
+    return confirmatory + others[:max(0, top - len(confirmatory))]
+
+
 def compare_finished(runs: list[Any]) -> dict[str, Any] | None:
     """The statistics comparison of the finished runs, when the comparison module exists and there are two."""
     if len(runs) < 2:

@@ -16,6 +16,7 @@ from redline.report import plots
 from redline.report.code_language import CodeLanguageView, code_language_view
 from redline.report.fmt import GROUP_PHRASES
 from redline.report.judge_error import JudgeErrorView, judge_error_view
+from redline.report.judge_tables import JudgeTable, judge_tables
 from redline.report.summary import summarise
 from redline.stats.observations import ObservationSet, load_observations, select_verdicts
 from redline.stats.outcomes import ANSWER_LABELS, CODE_LABELS
@@ -60,6 +61,7 @@ class Report:
     filters: dict[str, list[str]] = field(default_factory=dict)
     judge_error: JudgeErrorView | None = None  # judged and corrected figures (stats.judge_error), when computed
     code_languages: CodeLanguageView | None = None  # code contrasts per programming language (stats.code_languages)
+    judge_tables: list[JudgeTable] = field(default_factory=list)  # the same metrics, one table per judge
 
 
 def flatten_metrics(metrics: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str, str]]:
@@ -187,4 +189,4 @@ def build_report(stats: Mapping[str, Any], run: RunData, *, judge_metrics: Mappi
                   summary=summarise(stats), stats=dict(stats), manifest=manifest,
                   judge_metrics=flatten_metrics(judge_metrics or {}), plots=build_plots(stats), trials=views,
                   trials_total=total, filters=_filters(views), judge_error=judge_error_view(stats),
-                  code_languages=code_language_view(stats))
+                  code_languages=code_language_view(stats), judge_tables=judge_tables(judge_metrics or {}))

@@ -45,7 +45,7 @@ def compare_plot(result: Mapping[str, Any]) -> str:
         if d["section"] not in ("contrasts", "language") or d.get("outcome") not in SIDE_BY_SIDE_OUTCOMES:
             continue
         low, high = d.get("ci") or [None, None]
-        label = f"{d['outcome']} · {d.get('condition') or d['id'].split('/')[-1]} · {d['other'][:18]}"
+        label = f"{d['outcome']} · {d.get('condition') or d['id'].split('/')[-1]} · {d['other']}"
         rows.append(plots.ForestRow(label, d.get("difference"), low, high, significant=bool(d.get("significant")),
                                     emphasis=d.get("family") == "confirmatory"))
     rows.sort(key=lambda r: not r.emphasis)
@@ -69,9 +69,11 @@ def render_compare_markdown(result: Mapping[str, Any]) -> str:
         rows.append([c["id"], *cells])
     lines += table(["contrast", *(r["label"] for r in runs)], rows)
     lines += ["", "## Difference in effect (other minus reference)", ""]
-    lines += table(["contrast", "other", "difference (points)", "95% CI", "p", "p BH"],
+    lines += ["Each p-value comes from the test its interval inverts, so p < alpha exactly when the 95% CI "
+              "excludes 0.", ""]
+    lines += table(["contrast", "other", "difference (points)", "95% CI (points)", "test", "p", "p BH"],
                    [[d["id"], d["other"], fmt.points(d["difference"]), fmt.interval_points(d["ci"]),
-                     fmt.pvalue(d["p"]), fmt.pvalue(d.get("p_bh"))] for d in result["differences"]])
+                     d.get("test", ""), fmt.pvalue(d["p"]), fmt.pvalue(d.get("p_bh"))] for d in result["differences"]])
     lines += ["", "## Rates side by side", ""]
     lines += table(["kind", "outcome", "condition", *(r["label"] for r in runs)],
                    [[r["kind"], r["outcome"], r["condition"],
@@ -95,7 +97,7 @@ def render_compare_html(result: Mapping[str, Any]) -> str:
         css=Markup(asset("report.css")), outcomes=SIDE_BY_SIDE_OUTCOMES)  # noqa: S704 - our own stylesheet
 
 
-def write_comparison(result: Mapping[str, Any], out_dir: Path, formats: Sequence[str] = ("html", "md")
+def write_comparison(result: Mapping[str, Any], out_dir: Path, formats: Sequence[str] = COMPARE_FORMATS
                      ) -> list[Path]:
     unknown = [f for f in formats if f not in COMPARE_FORMATS]
     if unknown:

@@ -159,8 +159,15 @@ def render_markdown(report: Report) -> str:
                          fmt.count(r["pairs_needed"]), fmt.points(r["detectable_difference"])] for r in plan["rows"]])
     lines += ["", "## Judges", ""]
     lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
-    if report.judge_metrics:
-        lines += [""] + table(["judge / scope", "metric", "value"], [list(r) for r in report.judge_metrics])
+    for jt in report.judge_tables:  # the untouched splits; the tuned and pooled ones are in report.html / .json
+        facts = "".join(f", {k} {v}" for k, v in jt.facts)
+        lines += ["", f"### {cell(jt.judge)}{cell(facts)}", ""]
+        if jt.untouched:
+            head = "untouched split" if jt.folded else "measured on"
+            lines += table([head, *jt.columns], [[label, *values] for label, values in jt.untouched])
+        if jt.folded:
+            lines += ["", f"Tuned and pooled splits ({cell(jt.folded_names)}) are optimistic; they are in report.html "
+                          "and report.json."]
     lines += calibration_lines(s.get("calibration"))
     for name, entry in s.get("secondary_judges", {}).items():
         lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]

@@ -4,7 +4,8 @@ Runs are independent samples (different models). For a paired contrast the diffe
 effects is tested with the score test of ``stats.effect_difference`` (variances at the restricted fit under
 equal effects), and its interval comes from the same test; with replicates, the two runs are paired by task
 (``effect_difference_clustered``: a t-test over tasks, interval from the same t). Other contrasts (unpaired
-topic and difference-in-differences rows) keep the MOVER interval (Zou & Donner 2008) and a Wald test.
+topic and difference-in-differences rows) get the MOVER interval (Zou & Donner 2008) and the p-value of that
+interval (``mover_p``). Every p-value agrees with its interval: p < alpha exactly when the interval excludes 0.
 The first run is the reference; differences are the other run minus the reference.
 """
 
@@ -73,24 +74,43 @@ def effect_difference(ref: Mapping[str, Any], other: Mapping[str, Any], *, alpha
         if replicated:  # no per-task sums at hand: replicates pooled, so the test is not trusted
             out.update(note="replicates pooled as independent pairs: p may be too small", reliable=False)
         return out
-    return _mover_difference(ref, other)
+    return _mover_difference(ref, other, alpha)
 
 
-def _mover_difference(ref: Mapping[str, Any], other: Mapping[str, Any]) -> dict[str, Any]:
-    """Other minus reference effect: MOVER interval from both intervals, Wald p-value from both SEs."""
+def _mover_difference(ref: Mapping[str, Any], other: Mapping[str, Any], alpha: float = 0.05) -> dict[str, Any]:
+    """Other minus reference effect: MOVER interval from both intervals, and the p-value of the same interval
+    (``mover_p``), so p < alpha exactly when the interval excludes 0. Without intervals: Wald from both SEs,
+    with its own symmetric interval."""
     d0, d1 = ref.get("difference"), other.get("difference")
     ci0, ci1 = ref.get("ci") or [None, None], other.get("ci") or [None, None]
-    out: dict[str, Any] = {"difference": None, "ci": [None, None], "p": None, "test": "mover-wald"}
+    out: dict[str, Any] = {"difference": None, "ci": [None, None], "p": None, "test": "mover"}
     if d0 is None or d1 is None:
         return out
     out["difference"] = d1 - d0
+    q = float(norm.ppf(1 - alpha / 2))
     if None not in (*ci0, *ci1):
-        out["ci"] = mover_difference(d1, Interval(*ci1), d0, Interval(*ci0)).as_list()
+        ci = mover_difference(d1, Interval(*ci1), d0, Interval(*ci0))
+        out["ci"] = ci.as_list()
+        out["p"] = mover_p(d1 - d0, ci, q)
+        return out
     se0, se1 = ref.get("se"), other.get("se")
     if se0 is not None and se1 is not None:
         se = math.sqrt(se0 ** 2 + se1 ** 2)
+        out.update(test="wald", ci=[d1 - d0 - q * se, d1 - d0 + q * se])
         out["p"] = 1.0 if se == 0 and d1 == d0 else (0.0 if se == 0 else float(2 * norm.sf(abs(d1 - d0) / se)))
     return out
+
+
+def mover_p(difference: float, ci: Interval, q: float) -> float:
+    """Two-sided p-value read off a MOVER interval: the half-width on the side of zero, divided by the
+    interval's quantile ``q``, is the standard error the interval used there; p <= alpha exactly when the
+    interval (at level 1 - alpha, quantile q) excludes zero."""
+    if difference == 0:
+        return 1.0
+    half = difference - ci.low if difference > 0 else ci.high - difference
+    if half <= 0:
+        return 0.0
+    return float(min(1.0, 2 * norm.sf(abs(difference) / (half / q))))
 
 
 def compare_stats(stats_list: Sequence[Mapping[str, Any]], *, alpha: float = 0.05,

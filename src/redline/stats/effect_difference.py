@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import minimize_scalar
+from scipy.optimize import brentq, minimize_scalar
 from scipy.stats import norm
 from scipy.stats import t as t_dist
 
@@ -71,34 +71,64 @@ class EffectDifference:
     test: str
 
 
+def _score_z(ref: PairedCounts, other: PairedCounts, delta0: float) -> float:
+    """Score statistic for H0: other.delta - ref.delta = ``delta0``: both variances at the joint restricted fit
+    (ref's effect ``d``, other's ``d + delta0``, ``d`` maximising the joint likelihood)."""
+    diff = other.delta - ref.delta
+    lo, hi = max(-1.0, -1.0 - delta0) + 1e-9, min(1.0, 1.0 - delta0) - 1e-9
+    if lo >= hi:
+        return 0.0 if diff == delta0 else math.copysign(math.inf, diff - delta0)
+    res = minimize_scalar(lambda d: -(_loglik(ref, d) + _loglik(other, d + delta0)), bounds=(lo, hi),
+                          method="bounded", options={"xatol": 1e-10})
+    common = float(res.x)
+    var0 = _variance(ref, common) + _variance(other, common + delta0)
+    if var0 <= 0:
+        return 0.0 if diff == delta0 else math.copysign(math.inf, diff - delta0)
+    return float((diff - delta0) / math.sqrt(var0))
+
+
 def effect_difference_test(ref: PairedCounts, other: PairedCounts, alpha: float = 0.05) -> EffectDifference:
     """Score-type test and interval for ``other.delta - ref.delta`` (two independent paired samples).
 
     The common ``delta`` under H0 maximises the joint restricted likelihood; z = (d2 - d1) / sqrt(V1 + V2)
-    with both variances at that restricted fit. The interval is Wald with the unrestricted variances
-    (reported for scale; the p-value is the test to use).
+    with both variances at that restricted fit. The interval inverts the same test (every difference the score
+    test does not reject at ``alpha``), so it excludes 0 exactly when p < alpha.
     """
     if ref.n == 0 or other.n == 0:
         return EffectDifference(math.nan, Interval(-2.0, 2.0), math.nan, 1.0, "score-restricted")
     diff = other.delta - ref.delta
-    res = minimize_scalar(lambda d: -(_loglik(ref, d) + _loglik(other, d)), bounds=(-1 + 1e-9, 1 - 1e-9),
-                          method="bounded", options={"xatol": 1e-10})
-    common = float(res.x)
-    var0 = _variance(ref, common) + _variance(other, common)
-    if var0 <= 0:
-        z = 0.0 if diff == 0 else math.copysign(math.inf, diff)
-    else:
-        z = diff / math.sqrt(var0)
-    p = float(min(1.0, 2 * norm.sf(abs(z)))) if math.isfinite(z) else 0.0
-    var1 = sum(max(0.0, (t.b + t.c) / t.n - t.delta ** 2) / t.n for t in (ref, other))
-    half = float(norm.ppf(1 - alpha / 2)) * math.sqrt(var1)
-    return EffectDifference(diff, Interval(max(-2.0, diff - half), min(2.0, diff + half)), float(z), p,
-                            "score-restricted")
+    z = _score_z(ref, other, 0.0)
+    p = _score_p(ref, other)
+    q = float(norm.ppf(1 - alpha / 2))
+    return EffectDifference(diff, Interval(_score_limit(ref, other, q, -1), _score_limit(ref, other, q, 1)),
+                            float(z), p, "score-restricted")
+
+
+def _score_limit(ref: PairedCounts, other: PairedCounts, q: float, side: int) -> float:
+    """The lower (``side`` -1) or upper (+1) end of the score interval: where |z| reaches ``q`` between the
+    estimate (z = 0) and the edge of the parameter space (-2 or 2), by Brent's method."""
+    diff = other.delta - ref.delta
+    edge = 2.0 * side
+
+    def excess(delta0: float) -> float:
+        return min(abs(_score_z(ref, other, delta0)), 1e6) - q
+
+    if excess(edge) < 0:
+        return edge  # the test never rejects on this side
+    return float(brentq(excess, min(diff, edge), max(diff, edge), xtol=1e-7))
 
 
 def effect_difference_pvalues(ref: list[PairedCounts], other: list[PairedCounts]) -> np.ndarray:
     """p-values for many contrasts at once (one per position)."""
-    return np.array([effect_difference_test(r, o).p for r, o in zip(ref, other, strict=True)])
+    return np.array([_score_p(r, o) for r, o in zip(ref, other, strict=True)])
+
+
+def _score_p(ref: PairedCounts, other: PairedCounts) -> float:
+    """The score test's p-value alone (no interval: simulations call this many times)."""
+    if ref.n == 0 or other.n == 0:
+        return 1.0
+    z = _score_z(ref, other, 0.0)
+    return float(min(1.0, 2 * norm.sf(abs(z)))) if math.isfinite(z) else 0.0
 
 
 def effect_difference_clustered(ref: ClusterSums, other: ClusterSums, alpha: float = 0.05) -> EffectDifference:
@@ -118,10 +148,10 @@ def effect_difference_clustered(ref: ClusterSums, other: ClusterSums, alpha: flo
     k = diff.size
     mean, sd = float(diff.mean()), float(diff.std(ddof=1))
     q = float(t_dist.ppf(1 - alpha / 2, k - 1))
-    if sd == 0:
+    if sd == 0:  # every task differs by the same amount: the sign test, and the interval that inverts it
         p = 1.0 if mean == 0 else float(min(1.0, 2.0 ** (1 - np.count_nonzero(diff))))
-        return EffectDifference(mean, Interval(mean, mean), math.copysign(math.inf, mean) if mean else 0.0, p,
-                                "paired-t-over-tasks")
+        ci = Interval(mean, mean) if 2.0 ** (1 - k) <= alpha else Interval(-2.0, 2.0)
+        return EffectDifference(mean, ci, math.copysign(math.inf, mean) if mean else 0.0, p, "paired-t-over-tasks")
     se = sd / math.sqrt(k)
     stat = mean / se
     return EffectDifference(mean, Interval(mean - q * se, mean + q * se), stat,

@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize_scalar
 
-from redline.stats.effect_difference import PairedCounts, _restricted_p10, effect_difference_test
+from redline.stats.effect_difference import (
+    PairedCounts,
+    _restricted_p10,
+    effect_difference_pvalues,
+    effect_difference_test,
+)
 
 
 @pytest.mark.parametrize(("b", "c", "n", "delta"), [(5, 15, 100, 0.03), (10, 10, 100, -0.05), (0, 8, 50, 0.08),
@@ -39,12 +44,14 @@ def test_size_under_the_null_is_near_nominal() -> None:
     rng = np.random.default_rng(21)
     sims, n = 1500, 60
     probs = [0.08, 0.14, 0.78]  # first only, second only, rest
-    rejected = 0
+    ref, other = [], []
     for _ in range(sims):
         x, y = rng.multinomial(n, probs), rng.multinomial(n, probs)
-        res = effect_difference_test(PairedCounts(int(x[0]), int(x[1]), n), PairedCounts(int(y[0]), int(y[1]), n))
-        rejected += res.p <= 0.05
-    assert rejected / sims <= 0.065
+        ref.append(PairedCounts(int(x[0]), int(x[1]), n))
+        other.append(PairedCounts(int(y[0]), int(y[1]), n))
+    p = effect_difference_pvalues(ref, other)  # the test's p alone (effect_difference_test adds its interval)
+    assert p[:20] == pytest.approx([effect_difference_test(r, o).p for r, o in zip(ref[:20], other[:20])])
+    assert np.mean(p <= 0.05) <= 0.065
 
 
 def test_clustered_difference_pairs_the_runs_by_task() -> None:
@@ -67,3 +74,17 @@ def test_clustered_difference_pairs_the_runs_by_task() -> None:
     assert res.ci.low < res.difference < res.ci.high
     alone = effect_difference_clustered(runs[0], cluster_sums(["x"], [0], [1]))
     assert alone.p == 1.0 and math.isnan(alone.difference)
+
+
+@pytest.mark.parametrize("tasks", [3, 8])
+def test_clustered_identical_task_differences_keep_p_and_interval_in_agreement(tasks: int) -> None:
+    """Every task differs by the same amount (sd 0): the sign test's p and the interval that inverts it."""
+    from redline.stats.clustered import cluster_sums
+    from redline.stats.effect_difference import effect_difference_clustered
+
+    clusters = [f"t{k}" for k in range(tasks)]
+    ref = cluster_sums(clusters, [0] * tasks, [0] * tasks)
+    other = cluster_sums(clusters, [0] * tasks, [1] * tasks)  # +1 in every task
+    res = effect_difference_clustered(ref, other)
+    assert res.difference == 1.0 and res.p == pytest.approx(2.0 ** (1 - tasks))
+    assert (res.ci.low <= 0 <= res.ci.high) == (res.p >= 0.05)
