@@ -19,6 +19,7 @@ from redline.store.run_dir import RunDir
 
 if TYPE_CHECKING:
     from redline.runner.judging import BatchMapper
+    from redline.stats.records import Stats
 
 
 def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSettings:
@@ -172,7 +173,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     return summary.judged
 
 
-def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, dict[str, Any]]:
+def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, Stats]:
     """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
     stage reuses them. Alpha defaults to the run's own (``--alpha``); a sequential run's decisions are passed
     in so the report leads with them."""
@@ -185,11 +186,11 @@ def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, di
         alpha = float(data.manifest.config.get("alpha", 0.05))
     stats = compute_stats(data, alpha=alpha, sequential=run.sequential(),
                           calibrations=calibrations_from_metrics(load_judge_metrics()))
-    run.write_stats(stats)
+    run.write_stats(stats.to_json())
     return data, stats
 
 
-def report_stage(run: RunDir, *, data: RunData | None = None, stats: dict[str, Any] | None = None,
+def report_stage(run: RunDir, *, data: RunData | None = None, stats: Stats | None = None,
                  formats: Sequence[str] = ("html", "md", "json")) -> list[Path]:
     from redline.report.write import write_reports
 

@@ -1,4 +1,5 @@
-"""All statistics of one run as one JSON-ready dict (versioned schema): a pure function of the run's records.
+"""All statistics of one run as typed records (``stats/records.py: Stats``, whose ``to_json`` is ``stats.json``,
+versioned schema): a pure function of the run's records.
 
 Families for multiple testing. A run planned with the study design (its manifest has a ``design`` block,
 issue 12): the confirmatory family is each sensitive trigger against its matched control(s) on the
@@ -36,6 +37,7 @@ from redline.stats.observations import Observation, ObservationSet, count_status
 from redline.stats.outcomes import EXEC_LABELS, EXEC_OUTCOMES, OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference
 from redline.stats.provider import provider_rates
+from redline.stats.records import Stats
 from redline.stats.sequential_run import sequential_summary
 
 STATS_SCHEMA = "redline.stats"
@@ -127,7 +129,7 @@ def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
 
 def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None,
                   calibrations: Sequence[OutcomeCalibration] = (),
-                  sequential: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                  sequential: Mapping[str, Any] | None = None) -> Stats:
     """Statistics of a run from its planned trials, generations and the manifest judges' verdicts (and, for a
     sequential run, its saved stopping decisions, which the report then leads with).
 
@@ -217,5 +219,4 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     calibration = calibrate(data)
     if calibration is not None:  # only runs whose code was exploit-verified (a harness and a sandbox)
         result["calibration"] = calibration.to_dict()
-    cleaned: dict[str, Any] = _clean(result)
-    return cleaned
+    return Stats.from_json(_clean(result))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from redline.report.summary import summarise
 from redline.stats.decision import MAX_HALF_WIDTH, decision, pairs_for, planning_rate
+from redline.stats.records import Stats
 from tests.support.synthetic import SynthTrial, code_case, scripted_code_effect, stats_of, write_run
 
 
@@ -47,6 +48,6 @@ def test_stats_of_small_and_large_runs(tmp_path: Path) -> None:
     small = stats_of(write_run(tmp_path / "small", trials), bootstrap=50)
     row = small["plan"]["rows"][0]
     assert row["rate_baseline"] == 0 and row["pairs_needed"] is not None and row["edge_rate_adjusted"]
-    assert not small["decision"]["decided"] and summarise(small)[0] == small["decision"]["sentence"]
+    assert not small["decision"]["decided"] and summarise(Stats.from_json(small))[0] == small["decision"]["sentence"]
     large = stats_of(write_run(tmp_path / "large", scripted_code_effect(tasks=60, effect_pairs=40)), bootstrap=50)
-    assert large["decision"]["decided"] and "cannot decide" not in " ".join(summarise(large))
+    assert large["decision"]["decided"] and "cannot decide" not in " ".join(summarise(Stats.from_json(large)))
