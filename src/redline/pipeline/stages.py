@@ -13,6 +13,7 @@ from redline.backends.base import Backend
 from redline.backends.retry import RetryPolicy
 from redline.config import BackendSpec, ExecOptions, RunConfig, redline_home
 from redline.judges.base import Ask, JudgeContext
+from redline.pipeline.agreement import judge_agreement as judge_agreement
 from redline.records import RunData, Trial
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
 from redline.store.run_dir import RunDir
@@ -107,21 +108,6 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
     return JudgeModel(ask=ask, model_id=str(cfg.judge_model))
 
 
-def judge_agreement(run: RunDir) -> dict[str, Any] | None:
-    """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
-    from redline.judges.answer.model_graded import agreement_on_shared
-
-    judges = run.manifest().judges
-    if "answer-model" not in judges or "answer-rules" not in judges:
-        return None
-    verdicts = run.verdicts()
-    rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
-    model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    result = agreement_on_shared(rule, model)  # an error verdict is no label: counted apart, not compared
-    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], **result})
-    return result
-
-
 def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
     """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not."""
     for judge in judges:
@@ -168,8 +154,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         "primary_judges": {**manifest.primary_judges, **primary},
         "fallback_judges": fallback,
         "sandbox": sandbox_record(judges, sandbox) or manifest.sandbox}))
-    if judge_model is not None:
-        judge_agreement(run)
+    judge_agreement(run)  # any two judges of a kind with comparable labels (the judge model, a plug-in)
     return summary.judged
 
 

@@ -60,10 +60,11 @@ def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), 
     report_formats = [f for f in wanted if f != "sarif"]
     if report_formats:
         metrics = load_judge_metrics_safely()
-        agreement = run.judge_agreement()
-        if agreement is not None:  # this run's model-graded judge against the rule judge
-            metrics["answer-model vs answer-rules (this run)"] = {
-                k: agreement.get(k) for k in ("n", "agreement", "kappa")}
+        for agreement in run.judge_agreements():  # a second judge (the judge model, a plug-in) vs the primary one
+            names = agreement.get("judges") or []
+            if len(names) == 2:
+                metrics[f"{names[1]} vs {names[0]} (this run)"] = {
+                    k: agreement.get(k) for k in ("n", "agreement", "kappa")}
         report = build_report(stats, data, judge_metrics=metrics, include_trials="html" in report_formats)
         for fmt in report_formats:
             path = run.report_path(fmt)
