@@ -17,6 +17,7 @@ from redline.stats.intervals import finite_or_none, wilson
 from redline.stats.observations import BASELINE, Observation
 from redline.stats.outcomes import JUDGE_FOR_KIND, LABELS_FOR_KIND, OUTCOMES, Outcome, outcomes_for
 from redline.stats.paired import Pair, paired_contrast
+from redline.stats.records import Contrast
 
 
 def rng_for(seed: int, key: str) -> np.random.Generator:
@@ -88,9 +89,9 @@ def name_members(result: dict[str, Any], first: str, second: str) -> dict[str, A
 
 
 def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000,
-                        primary: Mapping[str, str] = JUDGE_FOR_KIND) -> list[dict[str, Any]]:
+                        primary: Mapping[str, str] = JUDGE_FOR_KIND) -> list[Contrast]:
     """Every (condition, outcome) against baseline where at least one pair exists."""
-    out: list[dict[str, Any]] = []
+    out: list[Contrast] = []
     indexes = {kind: index_pairs(obs, kind) for kind in sorted({o.kind for o in obs})}
     for condition_id, group in conditions_in_order(obs):
         if condition_id == BASELINE:
@@ -103,9 +104,9 @@ def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, 
                 continue
             cid = f"{outcome.kind}/{outcome.name}/{condition_id}"
             result = paired_contrast(pairs, alpha=alpha, rng=rng_for(seed, cid), reps=reps)
-            out.append({"id": cid, "kind": outcome.kind, "outcome": outcome.name, "condition": condition_id,
-                        "condition_group": group, "judge": primary[outcome.kind], "n_unpaired": unpaired,
-                        **name_members(result, "baseline", "condition")})
+            out.append(Contrast({"id": cid, "kind": outcome.kind, "outcome": outcome.name,
+                                 "condition": condition_id, "condition_group": group, "judge": primary[outcome.kind],
+                                 "n_unpaired": unpaired, **name_members(result, "baseline", "condition")}))
     return out
 
 

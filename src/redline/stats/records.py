@@ -173,6 +173,21 @@ class Contrast(_Row):
     def note(self) -> str:
         return self._text("note")
 
+    @property
+    def testable(self) -> bool:
+        """False when no test could reject (no discordant pair, no variation): left out of its family's size."""
+        return bool(self.row.get("testable", True))
+
+    @property
+    def table(self) -> Mapping[str, int]:
+        """The paired 2x2 table (``both``, ``<first>_only``, ``<second>_only``, ``neither``), when paired."""
+        value = self.row.get("table")
+        return value if isinstance(value, Mapping) else {}
+
+    def with_fields(self, **updates: Any) -> Contrast:
+        """The same contrast with fields set (new keys after the existing ones, as a dict update would)."""
+        return Contrast({**self.row, **updates})
+
     def rate(self, which: str) -> float | None:
         """One of the contrast's rates by its key (``rate_baseline``, ``rate_control``, ``rate_en``, ``rate1``...)."""
         return _number(self.row.get(which))
