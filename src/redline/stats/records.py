@@ -32,6 +32,11 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def pair(values: Sequence[float | None]) -> Interval:
+    """An interval's two limits as a record field (``Interval.as_list()`` gives a list)."""
+    return values[0], values[1]
+
+
 def _interval(value: Any) -> Interval | None:
     if isinstance(value, list | tuple) and len(value) == 2:
         return _number(value[0]), _number(value[1])
