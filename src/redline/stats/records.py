@@ -2,10 +2,9 @@
 
 ``stats.json`` is the records' one serialised form (``Stats.to_json``; ``Stats.from_json`` reads it back, so
 commands that read a run's statistics from disk get the same records). Rows of a fixed shape (rates, label
-counts, provider rates, ...) are plain frozen dataclasses whose field order is the JSON key order. A contrast row
-has five shapes (condition vs baseline, matched control, language, topic, difference in differences) whose
-method-specific keys vary with the test used, so ``Contrast`` keeps the row as written and gives typed access to
-the fields a reader needs: a change of shape never silently changes ``stats.json``.
+counts, provider rates, ...) are plain frozen dataclasses whose field order is the JSON key order. A contrast
+(``stats/contrast_record.py``) keeps its row as written, read through typed properties, because its keys vary
+with the test used: a change of shape never silently changes ``stats.json``.
 """
 
 from __future__ import annotations
@@ -14,230 +13,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Self
 
-Interval = tuple[float | None, float | None]
-
-
-def thaw(value: Any) -> Any:
-    """A record or value as plain JSON types (tuples become lists, records their ``to_json``), copied."""
-    if isinstance(value, _Fields | _Row):
-        return value.to_json()
-    if isinstance(value, Mapping):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [thaw(v) for v in value]
-    return value
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def pair(values: Sequence[float | None]) -> Interval:
-    """An interval's two limits as a record field (``Interval.as_list()`` gives a list)."""
-    return values[0], values[1]
-
-
-def _interval(value: Any) -> Interval | None:
-    if isinstance(value, list | tuple) and len(value) == 2:
-        return _number(value[0]), _number(value[1])
-    return None
-
-
-class _Fields:
-    """A fixed-shape row: its dataclass fields, in order, are its JSON keys. Keys in ``optional`` are left out of
-    the JSON when None (the builder adds them only sometimes)."""
-
-    optional: ClassVar[frozenset[str]] = frozenset()
-
-    @classmethod
-    def from_json(cls, row: Mapping[str, Any], *, strict: bool = True) -> Self:
-        """The record of a JSON row; ``strict`` refuses keys the record would drop (so ``to_json`` gives back the
-        same row); readers of older ``stats.json`` files pass ``strict=False``."""
-        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-        unknown = [k for k in row if k not in names]
-        if unknown and strict:
-            raise ValueError(f"{cls.__name__}: unknown key(s) {unknown}")
-        return cls(**{n: _freeze(row.get(n)) for n in names})
-
-    def to_json(self) -> dict[str, Any]:
-        return {f.name: thaw(getattr(self, f.name)) for f in fields(self)  # type: ignore[arg-type]
-                if not (f.name in self.optional and getattr(self, f.name) is None)}
-
-
-def _freeze(value: Any) -> Any:
-    return tuple(_freeze(v) for v in value) if isinstance(value, list) else value
+from redline.stats.contrast_record import Bounds as Bounds
+from redline.stats.contrast_record import Contrast as Contrast
+from redline.stats.rows import Fields, Interval, Row, number
+from redline.stats.rows import pair as pair
+from redline.stats.rows import thaw as thaw
 
 
 @dataclass(frozen=True)
-class _Row:
-    """A row kept as written (its key order is the JSON's), read through typed properties."""
-
-    row: Mapping[str, Any]
-
-    @classmethod
-    def from_json(cls, row: Mapping[str, Any], *, strict: bool = True) -> Self:
-        return cls(thaw(row))
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = thaw(self.row)
-        return out
-
-    def _text(self, key: str) -> str:
-        value = self.row.get(key)
-        return "" if value is None else str(value)
-
-
-@dataclass(frozen=True)
-class Contrast(_Row):
-    """One contrast: a difference between two rates with its interval, test and family adjustment."""
-
-    @property
-    def id(self) -> str:
-        return self._text("id")
-
-    @property
-    def kind(self) -> str:
-        return self._text("kind")
-
-    @property
-    def outcome(self) -> str:
-        return self._text("outcome")
-
-    @property
-    def family(self) -> str:
-        """``confirmatory`` / ``exploratory`` (the matched contrasts' own family is ``secondary`` before
-        adjustment); empty when not adjusted."""
-        return self._text("family")
-
-    @property
-    def condition(self) -> str:
-        return self._text("condition")
-
-    @property
-    def condition_group(self) -> str:
-        return self._text("condition_group")
-
-    @property
-    def control(self) -> str:
-        """The matched control (matched contrasts) or the control topic group (topic contrasts, DiD)."""
-        return self._text("control")
-
-    @property
-    def segment(self) -> str:
-        """Which questions a language contrast covers (``all`` / a topic group)."""
-        return self._text("segment")
-
-    @property
-    def language(self) -> str:
-        """A topic contrast's language (``en``, ``zh``, ``all``)."""
-        return self._text("language")
-
-    @property
-    def n_pairs(self) -> int | None:
-        value = self.row.get("n_pairs")
-        return int(value) if isinstance(value, int | float) else None
-
-    @property
-    def clusters(self) -> int | None:
-        value = self.row.get("clusters")
-        return int(value) if isinstance(value, int | float) else None
-
-    @property
-    def difference(self) -> float | None:
-        return _number(self.row.get("difference"))
-
-    @property
-    def ci(self) -> Interval | None:
-        return _interval(self.row.get("ci"))
-
-    @property
-    def p(self) -> float | None:
-        return _number(self.row.get("p"))
-
-    @property
-    def p_adjusted(self) -> float | None:
-        return _number(self.row.get("p_adjusted"))
-
-    @property
-    def p_holm(self) -> float | None:
-        return _number(self.row.get("p_holm"))
-
-    @property
-    def adjust_method(self) -> str:
-        return self._text("adjust_method")
-
-    @property
-    def significant(self) -> bool:
-        return bool(self.row.get("significant"))
-
-    @property
-    def reliable(self) -> bool:
-        return bool(self.row.get("reliable", True))
-
-    @property
-    def note(self) -> str:
-        return self._text("note")
-
-    @property
-    def testable(self) -> bool:
-        """False when no test could reject (no discordant pair, no variation): left out of its family's size."""
-        return bool(self.row.get("testable", True))
-
-    @property
-    def table(self) -> Mapping[str, int]:
-        """The paired 2x2 table (``both``, ``<first>_only``, ``<second>_only``, ``neither``), when paired."""
-        value = self.row.get("table")
-        return value if isinstance(value, Mapping) else {}
-
-    def with_fields(self, **updates: Any) -> Contrast:
-        """The same contrast with fields set (new keys after the existing ones, as a dict update would)."""
-        return Contrast({**self.row, **updates})
-
-    def rate(self, which: str) -> float | None:
-        """One of the contrast's rates by its key (``rate_baseline``, ``rate_control``, ``rate_en``, ``rate1``...)."""
-        return _number(self.row.get(which))
-
-    @property
-    def rates(self) -> tuple[float | None, float | None]:
-        """(reference rate, compared rate): baseline / control / English / control topics first."""
-        for first, second in (("rate_baseline", "rate_condition"), ("rate_control", "rate_condition"),
-                              ("rate_en", "rate_zh"), ("rate2", "rate1"), ("gap_control", "gap_group")):
-            if first in self.row:
-                return self.rate(first), self.rate(second)
-        return None, None
-
-    @property
-    def bounds(self) -> Bounds | None:
-        """Vulnerable-given-valid matched contrasts: bounds over the pairs lost to no usable code."""
-        value = self.row.get("bounds")
-        return Bounds.from_json(value) if isinstance(value, Mapping) else None
-
-
-@dataclass(frozen=True)
-class Bounds(_Row):
-    @property
-    def complete_pairs(self) -> int:
-        return int(self.row.get("complete_pairs") or 0)
-
-    @property
-    def lost_pairs(self) -> int:
-        return int(self.row.get("lost_pairs") or 0)
-
-    @property
-    def lower(self) -> float | None:
-        return _number(self.row.get("lower"))
-
-    @property
-    def upper(self) -> float | None:
-        return _number(self.row.get("upper"))
-
-    @property
-    def ci(self) -> Interval | None:
-        return _interval(self.row.get("ci"))
-
-
-@dataclass(frozen=True)
-class Decision(_Row):
+class Decision(Row):
     """Whether the run can decide its headline, and the sentence that says why not."""
 
     @property
@@ -254,7 +38,7 @@ class Decision(_Row):
 
 
 @dataclass(frozen=True)
-class PlanRow(_Row):
+class PlanRow(Row):
     """Pairs needed for one confirmatory contrast (older runs without a study design)."""
 
     @property
@@ -267,11 +51,11 @@ class PlanRow(_Row):
 
     @property
     def rate_baseline(self) -> float | None:
-        return _number(self.row.get("rate_baseline"))
+        return number(self.row.get("rate_baseline"))
 
     @property
     def rate_condition(self) -> float | None:
-        return _number(self.row.get("rate_condition"))
+        return number(self.row.get("rate_condition"))
 
     @property
     def pairs_needed(self) -> int | None:
@@ -280,11 +64,11 @@ class PlanRow(_Row):
 
     @property
     def detectable_difference(self) -> float | None:
-        return _number(self.row.get("detectable_difference"))
+        return number(self.row.get("detectable_difference"))
 
 
 @dataclass(frozen=True)
-class Plan(_Fields):
+class Plan(Fields):
     power: float
     alpha_per_contrast: float
     contrasts: int
@@ -299,13 +83,13 @@ class Plan(_Fields):
 
 
 @dataclass(frozen=True)
-class Condition(_Fields):
+class Condition(Fields):
     id: str
     group: str
 
 
 @dataclass(frozen=True)
-class Outcome(_Fields):
+class Outcome(Fields):
     name: str
     kind: str
     description: str
@@ -313,7 +97,7 @@ class Outcome(_Fields):
 
 
 @dataclass(frozen=True)
-class Rate(_Fields):
+class Rate(Fields):
     """Events / n of one outcome in one condition, with its Wilson interval."""
 
     kind: str
@@ -327,7 +111,7 @@ class Rate(_Fields):
 
 
 @dataclass(frozen=True)
-class KillSwitchRate(_Fields):
+class KillSwitchRate(Fields):
     """Traces that planned an answer the final answer withheld, per kind and condition."""
 
     kind: str
@@ -340,7 +124,7 @@ class KillSwitchRate(_Fields):
 
 
 @dataclass(frozen=True)
-class LabelCounts(_Fields):
+class LabelCounts(Fields):
     kind: str
     condition: str
     condition_group: str
@@ -350,7 +134,7 @@ class LabelCounts(_Fields):
 
 
 @dataclass(frozen=True)
-class TopicLanguageCell(_Fields):
+class TopicLanguageCell(Fields):
     """Answer labels of one topic in one language (all conditions pooled)."""
 
     topic: str
@@ -362,7 +146,7 @@ class TopicLanguageCell(_Fields):
 
 
 @dataclass(frozen=True)
-class ProviderRate(_Fields):
+class ProviderRate(Fields):
     """Errors and provider blocks per kind and condition, with the paired test against baseline when any."""
 
     optional: ClassVar[frozenset[str]] = frozenset({"vs_baseline"})
@@ -378,7 +162,7 @@ class ProviderRate(_Fields):
 
 
 @dataclass(frozen=True)
-class StatusCounts(_Fields):
+class StatusCounts(Fields):
     ok: int = 0
     missing: int = 0
     errored: int = 0
@@ -400,7 +184,7 @@ class Counts(StatusCounts):
 
 
 @dataclass(frozen=True)
-class Family(_Fields):
+class Family(Fields):
     method: str
     ids: tuple[str, ...]
 
