@@ -382,7 +382,7 @@ def test_run_audit_gives_identical_verdicts_and_statistics(runs_dir: Path) -> No
     assert verdict_set(local.run) == verdict_set(remote.run)
     # a static code judge and an answer judge on every trial, and code-exec on harnessed tasks
     assert {v["judge"] for v in verdict_set(remote.run).values()} == {"code-security", "answer-rules", "code-exec"}
-    a, b = (_stable(compute_stats(r.run.load(), bootstrap=200)) for r in (local, remote))
+    a, b = (_stable(compute_stats(r.run.load(), bootstrap=200).to_json()) for r in (local, remote))
     assert a == b and a
     stored = [_stable(json.loads((r.run.path / "stats.json").read_text(encoding="utf-8"))) for r in (local, remote)]
     assert stored[0] == stored[1]

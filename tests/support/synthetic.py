@@ -16,6 +16,7 @@ import numpy as np
 from redline import __version__
 from redline.records import Case, CaseKind, Finding, Generation, Message, RunManifest, Trial, Verdict
 from redline.stats.outcomes import ANSWER_JUDGE, CODE_JUDGE
+from redline.stats.records import Stats
 from redline.store.run_dir import GENERATIONS, VERDICTS, RunDir
 from redline.suites.expand import stable_hash
 
@@ -175,7 +176,13 @@ def demo_trials(rng: np.random.Generator, *, tasks: int = 12, replicates: int = 
 
 
 def stats_of(run: RunDir, **options: Any) -> dict[str, Any]:
-    """``compute_stats`` of a run directory: its records read once, then the pure statistics."""
+    """``compute_stats`` of a run directory (its records read once, then the pure statistics) in its
+    ``stats.json`` form; ``records_of`` gives the typed records."""
+    return records_of(run, **options).to_json()
+
+
+def records_of(run: RunDir, **options: Any) -> Stats:
+    """``compute_stats`` of a run directory as the typed records the reports render."""
     from redline.stats.compute import compute_stats
 
     return compute_stats(run.load(), **options)

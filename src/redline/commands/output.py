@@ -54,7 +54,9 @@ def print_summary(result: AuditResult) -> None:
         for key in sorted(table):
             out.add_row(key, *(str(table[key].get(label, 0)) for label in labels))
         console.print(out)
-    stats = result.run.stats()
+    from redline.stats.records import read_stats
+
+    stats = read_stats(result.run.stats())
     if stats is not None:
         from redline.report.terminal import contrasts_table, language_table
 
@@ -118,21 +120,22 @@ def print_dry_run(plan: DryRun) -> None:
         echo("power: no code suite with sensitive conditions and a baseline in this plan")
 
 
-def apply_gate(gate: Gate, stats: dict[str, Any]) -> None:
+def apply_gate(gate: Gate, stats: dict[str, Any] | None) -> None:
     """Say whether the run passes ``--fail-on``; exit with status 3 when it does not."""
     apply_gates(gate, {"": stats})
 
 
-def apply_gates(gate: Gate, stats_by_model: dict[str, dict[str, Any]]) -> None:
+def apply_gates(gate: Gate, stats_by_model: dict[str, dict[str, Any] | None]) -> None:
     """``--fail-on`` over one run or every run of a sweep; exit with status 3 when any run fails it."""
     import sys
 
     from redline.stats.gate import GATE_EXIT, gate_failures
+    from redline.stats.records import Stats, read_stats
 
     failed = False
     for model, stats in stats_by_model.items():
         where = f" ({model})" if model else ""
-        reasons = gate_failures(gate, stats)
+        reasons = gate_failures(gate, read_stats(stats) or Stats.from_json({}))
         echo(f"--fail-on {gate.describe()}{where}: " + (f"failed ({len(reasons)})" if reasons else "passed"),
              err=True)
         for reason in reasons:

@@ -91,7 +91,7 @@ def run(suites: tuple[str, ...], conditions: str | None, no_cache: bool, no_judg
     if hint:
         raise RunStopped(hint)
     if gate is not None:  # a run that ended in error stopped above: the gate judges complete runs only
-        apply_gate(gate, result.run.stats() or {})
+        apply_gate(gate, result.run.stats())
 
 
 def sweep_specs(source: Path, specs: list[Any], values: dict[str, Any], *, quiet: bool, dry_run: bool,
@@ -114,6 +114,6 @@ def sweep_specs(source: Path, specs: list[Any], values: dict[str, Any], *, quiet
     if gate is not None:
         from redline.store.run_dir import RunDir
 
-        apply_gates(gate, {e.spec.model: RunDir(e.run_path).stats() or {} for e in done if e.run_path})
+        apply_gates(gate, {e.spec.model: RunDir(e.run_path).stats() for e in done if e.run_path})
     if any(e.error for e in done):
         raise SystemExit(1)

@@ -13,12 +13,14 @@ from redline.backends.base import Backend
 from redline.backends.retry import RetryPolicy
 from redline.config import BackendSpec, ExecOptions, RunConfig, redline_home
 from redline.judges.base import Ask, JudgeContext
+from redline.pipeline.agreement import judge_agreement as judge_agreement
 from redline.records import RunData, Trial
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
 from redline.store.run_dir import RunDir
 
 if TYPE_CHECKING:
     from redline.runner.judging import BatchMapper
+    from redline.stats.records import Stats
 
 
 def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSettings:
@@ -106,21 +108,6 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
     return JudgeModel(ask=ask, model_id=str(cfg.judge_model))
 
 
-def judge_agreement(run: RunDir) -> dict[str, Any] | None:
-    """Agreement (percent, Cohen's kappa) of the model-graded and rule answer judges on the same trials."""
-    from redline.judges.answer.model_graded import agreement_on_shared
-
-    judges = run.manifest().judges
-    if "answer-model" not in judges or "answer-rules" not in judges:
-        return None
-    verdicts = run.verdicts()
-    rule = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-rules"]}
-    model = {t: v.label for (t, fp), v in verdicts.items() if fp == judges["answer-model"]}
-    result = agreement_on_shared(rule, model)  # an error verdict is no label: counted apart, not compared
-    run.write_judge_agreement({"judges": ["answer-rules", "answer-model"], **result})
-    return result
-
-
 def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
     """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not."""
     for judge in judges:
@@ -167,12 +154,11 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         "primary_judges": {**manifest.primary_judges, **primary},
         "fallback_judges": fallback,
         "sandbox": sandbox_record(judges, sandbox) or manifest.sandbox}))
-    if judge_model is not None:
-        judge_agreement(run)
+    judge_agreement(run)  # any two judges of a kind with comparable labels (the judge model, a plug-in)
     return summary.judged
 
 
-def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, dict[str, Any]]:
+def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, Stats]:
     """Read the run's records once, compute its statistics and write ``stats.json``; returns both so the report
     stage reuses them. Alpha defaults to the run's own (``--alpha``); a sequential run's decisions are passed
     in so the report leads with them."""
@@ -185,11 +171,11 @@ def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, di
         alpha = float(data.manifest.config.get("alpha", 0.05))
     stats = compute_stats(data, alpha=alpha, sequential=run.sequential(),
                           calibrations=calibrations_from_metrics(load_judge_metrics()))
-    run.write_stats(stats)
+    run.write_stats(stats.to_json())
     return data, stats
 
 
-def report_stage(run: RunDir, *, data: RunData | None = None, stats: dict[str, Any] | None = None,
+def report_stage(run: RunDir, *, data: RunData | None = None, stats: Stats | None = None,
                  formats: Sequence[str] = ("html", "md", "json")) -> list[Path]:
     from redline.report.write import write_reports
 

@@ -20,6 +20,7 @@ from redline.report.judge_tables import JudgeTable, judge_tables
 from redline.report.summary import summarise
 from redline.stats.observations import ObservationSet, load_observations, select_verdicts
 from redline.stats.outcomes import ANSWER_LABELS, CODE_LABELS
+from redline.stats.records import KillSwitchRate, Rate, Stats
 
 MAX_TRIALS = 1000
 MAX_CHARS = 4000
@@ -52,7 +53,7 @@ class Report:
     run_id: str
     title: str
     summary: list[str]
-    stats: dict[str, Any]
+    stats: Stats
     manifest: dict[str, Any]
     judge_metrics: list[tuple[str, str, str]]  # (judge / scope, metric, value)
     plots: dict[str, str]
@@ -120,53 +121,59 @@ def trial_views(run: RunData, *, max_trials: int = MAX_TRIALS, max_chars: int = 
     return views, len(obs)
 
 
-def _forest_rows(stats: Mapping[str, Any]) -> tuple[list[plots.ForestRow], list[plots.ForestRow]]:
+def _forest_rows(stats: Stats) -> tuple[list[plots.ForestRow], list[plots.ForestRow]]:
     code, answers = [], []
-    for c in stats.get("contrasts", []):
-        low, high = c.get("ci") or [None, None]
-        row = plots.ForestRow(f"{c['outcome']} · {c['condition']}", c.get("difference"), low, high,
-                              significant=bool(c.get("significant")), emphasis=c.get("family") == "confirmatory")
-        if c["kind"] == "code" and c["outcome"] in ("vulnerable", "refused", "invalid"):
+    for c in stats.contrasts:
+        low, high = c.ci or (None, None)
+        row = plots.ForestRow(f"{c.outcome} · {c.condition}", c.difference, low, high,
+                              significant=c.significant, emphasis=c.family == "confirmatory")
+        if c.kind == "code" and c.outcome in ("vulnerable", "refused", "invalid"):
             code.append(row)
-        elif c["kind"] == "question":
+        elif c.kind == "question":
             answers.append(row)
-    for c in stats.get("language", []):
-        low, high = c.get("ci") or [None, None]
-        answers.append(plots.ForestRow(f"zh−en · {c['outcome']} · {c['segment']}", c.get("difference"), low, high,
-                                       significant=bool(c.get("significant"))))
-    for c in stats.get("topics", []):
-        if c["language"] == "all":
-            low, high = c.get("ci") or [None, None]
-            answers.append(plots.ForestRow(f"{c['outcome']} · sensitive−{c['control']}", c.get("difference"), low,
-                                           high, significant=bool(c.get("significant"))))
+    for c in stats.language:
+        low, high = c.ci or (None, None)
+        answers.append(plots.ForestRow(f"zh−en · {c.outcome} · {c.segment}", c.difference, low, high,
+                                       significant=c.significant))
+    for c in stats.topics:
+        if c.language == "all":
+            low, high = c.ci or (None, None)
+            answers.append(plots.ForestRow(f"{c.outcome} · sensitive−{c.control}", c.difference, low,
+                                           high, significant=c.significant))
     code.sort(key=lambda r: (not r.emphasis, r.label.split(" · ")[0] != "vulnerable", r.label))
     return code[:60], answers[:60]
 
 
-def build_plots(stats: Mapping[str, Any]) -> dict[str, str]:
+def _rate_row(label: str, r: Rate | KillSwitchRate) -> plots.RateRow | None:
+    low, high = r.ci
+    if low is None or high is None:  # an interval left out of stats.json: nothing to draw
+        return None
+    return plots.RateRow(label, r.rate, low, high, r.n)
+
+
+def build_plots(stats: Stats) -> dict[str, str]:
     """Every plot the HTML report shows, as inline SVG strings (empty plots are left out)."""
     out: dict[str, str] = {}
     code_rows, answer_rows = _forest_rows(stats)
     out["forest_code"] = plots.forest_plot(code_rows, title="Code: each condition minus baseline (95% CI)")
     out["forest_answers"] = plots.forest_plot(answer_rows, title="Answers: contrasts (95% CI)")
-    vuln = [plots.RateRow(r["condition"], r["rate"], r["ci"][0], r["ci"][1], r["n"]) for r in stats.get("rates", [])
-            if r["kind"] == "code" and r["outcome"] == "vulnerable" and r["ci"][0] is not None]
+    vuln = [row for r in stats.rates if r.kind == "code" and r.outcome == "vulnerable"
+            if (row := _rate_row(r.condition, r)) is not None]
     out["rates_vulnerable"] = plots.rate_plot(vuln, title="Vulnerable rate per condition (Wilson 95% CI)")
     for kind, order in (("code", CODE_LABELS), ("question", ANSWER_LABELS)):
-        rows = [(r["condition"], r["labels"]) for r in stats.get("labels", []) if r["kind"] == kind]
+        rows = [(r.condition, r.labels) for r in stats.labels if r.kind == kind]
         name = "code outcomes" if kind == "code" else "answer labels"
         out[f"labels_{kind}"] = plots.stacked_bars(rows, order, title=f"Share of {name} per condition")
-    matrix = stats.get("topic_language", [])
-    topics = sorted({(GROUP_PHRASES.get(m["topic_group"], m["topic_group"]), m["topic"]) for m in matrix})
-    languages = sorted({m["language"] for m in matrix})
+    matrix = stats.topic_language
+    topics = sorted({(GROUP_PHRASES.get(m.topic_group, m.topic_group), m.topic) for m in matrix})
+    languages = sorted({m.language for m in matrix})
     columns = [(lang, label) for lang in languages for label in ANSWER_LABELS]
-    values = {(m["topic"], m["language"], lab): share for m in matrix for lab, share in m["shares"].items()
+    values = {(m.topic, m.language, lab): share for m in matrix for lab, share in m.shares.items()
               if share is not None}
-    totals = {(m["topic"], m["language"]): m["n"] for m in matrix}
+    totals = {(m.topic, m.language): m.n for m in matrix}
     out["heatmap"] = plots.heatmap([t for _, t in topics], columns, values, totals,
                                    title="Answer labels by topic and language (% of answers)")
-    kills = [plots.RateRow(f"{r['condition']} ({r['kind']})", r["rate"], r["ci"][0], r["ci"][1], r["n"])
-             for r in stats.get("kill_switch", [])]
+    kills = [row for r in stats.kill_switch if (row := _rate_row(f"{r.condition} ({r.kind})", r)) is not None]
     out["kill_switch"] = plots.rate_plot(kills, title="Reasoning kill-switch rate per condition (Wilson 95% CI)",
                                          color="#34495e")
     return {k: v for k, v in out.items() if v}
@@ -179,14 +186,14 @@ def _filters(views: Sequence[TrialView]) -> dict[str, list[str]]:
             "status": sorted({v.status for v in views})}
 
 
-def build_report(stats: Mapping[str, Any], run: RunData, *, judge_metrics: Mapping[str, Any] | None = None,
+def build_report(stats: Stats, run: RunData, *, judge_metrics: Mapping[str, Any] | None = None,
                  max_trials: int = MAX_TRIALS, max_chars: int = MAX_CHARS, include_trials: bool = True) -> Report:
     """The report model of one run, from its records (read once by the caller); computes no statistics."""
     manifest = run.manifest.model_dump(mode="json")
     views, total = trial_views(run, max_trials=max_trials, max_chars=max_chars) if include_trials else ([], 0)
     model = manifest.get("backend", {}).get("model", "") or "model"
     return Report(run_id=run.run_id, title=f"redline report: {run.run_id} ({model})",
-                  summary=summarise(stats), stats=dict(stats), manifest=manifest,
+                  summary=summarise(stats), stats=stats, manifest=manifest,
                   judge_metrics=flatten_metrics(judge_metrics or {}), plots=build_plots(stats), trials=views,
                   trials_total=total, filters=_filters(views), judge_error=judge_error_view(stats),
                   code_languages=code_language_view(stats), judge_tables=judge_tables(judge_metrics or {}))

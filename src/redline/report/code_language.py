@@ -6,11 +6,11 @@ Read back from ``stats.json`` into typed rows so every format lays out the same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from redline.report import fmt
+from redline.stats.records import Stats
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ def _pair(ci: Any) -> tuple[float | None, float | None]:
     return (ci[0], ci[1]) if isinstance(ci, list | tuple) and len(ci) == 2 else (None, None)
 
 
-def code_language_view(stats: Mapping[str, Any]) -> CodeLanguageView | None:
-    block = stats.get("code_languages")
-    if not isinstance(block, Mapping):
+def code_language_view(stats: Stats) -> CodeLanguageView | None:
+    block = stats.code_languages
+    if block is None:
         return None
     rows: list[LanguageRow] = []
     pooled: list[PooledRow] = []

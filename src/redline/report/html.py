@@ -60,6 +60,7 @@ def render_html(report: Report, template: str = "report.html.j2", **extra: objec
     """The report page as one string."""
     script = asset("report.js")
     return environment().get_template(template).render(
-        report=report, css=Markup(asset("report.css")), js=Markup(script),  # noqa: S704 - our own assets
+        report=report, stats=report.stats.to_json(),  # the template lays out the stats.json form
+        css=Markup(asset("report.css")), js=Markup(script),  # noqa: S704 - our own assets
         csp=content_security_policy(script),
         manifest_json=json.dumps(report.manifest, indent=2, ensure_ascii=False, default=str), **extra)

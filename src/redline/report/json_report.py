@@ -1,4 +1,5 @@
-"""The JSON report: the statistics plus summary, manifest and judge metrics under a versioned schema."""
+"""The JSON report: the statistics (their ``stats.json`` form) plus summary, manifest and judge metrics under a
+versioned schema."""
 
 from __future__ import annotations
 
@@ -14,15 +15,15 @@ STATS_KEYS = ("alpha", "seed", "bootstrap_reps", "judges", "counts", "conditions
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    s = report.stats
+    s = report.stats.to_json()
     return {
         "schema": REPORT_SCHEMA, "schema_version": REPORT_VERSION,
-        "stats_schema": s.get("schema"), "stats_schema_version": s.get("schema_version"),
+        "stats_schema": report.stats.schema, "stats_schema_version": report.stats.schema_version,
         "run_id": report.run_id, "title": report.title, "summary": list(report.summary),
         **{k: s.get(k) for k in STATS_KEYS},
-        **({"judge_error": s["judge_error"]} if s.get("judge_error") else {}),  # judged and corrected figures
-        **({"code_languages": s["code_languages"]} if s.get("code_languages") else {}),  # contrasts per language
-        **({"calibration": s["calibration"]} if "calibration" in s else {}),
+        **({"judge_error": s["judge_error"]} if report.stats.judge_error else {}),  # judged and corrected figures
+        **({"code_languages": s["code_languages"]} if report.stats.code_languages else {}),  # per language
+        **({"calibration": s["calibration"]} if report.stats.calibration is not None else {}),
         "judge_metrics": [{"scope": a, "metric": b, "value": c} for a, b, c in report.judge_metrics],
         "manifest": report.manifest,
     }

@@ -5,11 +5,10 @@ Read back from ``stats.json`` into typed rows so every format lays out the same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from redline.report import fmt
+from redline.stats.records import Stats
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,9 @@ class JudgeErrorView:
     contrasts: tuple[CorrectedView, ...]
 
 
-def judge_error_view(stats: Mapping[str, Any]) -> JudgeErrorView | None:
-    block = stats.get("judge_error")
-    if not isinstance(block, Mapping):
+def judge_error_view(stats: Stats) -> JudgeErrorView | None:
+    block = stats.judge_error
+    if block is None:
         return None
     cals = tuple(CalibrationView(c["judge"], c["outcome"], c["source"],
                                  block["sensitivity"][c["outcome"]], block["specificity"][c["outcome"]],

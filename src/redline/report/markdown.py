@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from redline.report import fmt
@@ -10,6 +10,7 @@ from redline.report.build import Report
 from redline.report.code_language import code_language_view
 from redline.report.code_language import markdown_lines as code_language_lines
 from redline.report.judge_error import judge_error_view, markdown_lines
+from redline.stats.records import Contrast
 
 
 def cell(value: object) -> str:
@@ -23,12 +24,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
     return out
 
 
-def _contrast_rows(rows: Sequence[Mapping[str, Any]], name_keys: Sequence[str], first: str, second: str
+def _contrast_rows(rows: Sequence[Contrast], names: Callable[[Contrast], Sequence[str]], first: str, second: str
                    ) -> list[list[object]]:
-    return [[*(c.get(k, "") for k in name_keys), fmt.count(c.get("n_pairs")), fmt.pct(c.get(first)),
-             fmt.pct(c.get(second)), fmt.points(c.get("difference")), fmt.interval_points(c.get("ci")),
-             fmt.pvalue(c.get("p")), f"{fmt.pvalue(c.get('p_adjusted'))} ({c.get('adjust_method', '')})",
-             "yes" if c.get("significant") else ""] for c in rows]
+    return [[*names(c), fmt.count(c.n_pairs), fmt.pct(c.rate(first)), fmt.pct(c.rate(second)),
+             fmt.points(c.difference), fmt.interval_points(c.ci), fmt.pvalue(c.p),
+             f"{fmt.pvalue(c.p_adjusted)} ({c.adjust_method})", "yes" if c.significant else ""] for c in rows]
 
 
 CONTRAST_HEAD = ["pairs", "rate A", "rate B", "difference (points)", "95% CI", "p", "adjusted p", "significant"]
@@ -51,9 +51,9 @@ def sequential_lines(seq: Mapping[str, Any] | None) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     s = report.stats
-    lines = [f"# {report.title}", "", f"Run `{report.run_id}`, alpha {s.get('alpha')}, "
-             f"statistics schema {s.get('schema_version')}."]
-    design = s.get("design")
+    lines = [f"# {report.title}", "", f"Run `{report.run_id}`, alpha {s.alpha}, "
+             f"statistics schema {s.schema_version}."]
+    design = s.design
     if design:  # pre-registered before any result (the run's manifest)
         outcomes = design.get("outcomes") or {}
         lines += ["", "## Pre-registered design", "",
@@ -65,100 +65,98 @@ def render_markdown(report: Report) -> str:
             lines += [""] + table(["sensitive trigger", "matched control(s)", "counterpart (secondary)"],
                                   [[sid, ", ".join(m.get("controls") or []), m.get("counterpart") or ""]
                                    for sid, m in design["matching"].items()])
-    lines += sequential_lines(s.get("sequential"))
+    lines += sequential_lines(s.sequential)
     lines += ["", "## Summary", ""]
     lines += [f"- {sentence}" for sentence in report.summary]
-    if s.get("warnings"):
-        lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s["warnings"]]
-    counts = s.get("counts", {})
+    if s.warnings:
+        lines += ["", "**Warnings**", ""] + [f"- {cell(w)}" for w in s.warnings]
+    counts = s.counts
     lines += ["", "## Trials", ""]
     lines += table(["kind", "planned", "analysed", "missing", "errored", "not judged", "judge error"],
-                   [[k, c["planned"], c["ok"], c["missing"], c["errored"], c["unjudged"], c["judge_error"]]
-                    for k, c in counts.get("by_kind", {}).items()]
-                   + [["all", counts.get("planned", 0), counts.get("ok", 0), counts.get("missing", 0),
-                       counts.get("errored", 0), counts.get("unjudged", 0), counts.get("judge_error", 0)]])
-    contrasts = s.get("contrasts", [])
-    conf = [c for c in contrasts if c.get("family") == "confirmatory"]
-    expl = [c for c in contrasts if c.get("family") == "exploratory"]
-    if s.get("provider"):
+                   [[k, c.planned, c.ok, c.missing, c.errored, c.unjudged, c.judge_error]
+                    for k, c in (counts.by_kind or {}).items()]
+                   + [["all", counts.planned, counts.ok, counts.missing, counts.errored, counts.unjudged,
+                       counts.judge_error]])
+    conf = [c for c in s.contrasts if c.family == "confirmatory"]
+    expl = [c for c in s.contrasts if c.family == "exploratory"]
+    if s.provider:
         lines += ["", "**Errors and provider blocks** (a block is an outcome: counted as refusal and no usable code)",
                   ""]
         lines += table(["kind", "condition", "generated", "errored", "blocked", "rate", "vs baseline (points)", "p"],
-                       [[r["kind"], r["condition"], r["n"], r["errored"], r["blocked"], fmt.pct(r["rate"]),
-                         fmt.points((r.get("vs_baseline") or {}).get("difference")),
-                         fmt.pvalue((r.get("vs_baseline") or {}).get("p"))] for r in s["provider"]])
-    matched = [c for c in s.get("matched", []) if c.get("family") == "confirmatory"]
+                       [[r.kind, r.condition, r.n, r.errored, r.blocked, fmt.pct(r.rate),
+                         fmt.points((r.vs_baseline or {}).get("difference")),
+                         fmt.pvalue((r.vs_baseline or {}).get("p"))] for r in s.provider])
+    matched = [c for c in s.matched if c.family == "confirmatory"]
     if matched:
         lines += ["", "## Confirmatory: each sensitive trigger vs its matched control (Holm per outcome, tasks as "
                   "clusters)", "", "Rate A: matched control; rate B: sensitive trigger.", ""]
         lines += table(["outcome", "sensitive", "control", *CONTRAST_HEAD],
-                       _contrast_rows(matched, ["outcome", "condition", "control"], "rate_control", "rate_condition"))
-        bounded = [c for c in matched if c.get("bounds")]
+                       _contrast_rows(matched, lambda c: (c.outcome, c.condition, c.control), "rate_control",
+                                      "rate_condition"))
+        bounded = [(c, b) for c in matched if (b := c.bounds) is not None]
         if bounded:
             lines += ["", "Vulnerable given valid code, bounds over the pairs lost to no usable code:", ""]
             lines += table(["sensitive", "control", "complete pairs", "lost pairs", "bounds (points)", "bounds 95% CI"],
-                           [[c["condition"], c["control"], c["bounds"]["complete_pairs"], c["bounds"]["lost_pairs"],
-                             f"{fmt.points(c['bounds']['lower'])} to {fmt.points(c['bounds']['upper'])}",
-                             fmt.interval_points(c["bounds"]["ci"])] for c in bounded])
+                           [[c.condition, c.control, b.complete_pairs, b.lost_pairs,
+                             f"{fmt.points(b.lower)} to {fmt.points(b.upper)}",
+                             fmt.interval_points(b.ci)] for c, b in bounded])
     elif design:
         lines += ["", "No confirmatory code contrast (no sensitive trigger run together with its matched control)."]
     if conf:
         lines += ["", "## Confirmatory: sensitive contexts vs baseline, vulnerable code (Holm)", "",
                   "Rate A: baseline; rate B: with the context.", ""]
-        lines += table(["condition", *CONTRAST_HEAD], _contrast_rows(conf, ["condition"], "rate_baseline",
+        lines += table(["condition", *CONTRAST_HEAD], _contrast_rows(conf, lambda c: (c.condition,), "rate_baseline",
                                                                      "rate_condition"))
     if expl:
         lines += ["", "## Exploratory: each condition vs baseline (Benjamini-Hochberg)", ""]
         lines += table(["condition", "group", "outcome", *CONTRAST_HEAD],
-                       _contrast_rows(expl, ["condition", "condition_group", "outcome"], "rate_baseline",
+                       _contrast_rows(expl, lambda c: (c.condition, c.condition_group, c.outcome), "rate_baseline",
                                       "rate_condition"))
-    if s.get("language"):
+    if s.language:
         lines += ["", "## Chinese vs English on the same questions", "", "Rate A: English; rate B: Chinese.", ""]
         lines += table(["outcome", "topics", *CONTRAST_HEAD],
-                       _contrast_rows(s["language"], ["outcome", "segment"], "rate_en", "rate_zh"))
-    if s.get("topics"):
+                       _contrast_rows(s.language, lambda c: (c.outcome, c.segment), "rate_en", "rate_zh"))
+    if s.topics:
         lines += ["", "## China-sensitive topics vs controls (clustered on the topic)", ""]
         lines += table(["outcome", "language", "control", "sensitive", "control rate", "difference (points)",
                         "95% CI", "p", "adjusted p", "family"],
-                       [[c["outcome"], c["language"], c["control"], fmt.pct(c["rate1"]), fmt.pct(c["rate2"]),
-                         fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
-                         f"{fmt.pvalue(c.get('p_adjusted'))} ({c.get('adjust_method', '')})",
-                         c.get("family", "")] for c in s["topics"]])
-    if s.get("did"):
+                       [[c.outcome, c.language, c.control, fmt.pct(c.rate("rate1")), fmt.pct(c.rate("rate2")),
+                         fmt.points(c.difference), fmt.interval_points(c.ci), fmt.pvalue(c.p),
+                         f"{fmt.pvalue(c.p_adjusted)} ({c.adjust_method})", c.family] for c in s.topics])
+    if s.did:
         lines += ["", "## Difference in differences (zh−en gap, sensitive minus control)", ""]
         lines += table(["outcome", "control", "gap sensitive", "gap control", "difference (points)", "95% CI", "p",
                         "adjusted p (BH)"],
-                       [[c["outcome"], c["control"], fmt.points(c["gap_group"]), fmt.points(c["gap_control"]),
-                         fmt.points(c["difference"]), fmt.interval_points(c["ci"]), fmt.pvalue(c["p"]),
-                         fmt.pvalue(c.get("p_adjusted"))] for c in s["did"]])
-    primary = [r for r in s.get("rates", []) if r["outcome"] in ("vulnerable", "refused", "refusal",
-                                                                 "state_narrative")]
+                       [[c.outcome, c.control, fmt.points(c.rate("gap_group")), fmt.points(c.rate("gap_control")),
+                         fmt.points(c.difference), fmt.interval_points(c.ci), fmt.pvalue(c.p),
+                         fmt.pvalue(c.p_adjusted)] for c in s.did])
+    primary = [r for r in s.rates if r.outcome in ("vulnerable", "refused", "refusal", "state_narrative")]
     if primary:
         lines += ["", "## Rates per condition (Wilson 95% CI)", ""]
         lines += table(["kind", "outcome", "condition", "events / n", "rate", "95% CI"],
-                       [[r["kind"], r["outcome"], r["condition"], f"{r['events']} / {r['n']}", fmt.pct(r["rate"]),
-                         fmt.interval_rate(r["ci"])] for r in primary])
+                       [[r.kind, r.outcome, r.condition, f"{r.events} / {r.n}", fmt.pct(r.rate),
+                         fmt.interval_rate(r.ci)] for r in primary])
     judge_error = judge_error_view(s)
     if judge_error is not None:
         lines += markdown_lines(judge_error)
     by_language = code_language_view(s)
     if by_language is not None:
         lines += code_language_lines(by_language)
-    if s.get("kill_switch"):
+    if s.kill_switch:
         lines += ["", "## Reasoning kill switch", ""]
         lines += table(["kind", "condition", "events / traces", "rate", "95% CI"],
-                       [[r["kind"], r["condition"], f"{r['events']} / {r['n']}", fmt.pct(r["rate"]),
-                         fmt.interval_rate(r["ci"])] for r in s["kill_switch"]])
-    plan = s.get("plan", {})
-    if plan.get("rows"):
-        lines += ["", f"## Pairs needed ({fmt.pct(plan['power'], 0)} power, alpha {plan['alpha_per_contrast']:.4g} "
+                       [[r.kind, r.condition, f"{r.events} / {r.n}", fmt.pct(r.rate),
+                         fmt.interval_rate(r.ci)] for r in s.kill_switch])
+    plan = s.plan
+    if plan.rows:
+        lines += ["", f"## Pairs needed ({fmt.pct(plan.power, 0)} power, alpha {plan.alpha_per_contrast:.4g} "
                   "per contrast)", ""]
         lines += table(["condition", "pairs now", "observed rates", "pairs needed", "detectable increase now"],
-                       [[r["condition"], r["n_pairs"],
-                         f"{fmt.pct(r['rate_baseline'])} -> {fmt.pct(r['rate_condition'])}",
-                         fmt.count(r["pairs_needed"]), fmt.points(r["detectable_difference"])] for r in plan["rows"]])
+                       [[r.condition, r.n_pairs,
+                         f"{fmt.pct(r.rate_baseline)} -> {fmt.pct(r.rate_condition)}",
+                         fmt.count(r.pairs_needed), fmt.points(r.detectable_difference)] for r in plan.rows])
     lines += ["", "## Judges", ""]
-    lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.get("judges", {}).items()])
+    lines += table(["judge", "fingerprint"], [[k, v] for k, v in s.judges.items()])
     for jt in report.judge_tables:  # the untouched splits; the tuned and pooled ones are in report.html / .json
         facts = "".join(f", {k} {v}" for k, v in jt.facts)
         lines += ["", f"### {cell(jt.judge)}{cell(facts)}", ""]
@@ -168,8 +166,8 @@ def render_markdown(report: Report) -> str:
         if jt.folded:
             lines += ["", f"Tuned and pooled splits ({cell(jt.folded_names)}) are optimistic; they are in report.html "
                           "and report.json."]
-    lines += calibration_lines(s.get("calibration"))
-    for name, entry in s.get("secondary_judges", {}).items():
+    lines += calibration_lines(s.calibration)
+    for name, entry in (s.secondary_judges or {}).items():
         lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
         lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
                                                  for cond, labels in entry["labels"].items()])
@@ -177,7 +175,7 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def calibration_lines(cal: dict[str, Any] | None) -> list[str]:
+def calibration_lines(cal: Mapping[str, Any] | None) -> list[str]:
     """The static code judge against this run's exploit-verified verdicts (``stats.calibration``)."""
     if not cal:
         return []

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from redline.report.fmt import (
     GROUP_PHRASES,
     LANGUAGE_NAMES,
@@ -16,104 +13,103 @@ from redline.report.fmt import (
     points,
     pvalue,
 )
+from redline.stats.records import Contrast, Stats, StatusCounts
 
 
-def _verdict(c: Mapping[str, Any], alpha: float) -> str:
-    p = c.get("p_adjusted")
-    label = "adjusted p" if c.get("family") else "p"
-    if not is_number(p):
+def _verdict(c: Contrast, alpha: float) -> str:
+    p = c.p_adjusted
+    label = "adjusted p" if c.family else "p"
+    if p is None:
         return "no test possible"
-    if c.get("significant"):
+    if c.significant:
         return f"{label} = {pvalue(p)}: a clear difference"
     return f"{label} = {pvalue(p)}: could be chance at the {pct(alpha, 0)} level"
 
 
-def _direction(diff: Any) -> str:
+def _direction(diff: float | None) -> str:
     """'9.1 points more often than' / 'as often as'."""
-    if not is_number(diff) or round(100 * diff, 1) == 0:
+    if diff is None or not is_number(diff) or round(100 * diff, 1) == 0:
         return "as often as"
     return f"{points(diff, signed=False)} points {'more' if diff > 0 else 'less'} often than"
 
 
-def condition_sentence(c: Mapping[str, Any], alpha: float) -> str:
-    outcome = OUTCOME_PHRASES.get(c["outcome"], c["outcome"])
-    subject = "Code written" if c["kind"] == "code" else "Answers given"
-    ref = "the same tasks" if c["kind"] == "code" else "the same questions"
-    return (f"{subject} for the `{c['condition']}` context {'was' if c['kind'] == 'code' else 'were'} {outcome} "
-            f"{_direction(c.get('difference'))} {ref} without context "
-            f"({pct(c.get('rate_condition'))} vs {pct(c.get('rate_baseline'))}; 95% CI "
-            f"{interval_points(c.get('ci'))} points; {_verdict(c, alpha)}; {count(c.get('n_pairs'))} pairs).")
+def condition_sentence(c: Contrast, alpha: float) -> str:
+    outcome = OUTCOME_PHRASES.get(c.outcome, c.outcome)
+    subject = "Code written" if c.kind == "code" else "Answers given"
+    ref = "the same tasks" if c.kind == "code" else "the same questions"
+    return (f"{subject} for the `{c.condition}` context {'was' if c.kind == 'code' else 'were'} {outcome} "
+            f"{_direction(c.difference)} {ref} without context "
+            f"({pct(c.rate('rate_condition'))} vs {pct(c.rate('rate_baseline'))}; 95% CI "
+            f"{interval_points(c.ci)} points; {_verdict(c, alpha)}; {count(c.n_pairs)} pairs).")
 
 
-def matched_sentence(c: Mapping[str, Any], alpha: float) -> str:
+def matched_sentence(c: Contrast, alpha: float) -> str:
     """A confirmatory contrast of the study design: sensitive trigger vs its matched control."""
-    bounds = c.get("bounds")
-    extra = (f"; bounds over {count(bounds.get('lost_pairs'))} pairs lost to no usable code "
-             f"{points(bounds.get('lower'))} to {points(bounds.get('upper'))} points") if bounds else ""
-    return (f"Code written for the `{c['condition']}` context was {OUTCOME_PHRASES.get(c['outcome'], c['outcome'])} "
-            f"{_direction(c.get('difference'))} code for its matched control `{c['control']}` "
-            f"({pct(c.get('rate_condition'))} vs {pct(c.get('rate_control'))}; 95% CI "
-            f"{interval_points(c.get('ci'))} points; {_verdict(c, alpha)}; {count(c.get('n_pairs'))} pairs in "
-            f"{count(c.get('clusters'))} tasks{extra}).")
+    bounds = c.bounds
+    extra = (f"; bounds over {count(bounds.lost_pairs)} pairs lost to no usable code "
+             f"{points(bounds.lower)} to {points(bounds.upper)} points") if bounds else ""
+    return (f"Code written for the `{c.condition}` context was {OUTCOME_PHRASES.get(c.outcome, c.outcome)} "
+            f"{_direction(c.difference)} code for its matched control `{c.control}` "
+            f"({pct(c.rate('rate_condition'))} vs {pct(c.rate('rate_control'))}; 95% CI "
+            f"{interval_points(c.ci)} points; {_verdict(c, alpha)}; {count(c.n_pairs)} pairs in "
+            f"{count(c.clusters)} tasks{extra}).")
 
 
-def language_sentence(c: Mapping[str, Any], alpha: float) -> str:
-    where = GROUP_PHRASES.get(c["segment"], c["segment"])
-    return (f"On {where}, answers in Chinese were {OUTCOME_PHRASES.get(c['outcome'], c['outcome'])} "
-            f"{_direction(c.get('difference'))} the same questions in English "
-            f"({pct(c.get('rate_zh'))} vs {pct(c.get('rate_en'))}; 95% CI {interval_points(c.get('ci'))} points; "
-            f"{_verdict(c, alpha)}; {count(c.get('n_pairs'))} pairs).")
+def language_sentence(c: Contrast, alpha: float) -> str:
+    where = GROUP_PHRASES.get(c.segment, c.segment)
+    return (f"On {where}, answers in Chinese were {OUTCOME_PHRASES.get(c.outcome, c.outcome)} "
+            f"{_direction(c.difference)} the same questions in English "
+            f"({pct(c.rate('rate_zh'))} vs {pct(c.rate('rate_en'))}; 95% CI {interval_points(c.ci)} points; "
+            f"{_verdict(c, alpha)}; {count(c.n_pairs)} pairs).")
 
 
-def topic_sentence(c: Mapping[str, Any], alpha: float) -> str:
-    lang = LANGUAGE_NAMES.get(c["language"], c["language"])
-    return (f"Questions on China-sensitive topics ({lang}) were {OUTCOME_PHRASES.get(c['outcome'], c['outcome'])} "
-            f"{_direction(c.get('difference'))} questions on {GROUP_PHRASES.get(c['control'], c['control'])} "
-            f"({pct(c.get('rate1'))} vs {pct(c.get('rate2'))}; 95% CI {interval_points(c.get('ci'))} points; "
+def topic_sentence(c: Contrast, alpha: float) -> str:
+    lang = LANGUAGE_NAMES.get(c.language, c.language)
+    return (f"Questions on China-sensitive topics ({lang}) were {OUTCOME_PHRASES.get(c.outcome, c.outcome)} "
+            f"{_direction(c.difference)} questions on {GROUP_PHRASES.get(c.control, c.control)} "
+            f"({pct(c.rate('rate1'))} vs {pct(c.rate('rate2'))}; 95% CI {interval_points(c.ci)} points; "
             f"{_verdict(c, alpha)}).")
 
 
-def counts_sentence(counts: Mapping[str, Any]) -> str:
-    parts = [f"{count(counts.get(k, 0))} {label}" for k, label in
-             (("missing", "missing (never generated)"), ("errored", "errored"), ("unjudged", "not judged"),
-              ("judge_error", "judge errors"))]
-    return f"Analysed {count(counts.get('ok', 0))} of {count(counts.get('planned', 0))} planned trials; " \
-           f"{', '.join(parts)}."
+def counts_sentence(counts: StatusCounts) -> str:
+    parts = [f"{count(n)} {label}" for n, label in
+             ((counts.missing, "missing (never generated)"), (counts.errored, "errored"),
+              (counts.unjudged, "not judged"), (counts.judge_error, "judge errors"))]
+    return f"Analysed {count(counts.ok)} of {count(counts.planned)} planned trials; {', '.join(parts)}."
 
 
-def summarise(stats: Mapping[str, Any], *, max_exploratory: int = 5) -> list[str]:
+def summarise(stats: Stats, *, max_exploratory: int = 5) -> list[str]:
     """Sentences, most important first: confirmatory results, notable exploratory ones, censorship headlines,
     kill switch, and what was not analysed."""
-    alpha = float(stats.get("alpha", 0.05))
+    alpha = stats.alpha
     out: list[str] = []
-    contrasts = list(stats.get("contrasts", []))
-    confirmatory = [c for c in contrasts if c.get("family") == "confirmatory"]
-    out.extend(matched_sentence(c, alpha) for c in stats.get("matched", []) if c.get("family") == "confirmatory")
+    contrasts = stats.contrasts
+    confirmatory = [c for c in contrasts if c.family == "confirmatory"]
+    out.extend(matched_sentence(c, alpha) for c in stats.matched if c.family == "confirmatory")
     out.extend(condition_sentence(c, alpha) for c in confirmatory)
-    undecided = (stats.get("decision") or {}).get("sentence")
+    undecided = stats.decision.sentence
     if undecided:  # a small run says so before any of its differences can read as a finding
         out.insert(0, undecided)
-    notable = sorted((c for c in contrasts if c.get("family") == "exploratory" and c.get("significant")),
-                     key=lambda c: c.get("p_adjusted") or 1.0)
+    notable = sorted((c for c in contrasts if c.family == "exploratory" and c.significant),
+                     key=lambda c: c.p_adjusted or 1.0)
     out.extend("Exploratory: " + condition_sentence(c, alpha)[0].lower() + condition_sentence(c, alpha)[1:]
                for c in notable[:max_exploratory])
-    language = {(c["outcome"], c["segment"]): c for c in stats.get("language", [])}
+    language = {(c.outcome, c.segment): c for c in stats.language}
     for label in ("refusal", "state_narrative"):
         c = language.get((label, "sensitive")) or language.get((label, "all"))
         if c is not None:
             out.append(language_sentence(c, alpha))
-    topics = {(c["outcome"], c["control"], c["language"]): c for c in stats.get("topics", [])}
+    topics = {(c.outcome, c.control, c.language): c for c in stats.topics}
     for label in ("refusal", "state_narrative"):
         c = topics.get((label, "other_country_sensitive", "all")) or topics.get((label, "other_country", "all"))
         if c is not None:
             out.append(topic_sentence(c, alpha))
-    kills = stats.get("kill_switch", [])
-    k, n = sum(r["events"] for r in kills), sum(r["n"] for r in kills)
+    kills = stats.kill_switch
+    k, n = sum(r.events for r in kills), sum(r.n for r in kills)
     if n:
         out.append(f"Reasoning kill switch: in {count(k)} of {count(n)} generations with a reasoning trace "
                    f"({pct(k / n)}), the trace planned an answer that the final answer withheld.")
-    counts = stats.get("counts", {})
-    if not counts.get("ok"):
+    if not stats.counts.ok:
         out.append("No trial has an analysable verdict yet: run the judges, then recompute the statistics.")
-    out.append(counts_sentence(counts))
+    out.append(counts_sentence(stats.counts))
     return out

@@ -12,6 +12,7 @@ from redline.records import RunData
 from redline.report.build import build_report
 from redline.stats.compute import compute_stats
 from redline.stats.judge_error import calibrations_from_metrics
+from redline.stats.records import Stats
 from redline.store.jsonl import write_text_atomic
 from redline.store.run_dir import RunDir
 
@@ -38,15 +39,15 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, dict[str, Any]]:
+def write_stats(run: RunDir, *, alpha: float = 0.05, data: RunData | None = None) -> tuple[Path, Stats]:
     stats = compute_stats(data or run.load(), alpha=alpha,
                           calibrations=calibrations_from_metrics(load_judge_metrics_safely()),
                           sequential=run.sequential())
-    return run.write_stats(stats), stats
+    return run.write_stats(stats.to_json()), stats
 
 
 def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), *, alpha: float = 0.05,
-                  data: RunData | None = None, stats: dict[str, Any] | None = None) -> list[Path]:
+                  data: RunData | None = None, stats: Stats | None = None) -> list[Path]:
     """Write each report (and ``stats.json`` when ``stats`` is not given: recomputed from the run's verdicts);
     returns the paths, ``stats.json`` first. The run's records are read once (``data``)."""
     wanted = check_formats(formats)
@@ -59,10 +60,11 @@ def write_reports(run: RunDir, formats: Sequence[str] = ("html", "md", "json"), 
     report_formats = [f for f in wanted if f != "sarif"]
     if report_formats:
         metrics = load_judge_metrics_safely()
-        agreement = run.judge_agreement()
-        if agreement is not None:  # this run's model-graded judge against the rule judge
-            metrics["answer-model vs answer-rules (this run)"] = {
-                k: agreement.get(k) for k in ("n", "agreement", "kappa")}
+        for agreement in run.judge_agreements():  # a second judge (the judge model, a plug-in) vs the primary one
+            names = agreement.get("judges") or []
+            if len(names) == 2:
+                metrics[f"{names[1]} vs {names[0]} (this run)"] = {
+                    k: agreement.get(k) for k in ("n", "agreement", "kappa")}
         report = build_report(stats, data, judge_metrics=metrics, include_trials="html" in report_formats)
         for fmt in report_formats:
             path = run.report_path(fmt)

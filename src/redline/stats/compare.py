@@ -176,7 +176,7 @@ def compare_runs(runs: Sequence[RunData], *, alpha: float = 0.05, bootstrap: int
 
     stats = []
     for run in runs:
-        s = compute_stats(run, alpha=alpha, bootstrap=bootstrap)
+        s = compute_stats(run, alpha=alpha, bootstrap=bootstrap).to_json()
         s["suites"] = [f"{ref.name}@{ref.hash}" for ref in run.manifest.suites]
         stats.append(s)
     return compare_stats(stats, alpha=alpha, sums=[confirmatory_sums(run) for run in runs])

@@ -1,4 +1,5 @@
-"""All statistics of one run as one JSON-ready dict (versioned schema): a pure function of the run's records.
+"""All statistics of one run as typed records (``stats/records.py: Stats``, whose ``to_json`` is ``stats.json``,
+versioned schema): a pure function of the run's records.
 
 Families for multiple testing. A run planned with the study design (its manifest has a ``design`` block,
 issue 12): the confirmatory family is each sensitive trigger against its matched control(s) on the
@@ -36,6 +37,7 @@ from redline.stats.observations import Observation, ObservationSet, count_status
 from redline.stats.outcomes import EXEC_LABELS, EXEC_OUTCOMES, OUTCOMES, PRIMARY
 from redline.stats.plan import detectable_difference
 from redline.stats.provider import provider_rates
+from redline.stats.records import Contrast, Stats, thaw
 from redline.stats.sequential_run import sequential_summary
 
 STATS_SCHEMA = "redline.stats"
@@ -43,46 +45,51 @@ STATS_VERSION = 1
 CONFIRMATORY_GROUP = "sensitive"
 
 
-def is_confirmatory(contrast: dict[str, Any]) -> bool:
-    return (contrast.get("kind") == "code" and contrast.get("outcome") == PRIMARY
-            and contrast.get("condition_group") == CONFIRMATORY_GROUP and contrast.get("condition") is not None)
+def is_confirmatory(contrast: Contrast) -> bool:
+    return (contrast.kind == "code" and contrast.outcome == PRIMARY
+            and contrast.condition_group == CONFIRMATORY_GROUP and bool(contrast.condition))
 
 
-def apply_families(confirmatory: list[dict[str, Any]], exploratory: list[dict[str, Any]], alpha: float) -> None:
-    """Add p_holm, p_bh, p_adjusted, adjust_method, family and significant to each contrast (in place).
+def apply_families(confirmatory: Sequence[Contrast], exploratory: Sequence[Contrast], alpha: float
+                   ) -> tuple[list[Contrast], list[Contrast]]:
+    """Both families with p_holm, p_bh, p_adjusted, adjust_method, family and significant set on each contrast.
 
     Contrasts that no test could ever reject (no discordant pair, no variation) do not count in the family
     size (Tarone 1990: a test whose smallest attainable p-value is 1 cannot make a false claim); their
     adjusted p-values are 1.
     """
+    out: list[list[Contrast]] = []
     for family, rows, method in (("confirmatory", confirmatory, "holm"), ("exploratory", exploratory, "bh")):
-        ps = [r.get("p") if r.get("testable", True) else None for r in rows]
+        ps = [r.p if r.testable else None for r in rows]
+        adjusted = []
         for r, ph, pb in zip(rows, adjust(ps, "holm"), adjust(ps, "bh"), strict=True):
-            if r.get("p") is not None and not r.get("testable", True):
+            if r.p is not None and not r.testable:
                 ph = pb = 1.0
             chosen = ph if method == "holm" else pb
-            r.update(family=family, p_holm=ph, p_bh=pb, p_adjusted=chosen, adjust_method=method,
-                     significant=bool(r.get("reliable", True)) and chosen is not None and chosen <= alpha)
+            adjusted.append(r.with_fields(family=family, p_holm=ph, p_bh=pb, p_adjusted=chosen, adjust_method=method,
+                                          significant=r.reliable and chosen is not None and chosen <= alpha))
+        out.append(adjusted)
+    return out[0], out[1]
 
 
-def _phi(table: dict[str, int]) -> float:
+def _phi(table: Mapping[str, int]) -> float:
     a, b, c, d = (table["both"], table["baseline_only"], table["condition_only"], table["neither"])
     margins = (a + b) * (c + d) * (a + c) * (b + d)
     return (a * d - b * c) / math.sqrt(margins) if margins else 0.0
 
 
-def plan_figures(confirmatory: Sequence[dict[str, Any]], *, alpha: float, power: float = 0.8) -> dict[str, Any]:
+def plan_figures(confirmatory: Sequence[Contrast], *, alpha: float, power: float = 0.8) -> dict[str, Any]:
     """For each confirmatory contrast: pairs needed to detect the observed effect, and the smallest effect
     the current number of pairs detects, at alpha / K (Bonferroni, first step of Holm)."""
     k = max(1, len(confirmatory))
     a = alpha / k
     rows = []
     for c in confirmatory:
-        p0, p1, n = c.get("rate_baseline"), c.get("rate_condition"), c["n_pairs"]
-        row: dict[str, Any] = {"id": c["id"], "condition": c["condition"], "n_pairs": n, "rate_baseline": p0,
+        p0, p1, n = c.rate("rate_baseline"), c.rate("rate_condition"), c.n_pairs or 0
+        row: dict[str, Any] = {"id": c.id, "condition": c.condition, "n_pairs": n, "rate_baseline": p0,
                                "rate_condition": p1, "pairs_needed": None, "detectable_difference": None}
         if p0 is not None and p1 is not None and n:
-            corr = _phi(c["table"])
+            corr = _phi(c.table)
             row["paired_correlation"] = corr
             row["detectable_difference"] = detectable_difference(planning_rate(p0, n), n, alpha=a, power=power,
                                                                  corr=max(corr, 0.0))
@@ -127,7 +134,7 @@ def secondary_labels(obs_set: ObservationSet) -> dict[str, Any]:
 
 def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, seed: int | None = None,
                   calibrations: Sequence[OutcomeCalibration] = (),
-                  sequential: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                  sequential: Mapping[str, Any] | None = None) -> Stats:
     """Statistics of a run from its planned trials, generations and the manifest judges' verdicts (and, for a
     sequential run, its saved stopping decisions, which the report then leads with).
 
@@ -143,21 +150,23 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     topics = topic_contrasts(obs, alpha=alpha, seed=seed, reps=bootstrap)
     did = difference_in_differences(obs, alpha=alpha, seed=seed, reps=bootstrap)
     design = dict(manifest.design)
-    matched: list[dict[str, Any]] = []
+    matched: list[Contrast] = []
     if design:  # the study design: sensitive vs matched control, pre-registered outcomes
         matched = matched_contrasts(obs, design.get("matching") or {}, alpha=alpha)
-        conf_topics = [t for t in topics if t["language"] == "all" and t["outcome"] in QUESTION_OUTCOMES]
-        confirmatory = [m for m in matched if m["family"] == "confirmatory"] + conf_topics
-        apply_confirmatory(confirmatory, alpha)
-        exploratory = ([*contrasts, *(m for m in matched if m["family"] == "secondary"), *language,
-                        *(t for t in topics if t not in conf_topics), *did])
-        apply_families([], exploratory, alpha)
-        legacy_confirmatory: list[dict[str, Any]] = []
+        conf_topics = {t.id for t in topics if t.language == "all" and t.outcome in QUESTION_OUTCOMES}
+        confirmatory = apply_confirmatory([m for m in matched if m.family == "confirmatory"]
+                                          + [t for t in topics if t.id in conf_topics], alpha)
+        _, exploratory = apply_families([], [*contrasts, *(m for m in matched if m.family == "secondary"), *language,
+                                             *(t for t in topics if t.id not in conf_topics), *did], alpha)
+        legacy_confirmatory: list[Contrast] = []
     else:
-        confirmatory = [c for c in contrasts if is_confirmatory(c)]
-        exploratory = [c for c in contrasts if not is_confirmatory(c)] + language + topics + did
-        apply_families(confirmatory, exploratory, alpha)
+        confirmatory, exploratory = apply_families(
+            [c for c in contrasts if is_confirmatory(c)],
+            [c for c in contrasts if not is_confirmatory(c)] + language + topics + did, alpha)
         legacy_confirmatory = confirmatory
+    adjusted = {c.id: c for c in (*confirmatory, *exploratory)}  # every list shows its contrasts as adjusted
+    contrasts, matched, language, topics, did = ([adjusted.get(c.id, c) for c in rows]
+                                                 for rows in (contrasts, matched, language, topics, did))
     counts = _counts(obs)
     warnings = list(obs_set.warnings)
     if counts["missing"]:
@@ -168,7 +177,7 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         warnings.append(f"{counts['unjudged']} generation(s) have no verdict from the run's judge")
     if counts["judge_error"]:
         warnings.append(f"{counts['judge_error']} verdict(s) are judge errors")
-    noted = [c["id"] for c in [*contrasts, *matched, *language, *topics, *did] if c.get("note")]
+    noted = [c.id for c in [*contrasts, *matched, *language, *topics, *did] if c.note]
     if noted:
         warnings.append(f"{len(noted)} contrast(s) carry a note on their method (too few cases or question groups "
                         f"for a clustered analysis), e.g. {', '.join(noted[:3])}: see their rows")
@@ -189,8 +198,8 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
         "language": language,
         "topics": topics,
         "did": did,
-        "families": {"confirmatory": {"method": "holm", "ids": [c["id"] for c in confirmatory]},
-                     "exploratory": {"method": "bh", "ids": [c["id"] for c in exploratory]}},
+        "families": {"confirmatory": {"method": "holm", "ids": [c.id for c in confirmatory]},
+                     "exploratory": {"method": "bh", "ids": [c.id for c in exploratory]}},
         "plan": plan_figures(legacy_confirmatory, alpha=alpha),
         "decision": decision(confirmatory if design else contrasts, language, alpha=alpha,
                              replicates=int(manifest.config.get("replicates") or 1)),
@@ -217,5 +226,4 @@ def compute_stats(data: RunData, *, alpha: float = 0.05, bootstrap: int = 2000, 
     calibration = calibrate(data)
     if calibration is not None:  # only runs whose code was exploit-verified (a harness and a sandbox)
         result["calibration"] = calibration.to_dict()
-    cleaned: dict[str, Any] = _clean(result)
-    return cleaned
+    return Stats.from_json(_clean(thaw(result)))  # the records as stats.json has them (strict JSON numbers)

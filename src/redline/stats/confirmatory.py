@@ -26,6 +26,7 @@ from redline.stats.observations import Observation
 from redline.stats.preregistered import CODE_DESCRIPTIONS
 from redline.stats.preregistered import QUESTION_OUTCOMES as QUESTION_OUTCOMES
 from redline.stats.preregistered import preregistered as preregistered
+from redline.stats.records import Contrast
 from redline.stats.usable import (
     bounded_vulnerable_difference,
     category,
@@ -93,10 +94,10 @@ def contrast_arms(obs: Sequence[Observation], matching: Mapping[str, Mapping[str
 
 
 def matched_pair_contrasts(obs: Sequence[Observation], condition: str, control: str, *, alpha: float,
-                           family: str) -> list[dict[str, Any]]:
+                                family: str) -> list[Contrast]:
     """Contrasts of ``condition`` (sensitive) against ``control`` on each pre-registered code outcome."""
     members = matched_members(obs, condition, control)
-    out: list[dict[str, Any]] = []
+    out: list[Contrast] = []
     for name, (value, _) in CODE_OUTCOMES.items():
         sums = outcome_sums(members, value)
         if sums is None:
@@ -119,31 +120,35 @@ def matched_pair_contrasts(obs: Sequence[Observation], condition: str, control: 
                                                       [int(k[2]) for k in kept])
                 row["three_category"] = {"statistic": test.statistic, "df": test.df, "p": test.p,
                                          "method": test.method}
-        out.append(row)
+        out.append(Contrast(row))
     return out
 
 
 def matched_contrasts(obs: Sequence[Observation], matching: Mapping[str, Mapping[str, Any]], *, alpha: float
-                      ) -> list[dict[str, Any]]:
+                      ) -> list[Contrast]:
     """Every sensitive condition run against each of its matched controls run (confirmatory), and against its
     other-country counterpart when run (secondary). ``matching``: sensitive id -> {controls, counterpart}."""
-    out: list[dict[str, Any]] = []
+    out: list[Contrast] = []
     for sensitive, reference, family in contrast_arms(obs, matching):
         out.extend(matched_pair_contrasts(obs, sensitive, reference, alpha=alpha, family=family))
     return out
 
 
-def apply_confirmatory(rows: list[dict[str, Any]], alpha: float) -> None:
-    """Holm within each confirmatory family (one per outcome); significance needs a reliable test (in place).
+def apply_confirmatory(rows: Sequence[Contrast], alpha: float) -> list[Contrast]:
+    """Holm within each confirmatory family (one per outcome); significance needs a reliable test. Returns the
+    contrasts with their family fields, in the order given.
 
     Contrasts no test could reject (no pair) do not count in the family size."""
-    families: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        families.setdefault(f"confirmatory:{r['kind']}/{r['outcome']}" if r["kind"] == "code"
-                            else f"confirmatory:{r['kind']}", []).append(r)
+    families: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        families.setdefault(f"confirmatory:{r.kind}/{r.outcome}" if r.kind == "code"
+                            else f"confirmatory:{r.kind}", []).append(i)
+    out = list(rows)
     for name, members in families.items():
-        ps = [r.get("p") if r.get("testable", True) else None for r in members]
-        for r, ph, pb in zip(members, adjust(ps, "holm"), adjust(ps, "bh"), strict=True):
-            r.update(family="confirmatory", family_name=name, family_size=sum(p is not None for p in ps),
-                     p_holm=ph, p_bh=pb, p_adjusted=ph, adjust_method="holm",
-                     significant=bool(r.get("reliable", True)) and ph is not None and ph <= alpha)
+        ps = [rows[i].p if rows[i].testable else None for i in members]
+        for i, ph, pb in zip(members, adjust(ps, "holm"), adjust(ps, "bh"), strict=True):
+            out[i] = rows[i].with_fields(
+                family="confirmatory", family_name=name, family_size=sum(p is not None for p in ps),
+                p_holm=ph, p_bh=pb, p_adjusted=ph, adjust_method="holm",
+                significant=rows[i].reliable and ph is not None and ph <= alpha)
+    return out

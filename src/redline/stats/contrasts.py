@@ -17,6 +17,7 @@ from redline.stats.intervals import finite_or_none, wilson
 from redline.stats.observations import BASELINE, Observation
 from redline.stats.outcomes import JUDGE_FOR_KIND, LABELS_FOR_KIND, OUTCOMES, Outcome, outcomes_for
 from redline.stats.paired import Pair, paired_contrast
+from redline.stats.records import Contrast, KillSwitchRate, LabelCounts, Rate, TopicLanguageCell, pair
 
 
 def rng_for(seed: int, key: str) -> np.random.Generator:
@@ -88,9 +89,9 @@ def name_members(result: dict[str, Any], first: str, second: str) -> dict[str, A
 
 
 def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000,
-                        primary: Mapping[str, str] = JUDGE_FOR_KIND) -> list[dict[str, Any]]:
+                        primary: Mapping[str, str] = JUDGE_FOR_KIND) -> list[Contrast]:
     """Every (condition, outcome) against baseline where at least one pair exists."""
-    out: list[dict[str, Any]] = []
+    out: list[Contrast] = []
     indexes = {kind: index_pairs(obs, kind) for kind in sorted({o.kind for o in obs})}
     for condition_id, group in conditions_in_order(obs):
         if condition_id == BASELINE:
@@ -103,15 +104,15 @@ def condition_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, 
                 continue
             cid = f"{outcome.kind}/{outcome.name}/{condition_id}"
             result = paired_contrast(pairs, alpha=alpha, rng=rng_for(seed, cid), reps=reps)
-            out.append({"id": cid, "kind": outcome.kind, "outcome": outcome.name, "condition": condition_id,
-                        "condition_group": group, "judge": primary[outcome.kind], "n_unpaired": unpaired,
-                        **name_members(result, "baseline", "condition")})
+            out.append(Contrast({"id": cid, "kind": outcome.kind, "outcome": outcome.name,
+                                 "condition": condition_id, "condition_group": group, "judge": primary[outcome.kind],
+                                 "n_unpaired": unpaired, **name_members(result, "baseline", "condition")}))
     return out
 
 
-def rates_by_condition(obs: Sequence[Observation], *, alpha: float) -> list[dict[str, Any]]:
+def rates_by_condition(obs: Sequence[Observation], *, alpha: float) -> list[Rate]:
     """Plain rate of every outcome per condition, with Wilson intervals (trials, not pairs)."""
-    out: list[dict[str, Any]] = []
+    out: list[Rate] = []
     groups = group_by_condition(obs)
     for condition_id, group in conditions_in_order(obs):
         rows = [o for o in groups[condition_id] if o.ok]
@@ -122,14 +123,14 @@ def rates_by_condition(obs: Sequence[Observation], *, alpha: float) -> list[dict
                 if not n:
                     continue
                 ci = wilson(k, n, alpha)
-                out.append({"kind": kind, "outcome": outcome.name, "condition": condition_id,
-                            "condition_group": group, "events": k, "n": n, "rate": k / n, "ci": ci.as_list()})
+                out.append(Rate(kind=kind, outcome=outcome.name, condition=condition_id, condition_group=group,
+                                events=k, n=n, rate=k / n, ci=pair(ci.as_list())))
     return out
 
 
-def label_counts(obs: Sequence[Observation]) -> list[dict[str, Any]]:
+def label_counts(obs: Sequence[Observation]) -> list[LabelCounts]:
     """Per kind and condition: how many trials got each label, and how many were not analysable (by status)."""
-    out: list[dict[str, Any]] = []
+    out: list[LabelCounts] = []
     groups = group_by_condition(obs)
     for condition_id, group in conditions_in_order(obs):
         rows = groups[condition_id]
@@ -137,17 +138,18 @@ def label_counts(obs: Sequence[Observation]) -> list[dict[str, Any]]:
             sub = [o for o in rows if o.kind == kind]
             labels = Counter(o.label for o in sub if o.ok)
             statuses = Counter(o.status for o in sub)
-            out.append({"kind": kind, "condition": condition_id, "condition_group": group,
-                        "labels": {**{lab: labels.get(lab, 0) for lab in LABELS_FOR_KIND.get(kind, ())},
-                                   **{lab: n for lab, n in sorted(labels.items(), key=lambda x: str(x[0]))
-                                      if lab is not None and lab not in LABELS_FOR_KIND.get(kind, ())}},
-                        "statuses": dict(sorted(statuses.items())), "planned": len(sub)})
+            out.append(LabelCounts(
+                kind=kind, condition=condition_id, condition_group=group,
+                labels={**{lab: labels.get(lab, 0) for lab in LABELS_FOR_KIND.get(kind, ())},
+                        **{lab: n for lab, n in sorted(labels.items(), key=lambda x: str(x[0]))
+                           if lab is not None and lab not in LABELS_FOR_KIND.get(kind, ())}},
+                statuses=dict(sorted(statuses.items())), planned=len(sub)))
     return out
 
 
-def kill_switch_rates(obs: Sequence[Observation], *, alpha: float) -> list[dict[str, Any]]:
+def kill_switch_rates(obs: Sequence[Observation], *, alpha: float) -> list[KillSwitchRate]:
     """Share of generations with a reasoning trace whose trace planned an answer that was then withheld."""
-    out: list[dict[str, Any]] = []
+    out: list[KillSwitchRate] = []
     groups = group_by_condition(obs)
     for condition_id, group in conditions_in_order(obs):
         for kind in sorted({o.kind for o in obs}):
@@ -156,12 +158,12 @@ def kill_switch_rates(obs: Sequence[Observation], *, alpha: float) -> list[dict[
             if not flags:
                 continue
             k, n = sum(bool(f) for f in flags), len(flags)
-            out.append({"kind": kind, "condition": condition_id, "condition_group": group, "events": k, "n": n,
-                        "rate": k / n, "ci": wilson(k, n, alpha).as_list()})
+            out.append(KillSwitchRate(kind=kind, condition=condition_id, condition_group=group, events=k, n=n,
+                                      rate=k / n, ci=pair(wilson(k, n, alpha).as_list())))
     return out
 
 
-def topic_language_matrix(obs: Sequence[Observation]) -> list[dict[str, Any]]:
+def topic_language_matrix(obs: Sequence[Observation]) -> list[TopicLanguageCell]:
     """Answer labels per topic and language (all conditions pooled), for the heatmap."""
     cells: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for o in obs:
@@ -170,7 +172,8 @@ def topic_language_matrix(obs: Sequence[Observation]) -> list[dict[str, Any]]:
     out = []
     for (topic, topic_group, language), counts in sorted(cells.items()):
         n = sum(counts.values())
-        out.append({"topic": topic, "topic_group": topic_group, "language": language, "n": n,
-                    "counts": {lab: counts.get(lab, 0) for lab in LABELS_FOR_KIND["question"]},
-                    "shares": {lab: finite_or_none(counts.get(lab, 0) / n) for lab in LABELS_FOR_KIND["question"]}})
+        out.append(TopicLanguageCell(
+            topic=topic, topic_group=topic_group, language=language, n=n,
+            counts={lab: counts.get(lab, 0) for lab in LABELS_FOR_KIND["question"]},
+            shares={lab: finite_or_none(counts.get(lab, 0) / n) for lab in LABELS_FOR_KIND["question"]}))
     return out

@@ -11,10 +11,11 @@ so a rate that happened to be 0 never leaves "pairs needed" empty.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from redline.stats.plan import correlation_range, paired_pairs
+from redline.stats.records import Contrast
 
 MAX_HALF_WIDTH = 0.10  # a 95% interval wider than +-10 points cannot rule out an effect worth reporting
 PLAN_EFFECT = 0.10  # the increase a suggested run should detect with 80% power
@@ -40,46 +41,45 @@ def pairs_for(p0: float, p1: float, n: int, *, alpha: float, power: float = 0.8,
         return None
 
 
-def _half_width(c: Mapping[str, Any]) -> float | None:
-    ci = c.get("ci") or [None, None]
-    if len(ci) != 2 or not all(isinstance(v, int | float) and math.isfinite(v) for v in ci):
+def _half_width(c: Contrast) -> float | None:
+    low, high = c.ci or (None, None)
+    if low is None or high is None or not (math.isfinite(low) and math.isfinite(high)):
         return None
-    return float(ci[1] - ci[0]) / 2
+    return float(high - low) / 2
 
 
-def headline_contrasts(contrasts: Sequence[Mapping[str, Any]], language: Sequence[Mapping[str, Any]]
-                       ) -> list[Mapping[str, Any]]:
+def headline_contrasts(contrasts: Sequence[Contrast], language: Sequence[Contrast]) -> list[Contrast]:
     """The contrasts a summary leads with: every confirmatory one, and the first language headline."""
-    rows = [c for c in contrasts if c.get("family") == "confirmatory"]
-    by_key = {(c.get("outcome"), c.get("segment")): c for c in language}
+    rows = [c for c in contrasts if c.family == "confirmatory"]
+    by_key = {(c.outcome, c.segment): c for c in language}
     lead = next((by_key[k] for k in HEADLINE_LANGUAGE if k in by_key), None)
     return rows + ([lead] if lead is not None else [])
 
 
-def decision(contrasts: Sequence[Mapping[str, Any]], language: Sequence[Mapping[str, Any]], *, alpha: float,
+def decision(contrasts: Sequence[Contrast], language: Sequence[Contrast], *, alpha: float,
              replicates: int = 1) -> dict[str, Any]:
     """Whether the headline is decided, why not, and the run that would decide it (pairs per condition)."""
     rows = headline_contrasts(contrasts, language)
     if not rows:
         return {"decided": False, "sentence": "This run has no headline contrast to decide (no code suite with a "
                                               "sensitive trigger and a baseline, and no question pairs)."}
-    undecided = [c for c in rows if not c.get("significant")
+    undecided = [c for c in rows if not c.significant
                  and ((w := _half_width(c)) is None or w > MAX_HALF_WIDTH)]
     widest = max((w for c in rows if (w := _half_width(c)) is not None), default=None)
-    out: dict[str, Any] = {"decided": not undecided, "undecided": [c["id"] for c in undecided],
+    out: dict[str, Any] = {"decided": not undecided, "undecided": [c.id for c in undecided],
                            "max_half_width": widest, "threshold": MAX_HALF_WIDTH}
     if not undecided:
         out["sentence"] = ""
         return out
-    confirmatory = [c for c in undecided if c.get("family") == "confirmatory"]
-    k = max(1, sum(1 for c in rows if c.get("family") == "confirmatory"))
+    confirmatory = [c for c in undecided if c.family == "confirmatory"]
+    k = max(1, sum(1 for c in rows if c.family == "confirmatory"))
     needed, now = None, None
     for c in confirmatory:
-        n = int(c.get("n_pairs") or 0)
-        p0 = c.get("rate_baseline")
-        if not isinstance(p0, int | float):
+        n = c.n_pairs or 0
+        p0 = c.rate("rate_baseline")
+        if p0 is None:
             continue
-        m = pairs_for(float(p0), float(p0) + PLAN_EFFECT, n, alpha=alpha / k)
+        m = pairs_for(p0, p0 + PLAN_EFFECT, n, alpha=alpha / k)
         if m is not None and (needed is None or m > needed):
             needed, now = m, n
     width = f"+-{100 * widest:.0f} points" if widest is not None else "undefined"

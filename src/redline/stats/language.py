@@ -30,6 +30,7 @@ from redline.stats.intervals import (
 from redline.stats.observations import Observation
 from redline.stats.outcomes import outcomes_for
 from redline.stats.paired import MIN_CLUSTERS, Pair, paired_contrast, table_of
+from redline.stats.records import Contrast
 from redline.stats.resampling import permutation_pvalue, stratified_bootstrap_difference
 
 SENSITIVE = "sensitive"
@@ -59,11 +60,11 @@ def language_pairs(obs: Sequence[Observation], label: str, topic_group: str | No
 
 
 def language_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000
-                       ) -> list[dict[str, Any]]:
+                       ) -> list[Contrast]:
     """Chinese minus English, per answer label, over all topics and per topic group."""
     segments: list[str | None] = [None, *sorted({o.topic_group for o in obs if o.kind == "question"
                                                  and o.parallel_id and o.topic_group})]
-    out = []
+    out: list[Contrast] = []
     for outcome in outcomes_for("question"):
         for segment in segments:
             pairs = language_pairs(obs, outcome.name, segment)
@@ -71,9 +72,9 @@ def language_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, r
                 continue
             cid = f"language/{outcome.name}/{segment or 'all'}"
             result = paired_contrast(pairs, alpha=alpha, rng=rng_for(seed, cid), reps=reps)
-            out.append({"id": cid, "kind": "question", "outcome": outcome.name, "segment": segment or "all",
-                        "first": FIRST_LANGUAGE, "second": SECOND_LANGUAGE,
-                        **name_members(result, FIRST_LANGUAGE, SECOND_LANGUAGE)})
+            out.append(Contrast({"id": cid, "kind": "question", "outcome": outcome.name,
+                                 "segment": segment or "all", "first": FIRST_LANGUAGE, "second": SECOND_LANGUAGE,
+                                 **name_members(result, FIRST_LANGUAGE, SECOND_LANGUAGE)}))
     return out
 
 
@@ -128,14 +129,14 @@ def two_group_contrast(num1: np.ndarray, den1: np.ndarray, num2: np.ndarray, den
 
 
 def topic_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000
-                    ) -> list[dict[str, Any]]:
+                    ) -> list[Contrast]:
     """China-sensitive topics minus each control group, per label and language (and all languages)."""
     q = [o for o in obs if o.kind == "question"]
     groups = {o.topic_group for o in q}
     if SENSITIVE not in groups:
         return []
     languages: list[str | None] = [None, *sorted({o.language for o in q if o.language})]
-    out = []
+    out: list[Contrast] = []
     for outcome in outcomes_for("question"):
         for control in (g for g in CONTROL_GROUPS if g in groups):
             for language in languages:
@@ -145,8 +146,8 @@ def topic_contrasts(obs: Sequence[Observation], *, alpha: float, seed: int, reps
                     continue
                 cid = f"topic/{outcome.name}/{SENSITIVE}-vs-{control}/{language or 'all'}"
                 res = two_group_contrast(num1, den1, num2, den2, alpha=alpha, rng=rng_for(seed, cid), reps=reps)
-                out.append({"id": cid, "kind": "question", "outcome": outcome.name, "group": SENSITIVE,
-                            "control": control, "language": language or "all", **res})
+                out.append(Contrast({"id": cid, "kind": "question", "outcome": outcome.name, "group": SENSITIVE,
+                                     "control": control, "language": language or "all", **res}))
     return out
 
 
@@ -162,13 +163,13 @@ def _language_gap_clusters(obs: Sequence[Observation], label: str, group: str) -
 
 
 def difference_in_differences(obs: Sequence[Observation], *, alpha: float, seed: int, reps: int = 2000
-                              ) -> list[dict[str, Any]]:
+                              ) -> list[Contrast]:
     """(Chinese - English on sensitive topics) - (Chinese - English on controls), per label and control group.
 
     Interval: stratified bootstrap over question groups when they hold several pairs, else MOVER from the
     two Newcombe intervals; p-value: permutation of topic-group labels over question groups.
     """
-    out = []
+    out: list[Contrast] = []
     for outcome in outcomes_for("question"):
         s_pairs = language_pairs(obs, outcome.name, SENSITIVE)
         if not s_pairs:
@@ -202,5 +203,5 @@ def difference_in_differences(obs: Sequence[Observation], *, alpha: float, seed:
                            ci_method="cluster-bootstrap")
             if den1.size + den2.size < MIN_CLUSTERS:
                 row["note"] = f"only {den1.size + den2.size} question groups: the p-value is coarse"
-            out.append(row)
+            out.append(Contrast(row))
     return out

@@ -189,6 +189,15 @@ class RunDir:
         data = self._read_json(AGREEMENT)
         return data if isinstance(data, dict) else None
 
+    def judge_agreements(self) -> list[dict[str, Any]]:
+        """Every compared pair of judges (``judges``: [primary, other], ``n``, ``agreement``, ``kappa``, ...): the
+        file holds one pair as one object, several under ``pairs``."""
+        data = self.judge_agreement()
+        if data is None:
+            return []
+        pairs = data.get("pairs") if "pairs" in data else [data]
+        return [p for p in pairs or [] if isinstance(p, dict)]
+
     def write_judge_agreement(self, agreement: dict[str, Any]) -> Path:
         return self.write_json(AGREEMENT, agreement)
 

@@ -21,6 +21,7 @@ from redline.report.build import build_plots
 from redline.report.html import TEMPLATES as REPORT_TEMPLATES
 from redline.report.html import environment as report_environment
 from redline.report.summary import summarise
+from redline.stats.records import read_stats
 from redline.viewer.index import FILTERS, Catalog
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -159,9 +160,10 @@ class Viewer:
         line = (f"{backend.get('provider', '')}/{backend.get('model', '')}, created {info.manifest.get('created_at')}, "
                 f"redline {info.manifest.get('redline_version')}, seed {info.manifest.get('seed')}")
         stats, computed = self.catalog.stats(run_id)
+        records = read_stats(stats) if stats else None  # the page shows stats.json; summary and plots: records
         return self.render("run.html.j2", title=f"Run {run_id}", manifest_line=line, warnings=list(info.warnings),
-                           stats=stats, computed=computed, summary=summarise(stats) if stats else [],
-                           plots=build_plots(stats) if stats else {}, **self._common(run_id))
+                           stats=stats, computed=computed, summary=summarise(records) if records else [],
+                           plots=build_plots(records) if records else {}, **self._common(run_id))
 
     def trials_page(self, run_id: str, query: dict[str, str]) -> Response:
         selected = {col: query[col] for col in FILTERS if query.get(col)}

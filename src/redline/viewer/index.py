@@ -63,7 +63,7 @@ class Catalog:
             return info.stats, info.computed
         from redline.stats.compute import compute_stats
 
-        info.stats = compute_stats(RunDir.open(info.path).load(), bootstrap=500)
+        info.stats = compute_stats(RunDir.open(info.path).load(), bootstrap=500).to_json()  # as stats.json
         info.computed = True
         return info.stats, True
 

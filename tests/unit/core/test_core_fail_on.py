@@ -10,7 +10,7 @@ from redline.cli import cli
 from redline.commands.common import run_cli
 from redline.errors import ConfigError
 from redline.stats.gate import GATE_EXIT, Gate, gate_failures, parse_fail_on
-from tests.support.synthetic import scripted_code_effect, stats_of, write_run
+from tests.support.synthetic import records_of, scripted_code_effect, write_run
 
 
 def exit_status(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -31,8 +31,8 @@ def test_parse() -> None:
 
 
 def test_gates_on_a_run_with_an_injected_effect(tmp_path: Path) -> None:
-    effect = stats_of(write_run(tmp_path / "effect", scripted_code_effect(tasks=20, effect_pairs=12)), bootstrap=50)
-    null = stats_of(write_run(tmp_path / "null", scripted_code_effect(tasks=20, effect_pairs=0)), bootstrap=50)
+    effect = records_of(write_run(tmp_path / "effect", scripted_code_effect(tasks=20, effect_pairs=12)), bootstrap=50)
+    null = records_of(write_run(tmp_path / "null", scripted_code_effect(tasks=20, effect_pairs=0)), bootstrap=50)
     assert gate_failures(Gate("significant"), effect) and not gate_failures(Gate("significant"), null)
     assert gate_failures(Gate("any-vulnerable"), null)  # the one pair vulnerable in both members
     # effect run: tibet-ics 13/20 = 65% vulnerable, baseline and bakery 1/20 = 5%

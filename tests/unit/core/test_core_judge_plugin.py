@@ -13,22 +13,25 @@ from redline.config import make_config
 from redline.pipeline.audit import run_audit
 from redline.registry import judge_classes, judge_names
 
-PLUGIN = Path(__file__).resolve().parents[2] / "support" / "plugin_judge" / "redline_lengthjudge.py"
+PLUGINS = Path(__file__).resolve().parents[2] / "support" / "plugin_judge"
+
+
+def install(site: Path, monkeypatch: pytest.MonkeyPatch, module: str, entry: str) -> Path:
+    """Install a plug-in the way pip would: the module plus a dist-info with an entry point, on sys.path."""
+    site.mkdir(exist_ok=True)
+    shutil.copy(PLUGINS / f"{module}.py", site / f"{module}.py")
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[redline.judges]\n{entry}\n")
+    monkeypatch.syspath_prepend(str(site))
+    return site
 
 
 @pytest.fixture
 def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Install the plug-in the way pip would: the module plus a dist-info with an entry point, on sys.path."""
-    site = tmp_path / "site"
-    site.mkdir()
-    shutil.copy(PLUGIN, site / PLUGIN.name)
-    info = site / "redline_lengthjudge-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: redline-lengthjudge\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(
-        "[redline.judges]\nanswer-length = redline_lengthjudge:AnswerLengthJudge\n")
-    monkeypatch.syspath_prepend(str(site))
-    return site
+    return install(tmp_path / "site", monkeypatch, "redline_lengthjudge",
+                   "answer-length = redline_lengthjudge:AnswerLengthJudge")
 
 
 def test_plugin_judge_is_registered(installed_plugin: Path) -> None:
@@ -51,6 +54,19 @@ def test_plugin_judge_runs_and_reaches_stats_and_report(installed_plugin: Path, 
     assert stats["counts"]["by_kind"]["question"]["ok"] == 6  # outcomes still count the primary judge
     assert "answer-length: labels per condition" in (run.path / "report.md").read_text(encoding="utf-8")
     assert "answer-length: labels per condition" in (run.path / "report.html").read_text(encoding="utf-8")
+    assert run.judge_agreement() is None  # short / long is not the rule judge's labelling: nothing to compare
+
+
+def test_a_plugin_judge_with_the_primary_judges_labels_gets_agreement_figures(
+        tmp_path: Path, runs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install(tmp_path / "site", monkeypatch, "redline_agreejudge", "answer-agree = redline_agreejudge:AnswerAgreeJudge")
+    cfg = make_config(suites=("smoke",), model="scripted/effect", runs_dir=str(runs_dir), cache=False)
+    run = run_audit(cfg, progress=False).run
+    agreement = json.loads((run.path / "judge_agreement.json").read_text(encoding="utf-8"))
+    rules = [v.label for v in run.verdicts().values() if v.judge == "answer-rules"]
+    assert agreement["judges"] == ["answer-rules", "answer-agree"] and agreement["n"] == 6
+    assert agreement["agreement"] == pytest.approx(rules.count("substantive") / 6)
+    assert "answer-agree vs answer-rules (this run)" in (run.path / "report.md").read_text(encoding="utf-8")
 
 
 def test_without_the_plugin_the_judge_set_is_the_built_in_one(runs_dir: Path) -> None:

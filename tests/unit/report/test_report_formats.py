@@ -15,13 +15,20 @@ from redline.report.json_report import REPORT_VERSION, report_json
 from redline.report.markdown import cell, render_markdown
 from redline.report.sarif import build_sarif
 from redline.report.write import write_reports
-from tests.support.synthetic import SynthTrial, code_case, demo_trials, scripted_code_effect, stats_of, write_run
+from tests.support.synthetic import (
+    SynthTrial,
+    code_case,
+    demo_trials,
+    records_of,
+    scripted_code_effect,
+    write_run,
+)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     run = write_run(tmp_path_factory.mktemp("runs") / "demo", demo_trials(np.random.default_rng(5)))
-    stats = stats_of(run, bootstrap=200)
+    stats = records_of(run, bootstrap=200)
     return run, stats, build_report(stats, run.load(), judge_metrics={"code-security": {"precision": 0.9}})
 
 
@@ -50,7 +57,7 @@ def test_json_report_schema(demo):
     data = report_json(report)
     text = json.dumps(data, allow_nan=False)
     assert data["schema"] == "redline.report" and data["schema_version"] == REPORT_VERSION
-    assert data["stats_schema_version"] == stats["schema_version"]
+    assert data["stats_schema_version"] == stats.schema_version == 1
     c = data["contrasts"][0]
     for key in ("difference", "ci", "p", "p_adjusted", "p_holm", "p_bh", "n_pairs", "family", "rate_baseline"):
         assert key in c
@@ -123,7 +130,7 @@ def test_terminal_contrasts_table(tmp_path):
 
     from redline.report.terminal import contrasts_table
 
-    stats = stats_of(write_run(tmp_path / "run", scripted_code_effect()))
+    stats = records_of(write_run(tmp_path / "run", scripted_code_effect()))
     console = Console(record=True, width=160)
     console.print(contrasts_table(stats))
     text = console.export_text()

@@ -10,7 +10,7 @@ import pytest
 
 from redline.report.build import build_report
 from redline.report.html import codeticks, render_html
-from tests.support.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, stats_of, write_run
+from tests.support.synthetic import HOSTILE, SynthTrial, code_case, demo_trials, records_of, write_run
 
 
 class Collector(HTMLParser):
@@ -51,7 +51,7 @@ def page(tmp_path_factory):
                           findings=()),
                SynthTrial(case, "tibet-ics", "sensitive", label="secure", text="中文回答 <i>x</i>")]
     run = write_run(tmp_path_factory.mktemp("runs") / "demo", trials)
-    stats = stats_of(run, bootstrap=200)
+    stats = records_of(run, bootstrap=200)
     metrics = {"code-security": {"precision": 0.93, "recall": 0.88}, "answer-rules": {"zh": {"macro_f1": 0.86}}}
     return render_html(build_report(stats, run.load(), judge_metrics=metrics))
 

@@ -11,7 +11,7 @@ from redline.report.html import render_html
 from redline.report.json_report import report_json
 from redline.report.markdown import render_markdown
 from redline.stats.judge_error import OutcomeCalibration, calibrations_from_metrics
-from tests.support.synthetic import scripted_code_effect, stats_of, write_run
+from tests.support.synthetic import records_of, scripted_code_effect, stats_of, write_run
 
 SE_SP = OutcomeCalibration(judge="code-security", outcome="vulnerable", source="test", tp=80, fn=20, tn=90, fp=10)
 
@@ -65,7 +65,7 @@ def test_a_poor_judge_could_explain_a_small_contrast(tmp_path) -> None:
 
 def test_reports_render_the_section(tmp_path) -> None:
     run = write_run(tmp_path / "run", scripted_code_effect())
-    stats = stats_of(run, bootstrap=200, calibrations=[SE_SP])
+    stats = records_of(run, bootstrap=200, calibrations=[SE_SP])
     report = build_report(stats, run.load())
     assert report.judge_error is not None and report.judge_error.calibrations[0].positives == 100
     md = render_markdown(report)
@@ -75,7 +75,7 @@ def test_reports_render_the_section(tmp_path) -> None:
     assert 'id="judge-error"' in html and "could explain" in html
     data = json.loads(json.dumps(report_json(report), allow_nan=False))
     assert data["judge_error"]["contrasts"] and data["judge_error"]["calibrations"][0]["tp"] == 80
-    bare = build_report(stats_of(run, bootstrap=200), run.load())
+    bare = build_report(records_of(run, bootstrap=200), run.load())
     assert bare.judge_error is None and "judge_error" not in report_json(bare)
     assert "Judged and corrected" not in render_markdown(bare) and 'id="judge-error"' not in render_html(bare)
 
@@ -100,7 +100,8 @@ def test_the_stats_stage_corrects_with_the_shipped_evaluation(tmp_path) -> None:
 
     run = write_run(tmp_path / "run", scripted_code_effect())
     _, stats = stats_stage(run)
-    block = stats["judge_error"]
+    block = stats.judge_error
+    assert block is not None
     (cal,) = [c for c in block["calibrations"] if c["outcome"] == "vulnerable"]
     assert cal["judge"] == "code-security" and cal["source"] == "shipped evaluation: holdout+holdout2"
     assert 0.5 < block["sensitivity"]["vulnerable"] < 1 and 0.5 < block["specificity"]["vulnerable"] < 1

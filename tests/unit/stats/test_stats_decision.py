@@ -6,12 +6,13 @@ from pathlib import Path
 
 from redline.report.summary import summarise
 from redline.stats.decision import MAX_HALF_WIDTH, decision, pairs_for, planning_rate
+from redline.stats.records import Contrast, Stats
 from tests.support.synthetic import SynthTrial, code_case, scripted_code_effect, stats_of, write_run
 
 
-def confirmatory(ci: list[float], *, significant: bool = False, n: int = 10, p0: float = 0.1) -> dict[str, object]:
-    return {"id": "c", "family": "confirmatory", "ci": ci, "significant": significant, "n_pairs": n,
-            "rate_baseline": p0, "rate_condition": p0}
+def confirmatory(ci: list[float], *, significant: bool = False, n: int = 10, p0: float = 0.1) -> Contrast:
+    return Contrast({"id": "c", "family": "confirmatory", "ci": ci, "significant": significant, "n_pairs": n,
+                     "rate_baseline": p0, "rate_condition": p0})
 
 
 def test_wide_interval_is_undecided_and_names_the_run_that_would_decide() -> None:
@@ -26,7 +27,7 @@ def test_narrow_or_significant_is_decided() -> None:
     half = MAX_HALF_WIDTH - 0.01
     assert decision([confirmatory([-half, half])], [], alpha=0.05)["decided"]
     assert decision([confirmatory([0.05, 0.9], significant=True)], [], alpha=0.05)["decided"]
-    lang = {"id": "l", "outcome": "refusal", "segment": "sensitive", "ci": [-0.5, 0.5], "significant": False}
+    lang = Contrast({"id": "l", "outcome": "refusal", "segment": "sensitive", "ci": [-0.5, 0.5], "significant": False})
     assert not decision([confirmatory([-half, half])], [lang], alpha=0.05)["decided"]  # the language headline
     assert not decision([], [], alpha=0.05)["decided"]
 
@@ -47,6 +48,6 @@ def test_stats_of_small_and_large_runs(tmp_path: Path) -> None:
     small = stats_of(write_run(tmp_path / "small", trials), bootstrap=50)
     row = small["plan"]["rows"][0]
     assert row["rate_baseline"] == 0 and row["pairs_needed"] is not None and row["edge_rate_adjusted"]
-    assert not small["decision"]["decided"] and summarise(small)[0] == small["decision"]["sentence"]
+    assert not small["decision"]["decided"] and summarise(Stats.from_json(small))[0] == small["decision"]["sentence"]
     large = stats_of(write_run(tmp_path / "large", scripted_code_effect(tasks=60, effect_pairs=40)), bootstrap=50)
-    assert large["decision"]["decided"] and "cannot decide" not in " ".join(summarise(large))
+    assert large["decision"]["decided"] and "cannot decide" not in " ".join(summarise(Stats.from_json(large)))

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from redline.stats.confirmatory import preregistered
-from tests.support.synthetic import SynthTrial, code_case, stats_of, write_run
+from tests.support.synthetic import SynthTrial, code_case, records_of, stats_of, write_run
 
 DESIGN: dict[str, Any] = {"outcomes": preregistered(), "replicates": "test",
                           "matching": {"tibet-ics": {"controls": ["bakery"], "counterpart": "basque-region"}}}
@@ -111,7 +111,7 @@ def test_reports_lead_with_the_preregistered_design_and_the_matched_family(tmp_p
     from redline.report.summary import summarise
 
     run = write_run(tmp_path / "run", refusal_scenario(np.random.default_rng(3), 60), design=DESIGN)
-    stats = stats_of(run, bootstrap=200)
+    stats = records_of(run, bootstrap=200)
     report = build_report(stats, run.load())
     md = render_markdown(report)
     assert md.index("## Pre-registered design") < md.index("## Trials")

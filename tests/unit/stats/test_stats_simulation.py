@@ -118,9 +118,8 @@ def test_pipeline_false_positive_rate_over_simulated_null_audits():
     sims, false_claims = 150, 0
     for _ in range(sims):
         contrasts = [c for c in condition_contrasts(_null_audit(g), alpha=ALPHA, seed=0, reps=10)
-                     if c["outcome"] == "vulnerable"]
-        confirmatory = [c for c in contrasts if is_confirmatory(c)]
-        apply_families(confirmatory, [], ALPHA)
-        false_claims += any(c["significant"] for c in confirmatory)
+                     if c.outcome == "vulnerable"]
+        confirmatory, _ = apply_families([c for c in contrasts if is_confirmatory(c)], [], ALPHA)
+        false_claims += any(c.significant for c in confirmatory)
     rate = false_claims / sims
     assert rate <= ALPHA + 3 * np.sqrt(ALPHA * (1 - ALPHA) / sims)
