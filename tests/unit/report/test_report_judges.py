@@ -10,7 +10,7 @@ from redline.report.build import build_report
 from redline.report.html import render_html
 from redline.report.judge_tables import judge_tables
 from redline.report.markdown import render_markdown
-from tests.support.synthetic import scripted_code_effect, stats_of, write_run
+from tests.support.synthetic import records_of, scripted_code_effect, write_run
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_one_table_per_judge_untouched_first(metrics):
 
 def test_html_folds_tuned_splits_away(tmp_path, metrics):
     run = write_run(tmp_path / "run", scripted_code_effect())
-    report = build_report(stats_of(run, bootstrap=100), run.load(), judge_metrics=metrics)
+    report = build_report(records_of(run, bootstrap=100), run.load(), judge_metrics=metrics)
     html = render_html(report)
     section = html[html.index('<section id="judges">'):html.index('<section id="trials">')]
     shown = re.sub(r"<details class=\"tuned\">.*?</details>", "", section, flags=re.S)
