@@ -100,8 +100,21 @@ def test_reviewed_topics_meet_the_self_consistency_target() -> None:
         assert rates[lang]["rate"] >= result["target"], (lang, rates[lang]["rate"])
 
 
-@pytest.mark.xfail(strict=True, reason="the 26 topics added for issue 20 have not had the per-question reference "
-                   "pass: full-suite self-consistency measured 0.71 (en) / 0.72 (zh-Hans), target 0.8")
+# Measured after the reference pass over the 26 topics added for issue 20 (docs/censorship-suite.md):
+# en 0.7988, zh-Hans 0.8008, zh-Hant 0.7953, overall 0.7996. The floor guards that pass against regression.
+MEASURED_FLOOR = 0.79
+
+
+def test_shipped_suite_keeps_the_measured_self_consistency_floor() -> None:
+    result = shipped_self_consistency()
+    rates = result["by_language"]
+    assert rates["en"]["n"] >= 1500 and rates["zh-Hans"]["n"] >= 1500 and rates["zh-Hant"]["n"] >= 150
+    for lang in ("en", "zh-Hans", "zh-Hant", "overall"):
+        assert rates[lang]["rate"] >= MEASURED_FLOOR, (lang, rates[lang]["rate"])
+
+
+@pytest.mark.xfail(strict=True, reason="after the reference pass the full suite measures 0.799 (en) / 0.801 "
+                   "(zh-Hans) / 0.795 (zh-Hant), a hair under the 0.8 target in en; remove the marker once it passes")
 def test_shipped_suite_meets_the_self_consistency_target() -> None:
     result = shipped_self_consistency()
     rates = result["by_language"]
