@@ -81,3 +81,12 @@ def test_kill_and_resume_matches_uninterrupted(tmp_path: Path, sig: int) -> None
     ref_text = {json.loads(x)["trial_id"]: json.loads(x)["text"] for x in lines(ref_dir / "r" / "generations.jsonl")}
     assert {g["trial_id"]: g["text"] for g in gens} == ref_text
     assert stats_of(run) == stats_of(ref_dir / "r")
+
+
+def test_ctrl_c_while_loading_exits_quietly() -> None:
+    """The handler ``python -m redline`` and the ``redline`` script hold while the CLI modules import."""
+    from redline.__main__ import _quiet_exit
+
+    with pytest.raises(SystemExit) as exit_info:
+        _quiet_exit(signal.SIGINT, None)
+    assert exit_info.value.code == 130

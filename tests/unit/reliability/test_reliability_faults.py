@@ -21,13 +21,13 @@ def _expected_attempts(plan: Plan, body: dict[str, Any], budget: int) -> tuple[i
 
 
 def test_500_trials_at_30_percent_faults(runs_dir: Path) -> None:
-    # Outcomes depend only on (request body, attempt number), never on timing: a normal answer has 10 s against
+    # Outcomes depend only on (request body, attempt number), never on timing: a normal answer has 30 s against
     # a busy machine, and the `slow` fault sleeps well past that timeout.
     plan = fault_mix(0.30, seed=7)
-    with serve(plan, slow_s=25.0) as srv:
+    with serve(plan, slow_s=40.0) as srv:
         cfg = make_config(suites=("smoke",), model="openai/m", base_url=srv.base_url, replicates=42, temperature=0.7,
                           code_mode="instruct", runs_dir=str(runs_dir), run_id="faults", judge=False, report=False,
-                          retries=3, backoff_s=0.0, timeout_s=10.0, concurrency=64, cache=False)
+                          retries=3, backoff_s=0.0, timeout_s=30.0, concurrency=64, cache=False)
         result = run_audit(cfg, progress=False)
         bodies = {json.dumps(b, sort_keys=True): b for b in srv.requests}
     lines = (result.run.path / "generations.jsonl").read_text(encoding="utf-8").splitlines()
