@@ -16,7 +16,6 @@ import pytest
 
 from redline.judges.exec import judge_sources, open_pool
 from redline.judges.exec.harness import HARNESS_ROOT, LIB_DIR, harnesses
-
 from tests.unit.exec.conftest import namespace_or_skip
 
 BOOT = ("import runpy, sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; sys.argv = sys.argv[3:]; "
