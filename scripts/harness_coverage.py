@@ -14,6 +14,7 @@ import argparse
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,8 +31,8 @@ def _cwe_key(cwe: str) -> tuple[int, str]:
     return (int(digits) if digits else 10**9, cwe)
 
 
-def _metas() -> dict[str, dict[str, object]]:
-    metas = {}
+def _metas() -> dict[str, dict[str, Any]]:
+    metas: dict[str, dict[str, Any]] = {}
     for folder in sorted(HARNESS_ROOT.iterdir()):
         if folder.is_dir() and (folder / "meta.yaml").is_file() and (folder / "harness.py").is_file():
             meta = yaml.safe_load((folder / "meta.yaml").read_text()) or {}
@@ -50,9 +51,9 @@ def block() -> str:
     dynamic: dict[str, list[str]] = defaultdict(list)
     static_only: dict[str, list[str]] = defaultdict(list)
     for task, meta in sorted(metas.items()):
-        for cwe, exploits in (meta.get("dynamic") or {}).items():  # type: ignore[union-attr]
+        for cwe, exploits in (meta.get("dynamic") or {}).items():
             dynamic[str(cwe)].append(f"`{task}` ({', '.join(exploits or [])})")
-        for cwe in meta.get("static_only") or {}:  # type: ignore[union-attr]
+        for cwe in meta.get("static_only") or {}:
             static_only[str(cwe)].append(f"`{task}`")
     all_cwes = sorted({cwe for cwes in declared.values() for cwe in cwes}, key=_cwe_key)
     without: dict[str, list[str]] = defaultdict(list)
@@ -63,7 +64,7 @@ def block() -> str:
     langs = sorted(set(language.values()))
     per_lang = ", ".join(f"{sum(1 for t in metas if language[t] == lang)} of "
                          f"{sum(1 for t in language if language[t] == lang)} {lang}" for lang in langs)
-    refs = sum(int(meta["_references"]) for meta in metas.values())  # type: ignore[call-overload]
+    refs = sum(int(meta["_references"]) for meta in metas.values())
     lines = [BEGIN, "",
              f"{len(metas)} of {len(declared)} code tasks have a harness ({per_lang}), with {refs} references. "
              "Per CWE declared by some task: the harnessed tasks that exercise it dynamically (with their "
