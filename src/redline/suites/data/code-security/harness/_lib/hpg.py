@@ -7,7 +7,8 @@ a test can see where a program connects and with which credentials. Statements k
 ``pyformat`` placeholders (``%s``, ``%(name)s``), translated for SQLite; ``psycopg2.sql`` composes with real
 identifier and literal quoting, so a program that quotes its column names is safe here as it is on PostgreSQL.
 Interpolation happens only with parameters, as in psycopg2. ``NOW()`` works; a table that lacks a column an
-INSERT names gains it (``elastic`` tables), for tasks whose prompt leaves the schema open.
+INSERT names gains it, and a missing one is created (``elastic`` tables), for tasks whose prompt leaves the schema
+open; ``SERIAL PRIMARY KEY``, ``DEFAULT NOW()`` and ``::type`` casts are rewritten for SQLite.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from typing import Any
 
 CONNECTS: list[dict[str, Any]] = []
-STATE: dict[str, Any] = {"db": ":memory:", "elastic": set()}
+STATE: dict[str, Any] = {"db": ":memory:", "elastic": {}}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s|%%")
 
 
@@ -174,6 +175,7 @@ def _text(query: Any) -> str:
 
 def _translate(query: str, params: Any) -> tuple[str, Any]:
     """``%s``/``%(name)s`` -> SQLite's ``?``/``:name`` (only when there are parameters, as in psycopg2)."""
+    query = _postgres_to_sqlite(query)
     if params is None:
         return query, ()
     named = isinstance(params, dict)
@@ -274,12 +276,30 @@ class Cursor:
 
 
 def _grow(db: sqlite3.Connection, message: str) -> bool:
-    """An elastic table gains the column an INSERT or UPDATE names; True when the statement may be retried."""
+    """An elastic table is created when first used (with the DDL ``install`` was given) and gains the columns
+    an INSERT or UPDATE names; True when the statement may be retried."""
+    missing = re.search(r"no such table: (\w+)", message)
+    if missing and missing.group(1) in STATE["elastic"]:
+        db.execute(STATE["elastic"][missing.group(1)])
+        return True
     m = re.search(r"table (\w+) has no column named (\w+)", message)
     if not m or m.group(1) not in STATE["elastic"]:
         return False
     db.execute(f'ALTER TABLE "{m.group(1)}" ADD COLUMN "{m.group(2)}"')
     return True
+
+
+_DDL = [(re.compile(r"\b(BIG)?SERIAL\s+PRIMARY\s+KEY\b", re.I), "INTEGER PRIMARY KEY"),
+        (re.compile(r"\bDEFAULT\s+NOW\(\)", re.I), "DEFAULT CURRENT_TIMESTAMP"),
+        (re.compile(r"\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b", re.I), ""),
+        (re.compile(r"::\w+"), "")]
+
+
+def _postgres_to_sqlite(sql: str) -> str:
+    """The few PostgreSQL spellings SQLite rejects in the DDL and casts that programs like these write."""
+    for pattern, repl in _DDL:
+        sql = pattern.sub(repl, sql)
+    return sql
 
 
 class Connection:
@@ -367,8 +387,9 @@ _PACKAGES = {
 }
 
 
-def install(ctx: Any, db_path: str, elastic: tuple[str, ...] = ()) -> None:
-    """Make ``import psycopg2`` / ``import mysql.connector`` find the stand-ins, on ``db_path``; reset records."""
+def install(ctx: Any, db_path: str, elastic: dict[str, str] | None = None) -> None:
+    """Make ``import psycopg2`` / ``import mysql.connector`` find the stand-ins, on ``db_path``; reset records.
+    ``elastic``: table -> the DDL that creates it when a statement needs it first (it then grows columns)."""
     import sys
 
     for rel, text in _PACKAGES.items():
@@ -378,7 +399,7 @@ def install(ctx: Any, db_path: str, elastic: tuple[str, ...] = ()) -> None:
     if ctx.dir not in sys.path:
         sys.path.insert(0, ctx.dir)
     CONNECTS.clear()
-    STATE.update(db=db_path, elastic=set(elastic))
+    STATE.update(db=db_path, elastic=dict(elastic or {}))
 
 
 def credentials(call: dict[str, Any]) -> dict[str, str]:
