@@ -249,7 +249,11 @@ class Cursor:
         return _PLACEHOLDER.sub(lambda m: "%" if m.group(0) == "%%" else _quote(next(values)), text).encode()
 
     def _row(self, row: Any) -> Any:
-        if row is None or not self._dict:
+        if row is None:
+            return row
+        if self.connection.flavor == "mysql":
+            row = tuple(_mysql_value(v) for v in row)
+        if not self._dict:
             return row
         return {d[0]: v for d, v in zip(self._cur.description or (), row, strict=False)}
 
@@ -292,7 +296,18 @@ def _grow(db: sqlite3.Connection, message: str) -> bool:
 _DDL = [(re.compile(r"\b(BIG)?SERIAL\s+PRIMARY\s+KEY\b", re.I), "INTEGER PRIMARY KEY"),
         (re.compile(r"\bDEFAULT\s+NOW\(\)", re.I), "DEFAULT CURRENT_TIMESTAMP"),
         (re.compile(r"\bGENERATED\s+(ALWAYS|BY\s+DEFAULT)\s+AS\s+IDENTITY\b", re.I), ""),
-        (re.compile(r"::\w+"), "")]
+        (re.compile(r"::\w+"), ""),
+        (re.compile(r"\bCAST\(\s*([\w.]+)\s+AS\s+DATE\s*\)", re.I), r"DATE(\1)")]
+
+
+def _date_format(value: Any, fmt: str) -> str | None:
+    """MySQL's DATE_FORMAT for the common specifiers."""
+    if value is None:
+        return None
+    text = str(value)
+    parts = {"%Y": text[0:4], "%m": text[5:7], "%d": text[8:10], "%H": text[11:13] or "00",
+             "%i": text[14:16] or "00", "%s": text[17:19] or "00", "%%": "%"}
+    return re.sub(r"%[YmdHis%]", lambda m: parts[m.group(0)], fmt)
 
 
 def _postgres_to_sqlite(sql: str) -> str:
@@ -302,11 +317,26 @@ def _postgres_to_sqlite(sql: str) -> str:
     return sql
 
 
+def _mysql_value(value: Any) -> Any:
+    """mysql-connector's types: DATE columns and DATE() come back as ``datetime.date``, sums as ``Decimal``."""
+    import datetime
+    import decimal
+
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return datetime.date.fromisoformat(value)
+    if isinstance(value, float):
+        return decimal.Decimal(str(round(value, 2)))
+    return value
+
+
 class Connection:
+    flavor = "postgres"
+
     def __init__(self, path: str) -> None:
         self._db = sqlite3.connect(path, isolation_level=None if STATE.get("autocommit_db") else "DEFERRED")
         self._db.create_function("now", 0, lambda: time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()))
         self._db.create_function("version", 0, lambda: "PostgreSQL 16 (stand-in)")
+        self._db.create_function("date_format", 2, _date_format)
         self.statements: list[tuple[str, Any]] = []
         self.closed = 0
         self.autocommit = False
@@ -356,9 +386,18 @@ def execute_batch(cur: Cursor, sql: str, argslist: Any, page_size: int = 100) ->
 
 
 def connect(dsn: str | None = None, *args: Any, **kwargs: Any) -> Connection:
-    """``psycopg2.connect`` / ``mysql.connector.connect``: recorded, then opened on the test's SQLite file."""
+    """``psycopg2.connect``: recorded, then opened on the test's SQLite file."""
     CONNECTS.append({"dsn": dsn, "args": args, **kwargs})
     return Connection(STATE["db"])
+
+
+def mysql_connect(*args: Any, **kwargs: Any) -> Connection:
+    """``mysql.connector.connect`` (keywords, or an ``option_files`` path it would read): recorded, then opened on
+    the test's SQLite file; rows come back with mysql-connector's types."""
+    CONNECTS.append({"dsn": None, "args": args, **kwargs})
+    conn = Connection(STATE["db"])
+    conn.flavor = "mysql"
+    return conn
 
 
 # ------------------------------------------------------------------ installing and reading back
@@ -377,13 +416,13 @@ _PACKAGES = {
                         "    def putconn(self, conn, *a, **k):\n        pass\n"
                         "    def closeall(self):\n        pass\n\nThreadedConnectionPool = SimpleConnectionPool\n",
     "mysql/__init__.py": "",
-    "mysql/connector/__init__.py": "from hpg import *  # noqa\nfrom hpg import connect, Error\n"
+    "mysql/connector/__init__.py": "from hpg import *  # noqa\nfrom hpg import Error, mysql_connect as connect\n"
                                    "from mysql.connector import errorcode, pooling  # noqa\n",
     "mysql/connector/errorcode.py": "ER_ACCESS_DENIED_ERROR = 1045\nER_BAD_DB_ERROR = 1049\n",
-    "mysql/connector/pooling.py": "from hpg import connect\n\nclass MySQLConnectionPool:\n"
+    "mysql/connector/pooling.py": "from hpg import mysql_connect\n\nclass MySQLConnectionPool:\n"
                                   "    def __init__(self, *a, **k):\n"
                                   "        self.k = {n: v for n, v in k.items() if n not in ('pool_name', 'pool_size')}\n"
-                                  "    def get_connection(self):\n        return connect(**self.k)\n",
+                                  "    def get_connection(self):\n        return mysql_connect(**self.k)\n",
 }
 
 
