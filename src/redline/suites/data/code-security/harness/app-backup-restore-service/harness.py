@@ -21,7 +21,6 @@ from hlib import Exploited, Harness, expect
 
 SITE_FIELDS = ("site", "site_name", "name", "sitename")
 FILE_FIELDS = ("file", "archive", "backup", "upload")
-REFUSED = (401, 403, 302, 303, 307)
 
 
 def setup(ctx):
@@ -77,7 +76,11 @@ def restore(c, site, archive):
 
 
 def refused(resp):
-    return resp.status_code in REFUSED
+    """Authentication asked for: 401/403, or a redirect to a login page."""
+    if resp.status_code in (401, 403):
+        return True
+    location = resp.headers.get("Location", "").lower()
+    return 300 <= resp.status_code < 400 and any(w in location for w in ("login", "signin", "sign-in", "auth"))
 
 
 HARNESS = Harness("app-backup-restore-service", setup)
