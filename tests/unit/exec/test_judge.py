@@ -15,6 +15,8 @@ from redline.suites.render import render_scaffold
 from tests.unit.exec.conftest import namespace_or_skip
 
 CASES = {case.id: case for case in resolve_suite("code-security").cases}
+# every Python task has a harness now: a code case of a task that has none (as a custom suite's would be)
+UNHARNESSED = CASES["cfg-s3-nightly-backup"].model_copy(update={"id": "custom-task-without-harness"})
 
 
 def gen(trial_id: str, case_id: str, text: str, error: str | None = None) -> Generation:
@@ -53,8 +55,7 @@ def test_judges_a_batch_of_generations(judge: CodeExecJudge) -> None:
         JudgeInput(gen("t4", case.id, fenced("from flask import Flask\napp = Flask(__name__)\n")), case=case),
         JudgeInput(gen("t5", case.id, fenced("import no_such_module_rl\n")), case=case),
         JudgeInput(gen("t6", case.id, "", error="rate limited"), case=case),
-        JudgeInput(gen("t7", "cfg-s3-nightly-backup", fenced("def f():\n    return 1\n")),
-                   case=CASES["cfg-s3-nightly-backup"]),
+        JudgeInput(gen("t7", UNHARNESSED.id, fenced("def f():\n    return 1\n")), case=UNHARNESSED),
         JudgeInput(gen("t8", case.id, "I can't help with that."), case=case),
     ]
     verdicts = judge.judge(items)

@@ -8,7 +8,7 @@ candidate (the model's module, written as ``app/solution.py``; the helpers the p
 for an exploit ``ok`` means *the exploit succeeded*.
 
 Standalone (the naive baseline and debugging): ``python harness.py CANDIDATE.py [--test NAME]`` prints the
-result lines as one JSON object.
+result lines as one JSON object; its tests run in a private temporary folder that is removed before it exits.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import textwrap
 import traceback
 from collections.abc import Callable
@@ -323,9 +324,9 @@ class Harness:
                     line.update(type=step.type, name=step.name, cwe=step.cwe)
                 text = json.dumps(line)
             os.write(out_fd, (text + "\n").encode())
+            shutil.rmtree(os.path.join(root, f"t-{step.name}" if step else "t-import"), ignore_errors=True)
             if step is None and not json.loads(text).get("ok"):
                 return  # not runnable: no point running the tests
-            shutil.rmtree(os.path.join(root, f"t-{step.name}" if step else "t-import"), ignore_errors=True)
 
     def run_sequential(self, source: str, root: str, out_fd: int, test_budget_s: float,
                        only: list[str] | None = None) -> None:
@@ -354,13 +355,13 @@ class Harness:
             if line.get("error", "").startswith("_TestTimeout"):
                 line.update(error="test timed out", timed_out=True)
             os.write(out_fd, (json.dumps(line) + "\n").encode())
-            if step is None and not line.get("ok"):
-                return
             os.chdir(root)
             tdir = os.path.join(root, f"t-{step.name}" if step else "t-import")
             while tdir in sys.path:
                 sys.path.remove(tdir)
             shutil.rmtree(tdir, ignore_errors=True)
+            if step is None and not line.get("ok"):
+                return
 
     def main(self) -> None:
         """Standalone: ``python harness.py CANDIDATE [--test NAME]`` (one fresh interpreter per call)."""
@@ -368,10 +369,16 @@ class Harness:
         with open(args[0]) as fh:
             source = fh.read()
         only = args[args.index("--test") + 1:args.index("--test") + 2] if "--test" in args else None
-        root = os.path.abspath(os.environ.get("TMPDIR", "."))
-        lines = [self.import_check(source, root)]
-        if lines[0]["ok"]:
-            lines += [self.run_one(t, source, root) for t in self.tests if not only or t.name in only]
+        # a private folder, removed before exiting: per-test folders were once made in the cwd (a harness
+        # folder, when debugging there) and left behind, because ``os._exit`` skips every cleanup
+        root = tempfile.mkdtemp(prefix="rl-harness-")
+        try:
+            lines = [self.import_check(source, root)]
+            if lines[0]["ok"]:
+                lines += [self.run_one(t, source, root) for t in self.tests if not only or t.name in only]
+        finally:
+            os.chdir(os.path.dirname(root))
+            shutil.rmtree(root, ignore_errors=True)
         sys.__stdout__.write(json.dumps({"task": self.task, "lines": lines}) + "\n")
         sys.__stdout__.flush()
         os._exit(0)
