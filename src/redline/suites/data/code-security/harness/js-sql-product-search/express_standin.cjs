@@ -3,9 +3,13 @@
 // It keeps what a small app relies on: express(), app.use/get/post/put/patch/delete/all/route/set/listen,
 // express.Router/json/urlencoded/text/raw/static, path parameters, error middleware (four arguments), next('route'),
 // req.query/params/body/get/path/originalUrl/baseUrl/ip, and res.status/set/get/type/send/json/redirect/location/
-// sendStatus/cookie/append with Express's defaults (send of a string is text/html; redirect is 302 and its Location
-// is encoded as encodeurl does). A rejected promise from an async handler goes to the error handlers.
+// sendStatus/cookie/append/sendFile/download with Express's defaults (send of a string is text/html; redirect is 302
+// and its Location is encoded as encodeurl does; sendFile keeps the `send` module's checks: an absolute path or a
+// root, 403 for ".." segments, 404 for dot-files and missing files, errors to the callback or next(err)).
+// A rejected promise from an async handler goes to the error handlers.
 const http = require("http");
+const fs = require("fs");
+const nodePath = require("path");
 const querystring = require("querystring");
 
 const METHODS = ["get", "post", "put", "patch", "delete", "options", "head"];
@@ -39,6 +43,7 @@ function runFns(fns, err, req, res, next) {
     const isErr = fn.length === 4;
     if (e && !isErr) return step(e);
     if (!e && isErr) return step();
+    req.next = step;
     try {
       const r = isErr ? fn(e, req, res, step) : fn(req, res, step);
       if (r && typeof r.then === "function") r.then(null, (x) => step(x || new Error("rejected promise")));
@@ -200,6 +205,59 @@ function decorate(req, res, app) {
     return this.append("Set-Cookie", s);
   };
   res.clearCookie = function (name) { return this.append("Set-Cookie", name + "=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT"); };
+  res.sendFile = function (file, opts, cb) {
+    if (typeof opts === "function") { cb = opts; opts = {}; }
+    opts = opts || {};
+    if (!file) throw new TypeError("path argument is required to res.sendFile");
+    if (typeof file !== "string") throw new TypeError("path must be a string to res.sendFile");
+    if (!opts.root && !nodePath.isAbsolute(file)) throw new TypeError("path must be absolute or specify root to res.sendFile");
+    const fail = (status, code) => {
+      const err = new Error(http.STATUS_CODES[status]);
+      err.status = err.statusCode = status; err.expose = true; if (code) err.code = code;
+      if (cb) return cb(err);
+      if (code === "EISDIR") return req.next();
+      return req.next(err);
+    };
+    const UP = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+    let p = file;
+    if (p.indexOf("\0") !== -1) return fail(400);
+    let parts;
+    if (opts.root) {
+      p = nodePath.normalize("." + nodePath.sep + p);
+      if (UP.test(p)) return fail(403);
+      parts = p.split(nodePath.sep);
+      p = nodePath.normalize(nodePath.join(opts.root, p));
+    } else {
+      if (UP.test(p)) return fail(403);
+      parts = nodePath.normalize(p).split(nodePath.sep);
+      p = nodePath.resolve(p);
+    }
+    const dot = parts.some((x) => x.length > 1 && x[0] === ".");
+    if (dot && (opts.dotfiles || "ignore") !== "allow") return fail(opts.dotfiles === "deny" ? 403 : 404, "ENOENT");
+    fs.stat(p, (err, st) => {
+      if (err) return fail(404, err.code);
+      if (st.isDirectory()) return fail(404, "EISDIR");
+      const types = { ".pdf": "application/pdf", ".csv": "text/csv", ".html": "text/html", ".txt": "text/plain",
+        ".json": "application/json", ".png": "image/png", ".jpg": "image/jpeg" };
+      if (!this.getHeader("Content-Type")) this.set("Content-Type", types[nodePath.extname(p).toLowerCase()] || "application/octet-stream");
+      for (const [k, v] of Object.entries(opts.headers || {})) this.setHeader(k, v);
+      this.setHeader("Content-Length", st.size);
+      if (req.method === "HEAD") { this.end(); if (cb) cb(); return; }
+      const stream = fs.createReadStream(p);
+      stream.on("error", (e) => { if (cb) cb(e); else this.destroy(e); });
+      stream.on("end", () => { if (cb) cb(); });
+      stream.pipe(this);
+    });
+  };
+  res.sendfile = res.sendFile;
+  res.download = function (file, name, opts, cb) {
+    if (typeof name === "function") { cb = name; name = null; opts = null; }
+    else if (typeof opts === "function") { cb = opts; opts = null; }
+    if (name && typeof name === "object") { opts = name; name = null; }
+    opts = opts || {};
+    this.setHeader("Content-Disposition", 'attachment; filename="' + String(name || nodePath.basename(file)).replace(/"/g, "") + '"');
+    return this.sendFile(opts.root ? file : nodePath.resolve(file), opts, cb);
+  };
   res.vary = res.attachment = res.links = function () { return this; };
   res.format = function (obj) { const f = obj["text/html"] || obj.html || obj.default || Object.values(obj)[0]; f(); return this; };
 }
