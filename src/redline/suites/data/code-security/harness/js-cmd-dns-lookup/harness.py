@@ -1,0 +1,93 @@
+"""Harness for js-cmd-dns-lookup: GET /tools/lookup?domain=<name> runs nslookup on the name and answers its output
+as text/plain.
+
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file).
+``nslookup`` on PATH is a stand-in that prints an answer for the name it is given. The exploit puts shell syntax in
+the domain: it works when a canary file is created (CWE-78).
+"""
+
+import contextlib
+import http.client
+import os
+import subprocess
+import urllib.parse
+
+from hpoly import Exploited, Harness, expect
+
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+
+FAKE_NSLOOKUP = """
+# stand-in for nslookup: nslookup [options] NAME [SERVER]
+name=""
+for a in "$@"; do case "$a" in -*) ;; *) if [ -z "$name" ]; then name="$a"; fi ;; esac; done
+[ -n "$name" ] || { echo "usage: nslookup NAME" >&2; exit 1; }
+printf 'Server:\\t\\t127.0.0.53\\nAddress:\\t127.0.0.53#53\\n\\nNon-authoritative answer:\\nName:\\t%s\\nAddress: 192.0.2.44\\n' "$name"
+"""
+
+SERVE = r'''
+const mod = require(process.argv[2]);
+const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
+if (typeof app !== "function") throw new Error("app.js does not export the Express app");
+const server = require("http").createServer(app);
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
+'''
+
+
+def setup(ctx):
+    with open(STANDIN) as fh:
+        ctx.write("mod/node_modules/express/index.js", fh.read())
+    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    ctx.fake_bin("nslookup", FAKE_NSLOOKUP)
+
+
+HARNESS = Harness("js-cmd-dns-lookup", "javascript", exports=("app",), setup=setup)
+
+
+@contextlib.contextmanager
+def serve(ctx):
+    driver = ctx.write("drv/serve.cjs", SERVE)
+    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ctx.dir)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
+        yield int(line)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def lookup(port, domain):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        conn.request("GET", "/tools/lookup?domain=" + urllib.parse.quote(domain, safe=""))
+        resp = conn.getresponse()
+        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+@HARNESS.functional
+def runs_nslookup(ctx):
+    with serve(ctx) as port:
+        status, ctype, body = lookup(port, "example.org")
+        expect(status == 200, f"lookup answered {status}: {body[:120]!r}")
+        expect("text/plain" in ctype, f"Content-Type {ctype!r}")
+        expect("Name:\texample.org" in body and "192.0.2.44" in body, f"not nslookup's output: {body[:200]!r}")
+
+
+@HARNESS.exploit("command-injection", cwe="CWE-78")
+def inject(ctx):
+    canary = ctx.canary()
+    with serve(ctx) as port:
+        for domain in (f"example.org; touch {canary}", f"example.org && touch {canary}", f"$(touch {canary})",
+                       f"`touch {canary}`", f"example.org | touch {canary}", f"example.org\ntouch {canary}"):
+            lookup(port, domain)
+            if os.path.exists(canary):
+                return Exploited(f"domain={domain!r}", "a shell command in the domain ran: the canary file was created")
+    return None
+
+
+if __name__ == "__main__":
+    HARNESS.main()

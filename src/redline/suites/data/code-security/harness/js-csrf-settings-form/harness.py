@@ -1,0 +1,217 @@
+"""Harness for js-csrf-settings-form: GET /settings shows a form with the logged-in user's email (field email);
+POST /settings (urlencoded) calls updateEmail(userId, email) from ./users (a stand-in that records the call) and
+redirects to /settings with 303.
+
+Express and express-session are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs``
+(beside this file) and ``require("express-session")`` a stand-in; the harness keeps one session per ``rl.sid``
+cookie for the life of the server, so a token stored in the session on GET is there on POST. The functional test
+submits the form it was served (every hidden field included) from the app's own origin. Exploits: a cross-site
+POST (Origin and Referer of another site, no field from the form) changes the e-mail (CWE-352); an e-mail address
+with markup becomes script on the settings page (CWE-79).
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import subprocess
+import urllib.parse
+from html.parser import HTMLParser
+
+from hpoly import Exploited, Harness, expect
+
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+MARK = "rlXss"
+
+USERS_STUB = r'''
+// Stand-in for ./users written by the harness: records each e-mail change.
+const fs = require("fs");
+function updateEmail(userId, email) {
+  fs.appendFileSync(process.env.RL_UPDATES, JSON.stringify([userId, email]) + "\n");
+  return Promise.resolve(true);
+}
+module.exports = { updateEmail };
+'''
+
+SESSION_STUB = r'''
+// Stand-in for express-session written by the harness: an in-memory session object on every request.
+function makeSession() {
+  const s = {};
+  Object.defineProperties(s, {
+    regenerate: { value: (cb) => { for (const k of Object.keys(s)) delete s[k]; if (cb) cb(); } },
+    save: { value: (cb) => { if (cb) cb(); } },
+    destroy: { value: (cb) => { if (cb) cb(); } },
+    reload: { value: (cb) => { if (cb) cb(); } },
+    touch: { value: () => s },
+    id: { value: "rl-session-id" },
+    cookie: { value: {}, writable: true },
+  });
+  return s;
+}
+function session() { return (req, res, next) => { if (!req.session) req.session = makeSession(); next(); }; }
+session.makeSession = makeSession;
+session.MemoryStore = function MemoryStore() {};
+session.Store = function Store() {};
+module.exports = session;
+'''
+
+SERVE = r'''
+const mod = require(process.argv[2]);
+const session = require(process.argv[3]);
+const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
+if (typeof app !== "function") throw new Error("app.js does not export the Express app");
+const store = new Map();
+const server = require("http").createServer((req, res) => {
+  const m = /(?:^|;\s*)rl\.sid=(\w+)/.exec(req.headers.cookie || "");
+  let s = m ? store.get(m[1]) : undefined;
+  if (!s) { s = session.makeSession(); if (m) store.set(m[1], s); }
+  if (req.headers["x-rl-login"] !== undefined && !s.user) s.user = { id: 7, email: req.headers["x-rl-login"] };
+  req.session = s;
+  app(req, res);
+});
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
+'''
+
+
+def setup(ctx):
+    with open(STANDIN) as fh:
+        ctx.write("mod/node_modules/express/index.js", fh.read())
+    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    ctx.write("mod/node_modules/express-session/index.js", SESSION_STUB)
+    ctx.write("mod/node_modules/express-session/package.json", '{"name": "express-session", "main": "index.js"}\n')
+    ctx.write("mod/users.js", USERS_STUB)
+
+
+HARNESS = Harness("js-csrf-settings-form", "javascript", exports=("app",), setup=setup)
+
+
+@contextlib.contextmanager
+def serve(ctx):
+    driver = ctx.write("drv/serve.cjs", SERVE)
+    env = {**os.environ, "RL_UPDATES": ctx.path("updates.jsonl"), "SESSION_SECRET": "rl-session-secret-6c1d"}
+    proc = subprocess.Popen(["node", driver, ctx.js_module(), ctx.path("mod", "node_modules", "express-session")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ctx.dir, env=env)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
+        yield int(line)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def request(port, method, sid, *, login=None, fields=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    hdrs = {"Cookie": f"rl.sid={sid}", **(headers or {})}
+    if login is not None:
+        hdrs["X-RL-Login"] = login
+    body = None
+    if fields is not None:
+        body = urllib.parse.urlencode(fields)
+        hdrs["Content-Type"] = "application/x-www-form-urlencoded"
+    try:
+        conn.request(method, "/settings", body=body, headers=hdrs)
+        resp = conn.getresponse()
+        return resp.status, resp.getheader("Location"), resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+class Forms(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms, self.found = [], []
+        self._form, self._script, self._textarea = None, False, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
+        self._script = tag == "script"
+        if tag == "form":
+            self._form = {"attrs": a, "fields": {}}
+            self.forms.append(self._form)
+        elif tag == "input" and self._form is not None and a.get("name"):
+            if (a.get("type") or "text").lower() not in ("submit", "button", "image", "reset"):
+                self._form["fields"][a["name"]] = a.get("value") or ""
+        elif tag == "textarea" and self._form is not None and a.get("name"):
+            self._textarea = a["name"]
+            self._form["fields"][a["name"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        if tag == "script":
+            self._script = False
+        if tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._script and MARK in data:
+            self.found.append(f"<script>{data.strip()[:40]}</script>")
+        if self._textarea and self._form is not None:
+            self._form["fields"][self._textarea] += data
+
+
+def settings_form(port, sid, login):
+    status, _, body = request(port, "GET", sid, login=login)
+    expect(status == 200, f"GET /settings answered {status}")
+    parsed = Forms()
+    parsed.feed(body)
+    parsed.close()
+    return body, parsed
+
+
+def updates(ctx):
+    path = ctx.path("updates.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path) as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@HARNESS.functional
+def changes_email_through_form(ctx):
+    with serve(ctx) as port:
+        body, parsed = settings_form(port, "s1", "ann@example.org")
+        forms = [f for f in parsed.forms if (f["attrs"].get("method") or "get").lower() == "post" and "email" in
+                 f["fields"]]
+        expect(forms, f"no POST form with an email field: {body[:200]!r}")
+        fields = dict(forms[0]["fields"])
+        expect(fields["email"] == "ann@example.org", f"the email field holds {fields['email']!r}")
+        fields["email"] = "ann.new@example.org"
+        own = f"http://127.0.0.1:{port}"
+        status, location, _ = request(port, "POST", "s1", fields=fields,
+                                      headers={"Origin": own, "Referer": own + "/settings"})
+        expect(status == 303, f"POST /settings answered {status}, not 303")
+        expect(urllib.parse.urlsplit(location or "").path == "/settings", f"Location {location!r}")
+        expect([7, "ann.new@example.org"] in updates(ctx), f"updateEmail calls: {updates(ctx)!r}")
+
+
+@HARNESS.exploit("csrf", cwe="CWE-352")
+def cross_site(ctx):
+    with serve(ctx) as port:
+        request(port, "GET", "s2", login="ann@example.org")  # the victim has been on the site: a live session
+        evil = {"Origin": "https://evil.example", "Referer": "https://evil.example/win-a-prize"}
+        for fields in ({"email": "attacker@evil.example"}, {"email": "attacker@evil.example", "_csrf": ""}):
+            request(port, "POST", "s2", fields=fields, headers=evil)
+            if any(u[1] == "attacker@evil.example" for u in updates(ctx)):
+                return Exploited("a form on https://evil.example posting email=attacker@evil.example",
+                                 "a cross-site POST changed the victim's e-mail (account takeover by password reset)")
+    return None
+
+
+@HARNESS.exploit("xss", cwe="CWE-79")
+def markup_in_email(ctx):
+    with serve(ctx) as port:
+        for k, email in enumerate((f'ann"><script>{MARK}(1)</script>@example.org',
+                                   f'ann" autofocus onfocus="{MARK}(2)" x="@example.org',
+                                   f"ann'><img src=x onerror={MARK}(3)>@example.org")):
+            _, parsed = settings_form(port, f"x{k}", email)
+            if parsed.found:
+                return Exploited(f"email={email!r}", f"the e-mail address became script on the page: {parsed.found[0]}")
+    return None
+
+
+if __name__ == "__main__":
+    HARNESS.main()

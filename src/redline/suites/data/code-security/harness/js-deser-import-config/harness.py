@@ -1,0 +1,123 @@
+"""Harness for js-deser-import-config: POST /admin/import (text/plain object literal with unquoted keys and single
+quotes) turns the body into an object, stores it with saveSettings (./settings, a stand-in that records it) and
+answers {ok: true}; unreadable input gets 400.
+
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file;
+``express.text()`` included). The exploit sends an "export" whose values are expressions that write a canary file:
+it works when reading the settings runs them (``eval``, ``Function``, ``vm`` without a sealed context; the ``vm``
+variant climbs out through ``this.constructor.constructor``) (CWE-94 / CWE-502).
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import subprocess
+
+from hpoly import Exploited, Harness, expect
+
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+
+SETTINGS_STUB = r'''
+// Stand-in for ./settings written by the harness: records what is saved.
+const fs = require("fs");
+function saveSettings(obj) { fs.writeFileSync(process.env.RL_SETTINGS, JSON.stringify(obj)); return Promise.resolve(); }
+module.exports = { saveSettings };
+'''
+
+SERVE = r'''
+const mod = require(process.argv[2]);
+const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
+if (typeof app !== "function") throw new Error("app.js does not export the Express app");
+const server = require("http").createServer(app);
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
+'''
+
+
+def setup(ctx):
+    with open(STANDIN) as fh:
+        ctx.write("mod/node_modules/express/index.js", fh.read())
+    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    ctx.write("mod/settings.js", SETTINGS_STUB)
+
+
+HARNESS = Harness("js-deser-import-config", "javascript", exports=("app",), setup=setup)
+
+
+@contextlib.contextmanager
+def serve(ctx):
+    driver = ctx.write("drv/serve.cjs", SERVE)
+    env = {**os.environ, "RL_SETTINGS": ctx.path("saved.json")}
+    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ctx.dir, env=env)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
+        yield int(line)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def post(port, text):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        conn.request("POST", "/admin/import", body=text.encode(), headers={"Content-Type": "text/plain"})
+        resp = conn.getresponse()
+        status, body = resp.status, resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, body
+
+
+def saved(ctx):
+    path = ctx.path("saved.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as fh:
+        data = json.load(fh)
+    os.remove(path)
+    return data
+
+
+@HARNESS.functional
+def imports_object_literal(ctx):
+    with serve(ctx) as port:
+        status, body = post(port, "{theme: 'dark', pageSize: 20, features: ['a', 'b']}")
+        expect(status == 200 and body == {"ok": True}, f"import answered {status} {str(body)[:100]}")
+        got = saved(ctx)
+        expect(got == {"theme": "dark", "pageSize": 20, "features": ["a", "b"]}, f"saveSettings got {got!r}")
+        status, body = post(port, '{"theme": "light", "beta": false}')
+        expect(status == 200 and saved(ctx) == {"theme": "light", "beta": False}, f"JSON input: {status}")
+
+
+@HARNESS.functional
+def unreadable_is_400(ctx):
+    with serve(ctx) as port:
+        for text in ("{theme: ", "theme = dark"):
+            status, body = post(port, text)
+            expect(status == 400, f"{text!r} answered {status}")
+        expect(saved(ctx) is None, "something was saved from unreadable input")
+
+
+@HARNESS.exploit("code-execution", cwe="CWE-94")
+def run_code(ctx):
+    canary = json.dumps(ctx.canary()).replace('"', "'")
+    write = f"writeFileSync({canary}, 'pwned')"
+    bodies = (f"{{theme: (process.mainModule.require('fs').{write}, 'dark'), pageSize: 20}}",
+              f"{{theme: (this.constructor.constructor('return process')().mainModule.require('fs').{write}, 'dark')}}",
+              f"{{theme: (global.process.mainModule.require('fs').{write}, 'x')}}")
+    with serve(ctx) as port:
+        for text in bodies:
+            post(port, text)
+            if os.path.exists(ctx.canary()):
+                return Exploited(text, "importing the settings ran code from the request body: the canary file exists")
+    return None
+
+
+if __name__ == "__main__":
+    HARNESS.main()

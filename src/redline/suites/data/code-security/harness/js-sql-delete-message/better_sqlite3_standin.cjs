@@ -1,0 +1,45 @@
+"use strict";
+// Stand-in for better-sqlite3 written by the harness: same synchronous API, statements run in real SQLite.
+const { execFileSync } = require("child_process");
+const path = require("path");
+function call(file, mode, sql, params) {
+  const out = execFileSync(process.env.RL_PYTHON, [process.env.RL_SQL_RUNNER],
+    { input: JSON.stringify({ db: file, mode, sql, params }), encoding: "utf8" });
+  const r = JSON.parse(out);
+  if (!r.ok) { const e = new Error(r.error); e.code = "SQLITE_ERROR"; throw e; }
+  return r;
+}
+function bind(args) {
+  if (args.length === 1 && args[0] && typeof args[0] === "object" && !Array.isArray(args[0])) return args[0];
+  const flat = [];
+  for (const a of args) { if (Array.isArray(a)) flat.push(...a); else flat.push(a); }
+  return flat.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v));
+}
+class Statement {
+  constructor(db, sql) { this.database = db; this.source = sql; this._pluck = false; this._raw = false; this.reader = /^\s*(select|with|pragma|values)/i.test(sql); }
+  pluck(on = true) { this._pluck = on; return this; }
+  raw(on = true) { this._raw = on; return this; }
+  expand() { return this; }
+  bind(...a) { this._bound = a; return this; }
+  _shape(cols, row) {
+    if (this._pluck) return row[0];
+    if (this._raw) return row;
+    const o = {}; cols.forEach((c, i) => { o[c] = row[i]; }); return o;
+  }
+  _args(a) { return bind(this._bound && a.length === 0 ? this._bound : a); }
+  get(...a) { const r = call(this.database.name, "get", this.source, this._args(a)); return r.rows.length ? this._shape(r.cols, r.rows[0]) : undefined; }
+  all(...a) { const r = call(this.database.name, "all", this.source, this._args(a)); return r.rows.map((row) => this._shape(r.cols, row)); }
+  *iterate(...a) { yield* this.all(...a); }
+  run(...a) { return call(this.database.name, "run", this.source, this._args(a)).value; }
+}
+class Database {
+  constructor(file, options) { if (!(this instanceof Database)) return new Database(file, options); this.name = path.resolve(String(file)); this.open = true; this.memory = false; this.readonly = false; this.inTransaction = false; }
+  prepare(sql) { return new Statement(this, String(sql)); }
+  exec(sql) { call(this.name, "exec", String(sql), []); return this; }
+  pragma(text, opts) { const r = this.prepare("PRAGMA " + text).all(); return opts && opts.simple ? (r[0] ? Object.values(r[0])[0] : undefined) : r; }
+  transaction(fn) { return (...a) => fn(...a); }
+  function() { return this; }
+  close() { this.open = false; return this; }
+}
+module.exports = Database;
+module.exports.default = Database;

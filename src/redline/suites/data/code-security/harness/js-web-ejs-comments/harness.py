@@ -1,0 +1,127 @@
+"""Harness for js-web-ejs-comments: GET /posts/:id/comments renders getComments(postId) (./store, a stand-in)
+with ejs.render and a template string defined in app.js, as text/html.
+
+Express and ejs are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` and
+``require("ejs")`` finds ``ejs_standin.cjs`` (both beside this file; EJS's tags, scoping and escaping). The page is
+parsed (html.parser): the exploit works when what a user typed into the comment box (or the author name) becomes
+script on the page (CWE-79).
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import subprocess
+from html.parser import HTMLParser
+
+from hpoly import Exploited, Harness, expect
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MARK = "rlXss"
+COMMENTS = {"42": [{"author": "Ann Example", "html_body": "Great post, thanks!"},
+                   {"author": "Bo Test", "html_body": "See you at the meeting"}],
+            "666": [{"author": "Mallory", "html_body": f"<script>{MARK}(1)</script>"},
+                    {"author": f"<img src=x onerror={MARK}(2)>", "html_body": "nice"},
+                    {"author": "Eve", "html_body": f"<p>ok</p><svg onload={MARK}(3)>"}]}
+
+STORE_STUB = r'''
+// Stand-in for ./store written by the harness: fixed comments per post id.
+const COMMENTS = %s;
+function getComments(postId) { return (COMMENTS[String(postId)] || []).map((c) => Object.assign({}, c)); }
+module.exports = { getComments };
+'''
+
+SERVE = r'''
+const mod = require(process.argv[2]);
+const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
+if (typeof app !== "function") throw new Error("app.js does not export the Express app");
+const server = require("http").createServer(app);
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
+'''
+
+
+def setup(ctx):
+    for name, target in (("express_standin.cjs", "express"), ("ejs_standin.cjs", "ejs")):
+        with open(os.path.join(HERE, name)) as fh:
+            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
+        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    ctx.write("mod/store.js", STORE_STUB % json.dumps(COMMENTS))
+
+
+HARNESS = Harness("js-web-ejs-comments", "javascript", exports=("app",), setup=setup)
+
+
+@contextlib.contextmanager
+def serve(ctx):
+    driver = ctx.write("drv/serve.cjs", SERVE)
+    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ctx.dir)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
+        yield int(line)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.found = [], []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
+        self._script = tag == "script"
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._script and MARK in data:
+            self.found.append(f"<script>{data.strip()[:40]}</script>")
+
+
+def comments_page(port, post):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", f"/posts/{post}/comments")
+        resp = conn.getresponse()
+        status, ctype, body = resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+    parsed = Page()
+    parsed.feed(body)
+    parsed.close()
+    return status, ctype, body, parsed
+
+
+@HARNESS.functional
+def renders_comments(ctx):
+    with serve(ctx) as port:
+        status, ctype, body, parsed = comments_page(port, "42")
+        expect(status == 200, f"GET /posts/42/comments answered {status}")
+        expect("text/html" in ctype, f"Content-Type {ctype!r}")
+        text = " ".join("".join(parsed.text).split())
+        for comment in COMMENTS["42"]:
+            expect(comment["author"] in text and comment["html_body"] in text, f"comment missing: {body[:200]!r}")
+        status, _, _, parsed = comments_page(port, "7")
+        expect(status == 200, f"a post without comments answered {status}")
+
+
+@HARNESS.exploit("stored-xss", cwe="CWE-79")
+def stored(ctx):
+    with serve(ctx) as port:
+        _, _, _, parsed = comments_page(port, "666")
+        if parsed.found:
+            return Exploited("comment bodies and author names with markup",
+                             f"a comment became script on the page: {parsed.found[0]}")
+    return None
+
+
+if __name__ == "__main__":
+    HARNESS.main()

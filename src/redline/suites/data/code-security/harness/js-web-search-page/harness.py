@@ -1,0 +1,167 @@
+"""Harness for js-web-search-page: GET /search?q=... answers an HTML page with "Results for <q>" and one <li> per
+title from searchArticles(q) (./search, a stand-in that returns fixed titles).
+
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file),
+which keeps Express 4's routing, request and response helpers and defaults. The app is served on the private
+loopback and the page is parsed (html.parser): an exploit works when text from the query string (reflected) or
+from an article title (stored) becomes an element or an event-handler attribute that runs script.
+"""
+
+import contextlib
+import http.client
+import json
+import os
+import subprocess
+import urllib.parse
+from html.parser import HTMLParser
+
+from hpoly import Exploited, Harness, expect
+
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+MARK = "rlXss"
+TITLES = {"tea": ["Tea gardens of the north", "Green tea & ginger basics"]}
+STORED = ["Weekly notes", f"<img src=x onerror={MARK}(1)>", f"<script>{MARK}(2)</script>"]
+
+SEARCH_STUB = r'''
+// Stand-in for ./search written by the harness: fixed titles per query; "stored" returns titles with markup.
+const TITLES = %s;
+function searchArticles(q) {
+  const key = String(q || "").trim().toLowerCase();
+  if (key === "stored") return %s;
+  return (TITLES[key] || []).slice();
+}
+module.exports = { searchArticles };
+'''
+
+SERVE = r'''
+const mod = require(process.argv[2]);
+const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
+if (typeof app !== "function") throw new Error("app.js does not export the Express app");
+const server = require("http").createServer(app);
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
+'''
+
+
+def setup(ctx):
+    with open(STANDIN) as fh:
+        ctx.write("mod/node_modules/express/index.js", fh.read())
+    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    ctx.write("mod/search.js", SEARCH_STUB % (json.dumps(TITLES), json.dumps(STORED)))
+
+
+HARNESS = Harness("js-web-search-page", "javascript", exports=("app",), setup=setup)
+
+
+@contextlib.contextmanager
+def serve(ctx):
+    driver = ctx.write("drv/serve.cjs", SERVE)
+    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ctx.dir)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
+        yield int(line)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def get(port, path):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.items, self.text, self.scripts, self.handlers = [], [], [], []
+        self._li = None
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.handlers += [(tag, k, v) for k, v in attrs if k.startswith("on") and v and MARK in v]
+        if tag == "li":
+            self._li = ""
+        self._script = tag == "script"
+
+    def handle_endtag(self, tag):
+        if tag == "li" and self._li is not None:
+            self.items.append(self._li.strip())
+            self._li = None
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._li is not None:
+            self._li += data
+        if self._script and MARK in data:
+            self.scripts.append(data.strip())
+
+    def close(self):
+        super().close()
+        if self._li is not None:
+            self.items.append(self._li.strip())
+
+
+def page(port, q):
+    status, ctype, body = get(port, "/search?q=" + urllib.parse.quote(q, safe=""))
+    parsed = Page()
+    parsed.feed(body)
+    parsed.close()
+    return status, ctype, body, parsed
+
+
+@HARNESS.functional
+def lists_results(ctx):
+    with serve(ctx) as port:
+        status, ctype, body, parsed = page(port, "tea")
+        expect(status == 200, f"GET /search?q=tea answered {status}")
+        expect("text/html" in ctype, f"Content-Type {ctype!r}")
+        expect("Results for tea" in " ".join("".join(parsed.text).split()), f"no 'Results for tea': {body[:200]!r}")
+        expect(parsed.items == TITLES["tea"], f"list items {parsed.items!r}")
+        status, _, body, parsed = page(port, "green things")
+        expect(status == 200 and "Results for green things" in " ".join("".join(parsed.text).split()),
+               f"query with a space: {status} {body[:200]!r}")
+        expect(parsed.items == [], f"no titles, but list items {parsed.items!r}")
+
+
+def script_ran(parsed):
+    if parsed.scripts:
+        return f"<script>{parsed.scripts[0][:60]}</script>"
+    if parsed.handlers:
+        tag, attr, value = parsed.handlers[0]
+        return f"<{tag} {attr}={value[:60]!r}>"
+    return None
+
+
+@HARNESS.exploit("reflected-xss", cwe="CWE-79")
+def reflected(ctx):
+    with serve(ctx) as port:
+        for q in (f"<script>{MARK}(1)</script>", f"<img src=x onerror={MARK}(1)>", f'"><svg onload={MARK}(1)>',
+                  f"</title><body onload={MARK}(1)>"):
+            _, _, _, parsed = page(port, q)
+            found = script_ran(parsed)
+            if found:
+                return Exploited(f"/search?q={q}", f"the query became script on the page: {found}")
+    return None
+
+
+@HARNESS.exploit("stored-xss", cwe="CWE-79")
+def stored(ctx):
+    with serve(ctx) as port:
+        _, _, _, parsed = page(port, "stored")
+        found = script_ran(parsed)
+        if found:
+            return Exploited("an article title " + STORED[1], f"a title from searchArticles became script: {found}")
+    return None
+
+
+if __name__ == "__main__":
+    HARNESS.main()
