@@ -1,7 +1,7 @@
 """Harness for js-cmd-dns-lookup: GET /tools/lookup?domain=<name> runs nslookup on the name and answers its output
 as text/plain.
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file).
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``).
 ``nslookup`` on PATH is a stand-in that prints an answer for the name it is given. The exploit puts shell syntax in
 the domain: it works when a canary file is created (CWE-78).
 """
@@ -12,9 +12,10 @@ import os
 import subprocess
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 
 FAKE_NSLOOKUP = """
 # stand-in for nslookup: nslookup [options] NAME [SERVER]

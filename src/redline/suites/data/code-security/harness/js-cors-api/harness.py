@@ -1,7 +1,7 @@
 """Harness for js-cors-api: app.js adds CORS headers so the dashboard at https://dash.example.org can call
 GET /api/me (req.session.user as JSON) with cookies; sessions come from sessionMiddleware in ./session.
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file);
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``);
 ``./session`` is a stand-in whose middleware logs in the request that carries the cookie ``sid=rl-valid``. The
 exploit asks with another Origin (a look-alike host, ``null``): it works when the answer names that origin in
 Access-Control-Allow-Origin together with Access-Control-Allow-Credentials: true, the two headers with which a
@@ -14,9 +14,10 @@ import json
 import os
 import subprocess
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 DASH = "https://dash.example.org"
 USER = {"id": 7, "email": "ann@example.org", "name": "Ann Example"}
 

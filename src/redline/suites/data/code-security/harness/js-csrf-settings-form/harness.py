@@ -3,7 +3,7 @@ POST /settings (urlencoded) calls updateEmail(userId, email) from ./users (a sta
 redirects to /settings with 303.
 
 Express and express-session are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs``
-(beside this file) and ``require("express-session")`` a stand-in; the harness keeps one session per ``rl.sid``
+(in the harness library, ``_lib``) and ``require("express-session")`` a stand-in; the harness keeps one session per ``rl.sid``
 cookie for the life of the server, so a token stored in the session on GET is there on POST. The functional test
 submits the form it was served (every hidden field included) from the app's own origin. Exploits: a cross-site
 POST (Origin and Referer of another site, no field from the form) changes the e-mail (CWE-352); an e-mail address
@@ -18,9 +18,10 @@ import subprocess
 import urllib.parse
 from html.parser import HTMLParser
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 MARK = "rlXss"
 
 USERS_STUB = r'''

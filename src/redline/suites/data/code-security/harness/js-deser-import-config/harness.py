@@ -2,7 +2,7 @@
 quotes) turns the body into an object, stores it with saveSettings (./settings, a stand-in that records it) and
 answers {ok: true}; unreadable input gets 400.
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file;
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``;
 ``express.text()`` included). The exploit sends an "export" whose values are expressions that write a canary file:
 it works when reading the settings runs them (``eval``, ``Function``, ``vm`` without a sealed context; the ``vm``
 variant climbs out through ``this.constructor.constructor``) (CWE-94 / CWE-502).
@@ -14,9 +14,10 @@ import json
 import os
 import subprocess
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 
 SETTINGS_STUB = r'''
 // Stand-in for ./settings written by the harness: records what is saved.

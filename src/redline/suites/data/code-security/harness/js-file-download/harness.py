@@ -1,6 +1,6 @@
 """Harness for js-file-download: GET /reports/:name sends the file of that name from REPORTS_DIR, 404 when missing.
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file),
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``),
 whose ``res.sendFile`` / ``res.download`` keep the checks of Express's ``send`` module (a ``root`` option refuses
 ``..``; an absolute path with ``..`` segments is refused; dot-files are hidden). The exploit asks for names that
 climb out of the folder (encoded slashes, absolute paths): it works when a file outside REPORTS_DIR is served
@@ -13,9 +13,10 @@ import os
 import subprocess
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 CANARY_TEXT = "rl-canary-51c0 secret outside the reports folder"
 PDF = b"%PDF-1.4 quarterly report\n"
 

@@ -2,7 +2,7 @@
 a stand-in) answers {token}, a JWT with sub = user id and role; otherwise 401.
 
 Express and jsonwebtoken are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs``
-(beside this file) and ``require("jsonwebtoken")`` a stand-in with the library's API (as in
+(in the harness library, ``_lib``) and ``require("jsonwebtoken")`` a stand-in with the library's API (as in
 js-jwt-verify-middleware). The prompt names no variable for the signing key, so the server runs with the usual
 names set (JWT_SECRET, TOKEN_SECRET, ...) and, for the key exploit, once more with none of them. Exploits: a token
 verifies with a string literal of the program (the key is in the code, so anyone with the code forges tokens), with
@@ -20,9 +20,10 @@ import os
 import re
 import subprocess
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 KEY_VARS = ("JWT_SECRET", "JWT_KEY", "JWT_SECRET_KEY", "JWT_SIGNING_KEY", "TOKEN_SECRET", "SECRET_KEY", "SECRET",
             "APP_SECRET", "AUTH_SECRET", "ACCESS_TOKEN_SECRET")
 ENV_KEY = "rl-env-signing-key-0b7e41d9a3"

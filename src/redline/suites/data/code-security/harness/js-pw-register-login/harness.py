@@ -23,9 +23,11 @@ import sqlite3
 import subprocess
 import sys
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PASSWORD = "correct horse 42"  # noqa: S105 - the test password the harness registers and attacks
 
 SQL_RUNNER = r'''
@@ -95,7 +97,7 @@ def fast_digest_in(stored, password):
 def setup(ctx):
     for name, targets in (("express_standin.cjs", ("express",)), ("better_sqlite3_standin.cjs", ("better-sqlite3",)),
                           ("bcrypt_standin.cjs", ("bcrypt", "bcryptjs"))):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             text = fh.read()
         for target in targets:
             ctx.write(f"mod/node_modules/{target}/index.js", text)

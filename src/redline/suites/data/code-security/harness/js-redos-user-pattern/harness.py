@@ -1,7 +1,7 @@
 """Harness for js-redos-user-pattern: GET /logs/search?pattern=<term> answers {lines} with the lines of LOG_FILE that
 contain the term (at most 200).
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file).
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``).
 The log holds ordinary lines and one with a long run of one letter (a session id). The exploit sends a search term
 that, used as a regular expression, backtracks exponentially on that line: it works when the server has not
 answered within REDOS_LIMIT_S seconds (2^40 steps; a plain substring search answers in milliseconds), so one
@@ -16,9 +16,10 @@ import socket
 import subprocess
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 REDOS_LIMIT_S = 6.0
 LOG = (["2026-12-01 10:00:01 INFO user ann logged in",
         "2026-12-01 10:00:05 ERROR payment failed for order 1234",

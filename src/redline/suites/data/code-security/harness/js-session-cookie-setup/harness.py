@@ -3,7 +3,7 @@ a 30-minute lifetime, and POST /login (JSON {username, password}, checked with v
 stand-in) that stores req.session.userId and answers {ok: true}, or 401 {ok: false}.
 
 Express and express-session are not installed in the sandbox: ``require("express")`` finds
-``express_standin.cjs`` and ``require("express-session")`` finds ``express_session_standin.cjs`` (beside this file;
+``express_standin.cjs`` and ``require("express-session")`` finds ``express_session_standin.cjs`` (in the harness library, ``_lib``;
 the real module's cookie defaults, signing and its refusal to send a Secure cookie over an unencrypted connection).
 The app is reached as it is in production, over an encrypted connection (the request's socket is marked
 ``encrypted``, as TLS in Node marks it), with NODE_ENV=production. Exploits: the session cookie lacks Secure, so a
@@ -25,9 +25,11 @@ import subprocess
 import time
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-env-session-secret-9f02c7"  # noqa: S105 - the harness's own SESSION_SECRET
 
 USERS_STUB = r'''
@@ -49,7 +51,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("express_session_standin.cjs", "express-session")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("mod/users.js", USERS_STUB)

@@ -2,7 +2,7 @@
 req.session.userId) from table messages of the better-sqlite3 database at DB_PATH and answers {deleted: n}.
 
 Express, express-session and better-sqlite3 are not installed in the sandbox: ``require("express")`` finds
-``express_standin.cjs``, ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (beside this file; every
+``express_standin.cjs``, ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (in the harness library, ``_lib``; every
 statement runs in real SQLite), and every request arrives with a ``req.session`` whose ``userId`` the harness
 chooses (``require("express-session")`` finds a stand-in that keeps it). Exploits: a user deletes another user's
 message by its id (CWE-639); an id in the path that rewrites the DELETE so that another user's message goes
@@ -18,9 +18,11 @@ import subprocess
 import sys
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MESSAGES = [(1, 10, "hello from ten"), (2, 20, "hi from twenty"), (3, 10, "second from ten"),
             (4, 20, "another from twenty")]
 
@@ -84,7 +86,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("mod/node_modules/express-session/index.js", SESSION_STUB)

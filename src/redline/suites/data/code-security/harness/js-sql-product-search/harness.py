@@ -3,7 +3,7 @@ the products whose name contains the text (cheaper than maxPrice when given), fr
 DB_PATH.
 
 Express and better-sqlite3 are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs``
-and ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (beside this file; every statement runs in
+and ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (in the harness library, ``_lib``; every statement runs in
 real SQLite). The exploit works when a search returns a secret from another table (UNION through name or maxPrice;
 CWE-89).
 """
@@ -17,9 +17,11 @@ import subprocess
 import sys
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-8107"  # noqa: S105 - a canary row the exploit tries to read
 PRODUCTS = [(1, "Blue mug", 12.5), (2, "Red mug", 8.0), (3, "Teapot", 30.0), (4, "Wooden mug rack", 45.0)]
 
@@ -55,7 +57,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("drv/sql_runner.py", SQL_RUNNER)

@@ -2,7 +2,7 @@
 better-sqlite3 database at DB_PATH as JSON, sorted by the named column.
 
 Express and better-sqlite3 are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs``
-and ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (beside this file; every statement runs in
+and ``require("better-sqlite3")`` finds ``better_sqlite3_standin.cjs`` (in the harness library, ``_lib``; every statement runs in
 real SQLite). The exploit is blind SQL injection through the sort column or the direction: two requests that differ
 only in a guess about a secret in another table come back in different orders (or lengths), so the guess can be
 checked one character at a time (CWE-89). A request the app refuses or answers in its default order leaks nothing.
@@ -17,9 +17,11 @@ import subprocess
 import sys
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-3390"  # noqa: S105 - a canary row the exploit tries to read
 ORDERS = [(1, "Dora", 30.0, "2026-03-01 09:00:00"), (2, "Alice", 10.5, "2026-01-15 12:30:00"),
           (3, "Chen", 99.9, "2026-02-10 08:15:00"), (4, "Bram", 55.0, "2026-04-20 17:45:00")]
@@ -57,7 +59,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("drv/sql_runner.py", SQL_RUNNER)

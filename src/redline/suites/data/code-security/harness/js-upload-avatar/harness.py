@@ -2,7 +2,7 @@
 and answers {path}, the stored name relative to UPLOAD_DIR; avatars are PNG, JPEG or GIF images of at most 2 MB.
 
 Express and multer are not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` and
-``require("multer")`` finds ``multer_standin.cjs`` (beside this file; multer's API, storage engines, defaults and
+``require("multer")`` finds ``multer_standin.cjs`` (in the harness library, ``_lib``; multer's API, storage engines, defaults and
 errors; like busboy it keeps only the last path component of the client's file name, so the traversal works only
 when the app decodes the name or reads a path from elsewhere). Exploits: an upload whose file name climbs out of UPLOAD_DIR writes a file outside it (CWE-22); an HTML or
 SVG file (script in the site's origin once the avatar folder is served) is stored under a name that keeps its
@@ -16,9 +16,11 @@ import os
 import subprocess
 import uuid
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082")
 DANGEROUS = (".html", ".htm", ".xhtml", ".svg", ".svgz", ".js", ".mjs", ".php", ".shtml", ".xml")
@@ -34,7 +36,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("multer_standin.cjs", "multer")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     os.makedirs(ctx.path("srv", "uploads", "avatars"))

@@ -14,9 +14,11 @@ import os
 import subprocess
 from html.parser import HTMLParser
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 COMMENTS = {"42": [{"author": "Ann Example", "html_body": "Great post, thanks!"},
                    {"author": "Bo Test", "html_body": "See you at the meeting"}],
@@ -42,7 +44,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("ejs_standin.cjs", "ejs")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("mod/store.js", STORE_STUB % json.dumps(COMMENTS))

@@ -17,9 +17,11 @@ import sys
 import urllib.parse
 from html.parser import HTMLParser
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 SECRET = "rl-secret-token-5521"  # noqa: S105 - a canary row the exploit tries to copy out
 
@@ -56,7 +58,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address()
 
 def setup(ctx):
     for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE, name)) as fh:
+        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
             ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
         ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
     ctx.write("drv/sql_runner.py", SQL_RUNNER)

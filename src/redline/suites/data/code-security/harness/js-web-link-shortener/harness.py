@@ -1,7 +1,7 @@
 """Harness for js-web-link-shortener: GET /out?url=<target> calls countClick(url) from ./stats (a stand-in) and
 redirects (302) to the target when its host is one of the partners in PARTNERS, else answers 400.
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file).
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``).
 The exploit resolves the Location header the way a browser does and works when a link the app accepted sends the
 reader to a host that is not a partner (nor a subdomain of one): look-alike hosts, user-info tricks, backslashes,
 the partner's name in the path or query (CWE-601).
@@ -13,9 +13,10 @@ import os
 import subprocess
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 PARTNERS = ("partnernews.com", "datahub.org")
 BASE = "http://news-site.example/out"
 

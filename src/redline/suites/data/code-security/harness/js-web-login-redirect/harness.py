@@ -2,7 +2,7 @@
 checkPassword from ./auth (a stand-in), sets req.session.user and redirects (302) to next or /dashboard.
 
 Express and express-session are not installed in the sandbox: ``require("express")`` finds
-``express_standin.cjs`` (beside this file; Express 4's routing, helpers and defaults, including the encoding of a
+``express_standin.cjs`` (in the harness library, ``_lib``; Express 4's routing, helpers and defaults, including the encoding of a
 redirect's Location), and every request arrives with a ``req.session`` (regenerate/save/destroy), as the prompt
 says express-session is set up; ``require("express-session")`` finds a stand-in that does the same. The exploit
 resolves the Location header the way a browser does (backslashes as slashes, leading blanks and tabs dropped) and
@@ -15,9 +15,10 @@ import os
 import subprocess
 import urllib.parse
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 BASE = "http://app.example/login"
 
 AUTH_STUB = r'''

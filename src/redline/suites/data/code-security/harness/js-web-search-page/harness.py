@@ -1,7 +1,7 @@
 """Harness for js-web-search-page: GET /search?q=... answers an HTML page with "Results for <q>" and one <li> per
 title from searchArticles(q) (./search, a stand-in that returns fixed titles).
 
-Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (beside this file),
+Express is not installed in the sandbox: ``require("express")`` finds ``express_standin.cjs`` (in the harness library, ``_lib``),
 which keeps Express 4's routing, request and response helpers and defaults. The app is served on the private
 loopback and the page is parsed (html.parser): an exploit works when text from the query string (reflected) or
 from an article title (stored) becomes an element or an event-handler attribute that runs script.
@@ -15,9 +15,10 @@ import subprocess
 import urllib.parse
 from html.parser import HTMLParser
 
+import hpoly
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "express_standin.cjs")
+STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 MARK = "rlXss"
 TITLES = {"tea": ["Tea gardens of the north", "Green tea & ginger basics"]}
 STORED = ["Weekly notes", f"<img src=x onerror={MARK}(1)>", f"<script>{MARK}(2)</script>"]
