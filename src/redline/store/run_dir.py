@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -210,15 +211,27 @@ class RunDir:
         return self.path / REPORTS[fmt]
 
     # -- locking ----------------------------------------------------------------------------------
-    def lock(self) -> IO[str]:
-        """An exclusive lock so two processes never append to the same run at once."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        fh = (self.path / ".lock").open("w")
+    def lock(self, *, wait: bool = False, on_wait: Callable[[], None] | None = None) -> IO[str]:
+        """An exclusive lock so two processes never write the same run at once. A run refuses a second writer;
+        ``wait`` (stats and reports: short, idempotent writes) waits for it instead, calling ``on_wait`` first."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fh = (self.path / ".lock").open("w")
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write to this run directory ({exc.strerror or exc})") from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            fh.close()
-            raise StoreError(f"{self.path}: another redline process is using this run") from None
+            if not wait:
+                fh.close()
+                raise StoreError(f"{self.path}: another redline process is using this run") from None
+            if on_wait is not None:
+                on_wait()
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            except BaseException:
+                fh.close()
+                raise
         return fh
 
 
