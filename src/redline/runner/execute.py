@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.backends.base import Backend, BackendResult, GenerationRequest
+from redline.backends.base import CAPPED, Backend, BackendResult, GenerationRequest
 from redline.backends.retry import RetryPolicy, generate_with_retries
 from redline.errors import BackendError, RunStopped
 from redline.records import Generation, Trial
@@ -140,7 +140,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
             result, err, attempts = await _attempt(backend, request, settings)
             latency = time.perf_counter() - t0
             gen = _record(trial, backend, result, err, attempts, latency, False)
-            if result is not None and cache is not None:
+            if result is not None and cache is not None and result.finish_reason != CAPPED:  # the cap may rise
                 cache.put(key, result)
             stop.observe(err, settings.breaker)
         writer.write(gen)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline import __version__
-from redline.backends.base import BackendResult, GenerationRequest, traits_of
+from redline.backends.base import CAPPED, BackendResult, GenerationRequest, traits_of
 from redline.config import BackendSpec
 from redline.errors import BackendError, ConfigError, JudgeError
 from redline.judges.base import Judge, JudgeInput
@@ -222,7 +222,7 @@ async def execute_trials_ray(trials: Sequence[Trial], spec: BackendSpec, writer:
         if gen.trial_id in written:  # cannot happen by construction; refuse to duplicate if it ever does
             return
         written.add(gen.trial_id)
-        if gen.ok and not gen.cached and cache is not None and gen.trial_id in keys:
+        if gen.ok and not gen.cached and gen.finish_reason != CAPPED and cache is not None and gen.trial_id in keys:
             cache.put(keys[gen.trial_id], BackendResult(text=gen.text, reasoning=gen.reasoning,
                                                         finish_reason=gen.finish_reason, usage=gen.usage))
         writer.write(gen)
