@@ -44,6 +44,7 @@ def safe_text(text: str) -> str:
 # -- redaction ------------------------------------------------------------------------------------------------
 MASK = "***"
 _MIN_LEN = 4  # shorter "keys" would redact ordinary words
+_MIN_FRAGMENT = 10  # alphanumeric runs of a key this long are redacted on their own (random, never a word)
 _lock = threading.Lock()
 _keys: set[str] = set()
 _pattern: re.Pattern[str] | None = None
@@ -58,6 +59,10 @@ def forms(key: str) -> set[str]:
         for raw in (k, f"Bearer {k}", f":{k}", f"{k}:"):
             b64 = base64.b64encode(raw.encode()).decode()
             out |= {b64, b64.rstrip("="), base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")}
+        out |= {k.encode().hex(), "".join(f"\\u{ord(c):04x}" for c in k)}  # hex, every character \u-escaped
+    # the key's long alphanumeric runs on their own: whatever an echo does to the punctuation around them (URL-
+    # encoded twice, escaped some other way, cut in half), the random part of the key never survives
+    out |= set(re.findall(rf"[A-Za-z0-9]{{{_MIN_FRAGMENT},}}", key))
     return {f for f in out if len(f) >= _MIN_LEN}
 
 
