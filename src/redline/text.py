@@ -79,6 +79,35 @@ def register_secret(key: str | None) -> None:
         _pattern = re.compile("|".join(re.escape(f) for f in every), re.IGNORECASE)
 
 
+_SECRET_PARAM = re.compile(r"key|token|secret|sig|auth|pass|cred", re.IGNORECASE)
+_MIN_URL_SECRET = 8
+
+
+def register_url_secrets(url: str | None) -> None:
+    """Credentials carried by an endpoint URL (``https://user:pass@host``, ``?api_key=...``) are keys too: they
+    are redacted wherever the URL is stored or shown (manifest, reports, error lines)."""
+    if not url:
+        return
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username, parts.password
+        query = parse_qsl(parts.query, keep_blank_values=False)
+    except ValueError:  # a malformed URL: the backend refuses it with its own one-line error
+        return
+    userinfo = parts.netloc.rpartition("@")[0]
+    register_secret(userinfo)  # the whole user:password, as written
+    # on their own only when long enough not to be a word (a user name such as "admin" is never redacted)
+    alone = password if password is not None else user  # https://KEY@host: a key given as the user name
+    if alone and len(unquote(alone)) >= _MIN_URL_SECRET:
+        register_secret(unquote(alone))
+        register_secret(alone)
+    for name, value in query:
+        if _SECRET_PARAM.search(name) and len(value) >= _MIN_URL_SECRET:
+            register_secret(value)
+
+
 def redact(text: str) -> str:
     """``text`` with every registered key, in every known form, replaced by ``***``."""
     pattern = _pattern

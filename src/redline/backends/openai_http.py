@@ -17,7 +17,7 @@ import httpx
 from redline.backends.base import BLOCKED, CAPPED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
-from redline.text import clean_text, redact, register_secret, split_reasoning
+from redline.text import clean_text, redact, register_secret, register_url_secrets, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 MAX_RESPONSE_ENV = "REDLINE_MAX_RESPONSE_BYTES"
@@ -265,6 +265,7 @@ class OpenAIBackend:
                  **_: Any) -> None:
         if not base_url:
             raise ConfigError("--base-url: required for openai/ models (e.g. http://localhost:8000/v1)")
+        register_url_secrets(base_url)  # user:password@ or ?api_key= in the URL: redacted like a key
         if not base_url.startswith(("http://", "https://")):
             raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
         try:
