@@ -355,24 +355,47 @@ class OpenAIBackend:
         """Fail fast with a one-line error when the endpoint cannot be reached at all (any HTTP answer is fine).
 
         Uses its own short-lived client (the async client belongs to the event loop of the generation stage),
-        with the run's timeout as a deadline for the whole answer: a trickling server cannot hold it open.
+        in a thread given the run's timeout (at most 10 s) for the whole exchange: a server trickling its headers
+        or body cannot hold it open. One that answers that slowly counts as reachable; the trials' own timeouts
+        and the circuit breaker deal with it.
         """
-        import time
+        import threading
 
         limit = min(10.0, self.timeout_s)
+        client = httpx.Client(timeout=limit)
+        outcome: dict[str, Any] = {}
+
+        def ask() -> None:
+            try:
+                outcome["answer"] = self._ask_models(client, limit)
+            except Exception as exc:  # handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=ask, name="redline-preflight", daemon=True)
+        worker.start()
+        worker.join(limit + 1.0)
+        client.close()  # a worker still reading is cut off: this call returns now either way
+        err = outcome.get("error")
+        if isinstance(err, httpx.TransportError | httpx.DecodingError):
+            raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(err).__name__})") from None
+        if err is not None:
+            raise err
+        answer = outcome.get("answer")
+        if answer is not None and answer[0] == 200:
+            self.served = served_entry(answer[1], self.model)
+
+    def _ask_models(self, client: httpx.Client, limit: float) -> tuple[int, bytes] | None:
+        """(status, body) of ``GET /models``, or None when its body trickles past ``limit`` or runs over 1 MB."""
+        import time
+
         deadline = time.monotonic() + limit
         body = bytearray()
-        try:
-            with httpx.Client(timeout=limit) as client, client.stream("GET", self.base_url + "/models") as resp:
-                for chunk in resp.iter_bytes():
-                    body.extend(chunk)
-                    if time.monotonic() > deadline or len(body) > 1_000_000:
-                        return
-                status = resp.status_code
-        except (httpx.TransportError, httpx.DecodingError) as exc:
-            raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(exc).__name__})") from None
-        if status == 200:
-            self.served = served_entry(bytes(body), self.model)
+        with client.stream("GET", self.base_url + "/models") as resp:
+            for chunk in resp.iter_bytes():
+                body.extend(chunk)
+                if time.monotonic() > deadline or len(body) > 1_000_000:
+                    return None
+            return resp.status_code, bytes(body)
 
     async def aclose(self) -> None:
         await self._client.aclose()
