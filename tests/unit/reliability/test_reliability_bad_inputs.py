@@ -203,6 +203,17 @@ CORPUS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
                                  ["adoption", "--snapshot", "/nonexistent.csv", "--orgs"]), "nested more than"),
     "adoption-orgs-dev-zero": (_opt("adoption", "--snapshot", "/nonexistent.csv", "--orgs", "/dev/zero"),
                                "not a regular file"),
+    "audit-file-negative-max-tokens": (_file("audit.yaml", "suites: [smoke]\nmodel: scripted/echo\nmax_tokens: -5\n",
+                                             ["run", "--config"]), "--max-tokens"),
+    "audit-file-huge-max-tokens": (_file("audit.yaml", "suites: [smoke]\nmodel: scripted/echo\nmax_tokens: 1" + "0" * 30
+                                         + "\n", ["run", "--config"]), "--max-tokens"),
+    "run-id-unicode": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "\u00fc-run"),
+                       "--run-id"),
+    "run-id-newline": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "a\nb"), "--run-id"),
+    "run-id-leading-dash": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "-x"), "--run-id"),
+    "run-id-too-long": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "a" * 300), "--run-id"),
+    "model-with-newline": (_opt("run", "--suite", "smoke", "--model", "openai/m\nx", "--base-url",
+                                "http://127.0.0.1:9/v1"), "--model"),
 }
 
 
