@@ -190,6 +190,22 @@ class RunConfig(BaseModel):
             raise ValueError("must be PROVIDER/NAME, e.g. openai/gpt-4o-mini or embedded/gemma-3-270m")
         return value
 
+    @field_validator("model")
+    @classmethod
+    def _model_is_printable(cls, value: str) -> str:
+        if not value.isprintable() or len(value) > 512:
+            raise ValueError("must be printable, without control characters or line breaks, and at most 512 long")
+        return value
+
+    @field_validator("base_url", "judge_base_url", "base_urls")
+    @classmethod
+    def _url_credentials_are_secrets(cls, value: str | tuple[str, ...] | None) -> str | tuple[str, ...] | None:
+        from redline.text import register_url_secrets
+
+        for url in (value,) if value is None or isinstance(value, str) else value:
+            register_url_secrets(url)
+        return value
+
     @field_validator("suites", "conditions")
     @classmethod
     def _as_set(cls, value: tuple[str, ...]) -> tuple[str, ...]:

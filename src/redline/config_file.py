@@ -55,22 +55,31 @@ def schema() -> dict[str, Any]:
 
 
 def _read(path: Path) -> Any:
+    """The file parsed, read through the bounded reader (a FIFO or ``/dev/zero`` fails at once), nesting capped
+    before parsing and YAML aliases refused (an alias bomb never expands); every failure is one line."""
     import yaml
 
+    from redline.store.inputs import MAX_DEPTH, nesting_depth, read_text_bounded
+
+    text = read_text_bounded(path, cap=MAX_FILE, error=InputError)
+    is_json = path.suffix == ".json"
+    levels = len({len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()})
+    if nesting_depth(text) > MAX_DEPTH or levels > MAX_DEPTH:
+        raise InputError(f"{path}: nested more than {MAX_DEPTH} levels deep")
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise InputError(f"{path}:{event.start_mark.line + 1}: YAML aliases are not allowed")
+            return super().compose_node(parent, index)
+
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise InputError(f"{path}: larger than {MAX_FILE} bytes")
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as exc:
+        return json.loads(text) if is_json else yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader
+    except (ValueError, RecursionError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}{line}: not valid {'JSON' if path.suffix == '.json' else 'YAML'}") from None
+        raise InputError(f"{path}{line}: not valid {'JSON' if is_json else 'YAML'}") from None
 
 
 def load_audit_file(path: str | Path) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from redline.errors import InputError
+from redline.errors import InputError, StoreError
+from redline.store.jsonl import read_run_file
 from redline.store.run_dir import CASES, GENERATIONS, MANIFEST, TRIALS, VERDICTS
 from redline.text import safe_text
 
@@ -20,7 +21,9 @@ VIEWS = {"generations": GENERATIONS, "verdicts": VERDICTS, "trials": TRIALS, "ca
 def _readable(run: Path) -> str | None:
     """Why a run cannot be queried (a broken manifest), or None."""
     try:
-        data = json.loads((run / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads(read_run_file(run / MANIFEST).decode("utf-8"))
+    except StoreError as exc:  # not a regular file (a FIFO or /dev/zero would hang the listing)
+        return str(exc).rpartition(": ")[2]
     except (OSError, ValueError, RecursionError) as exc:
         return f"unreadable manifest ({type(exc).__name__})"
     return None if isinstance(data, dict) else "manifest is not an object"
@@ -36,7 +39,7 @@ def connect(runs_dir: str | Path, *, allow_files: bool = False, warn: Warn | Non
     warn = warn or (lambda message: None)
     runs = []
     for run in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
-                      and (p / MANIFEST).is_file()):
+                      and ((p / MANIFEST).exists() or (p / MANIFEST).is_symlink())):  # odd ones: warned below
         problem = _readable(run)
         if problem:
             warn(f"skipping run {run.name}: {problem}")

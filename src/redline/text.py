@@ -44,6 +44,7 @@ def safe_text(text: str) -> str:
 # -- redaction ------------------------------------------------------------------------------------------------
 MASK = "***"
 _MIN_LEN = 4  # shorter "keys" would redact ordinary words
+_MIN_FRAGMENT = 10  # alphanumeric runs of a key this long are redacted on their own (random, never a word)
 _lock = threading.Lock()
 _keys: set[str] = set()
 _pattern: re.Pattern[str] | None = None
@@ -58,6 +59,10 @@ def forms(key: str) -> set[str]:
         for raw in (k, f"Bearer {k}", f":{k}", f"{k}:"):
             b64 = base64.b64encode(raw.encode()).decode()
             out |= {b64, b64.rstrip("="), base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")}
+        out |= {k.encode().hex(), "".join(f"\\u{ord(c):04x}" for c in k)}  # hex, every character \u-escaped
+    # the key's long alphanumeric runs on their own: whatever an echo does to the punctuation around them (URL-
+    # encoded twice, escaped some other way, cut in half), the random part of the key never survives
+    out |= set(re.findall(rf"[A-Za-z0-9]{{{_MIN_FRAGMENT},}}", key))
     return {f for f in out if len(f) >= _MIN_LEN}
 
 
@@ -72,6 +77,35 @@ def register_secret(key: str | None) -> None:
         _keys.add(key)
         every = sorted({f for k in _keys for f in forms(k)}, key=len, reverse=True)
         _pattern = re.compile("|".join(re.escape(f) for f in every), re.IGNORECASE)
+
+
+_SECRET_PARAM = re.compile(r"key|token|secret|sig|auth|pass|cred", re.IGNORECASE)
+_MIN_URL_SECRET = 8
+
+
+def register_url_secrets(url: str | None) -> None:
+    """Credentials carried by an endpoint URL (``https://user:pass@host``, ``?api_key=...``) are keys too: they
+    are redacted wherever the URL is stored or shown (manifest, reports, error lines)."""
+    if not url:
+        return
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username, parts.password
+        query = parse_qsl(parts.query, keep_blank_values=False)
+    except ValueError:  # a malformed URL: the backend refuses it with its own one-line error
+        return
+    userinfo = parts.netloc.rpartition("@")[0]
+    register_secret(userinfo)  # the whole user:password, as written
+    # on their own only when long enough not to be a word (a user name such as "admin" is never redacted)
+    alone = password if password is not None else user  # https://KEY@host: a key given as the user name
+    if alone and len(unquote(alone)) >= _MIN_URL_SECRET:
+        register_secret(unquote(alone))
+        register_secret(alone)
+    for name, value in query:
+        if _SECRET_PARAM.search(name) and len(value) >= _MIN_URL_SECRET:
+            register_secret(value)
 
 
 def redact(text: str) -> str:

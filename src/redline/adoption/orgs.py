@@ -102,10 +102,17 @@ def load_orgs(extra: Path | str | None = None) -> OrgTable:
 
 
 def parse_orgs_file(path: Path) -> list[Org]:
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"{path}: organisation file not found")
+    from redline.store.inputs import MAX_DEPTH, nesting_depth, read_text_bounded
+
+    text = read_text_bounded(path, cap=8 * 1024 * 1024)  # a regular file only, capped while reading
+    if nesting_depth(text) > MAX_DEPTH:
+        raise InputError(f"{path}: nested more than {MAX_DEPTH} levels deep")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
+    except RecursionError:
+        raise InputError(f"{path}: nested too deep") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""

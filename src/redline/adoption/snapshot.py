@@ -155,7 +155,11 @@ def parse_row(raw: Mapping[str, Any], *, where: str) -> tuple[ModelRow, datetime
 def _csv_records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
     with _open_text(path) as fh:
         reader = csv.DictReader(fh)
-        header = reader.fieldnames or []
+        try:
+            header = reader.fieldnames or []
+        except (UnicodeDecodeError, csv.Error) as exc:
+            why = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+            raise InputError(f"{path}: line 1: {why}") from None
         missing = sorted(REQUIRED - set(header))
         if missing:
             raise InputError(f"{path}: line 1: missing column(s): {', '.join(missing)}")

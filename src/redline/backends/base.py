@@ -13,6 +13,7 @@ __all__ = ["BLOCK_STATUSES", "BLOCK_WORDS", "Backend", "BackendResult", "Backend
            "is_provider_block", "split_reasoning", "traits_of"]
 
 BLOCKED = "blocked"  # BackendError.kind of a request a provider's content filter refused
+CAPPED = "capped"  # finish_reason of an answer cut at the response size cap: kept, truncated, never cached
 BLOCK_STATUSES = frozenset({400, 403, 451})
 BLOCK_WORDS = ("content_filter", "content filter", "content management policy", "safety", "moderation",
                "content policy", "data_inspection_failed", "inappropriate")

@@ -15,7 +15,7 @@ import os
 from typing import Any
 
 from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
-from redline.backends.openai_http import OpenAIBackend, build_payload, parse_response
+from redline.backends.openai_http import OpenAIBackend, build_payload
 from redline.config import redline_home
 from redline.errors import BackendError
 
@@ -109,8 +109,7 @@ class EmbeddedBackend:
     async def generate(self, request: GenerationRequest) -> BackendResult:
         http = await self._client()
         path, body = build_payload(request, self.model, extra={"cache_prompt": False})
-        resp = await http.post_json(path, body)
-        return parse_response(resp, request.mode)
+        return await http.complete(path, body, request.mode)
 
     async def aclose(self) -> None:
         if self._http is not None:

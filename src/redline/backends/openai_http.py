@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 
-from redline.backends.base import BLOCKED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
+from redline.backends.base import BLOCKED, CAPPED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
-from redline.text import clean_text, redact, register_secret, split_reasoning
+from redline.text import clean_text, redact, register_secret, register_url_secrets, split_reasoning
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
 MAX_RESPONSE_ENV = "REDLINE_MAX_RESPONSE_BYTES"
@@ -158,6 +159,38 @@ def parse_response(data: Any, mode: str) -> BackendResult:
     return BackendResult(text=answer, reasoning=trace, finish_reason=finish, usage=usage, truncated=truncated)
 
 
+_FIELD = {"content": re.compile(r'(?<!\\)"content"\s*:\s*"'), "text": re.compile(r'(?<!\\)"text"\s*:\s*"'),
+          "reasoning": re.compile(r'(?<!\\)"reasoning(?:_content)?"\s*:\s*"')}
+_PIECE = re.compile(r'[^"\\]+|\\u[0-9a-fA-F]{4}|\\["\\/bfnrt]')
+
+
+def _string_prefix(text: str, field: str) -> str:
+    """What a cut-off body holds of the JSON string ``field`` (its first occurrence), decoded; "" if none."""
+    match = _FIELD[field].search(text)
+    if match is None:
+        return ""
+    out: list[str] = []
+    pos = match.end()
+    while (piece := _PIECE.match(text, pos)) is not None:  # stops at the closing quote or a cut/odd escape
+        out.append(piece.group())
+        pos = piece.end()
+    try:
+        value = json.loads('"' + "".join(out) + '"')
+    except ValueError:
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def capped_result(raw: bytes, mode: str) -> BackendResult:
+    """A 200 answer cut at the size cap: the text it holds so far (best effort: the body is unfinished JSON),
+    marked ``capped`` and truncated, so judges and statistics treat it as a cut-off answer."""
+    text = raw.decode("utf-8", "replace")
+    answer = _string_prefix(text, "text" if mode == "completion" else "content")
+    reasoning = "" if mode == "completion" else _string_prefix(text, "reasoning")
+    answer, trace = split_reasoning(clean_text(answer), clean_text(reasoning))
+    return BackendResult(text=answer, reasoning=trace, finish_reason=CAPPED, truncated=True)
+
+
 def retry_after_seconds(value: str | None) -> float | None:
     """Seconds from a Retry-After header (delta seconds or an HTTP date)."""
     if not value:
@@ -232,6 +265,7 @@ class OpenAIBackend:
                  **_: Any) -> None:
         if not base_url:
             raise ConfigError("--base-url: required for openai/ models (e.g. http://localhost:8000/v1)")
+        register_url_secrets(base_url)  # user:password@ or ?api_key= in the URL: redacted like a key
         if not base_url.startswith(("http://", "https://")):
             raise ConfigError(f"--base-url: {base_url!r} must start with http:// or https://")
         try:
@@ -264,35 +298,54 @@ class OpenAIBackend:
 
     async def generate(self, request: GenerationRequest) -> BackendResult:
         path, body = build_payload(request, self.model)
-        return parse_response(await self.post_json(path, body), request.mode)
+        return await self.complete(path, body, request.mode)
+
+    async def complete(self, path: str, body: dict[str, Any], mode: str) -> BackendResult:
+        """POST a request and parse the answer. An answer over ``max_response_bytes`` (decompressed) is kept as
+        far as it was read and marked ``capped`` (finish reason ``capped``, truncated): a cut-off answer, never an
+        error and never a refusal."""
+        raw, capped = await self._post(path, body)
+        if capped:
+            return capped_result(raw, mode)
+        return parse_response(load_json(raw.decode("utf-8", "replace")), mode)
 
     async def post_json(self, path: str, body: dict[str, Any]) -> Any:
-        """POST a JSON body; transport and status failures become classified ``BackendError``s. The body is read
-        decompressed, up to ``max_response_bytes`` (a gzip bomb or an endless answer stops there)."""
+        """POST a JSON body and return the parsed answer; an answer over the cap is a ``too_large`` error here
+        (callers that want the capped answer kept use ``complete``)."""
+        raw, capped = await self._post(path, body)
+        if capped:
+            raise BackendError(f"response over {self.max_response_bytes} bytes (decompressed); raise "
+                               f"{MAX_RESPONSE_ENV} if the answers are really that long", retryable=False,
+                               kind="too_large")
+        return load_json(raw.decode("utf-8", "replace"))
+
+    async def _post(self, path: str, body: dict[str, Any]) -> tuple[bytes, bool]:
+        """(body as read, whether it was cut at the cap) of a 200 answer; transport and status failures become
+        classified ``BackendError``s. The body is read decompressed, up to ``max_response_bytes`` (a gzip bomb or
+        an endless answer stops there)."""
         try:
             async with self._client.stream("POST", path, json=body) as resp:
-                raw = await self._read_capped(resp)
+                raw, capped = await self._read_capped(resp)
         except httpx.TimeoutException as exc:
             raise BackendError(f"timeout: {type(exc).__name__}", retryable=True, kind="timeout") from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise BackendError(f"connection error: {type(exc).__name__}: {self._redact(str(exc))}",
                                retryable=True, kind="connection") from None
-        text = raw.decode("utf-8", "replace")
         if resp.status_code != 200:
-            raise classify_status(resp.status_code, self._redact(text), resp.headers.get("retry-after"))
-        return load_json(text)
+            raise classify_status(resp.status_code, self._redact(raw.decode("utf-8", "replace")),
+                                  resp.headers.get("retry-after"))
+        return raw, capped
 
-    async def _read_capped(self, resp: httpx.Response) -> bytes:
+    async def _read_capped(self, resp: httpx.Response) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
         size = 0
         async for chunk in resp.aiter_bytes():
+            if size + len(chunk) > self.max_response_bytes:
+                chunks.append(chunk[:self.max_response_bytes - size])
+                return b"".join(chunks), True  # stop reading: the rest is never decompressed
             size += len(chunk)
-            if size > self.max_response_bytes:
-                raise BackendError(f"response over {self.max_response_bytes} bytes (decompressed); raise "
-                                   f"{MAX_RESPONSE_ENV} if the answers are really that long", retryable=False,
-                                   kind="too_large")
             chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), False
 
     def _redact(self, text: str) -> str:
         """Endpoints sometimes echo the request: never let the key reach an error message or a file."""
@@ -302,24 +355,47 @@ class OpenAIBackend:
         """Fail fast with a one-line error when the endpoint cannot be reached at all (any HTTP answer is fine).
 
         Uses its own short-lived client (the async client belongs to the event loop of the generation stage),
-        with the run's timeout as a deadline for the whole answer: a trickling server cannot hold it open.
+        in a thread given the run's timeout (at most 10 s) for the whole exchange: a server trickling its headers
+        or body cannot hold it open. One that answers that slowly counts as reachable; the trials' own timeouts
+        and the circuit breaker deal with it.
         """
-        import time
+        import threading
 
         limit = min(10.0, self.timeout_s)
+        client = httpx.Client(timeout=limit)
+        outcome: dict[str, Any] = {}
+
+        def ask() -> None:
+            try:
+                outcome["answer"] = self._ask_models(client, limit)
+            except Exception as exc:  # handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=ask, name="redline-preflight", daemon=True)
+        worker.start()
+        worker.join(limit + 1.0)
+        client.close()  # a worker still reading is cut off: this call returns now either way
+        err = outcome.get("error")
+        if isinstance(err, httpx.TransportError | httpx.DecodingError):
+            raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(err).__name__})") from None
+        if err is not None:
+            raise err
+        answer = outcome.get("answer")
+        if answer is not None and answer[0] == 200:
+            self.served = served_entry(answer[1], self.model)
+
+    def _ask_models(self, client: httpx.Client, limit: float) -> tuple[int, bytes] | None:
+        """(status, body) of ``GET /models``, or None when its body trickles past ``limit`` or runs over 1 MB."""
+        import time
+
         deadline = time.monotonic() + limit
         body = bytearray()
-        try:
-            with httpx.Client(timeout=limit) as client, client.stream("GET", self.base_url + "/models") as resp:
-                for chunk in resp.iter_bytes():
-                    body.extend(chunk)
-                    if time.monotonic() > deadline or len(body) > 1_000_000:
-                        return
-                status = resp.status_code
-        except (httpx.TransportError, httpx.DecodingError) as exc:
-            raise ConfigError(f"--base-url: cannot reach {self.base_url} ({type(exc).__name__})") from None
-        if status == 200:
-            self.served = served_entry(bytes(body), self.model)
+        with client.stream("GET", self.base_url + "/models") as resp:
+            for chunk in resp.iter_bytes():
+                body.extend(chunk)
+                if time.monotonic() > deadline or len(body) > 1_000_000:
+                    return None
+            return resp.status_code, bytes(body)
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from redline.commands.run import run
+
+if TYPE_CHECKING:
+    from redline.store.run_dir import RunDir
 
 
 @click.command("generate", params=[p for p in run.params if p.name not in ("no_judge", "no_report")],
@@ -30,7 +34,8 @@ def stats(run_ref: str, runs_dir: str) -> None:
 
     rd = find_run(run_ref, runs_dir)
     rd.manifest()
-    stats_stage(rd)
+    with _run_lock(rd):
+        stats_stage(rd)
     click.echo(str(rd.stats_path))
 
 
@@ -46,8 +51,17 @@ def report(run_ref: str, runs_dir: str, formats: tuple[str, ...]) -> None:
 
     rd = find_run(run_ref, runs_dir)
     rd.manifest()
-    for path in report_stage(rd, formats=formats or ("html", "md", "json")):
+    with _run_lock(rd):
+        paths = report_stage(rd, formats=formats or ("html", "md", "json"))
+    for path in paths:
         click.echo(str(path))
+
+
+def _run_lock(rd: RunDir) -> IO[str]:
+    """The run's lock, waited for: concurrent ``stats``/``report`` (or a run still writing) take turns, so
+    their writes never interleave and each reads a whole run."""
+    return rd.lock(wait=True, on_wait=lambda: click.echo(f"waiting for another redline process on {rd.path}",
+                                                         err=True))
 
 
 def echo_json(obj: object) -> None:

@@ -33,14 +33,23 @@ def error_hint(run: RunData) -> str | None:
 
 def truncation_hint(run: RunData) -> str | None:
     """A warning when answers were cut off by the token limit (never a refusal: ``degenerate`` when unfinished)."""
-    cut = [g for g in run.generations.values() if g.ok and g.truncated]
-    if not cut:
-        return None
-    limit = run.manifest.config.get("max_tokens", "")
-    reasoning = sum(1 for g in cut if g.reasoning)
-    why = f"; {reasoning} of them were still reasoning (a reasoning model needs more tokens)" if reasoning else ""
-    return (f"warning: {len(cut)} answers were cut off by --max-tokens {limit}{why}; raise --max-tokens "
-            "to judge whole answers")
+    from redline.backends.base import CAPPED
+    from redline.backends.openai_http import MAX_RESPONSE_ENV
+
+    truncated = [g for g in run.generations.values() if g.ok and g.truncated]
+    capped = sum(1 for g in truncated if g.finish_reason == CAPPED)
+    cut = [g for g in truncated if g.finish_reason != CAPPED]
+    lines = []
+    if cut:
+        limit = run.manifest.config.get("max_tokens", "")
+        reasoning = sum(1 for g in cut if g.reasoning)
+        why = f"; {reasoning} of them were still reasoning (a reasoning model needs more tokens)" if reasoning else ""
+        lines.append(f"warning: {len(cut)} answers were cut off by --max-tokens {limit}{why}; raise --max-tokens "
+                     "to judge whole answers")
+    if capped:
+        lines.append(f"warning: {capped} answers were cut at the response size cap and kept as cut off; raise "
+                     f"{MAX_RESPONSE_ENV} (bytes) to judge whole answers")
+    return "\n".join(lines) or None
 
 
 def label_table(run: RunData) -> dict[str, Counter[str]]:

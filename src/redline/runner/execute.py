@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.backends.base import Backend, BackendResult, GenerationRequest
+from redline.backends.base import CAPPED, Backend, BackendResult, GenerationRequest
 from redline.backends.retry import RetryPolicy, generate_with_retries
 from redline.errors import BackendError, RunStopped
 from redline.records import Generation, Trial
@@ -40,22 +40,36 @@ STOP_KINDS = {"auth", "not_found", "bad_request", "fatal"}  # wrong for every tr
 
 
 @dataclass
-class _Stop:
+class StopRule:
     """Why the run stops early (first reason wins) and the current run of connection failures."""
 
     reason: str = ""
     failures: int = 0
 
     def observe(self, err: BackendError | None, breaker: int) -> None:
-        if err is None:
+        self.observe_kind(err.kind if err is not None else None, redact(str(err)) if err is not None else "",
+                          breaker)
+
+    def observe_record(self, gen: Generation, breaker: int) -> None:
+        """The same rule for a record that came back from elsewhere (a Ray worker): its kind and error text."""
+        self.observe_kind((gen.error_kind or "fatal") if not gen.ok else None, gen.error or "", breaker)
+
+    def observe_kind(self, kind: str | None, message: str, breaker: int) -> None:
+        if kind is None:
             self.failures = 0
             return
-        if err.kind in STOP_KINDS and not self.reason:
-            self.reason = f"{err} [fatal: every trial would fail the same way]"
-        elif err.kind in CONNECTION_KINDS:
+        if kind in STOP_KINDS and not self.reason:
+            self.reason = f"{message} [fatal: every trial would fail the same way]"
+        elif kind in CONNECTION_KINDS:
             self.failures += 1
             if breaker > 0 and self.failures >= breaker and not self.reason:
-                self.reason = f"endpoint down: {self.failures} trials in a row failed ({err})"
+                self.reason = f"endpoint down: {self.failures} trials in a row failed ({message})"
+
+    def error(self, summary: ExecSummary) -> RunStopped:
+        """The one-line error the run stops with: why, how many trials are left, how to resume."""
+        left = summary.planned - summary.skipped - summary.generated - summary.cached
+        return RunStopped(f"run stopped: {self.reason}; {left} trials not answered - fix it and re-run the same "
+                          "command to resume")
 
 
 @dataclass
@@ -111,7 +125,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
     summary = ExecSummary(planned=len(trials), skipped=len(trials) - len(todo))
     identity = backend.identity()
     started = time.perf_counter()
-    stop = _Stop()
+    stop = StopRule()
 
     async def one(trial: Trial) -> None:
         request = GenerationRequest.for_trial(trial, max_tokens=settings.max_tokens,
@@ -126,7 +140,7 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
             result, err, attempts = await _attempt(backend, request, settings)
             latency = time.perf_counter() - t0
             gen = _record(trial, backend, result, err, attempts, latency, False)
-            if result is not None and cache is not None:
+            if result is not None and cache is not None and result.finish_reason != CAPPED:  # the cap may rise
                 cache.put(key, result)
             stop.observe(err, settings.breaker)
         writer.write(gen)
@@ -151,7 +165,5 @@ async def execute_trials(trials: Sequence[Trial], backend: Backend, writer: Json
         await asyncio.gather(*workers, return_exceptions=True)
         summary.seconds = time.perf_counter() - started
     if stop.reason:
-        left = summary.planned - summary.skipped - summary.generated - summary.cached
-        raise RunStopped(f"run stopped: {stop.reason}; {left} trials not answered - fix it and re-run the same "
-                         "command to resume")
+        raise stop.error(summary)
     return summary

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline import __version__
-from redline.backends.base import BackendResult, GenerationRequest, traits_of
+from redline.backends.base import CAPPED, BackendResult, GenerationRequest, traits_of
 from redline.config import BackendSpec
 from redline.errors import BackendError, ConfigError, JudgeError
 from redline.judges.base import Judge, JudgeInput
 from redline.records import Generation, Trial, Verdict
 from redline.runner.cache import GenerationCache, cache_key
-from redline.runner.execute import ExecSettings, ExecSummary, _record
+from redline.runner.execute import ExecSettings, ExecSummary, StopRule, _record
 from redline.runner.ray_workers import GenerationWorker, Secret, WorkerInfo, code_digest, judge_batch
 from redline.store.jsonl import JsonlWriter
 
@@ -222,7 +222,7 @@ async def execute_trials_ray(trials: Sequence[Trial], spec: BackendSpec, writer:
         if gen.trial_id in written:  # cannot happen by construction; refuse to duplicate if it ever does
             return
         written.add(gen.trial_id)
-        if gen.ok and not gen.cached and cache is not None and gen.trial_id in keys:
+        if gen.ok and not gen.cached and gen.finish_reason != CAPPED and cache is not None and gen.trial_id in keys:
             cache.put(keys[gen.trial_id], BackendResult(text=gen.text, reasoning=gen.reasoning,
                                                         finish_reason=gen.finish_reason, usage=gen.usage))
         writer.write(gen)
@@ -254,14 +254,23 @@ async def execute_trials_ray(trials: Sequence[Trial], spec: BackendSpec, writer:
         # blocking, in this thread: the cache is SQLite
         generate_with_ray_data(list(queue), spec, settings, land, ray_address=ray_address)
     elif queue:
-        await _dispatch(queue, spec, ray_address, settings, summary, land, actors_per_endpoint, on_workers)
+        stop = StopRule()
+        try:
+            await _dispatch(queue, spec, ray_address, settings, summary, land, actors_per_endpoint, on_workers,
+                            stop)
+        finally:
+            summary.seconds = time.perf_counter() - started
+        if stop.reason:  # the local executor's rule and message: a fatal error or the endpoint down
+            raise stop.error(summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 async def _dispatch(queue: deque[Trial], spec: BackendSpec, ray_address: str | None, settings: ExecSettings,
                     summary: RayExecSummary, land: Callable[[Generation], None], actors_per_endpoint: int,
-                    on_workers: Callable[[list[Any]], None] | None) -> None:
+                    on_workers: Callable[[list[Any]], None] | None, stop: StopRule) -> None:
+    """Keep every endpoint busy until the queue is empty; a fatal error or ``settings.breaker`` connection
+    failures in a row stop it at once (trials still in flight are dropped unwritten: a re-run sends them)."""
     ray = ensure_ray(ray_address)
     pool = _Pool(ray, spec, settings, actors_per_endpoint)
     running: dict[asyncio.Future[Any], tuple[Trial, _Endpoint, _Slot]] = {}
@@ -270,7 +279,7 @@ async def _dispatch(queue: deque[Trial], spec: BackendSpec, ray_address: str | N
         summary.actors = pool.created
         if on_workers:
             on_workers([s.handle for ep in pool.endpoints for s in ep.slots])
-        while queue or running:
+        while (queue or running) and not stop.reason:
             while queue:
                 ep = max(pool.endpoints, key=lambda e: e.free())
                 if ep.free() <= 0:
@@ -300,6 +309,7 @@ async def _dispatch(queue: deque[Trial], spec: BackendSpec, ray_address: str | N
                 gen: Generation = landed.result()
                 summary.per_endpoint[ep.label] = summary.per_endpoint.get(ep.label, 0) + 1
                 land(gen)
+                stop.observe_record(gen, settings.breaker)
     finally:
         for pending in running:
             pending.cancel()

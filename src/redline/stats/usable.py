@@ -71,7 +71,7 @@ def code_label(label: str, finish_reason: str | None = None, has_code: bool | No
     its judged label, which the judge reached on that code)."""
     if finish_reason == "content_filter":
         return "blocked"
-    if finish_reason == "length" and not has_code:
+    if finish_reason in ("length", "capped") and not has_code:  # capped: cut at the response size cap
         return "truncated"
     return label
 

@@ -11,9 +11,28 @@ from typing import IO, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from redline.errors import StoreError
+from redline.store.inputs import read_bounded
 from redline.text import redact
 
 M = TypeVar("M", bound=BaseModel)
+
+
+RUN_FILE_CAP = 1 << 40  # run files are ours and may be large; the point is refusing devices and FIFOs
+
+
+def read_run_file(path: Path) -> bytes:
+    """A run file's bytes: a regular file only (a run directory holding a FIFO or a link to ``/dev/zero`` is an
+    error naming the file, never a hang or an endless read)."""
+    return read_bounded(path, cap=RUN_FILE_CAP, error=StoreError)
+
+
+def check_regular(path: Path) -> None:
+    """A file to append to must be a plain regular file, checked before it is opened: a FIFO would block the
+    open, and a planted symbolic link would make the run append to (and cut the torn tail of) its target."""
+    if path.is_symlink():
+        raise StoreError(f"{path}: a symbolic link; a run writes only its own regular files")
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path}: not a regular file")
 
 
 def repair_tail(path: Path) -> int:
@@ -50,6 +69,7 @@ class JsonlWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        check_regular(path)
         repair_tail(path)
         self._fh: IO[str] = path.open("a", encoding="utf-8")
 
@@ -79,8 +99,7 @@ def iter_json(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     a broken *last* line (a crash mid-write) is skipped."""
     if not path.exists():
         return
-    with path.open("rb") as fh:
-        lines = fh.read().split(b"\n")
+    lines = read_run_file(path).split(b"\n")
     last = len(lines) - 1
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from redline.errors import StoreError
 from redline.records import Case, Generation, RunData, RunManifest, Trial, Verdict
-from redline.store.jsonl import JsonlWriter, iter_json, read_records, write_json_atomic
+from redline.store.jsonl import JsonlWriter, iter_json, read_records, read_run_file, write_json_atomic
 
 MANIFEST = "manifest.json"
 TRIALS = "trials.jsonl"
@@ -58,7 +61,7 @@ class RunDir:
     # -- manifest -------------------------------------------------------------------------------
     def manifest(self) -> RunManifest:
         try:
-            data = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+            data = json.loads(read_run_file(self.path / MANIFEST).decode("utf-8"))
             return RunManifest.model_validate(data)
         except (OSError, ValueError) as exc:
             raise StoreError(f"{self.path / MANIFEST}:1: unreadable manifest ({exc})") from None
@@ -147,7 +150,7 @@ class RunDir:
         if not path.exists():
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            return json.loads(read_run_file(path).decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise StoreError(f"{path}:1: unreadable ({exc})") from None
 
@@ -219,15 +222,32 @@ class RunDir:
         return self.path / REPORTS[fmt]
 
     # -- locking ----------------------------------------------------------------------------------
-    def lock(self) -> IO[str]:
-        """An exclusive lock so two processes never append to the same run at once."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        fh = (self.path / ".lock").open("w")
+    def lock(self, *, wait: bool = False, on_wait: Callable[[], None] | None = None) -> IO[str]:
+        """An exclusive lock so two processes never write the same run at once. A run refuses a second writer;
+        ``wait`` (stats and reports: short, idempotent writes) waits for it instead, calling ``on_wait`` first."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            lock = self.path / ".lock"
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or device planted as the lock file
+                os.close(fd)
+                raise StoreError(f"{lock}: not a regular file")
+            fh = os.fdopen(fd, "w")
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write to this run directory ({exc.strerror or exc})") from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            fh.close()
-            raise StoreError(f"{self.path}: another redline process is using this run") from None
+            if not wait:
+                fh.close()
+                raise StoreError(f"{self.path}: another redline process is using this run") from None
+            if on_wait is not None:
+                on_wait()
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            except BaseException:
+                fh.close()
+                raise
         return fh
 
 

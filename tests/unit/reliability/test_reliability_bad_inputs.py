@@ -84,6 +84,24 @@ def _fifo(tmp: Path) -> list[str]:
     return ["suites", "validate", str(p)]
 
 
+def _file(name: str, text: str | bytes, command: list[str]) -> Callable[[Path], list[str]]:
+    def make(tmp: Path) -> list[str]:
+        p = tmp / name
+        p.write_bytes(text if isinstance(text, bytes) else text.encode())
+        return [*command, str(p)]
+    return make
+
+
+def _named_fifo(name: str, command: list[str]) -> Callable[[Path], list[str]]:
+    def make(tmp: Path) -> list[str]:
+        import os
+
+        p = tmp / name
+        os.mkfifo(p)  # nobody writes: reading it would hang
+        return [*command, str(p)]
+    return make
+
+
 DEEP_BLOCK = SUITE_HEAD + "x:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(3000)) + CASE
 
 
@@ -170,6 +188,32 @@ CORPUS: dict[str, tuple[Callable[[Path], list[str]], str]] = {
     "jsonl-deep-id": (_jsonl("code", b'{"id": ' + b"[" * 100_000 + b"]" * 100_000 + b', "response": "x"}\n'),
                       "in.jsonl:1:"),
     "jsonl-dev-zero": (_opt("judge", "answer", "/dev/zero"), "not a regular file"),
+    # beyond issue 16's list: audit files, organisation tables and snapshots through the same bounded reader
+    "audit-file-dev-zero": (_opt("run", "--config", "/dev/zero"), "/dev/zero: not a regular file"),
+    "audit-file-fifo": (_named_fifo("audit.yaml", ["run", "--config"]), "audit.yaml: not a regular file"),
+    "audit-file-deep": (_file("audit.yaml", "suites: " + "[" * 3000 + "]" * 3000 + "\n", ["run", "--config"]),
+                        "nested more than"),
+    "audit-file-deep-block": (_file("audit.yaml", "x:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(500)),
+                                    ["run", "--config"]), "nested more than"),
+    "audit-file-alias-bomb": (_file("audit.yaml", "a: &a [x, x]\nsuites: [*a, *a]\n", ["run", "--config"]),
+                              "audit.yaml:2: YAML aliases are not allowed"),
+    "adoption-binary-csv": (_file("snap.csv", b"id,author\n\x00\x01\xff\xfe,\x89PNG\n", ["adoption", "--snapshot"]),
+                            "snap.csv: line 1: not UTF-8 text"),
+    "adoption-orgs-deep": (_file("orgs.yaml", "organisations: " + "[" * 3000 + "]" * 3000 + "\n",
+                                 ["adoption", "--snapshot", "/nonexistent.csv", "--orgs"]), "nested more than"),
+    "adoption-orgs-dev-zero": (_opt("adoption", "--snapshot", "/nonexistent.csv", "--orgs", "/dev/zero"),
+                               "not a regular file"),
+    "audit-file-negative-max-tokens": (_file("audit.yaml", "suites: [smoke]\nmodel: scripted/echo\nmax_tokens: -5\n",
+                                             ["run", "--config"]), "--max-tokens"),
+    "audit-file-huge-max-tokens": (_file("audit.yaml", "suites: [smoke]\nmodel: scripted/echo\nmax_tokens: 1" + "0" * 30
+                                         + "\n", ["run", "--config"]), "--max-tokens"),
+    "run-id-unicode": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "\u00fc-run"),
+                       "--run-id"),
+    "run-id-newline": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "a\nb"), "--run-id"),
+    "run-id-leading-dash": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "-x"), "--run-id"),
+    "run-id-too-long": (_opt("run", "--suite", "smoke", "--model", "scripted/echo", "--run-id", "a" * 300), "--run-id"),
+    "model-with-newline": (_opt("run", "--suite", "smoke", "--model", "openai/m\nx", "--base-url",
+                                "http://127.0.0.1:9/v1"), "--model"),
 }
 
 

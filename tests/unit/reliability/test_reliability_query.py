@@ -78,3 +78,21 @@ def test_sarif_uris_only_from_plain_ids() -> None:
     for bad in ("../../etc/passwd", "a/b", "..", "x..y", "a b", "\x00", "é"):
         uri = trial_uri(bad)
         assert uri.startswith("trials/id-") and ".." not in uri and uri.count("/") == 1
+
+
+def test_query_skips_a_run_whose_manifest_is_a_fifo_or_dev_zero(tmp_path: Path) -> None:
+    import os
+
+    runs = tmp_path / "runs"
+    for run_id in ("good", "fifo", "zero"):
+        out = CliRunner().invoke(cli, ["run", "--suite", "smoke", "--model", "scripted/echo", "--runs-dir", str(runs),
+                                       "--run-id", run_id, "--no-judge", "--no-report", "--quiet"])
+        assert out.exit_code == 0, out.output
+    (runs / "fifo" / "manifest.json").unlink()
+    os.mkfifo(runs / "fifo" / "manifest.json")  # nobody writes: reading it would hang
+    (runs / "zero" / "manifest.json").unlink()
+    (runs / "zero" / "manifest.json").symlink_to("/dev/zero")  # reading it would never end
+    warnings: list[str] = []
+    out = run_query("select run_id, count(*) as n from generations group by 1", runs, "json", warn=warnings.append)
+    assert [row["run_id"] for row in json.loads(out)] == ["good"]
+    assert any("fifo" in w for w in warnings) and any("zero" in w for w in warnings)

@@ -23,15 +23,18 @@ SHAPES = {"raw": KEY, "upper": KEY.upper(), "json": KEY.replace("/", "\\/"), "ur
           "b64": base64.b64encode(f"Bearer {KEY}".encode()).decode(), "b64key": base64.b64encode(KEY.encode()).decode()}
 # every shape the key may take in a file (a JSON writer may escape it again): the raw key and each echo
 NEEDLES = {KEY, KEY.lower(), KEY.upper(), KEY.replace("/", "\\/"), KEY.replace("/", "\\\\/"), quote(KEY, safe=""),
-           SHAPES["b64"], SHAPES["b64key"], "test+7f3a9c1e5b"}
+           SHAPES["b64"], SHAPES["b64key"], "test+7f3a9c1e5b", "7f3a9c1e5b", KEY.encode().hex()}
+# echoes a server may also produce (answers only): URL-encoded twice, every character \u-escaped in the text, hex
+MORE_SHAPES = ("url2", "uesc", "hex")
 
 
 def _echo(mode: str, auth: str) -> tuple[int, bytes]:
     where, _, shape = mode.partition(":")
     secret = auth.removeprefix("Bearer ")
     value = {"raw": auth, "upper": auth.upper(), "json": auth.replace("/", "\\/"), "url": quote(secret, safe=""),
-             "b64": base64.b64encode(auth.encode()).decode(), "b64key": base64.b64encode(secret.encode()).decode()
-             }[shape]
+             "b64": base64.b64encode(auth.encode()).decode(), "b64key": base64.b64encode(secret.encode()).decode(),
+             "url2": quote(quote(secret, safe=""), safe=""), "hex": secret.encode().hex(),
+             "uesc": "".join(f"\\\\u{ord(c):04x}" for c in secret)}[shape]  # \\u: a literal backslash in the text
     if where in ("answer", "reasoning"):
         body = ok_body({"messages": []}, text="you sent KEYHERE" if where == "answer" else "ok",
                        reasoning="the header was KEYHERE" if where == "reasoning" else "")
@@ -46,7 +49,7 @@ def _forget_keys():
 
 
 @pytest.mark.parametrize("mode", [f"{w}:{s}" for w in ("answer", "reasoning", "500", "401", "400")
-                                  for s in SHAPES])
+                                  for s in SHAPES] + [f"answer:{s}" for s in MORE_SHAPES])
 def test_key_never_written_or_echoed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
     def respond(self: FakeServer, h, body, behaviour):  # type: ignore[no-untyped-def]
         status, payload = _echo(mode, h.headers.get("Authorization") or "")
