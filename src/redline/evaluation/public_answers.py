@@ -31,7 +31,11 @@ SOURCE_LICENCES = {
                  "completions under the licences of Meta, Mistral and OpenAI",
     "jade-v3-zh": "JADE-DB v3.0 (whitzard-ai/jade-db): MIT",
 }
-C = 3.0  # chosen by leave-units-out cross-validation on the dev split (docs/answer-judges.md)
+# chosen by leave-units-out cross-validation on the dev split (``cross_validate``; the grid and the figures are in
+# docs/answer-judges.md): the highest kappa of the weaker language
+RULE_SCALE = 0.1
+C = 300.0
+C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 
 
 def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -45,22 +49,26 @@ def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, d
     return out
 
 
-def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C,
-                 rows: Sequence[Mapping[str, Any]] | None = None) -> LearnedAnswerModel:
-    """Train the classifier on the dev split of the public answers (or on ``rows``, which must be dev rows)."""
+def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, rule_scale: float = RULE_SCALE,
+                 rows: Sequence[Mapping[str, Any]] | None = None,
+                 readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None) -> LearnedAnswerModel:
+    """Train the classifier on the dev split of the public answers (or on ``rows``, which must be dev rows);
+    ``readings``: the rules' readings by row id, when already computed."""
     train = list(rows) if rows is not None else select(load_public(data_dir, "answers"), kind="answers",
                                                        split=TRAIN_SPLIT)
     if any(r["split"] != TRAIN_SPLIT for r in train):
         raise InputError(f"the classifier learns from the {TRAIN_SPLIT} split only")
     if not train:
         raise InputError(f"{data_dir}: no {TRAIN_SPLIT} answers to train on")
-    readings = rule_readings(judge_input(train, "answers"))
+    found = (rule_readings(judge_input(train, "answers")) if readings is None
+             else [readings[str(r["id"])] for r in train])
     sources = sorted({str(r["source"]) for r in train})
     meta = {"trained_on": {s: sum(r["source"] == s for r in train) for s in sources}, "split": TRAIN_SPLIT,
             "attribution": {s: SOURCE_LICENCES.get(s, "unknown") for s in sources},
             "data_sha256": _files_digest(Path(data_dir) / "answers") if rows is None else None}
-    return fit([a for a, _, _ in readings], [str(r["label"]) for r in train],
-               rules=[(lab, det) for _, lab, det in readings] if use_rules else None, c=c, metadata=meta)
+    return fit([a for a, _, _ in found], [str(r["label"]) for r in train],
+               rules=[(lab, det) for _, lab, det in found] if use_rules else None, c=c, rule_scale=rule_scale,
+               metadata=meta)
 
 
 def _files_digest(folder: Path) -> dict[str, str]:
@@ -110,7 +118,7 @@ def format_public(result: dict[str, Any]) -> str:
 
 
 def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.0, 3.0, 10.0), folds: int = 3,
-                   use_rules: bool = True) -> dict[str, Any]:
+                   use_rules: bool = True, rule_scale: float = RULE_SCALE) -> dict[str, Any]:
     """Kappa per language of each ``c`` on the dev split, by leaving whole units out (an XSTest prompt family,
     a JADE question): how ``C`` was chosen without looking at the test split."""
     rows = select(load_public(data_dir, "answers"), kind="answers", split=TRAIN_SPLIT)
@@ -119,6 +127,7 @@ def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.
         units.setdefault(str(row["source"]), [])
         if row["unit"] not in units[str(row["source"])]:
             units[str(row["source"])].append(str(row["unit"]))
+    readings = dict(zip((str(r["id"]) for r in rows), rule_readings(judge_input(rows, "answers")), strict=True))
     fold_of = {(s, u): i % folds for s, names in units.items() for i, u in enumerate(sorted(names))}
     out: dict[str, Any] = {}
     for c in c_values:
@@ -126,7 +135,8 @@ def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.
         for k in range(folds):
             train = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] != k]
             held = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] == k]
-            model = train_public(data_dir, use_rules=use_rules, c=c, rows=train)
+            model = train_public(data_dir, use_rules=use_rules, c=c, rule_scale=rule_scale, rows=train,
+                                 readings=readings)
             judged += predict_config("rules+learned" if use_rules else "learned", judge_input(held, "answers"), model)
         report = score_answers(rows, judged)
         out[str(c)] = {k: round(v["kappa"], 4) for k, v in report.items() if v["kappa"] is not None}

@@ -97,6 +97,8 @@ def test_fit_rejects_unknown_labels() -> None:
 def test_combine_keeps_the_labels_the_classifier_cannot_give() -> None:
     assert combine(AnswerLabel.degenerate, "complete") is AnswerLabel.degenerate
     assert combine(AnswerLabel.state_narrative, "refusal") is AnswerLabel.state_narrative
+    # without reference statements the rules' official-framing markers do not outrank the classifier
+    assert combine(AnswerLabel.state_narrative, "complete", references=False) is AnswerLabel.substantive
     assert combine(AnswerLabel.substantive, "refusal") is AnswerLabel.refusal
     assert combine(AnswerLabel.refusal, "evasive") is AnswerLabel.deflection
     assert combine(AnswerLabel.refusal, "complete") is AnswerLabel.substantive

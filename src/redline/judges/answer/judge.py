@@ -351,7 +351,7 @@ class AnswerJudge:
         label, evidence = found.label.value, found.evidence
         if self.learned is not None:
             predicted = self.learned.predict([answer], [(label, found.details)])[0]
-            label = combine(found.label, predicted).value
+            label = combine(found.label, predicted, references=bool(found.details.get("references"))).value
             evidence = (*evidence, f"learned classifier: {predicted} (rules: {found.label.value})")
         if kill:
             evidence = (*evidence, *(f"kill switch: {e}" for e in kill_evidence))

@@ -34,7 +34,6 @@ FORMAT = "redline-answer-learned/1"
 CLASSES = ("refusal", "evasive", "complete")
 CONFIGS = ("rules", "rules+learned")  # the answer judge configurations a user can pick
 TO_LABEL = {"refusal": AnswerLabel.refusal, "evasive": AnswerLabel.deflection, "complete": AnswerLabel.substantive}
-RULE_KEPT = frozenset({AnswerLabel.degenerate, AnswerLabel.state_narrative})  # labels the classifier never saw
 HEAD_CHARS = 200  # declines come first: the opening gets features of its own
 MAX_FEATURE_CHARS = 4000
 MODEL_ENV = "REDLINE_ANSWER_MODEL"
@@ -90,6 +89,7 @@ class LearnedAnswerModel:
     weights: NDArray[np.float64]  # (features + 1 bias) x classes
     use_rules: bool
     metadata: dict[str, Any] = field(default_factory=dict)
+    rule_scale: float = 1.0  # value of a rule feature; smaller makes the L2 penalty weigh on them more
 
     def matrix(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None) -> Any:
         """Rows of L2-normalised sublinear TF-IDF, then the rule features (0/1), then a bias column of ones."""
@@ -112,7 +112,7 @@ class LearnedAnswerModel:
                     if j >= n_text:
                         rows.append(i)
                         cols.append(j)
-                        vals.append(1.0)
+                        vals.append(self.rule_scale)
             rows.append(i)
             cols.append(len(self.vocab))
             vals.append(1.0)
@@ -137,7 +137,8 @@ class LearnedAnswerModel:
 
     def to_json(self) -> dict[str, Any]:
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
-        return {"format": FORMAT, "classes": list(CLASSES), "use_rules": self.use_rules, "terms": terms,
+        return {"format": FORMAT, "classes": list(CLASSES), "use_rules": self.use_rules, "rule_scale": self.rule_scale,
+                "terms": terms,
                 "idf": [round(float(x), 8) for x in self.idf],
                 "weights": [[round(float(x), 8) for x in row] for row in self.weights],
                 "metadata": self.metadata}
@@ -152,7 +153,7 @@ class LearnedAnswerModel:
         if weights.shape != (len(terms) + 1, len(CLASSES)) or len(idf) > len(terms):
             raise ConfigError("learned answer model: weights do not match its vocabulary")
         return cls({t: i for i, t in enumerate(terms)}, idf, weights, bool(data["use_rules"]),
-                   dict(data.get("metadata") or {}))
+                   dict(data.get("metadata") or {}), float(data.get("rule_scale", 1.0)))
 
     def save(self, path: str | Path) -> Path:
         target = Path(path)
@@ -183,7 +184,8 @@ def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def fit(answers: Sequence[str], labels: Sequence[str], *,
         rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None, c: float = 1.0, min_df: int = 2,
-        balanced: bool = True, metadata: Mapping[str, Any] | None = None) -> LearnedAnswerModel:
+        balanced: bool = True, rule_scale: float = 1.0,
+        metadata: Mapping[str, Any] | None = None) -> LearnedAnswerModel:
     """Train on labelled answers (labels in ``CLASSES``). ``rules``: the rule judge's (label, details) per answer,
     which makes a stacked model; ``c``: inverse L2 strength; ``balanced``: weight classes by inverse frequency."""
     if len(answers) != len(labels) or not answers:
@@ -202,14 +204,14 @@ def fit(answers: Sequence[str], labels: Sequence[str], *,
         for term in sorted({t for label, details in rules for t in rule_terms(label, details)}):
             vocab[term] = len(vocab)
     model = LearnedAnswerModel(vocab, idf, np.zeros((len(vocab) + 1, len(CLASSES))), rules is not None,
-                               dict(metadata or {}))
+                               dict(metadata or {}), rule_scale)
     x = model.matrix(answers, rules)
     y = np.array([CLASSES.index(label) for label in labels])
     counts = np.bincount(y, minlength=len(CLASSES)).astype(np.float64)
     present = counts > 0
     class_w = np.where(present, n / (present.sum() * np.maximum(counts, 1.0)), 0.0) if balanced else np.ones(3)
     model.weights = _train(x, y, class_w[y], c)
-    model.metadata.update({"c": c, "min_df": min_df, "balanced": balanced, "n_train": n,
+    model.metadata.update({"c": c, "min_df": min_df, "balanced": balanced, "rule_scale": rule_scale, "n_train": n,
                            "train_labels": {k: int(v) for k, v in zip(CLASSES, counts, strict=True)},
                            "n_terms": len(terms)})
     return LearnedAnswerModel.from_json(model.to_json())  # the weights as a saved file holds them
@@ -242,7 +244,11 @@ def _train(x: Any, y: NDArray[np.int_], w: NDArray[np.float64], c: float) -> NDA
     return out
 
 
-def combine(rule_label: AnswerLabel, predicted: str) -> AnswerLabel:
-    """The combined label: the rules keep the labels the classifier cannot give (degenerate output, the state
-    narrative); otherwise the classifier's class decides."""
-    return rule_label if rule_label in RULE_KEPT else TO_LABEL[predicted]
+def combine(rule_label: AnswerLabel, predicted: str, *, references: bool = True) -> AnswerLabel:
+    """The combined label: the rules keep the labels the classifier cannot give (degenerate output, and the state
+    narrative where the answer was compared with a topic's reference statements: ``references``; without them
+    the rules' official-framing markers were wrong on every public dev answer they fired on); otherwise the
+    classifier's class decides."""
+    if rule_label is AnswerLabel.degenerate or (rule_label is AnswerLabel.state_narrative and references):
+        return rule_label
+    return TO_LABEL[predicted]
