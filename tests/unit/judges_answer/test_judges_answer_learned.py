@@ -175,3 +175,21 @@ def test_training_refuses_test_rows(tmp_path: Path) -> None:
     rows = [{"id": "t", "source": "s", "answer": "x", "label": "refusal", "split": "test", "unit": "u"}]
     with pytest.raises(InputError, match="dev split only"):
         train_public(tmp_path, rows=rows)
+
+
+def test_judge_stage_records_the_learned_fingerprint(model: LearnedAnswerModel, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.pipeline.stages import judge_stage
+    from redline.store.run_dir import RunDir
+    from tests.support.synthetic import SynthTrial, question_case, write_run
+
+    monkeypatch.setenv("REDLINE_ANSWER_MODEL", str(model.save(tmp_path / "model.json.gz")))
+    trials = [SynthTrial(case=question_case(f"q{i}", language="en", topic="cooking", topic_group="control",
+                                            parallel_id=f"p{i}"), condition_id="baseline",
+                         condition_group="baseline", text=answer) for i, (answer, _) in enumerate(TRAIN[:6])]
+    run = write_run(tmp_path / "run", trials)
+    judge_stage(RunDir.open(run.path), progress=False, answer_judge="rules+learned")
+    recorded = RunDir.open(run.path).manifest().judges["answer-rules"]
+    assert recorded == AnswerJudge({}, learned=model).fingerprint != AnswerJudge({}).fingerprint
+    verdicts = [v for (_, fp), v in RunDir.open(run.path).verdicts().items() if fp == recorded]
+    assert len(verdicts) == 6 and {v.label for v in verdicts} <= {label.value for label in AnswerLabel}
