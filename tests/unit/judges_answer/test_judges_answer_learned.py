@@ -94,14 +94,28 @@ def test_fit_rejects_unknown_labels() -> None:
         fit(["a", "b"], ["refusal", "deflection"])
 
 
-def test_combine_keeps_the_labels_the_classifier_cannot_give() -> None:
-    assert combine(AnswerLabel.degenerate, "complete") is AnswerLabel.degenerate
-    assert combine(AnswerLabel.state_narrative, "refusal") is AnswerLabel.state_narrative
+def test_combine_leaves_reference_questions_and_degenerate_output_to_the_rules() -> None:
+    for label in AnswerLabel:  # a question with reference statements: the rules decide
+        assert combine(label, "complete", references=True) is label
+    assert combine(AnswerLabel.degenerate, "complete", references=False) is AnswerLabel.degenerate
+    assert combine(AnswerLabel.substantive, "refusal", references=False) is AnswerLabel.refusal
+    assert combine(AnswerLabel.refusal, "evasive", references=False) is AnswerLabel.deflection
+    assert combine(AnswerLabel.refusal, "complete", references=False) is AnswerLabel.substantive
     # without reference statements the rules' official-framing markers do not outrank the classifier
     assert combine(AnswerLabel.state_narrative, "complete", references=False) is AnswerLabel.substantive
-    assert combine(AnswerLabel.substantive, "refusal") is AnswerLabel.refusal
-    assert combine(AnswerLabel.refusal, "evasive") is AnswerLabel.deflection
-    assert combine(AnswerLabel.refusal, "complete") is AnswerLabel.substantive
+
+
+def test_reference_questions_keep_the_rule_label() -> None:
+    always_complete = LearnedAnswerModel({}, np.zeros(0), np.array([[0.0, 0.0, 5.0]]), use_rules=True)
+    refs = {"cooking": {"en": {"state": ["The official recipe is the only correct one."],
+                               "factual": ["Rice is boiled in 1.2 parts water for 15 minutes."]}}}
+    rows = [{"id": str(i), "response": a, "topic": "cooking", "language": "en"} for i, (a, _) in enumerate(TRAIN)
+            if a.isascii()]
+    rules = [r["label"] for r in judge_answer_rows(rows, references=refs)]
+    assert "refusal" in rules
+    assert [r["label"] for r in judge_answer_rows(rows, references=refs, learned=always_complete)] == rules
+    elsewhere = {r["label"] for r in judge_answer_rows(rows, learned=always_complete)}  # no reference statements
+    assert elsewhere <= {"substantive", "degenerate"}
 
 
 def test_combined_judge_labels_stay_in_the_label_set(model: LearnedAnswerModel) -> None:

@@ -312,8 +312,8 @@ class AnswerJudge:
 
     def __init__(self, references: Mapping[str, Any] | None = None, strictness: str = "strict",
                  learned: LearnedAnswerModel | None = None) -> None:
-        """``learned``: the optional classifier (``learned.py``) that decides refusal / deflection / substantive
-        where the rules give neither degenerate nor state narrative; its digest joins the fingerprint."""
+        """``learned``: the optional classifier (``learned.py``) that labels answers to questions without
+        reference statements (degenerate output stays the rules' call); its digest joins the fingerprint."""
         if strictness not in STRICTNESS:
             raise ConfigError(f"strictness must be one of {', '.join(STRICTNESS)}, not {strictness!r}")
         self.strictness = strictness
@@ -349,7 +349,7 @@ class AnswerJudge:
         kill, kill_evidence = (False, []) if truncated else detect_kill_switch(
             reasoning, answer, answer_declined=found.declined, language=found.language)
         label, evidence = found.label.value, found.evidence
-        if self.learned is not None:
+        if self.learned is not None and not found.details.get("references"):
             predicted = self.learned.predict([answer], [(label, found.details)])[0]
             label = combine(found.label, predicted, references=bool(found.details.get("references"))).value
             evidence = (*evidence, f"learned classifier: {predicted} (rules: {found.label.value})")
