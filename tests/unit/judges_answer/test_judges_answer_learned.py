@@ -207,3 +207,19 @@ def test_judge_stage_records_the_learned_fingerprint(model: LearnedAnswerModel, 
     assert recorded == AnswerJudge({}, learned=model).fingerprint != AnswerJudge({}).fingerprint
     verdicts = [v for (_, fp), v in RunDir.open(run.path).verdicts().items() if fp == recorded]
     assert len(verdicts) == 6 and {v.label for v in verdicts} <= {label.value for label in AnswerLabel}
+
+
+def test_judge_answer_command_takes_the_learned_configuration(model: LearnedAnswerModel, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    infile = tmp_path / "in.jsonl"
+    infile.write_text("".join(json.dumps({"id": str(i), "response": a}, ensure_ascii=False) + "\n"
+                              for i, (a, _) in enumerate(TRAIN)), encoding="utf-8")
+    monkeypatch.setenv("REDLINE_ANSWER_MODEL", str(tmp_path / "none.json.gz"))
+    missing = CliRunner().invoke(cli, ["judge", "answer", str(infile), "--answer-judge", "rules+learned"])
+    assert missing.exit_code != 0 and "train-answers" in missing.output
+    model.save(tmp_path / "none.json.gz")
+    result = CliRunner().invoke(cli, ["judge", "answer", str(infile), "--answer-judge", "rules+learned"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert len(rows) == len(TRAIN) and all(any(e.startswith("learned classifier:") for e in r["evidence"])
+                                           for r in rows if r["label"] != "degenerate")
