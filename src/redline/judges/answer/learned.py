@@ -24,8 +24,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
-from scipy.optimize import minimize
 
 from redline.errors import ConfigError
 from redline.records import AnswerLabel
@@ -93,6 +91,8 @@ class LearnedAnswerModel:
 
     def matrix(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None) -> Any:
         """Rows of L2-normalised sublinear TF-IDF, then the rule features (0/1), then a bias column of ones."""
+        from scipy import sparse  # here, not at import: the rule judge alone should not pay for scipy
+
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
@@ -220,6 +220,8 @@ def fit(answers: Sequence[str], labels: Sequence[str], *,
 def _train(x: Any, y: NDArray[np.int_], w: NDArray[np.float64], c: float) -> NDArray[np.float64]:
     """Weighted multinomial logistic regression with an L2 penalty (bias unpenalised), solved with L-BFGS from
     zeros: the same data gives the same weights."""
+    from scipy.optimize import minimize
+
     n, d = x.shape
     k = len(CLASSES)
     onehot = np.zeros((n, k))
