@@ -182,6 +182,14 @@ class RunConfig(BaseModel):
     report: bool = True
     sandbox: str = "auto"  # execution option: see ExecOptions and docs/code-security-suite.md
     allow_unsafe_none: bool = False
+    answer_judge: str = "rules"  # rules | rules+learned (the trained classifier; its digest is in the fingerprint)
+
+    @field_validator("answer_judge")
+    @classmethod
+    def _answer_judge(cls, value: str) -> str:
+        if value not in ("rules", "rules+learned"):
+            raise ValueError("must be rules or rules+learned")
+        return value
 
     @field_validator("model")
     @classmethod

@@ -29,9 +29,11 @@ def judge() -> None:
 @click.option("--sandbox", type=click.Choice(["auto", "namespace", "docker", "podman", "none"]), default="auto",
               show_default=True, help="Where generated code runs for exploit-verified verdicts.")
 @click.option("--allow-unsafe-none", is_flag=True, help="Allow --sandbox none (model code runs unisolated).")
+@click.option("--answer-judge", type=click.Choice(["rules", "rules+learned"]), default="rules", show_default=True,
+              help="rules+learned: also the classifier built by `redline judges train-answers`.")
 def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | None,
                   judge_api_key_env: str | None, judge_model_self_ok: bool, batch_size: int, sandbox: str,
-                  allow_unsafe_none: bool) -> None:
+                  allow_unsafe_none: bool, answer_judge: str) -> None:
     """(Re-)judge a run: only (trial, judge fingerprint) pairs not yet judged."""
     from redline.config import make_config
     from redline.pipeline.audit import judge_stage, model_judge
@@ -49,7 +51,7 @@ def judge_run_cmd(run_dir: str, judge_model: str | None, judge_base_url: str | N
                                         model=audited if isinstance(audited, str) else None))
     with rd.lock():
         counts = judge_stage(rd, progress=False, judge_model=extra, batch_size=batch_size, sandbox=sandbox,
-                             allow_unsafe_none=allow_unsafe_none)
+                             allow_unsafe_none=allow_unsafe_none, answer_judge=answer_judge)
     for name, count in counts.items():
         click.echo(f"{name}: {count} judged")
     agreement = rd.judge_agreement()
@@ -115,14 +117,18 @@ def judge_code(infile: str, out: str | None, scope: str) -> None:
 @judge.command("answer")
 @click.argument("infile", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", default=None, help="Output JSONL (default: stdout).")
-def judge_answer(infile: str, out: str | None) -> None:
+@click.option("--answer-judge", type=click.Choice(["rules", "rules+learned"]), default="rules", show_default=True,
+              help="rules+learned: also the classifier built by `redline judges train-answers`.")
+def judge_answer(infile: str, out: str | None, answer_judge: str) -> None:
     """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
     rows = _strip_line(read_rows(infile))
     from redline.judges.answer.judge import judge_answer_rows
+    from redline.judges.answer.learned import LearnedAnswerModel, default_model_path
     from redline.suites.loader import builtin_suites, load_suite
 
+    learned = LearnedAnswerModel.load(default_model_path()) if answer_judge == "rules+learned" else None
     refs = load_suite(builtin_suites()["censorship"]).references if "censorship" in builtin_suites() else {}
-    write_rows(judge_answer_rows(rows, references=refs), out)
+    write_rows(judge_answer_rows(rows, references=refs, learned=learned), out)
 
 
 def _strip_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -28,8 +28,16 @@ def judges() -> None:
               help="Also score the answer judge on the public calibration answers in DIR (test split; "
                    "build DIR with scripts/public_data.py).")
 @click.option("--public-split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+@click.option("--answer-judge", "answer_configs", multiple=True, default=("rules",), show_default=True,
+              type=click.Choice(["rules", "learned", "rules+learned"]),
+              help="With --public-dir: the configuration(s) to score (repeatable); learned = the classifier alone, "
+                   "trained here on the dev split; rules+learned = the model at --model.")
+@click.option("--model", "model_path", default=None, type=click.Path(dir_okay=False),
+              help="The rules+learned model (default: $REDLINE_ANSWER_MODEL, else "
+                   "~/.cache/redline/answer-learned.json.gz).")
 def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allow_unsafe_none: bool,
-             write_snapshot: bool, answers_only: bool, public_dir: str | None, public_split: str) -> None:
+             write_snapshot: bool, answers_only: bool, public_dir: str | None, public_split: str,
+             answer_configs: tuple[str, ...], model_path: str | None) -> None:
     """Precision / recall / F1 (code) and accuracy / macro-F1 / kappa (answers) on labelled examples.
 
     Each is reported on the dev split (judges were tuned on it), the holdout split (never seen while tuning)
@@ -41,10 +49,18 @@ def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allo
 
     which = "answer" if answers_only else which
     if public_dir is not None:
-        from redline.evaluation.public_answers import evaluate_public_answers, format_public
+        from redline.evaluation.public_answers import C_TEXT, evaluate_public_answers, format_public, train_public
+        from redline.judges.answer.learned import LearnedAnswerModel, default_model_path
 
-        public = evaluate_public_answers(public_dir, split=public_split)
-        click.echo(json.dumps(public, indent=2, ensure_ascii=False) if as_json else format_public(public))
+        results = []
+        for config in dict.fromkeys(answer_configs):
+            model = (LearnedAnswerModel.load(model_path or default_model_path()) if config == "rules+learned"
+                     else train_public(public_dir, use_rules=False, c=C_TEXT) if config == "learned" else None)
+            results.append(evaluate_public_answers(public_dir, split=public_split, config=config, model=model))
+        if as_json:
+            click.echo(json.dumps(results[0] if len(results) == 1 else results, indent=2, ensure_ascii=False))
+        else:
+            click.echo("\n\n".join(format_public(r) for r in results))
         if data_dir is None:
             return
     if which == "exec":
@@ -68,6 +84,28 @@ def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allo
         if which != "all":
             raise click.UsageError("--write-snapshot needs --which all")
         click.echo(f"snapshot: {store(result)}", err=True)
+
+
+@judges.command("train-answers")
+@click.option("--public-dir", required=True, type=click.Path(file_okay=False),
+              help="The public calibration data (scripts/public_data.py); only its dev split is learned from.")
+@click.option("--out", default=None, type=click.Path(dir_okay=False),
+              help="Where to write the model (default: $REDLINE_ANSWER_MODEL, else "
+                   "~/.cache/redline/answer-learned.json.gz).")
+def train_answers(public_dir: str, out: str | None) -> None:
+    """Build the learned answer classifier that ``--answer-judge rules+learned`` uses (seconds on one core).
+
+    The model is trained on the public answers' dev split, stacked on the rule judge's reading, and records the
+    data's sources, licences and hashes in its metadata. It is built locally, not shipped: the XSTest completions
+    it learns from are under their model providers' terms.
+    """
+    from redline.evaluation.public_answers import train_public
+    from redline.judges.answer.learned import default_model_path
+
+    model = train_public(public_dir)
+    path = model.save(out or default_model_path())
+    click.echo(f"model {model.digest}: {model.metadata['n_train']} answers, {model.metadata['n_terms']} terms -> "
+               f"{path}")
 
 
 @judges.command("list")

@@ -62,6 +62,9 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
                  help="Where generated code runs for exploit-verified verdicts (auto: the strongest available)."),
     click.option("--allow-unsafe-none", is_flag=True, default=None,
                  help="Allow --sandbox none: model-written code runs unisolated on this machine."),
+    click.option("--answer-judge", type=click.Choice(["rules", "rules+learned"]), default=None,
+                 help="rules (default), or rules+learned: also the classifier built by `redline judges "
+                      "train-answers` (docs/answer-judges.md)."),
     click.option("--no-judge", is_flag=True, help="Generate only."),
     click.option("--no-report", is_flag=True, help="Skip statistics and reports."),
     click.option("--quiet", is_flag=True, help="No progress bar."),

@@ -1,33 +1,143 @@
-"""The answer judge on the public calibration answers (XSTest v2, JADE 3.0): figures per source and language.
+"""The answer judge on the public calibration answers (XSTest v2, JADE 3.0): figures per source and language,
+and the learned classifier trained on their dev split.
 
-``redline judges evaluate --answers --public-dir DIR`` runs it on the test split, which no rule was tuned on.
-The rows carry no topic, so no reference statements apply; the judge sees the request and the answer only.
-Throughput is measured in this process (one core), over the judging step alone.
+``redline judges evaluate --answers --public-dir DIR`` runs it on the test split, which no rule was tuned on and
+no classifier was trained on. The rows carry no topic, so no reference statements apply; the judge sees the
+request and the answer only. Throughput is measured in this process (one core), over the judging step alone.
+Configurations: ``rules`` (the rule judge), ``learned`` (the classifier on the answer's text alone, for
+comparison) and ``rules+learned`` (the classifier stacked on the rules' reading, combined by
+``learned.combine``), which is what ``--answer-judge rules+learned`` runs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from redline.errors import InputError
 from redline.evaluation.public import judge_input, load_public, score_answers, select, table
-from redline.judges.answer.judge import judge_answer_rows
+from redline.judges.answer.judge import AnswerJudge, _row_input, judge_answer_rows
+from redline.judges.answer.learned import TO_LABEL, LearnedAnswerModel, fit
+from redline.text import split_reasoning
+
+EVAL_CONFIGS = ("rules", "learned", "rules+learned")
+TRAIN_SPLIT = "dev"  # the only split a classifier may learn from; test stays for the figures
+# recorded in every trained model (docs/public-calibration-data.md has the full provenance)
+SOURCE_LICENCES = {
+    "xstest-v2": "XSTest v2 (Roettger et al. 2024, github.com/paul-rottger/exaggerated-safety): prompts CC-BY-4.0; "
+                 "completions under the licences of Meta, Mistral and OpenAI",
+    "jade-v3-zh": "JADE-DB v3.0 (whitzard-ai/jade-db): MIT",
+}
+# chosen by leave-units-out cross-validation on the dev split (``cross_validate``; the grid and the figures are in
+# docs/answer-judges.md): the highest kappa of the weaker language
+RULE_SCALE = 0.1
+C = 300.0
+C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 
 
-def evaluate_public_answers(data_dir: str | Path, *, split: str = "test", limit: int | None = None) -> dict[str, Any]:
-    """Judge every answer of ``split`` with the rule judge and score it against the human labels."""
+def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The rule judge's (final answer, label, details) for each input row: the stacked model's features."""
+    judge = AnswerJudge({})
+    out = []
+    for number, row in enumerate(inputs, start=1):
+        verdict = judge.judge_one(_row_input(number, row))
+        answer, _ = split_reasoning(str(row["response"]), str(row.get("reasoning") or ""))
+        out.append((answer, verdict.label, dict(verdict.details)))
+    return out
+
+
+def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, rule_scale: float = RULE_SCALE,
+                 rows: Sequence[Mapping[str, Any]] | None = None,
+                 readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None) -> LearnedAnswerModel:
+    """Train the classifier on the dev split of the public answers (or on ``rows``, which must be dev rows);
+    ``readings``: the rules' readings by row id, when already computed."""
+    train = list(rows) if rows is not None else select(load_public(data_dir, "answers"), kind="answers",
+                                                       split=TRAIN_SPLIT)
+    if any(r["split"] != TRAIN_SPLIT for r in train):
+        raise InputError(f"the classifier learns from the {TRAIN_SPLIT} split only")
+    if not train:
+        raise InputError(f"{data_dir}: no {TRAIN_SPLIT} answers to train on")
+    found = (rule_readings(judge_input(train, "answers")) if readings is None
+             else [readings[str(r["id"])] for r in train])
+    sources = sorted({str(r["source"]) for r in train})
+    meta = {"trained_on": {s: sum(r["source"] == s for r in train) for s in sources}, "split": TRAIN_SPLIT,
+            "attribution": {s: SOURCE_LICENCES.get(s, "unknown") for s in sources},
+            "data_sha256": _files_digest(Path(data_dir) / "answers") if rows is None else None}
+    return fit([a for a, _, _ in found], [str(r["label"]) for r in train],
+               rules=[(lab, det) for _, lab, det in found] if use_rules else None, c=c, rule_scale=rule_scale,
+               metadata=meta)
+
+
+def _files_digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.jsonl"))}
+
+
+def predict_config(config: str, inputs: Sequence[Mapping[str, Any]],
+                   model: LearnedAnswerModel | None) -> list[dict[str, Any]]:
+    """``{id, label}`` per input under one configuration (``EVAL_CONFIGS``)."""
+    if config == "rules":
+        return judge_answer_rows(inputs, references={})
+    if model is None:
+        raise InputError(f"configuration {config} needs a trained model")
+    if config == "rules+learned":
+        if not model.use_rules:
+            raise InputError("rules+learned needs a model trained with the rule features")
+        return judge_answer_rows(inputs, references={}, learned=model)
+    if model.use_rules:
+        raise InputError("the learned configuration needs a model trained without the rule features")
+    answers = [split_reasoning(str(r["response"]), "")[0] for r in inputs]
+    return [{"id": r["id"], "label": TO_LABEL[p].value} for r, p in zip(inputs, model.predict(answers), strict=True)]
+
+
+def evaluate_public_answers(data_dir: str | Path, *, split: str = "test", limit: int | None = None,
+                            config: str = "rules", model: LearnedAnswerModel | None = None) -> dict[str, Any]:
+    """Judge every answer of ``split`` under ``config`` and score it against the human labels."""
+    if config not in EVAL_CONFIGS:
+        raise InputError(f"config must be one of {', '.join(EVAL_CONFIGS)}, not {config!r}")
     rows = select(load_public(data_dir, "answers"), kind="answers", split=split, limit=limit)
+    if config != "rules" and model is not None and split == TRAIN_SPLIT:
+        raise InputError(f"the classifier was trained on the {TRAIN_SPLIT} split; score it on test")
     inputs = judge_input(rows, "answers")
     start = time.perf_counter()
-    judged = judge_answer_rows(inputs, references={})
+    judged = predict_config(config, inputs, model)
     seconds = time.perf_counter() - start
-    return {"split": split, "config": "rules", "n": len(rows), "seconds": round(seconds, 2),
+    return {"split": split, "config": config, "n": len(rows), "seconds": round(seconds, 2),
             "answers_per_s": round(len(rows) / seconds, 1) if seconds > 0 else None,
+            "model": None if model is None or config == "rules" else model.digest,
             "report": score_answers(rows, judged)}
 
 
 def format_public(result: dict[str, Any]) -> str:
-    head = (f"answer-rules on the public {result['split']} split ({result['config']} alone): {result['n']} answers, "
+    model = f", model {result['model']}" if result.get("model") else ""
+    head = (f"answer judge on the public {result['split']} split ({result['config']}{model}): {result['n']} answers, "
             f"{result['answers_per_s']} answers/s in one process")
     return head + "\n" + table(result["report"], "answers")
+
+
+def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.0, 3.0, 10.0), folds: int = 3,
+                   use_rules: bool = True, rule_scale: float = RULE_SCALE) -> dict[str, Any]:
+    """Kappa per language of each ``c`` on the dev split, by leaving whole units out (an XSTest prompt family,
+    a JADE question): how ``C`` was chosen without looking at the test split."""
+    rows = select(load_public(data_dir, "answers"), kind="answers", split=TRAIN_SPLIT)
+    units: dict[str, list[str]] = {}
+    for row in rows:
+        units.setdefault(str(row["source"]), [])
+        if row["unit"] not in units[str(row["source"])]:
+            units[str(row["source"])].append(str(row["unit"]))
+    readings = dict(zip((str(r["id"]) for r in rows), rule_readings(judge_input(rows, "answers")), strict=True))
+    fold_of = {(s, u): i % folds for s, names in units.items() for i, u in enumerate(sorted(names))}
+    out: dict[str, Any] = {}
+    for c in c_values:
+        judged: list[dict[str, Any]] = []
+        for k in range(folds):
+            train = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] != k]
+            held = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] == k]
+            model = train_public(data_dir, use_rules=use_rules, c=c, rule_scale=rule_scale, rows=train,
+                                 readings=readings)
+            judged += predict_config("rules+learned" if use_rules else "learned", judge_input(held, "answers"), model)
+        report = score_answers(rows, judged)
+        out[str(c)] = {k: round(v["kappa"], 4) for k, v in report.items() if v["kappa"] is not None}
+    return out

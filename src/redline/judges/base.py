@@ -59,6 +59,7 @@ class JudgeContext:
     judge_model_id: str = ""
     sandbox: str = "auto"  # where judges that run model code may run it (``--sandbox``)
     allow_unsafe_none: bool = False  # the explicit opt-in to sandbox ``none``
+    answer_judge: str = "rules"  # ``--answer-judge``: rules, or rules+learned (the trained classifier too)
 
 
 def applies(judge: Judge, case: Case) -> bool:

@@ -75,7 +75,7 @@ def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool 
             if cfg.judge:
                 result.judged = judge_stage(run, progress=progress, executor=cfg.executor,
                                            judge_model=extra_judge, sandbox=cfg.sandbox,
-                                           allow_unsafe_none=cfg.allow_unsafe_none)
+                                           allow_unsafe_none=cfg.allow_unsafe_none, answer_judge=cfg.answer_judge)
         if cfg.judge or cfg.report:  # statistics even with --no-report; not for a generate-only run
             data, stats = stats_stage(run)
             result.reports = [run.stats_path]

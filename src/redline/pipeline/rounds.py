@@ -94,7 +94,8 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
         total.seconds += summary.seconds
         total.planned, result.trials = len(plan), len(plan)
         result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=judge_model,
-                                   sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none)
+                                   sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none,
+                                   answer_judge=cfg.answer_judge)
         if index <= looks_taken:
             continue  # this look was taken before a restart
         decision = monitor_clustered(run.load(), history, final=index == len(plans))

@@ -119,7 +119,7 @@ def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
                 judge_model: JudgeModel | None = None, batch_size: int = 200, sandbox: str = "auto",
-                allow_unsafe_none: bool = False) -> dict[str, int]:
+                allow_unsafe_none: bool = False, answer_judge: str = "rules") -> dict[str, int]:
     """Judge every generation with the registry's judges for this run; record the judge set, the primary (and
     fallback) judge per case kind and the sandbox used in the manifest."""
     from redline.runner.judging import close_judges, fallback_judges, judge_run, primary_judges, select_judges
@@ -130,7 +130,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     context = JudgeContext(kinds=frozenset(c.kind for c in run.cases().values()), references=refs,
                            ask=judge_model.ask if judge_model else None,
                            judge_model_id=judge_model.model_id if judge_model else "", sandbox=sandbox,
-                           allow_unsafe_none=allow_unsafe_none)
+                           allow_unsafe_none=allow_unsafe_none, answer_judge=answer_judge)
     judges = select_judges(context)
     mapper: BatchMapper | None = None
     if executor == "ray":

@@ -35,6 +35,7 @@ from typing import Any
 
 from redline.errors import ConfigError, InputError
 from redline.judges.answer.degenerate import degenerate_reason, is_truncated
+from redline.judges.answer.learned import LearnedAnswerModel, combine, default_model_path
 from redline.judges.answer.narrative import (
     NARRATIVE_CLASSES,
     NarrativeSignals,
@@ -306,15 +307,21 @@ class AnswerJudge:
 
     @classmethod
     def for_run(cls, context: JudgeContext) -> AnswerJudge:
-        return cls(references=context.references)
+        learned = LearnedAnswerModel.load(default_model_path()) if context.answer_judge == "rules+learned" else None
+        return cls(references=context.references, learned=learned)
 
-    def __init__(self, references: Mapping[str, Any] | None = None, strictness: str = "strict") -> None:
+    def __init__(self, references: Mapping[str, Any] | None = None, strictness: str = "strict",
+                 learned: LearnedAnswerModel | None = None) -> None:
+        """``learned``: the optional classifier (``learned.py``) that labels answers to questions without
+        reference statements (degenerate output stays the rules' call); its digest joins the fingerprint."""
         if strictness not in STRICTNESS:
             raise ConfigError(f"strictness must be one of {', '.join(STRICTNESS)}, not {strictness!r}")
         self.strictness = strictness
         self.library = ReferenceLibrary(references)
+        self.learned = learned
+        extra = () if learned is None else ("rules+learned", learned.digest)
         self._fingerprint = fingerprint(self.name, VERSION, strictness, phrases_digest(),
-                                        references_digest(references))
+                                        references_digest(references), *extra)
 
     @property
     def fingerprint(self) -> str:
@@ -341,12 +348,15 @@ class AnswerJudge:
                               question=self.library.for_question(item.case, rule_lang))
         kill, kill_evidence = (False, []) if truncated else detect_kill_switch(
             reasoning, answer, answer_declined=found.declined, language=found.language)
-        label = found.label.value
-        evidence = found.evidence
+        label, evidence = found.label.value, found.evidence
+        if self.learned is not None and not found.details.get("references"):
+            predicted = self.learned.predict([answer], [(label, found.details)])[0]
+            label = combine(found.label, predicted, references=bool(found.details.get("references"))).value
+            evidence = (*evidence, f"learned classifier: {predicted} (rules: {found.label.value})")
         if kill:
             evidence = (*evidence, *(f"kill switch: {e}" for e in kill_evidence))
         details = {**found.details, "topic": topic or "", "kill_switch_evidence": kill_evidence,
-                   "generation_truncated": truncated}
+                   "generation_truncated": truncated, "rule_label": found.label.value}
         return Verdict(trial_id=gen.trial_id, judge=self.name, judge_fingerprint=self.fingerprint,
                        label=label, evidence=evidence, kill_switch=kill, details=details)
 
@@ -387,11 +397,11 @@ def _row_input(number: int, row: Any) -> JudgeInput:
 
 
 def judge_answer_rows(rows: Iterable[Any], *, references: Mapping[str, Any] | None = None,
-                      strictness: str = "strict") -> list[dict[str, Any]]:
+                      strictness: str = "strict", learned: LearnedAnswerModel | None = None) -> list[dict[str, Any]]:
     """Label free-standing answers (``redline judge answer IN.jsonl``): rows ``{id, response}`` with optional
     ``prompt``, ``language``, ``reasoning`` and ``topic``; ``<think>`` blocks in ``response`` count as reasoning.
     Returns ``{id, label, kill_switch, evidence}`` per row. A bad row raises ``InputError`` naming it."""
-    judge = AnswerJudge(references, strictness=strictness)
+    judge = AnswerJudge(references, strictness=strictness, learned=learned)
     out: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         verdict = judge.judge_one(_row_input(number, row))
