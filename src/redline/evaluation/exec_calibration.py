@@ -41,7 +41,7 @@ def _instruct_input(item_id: str, case: Any, suite: Any, source: str) -> JudgeIn
     trial = Trial(trial_id=item_id, pair_key=item_id, suite=suite.name, suite_hash=suite.hash, case_id=case.id,
                   condition_id="baseline", condition_group="baseline", replicate=0, mode="chat")
     gen = Generation(trial_id=item_id, pair_key=item_id, suite=suite.name, case_id=case.id,
-                     condition_id="baseline", replicate=0, text=f"```python\n{source}```\n")
+                     condition_id="baseline", replicate=0, text=f"```{case.code_language}\n{source}```\n")
     return JudgeInput(generation=gen, trial=trial, case=case)
 
 

@@ -10,13 +10,12 @@ their paths to the sandbox worker.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import shutil
 
 import yaml
 
