@@ -168,6 +168,12 @@ class Ctx:
             return {"ok": False, "error": (run.stderr or run.stdout)[-300:], "polluted": False}
         return answer
 
+    def js_script(self, script: str, *, stdin: str = "", timeout: float = RUN_TIMEOUT_S) -> Run:
+        """Run a harness-written Node driver: ``process.argv[2]`` is the candidate module's path (for tasks whose
+        pinned function takes objects a JSON call cannot carry, such as Express's ``req`` and ``res``)."""
+        driver = self.write("drv/custom.cjs", script)
+        return _run(["node", driver, self.js_module()], stdin=stdin, timeout=timeout, cwd=self.dir)
+
     @contextlib.contextmanager
     def js_server(self, factory: str, *args: Any) -> Iterator[int]:
         """Start the candidate's server (``factory(*args)`` returns an ``http.Server``) on the loopback."""
