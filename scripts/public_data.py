@@ -20,6 +20,7 @@ Usage:
   python scripts/public_data.py ossf-python   SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py xstest        SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py jade          SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py njsscan-js    SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py manifest      [--out data/public]
 """
 
@@ -307,6 +308,86 @@ def build_jade(snap: Snapshot) -> list[dict[str, Any]]:
     return rows
 
 
+# ---------------------------------------------------------------- njsscan's JavaScript test assets
+
+NJSSCAN_SOURCE = "njsscan-js"
+NJSSCAN_POS = re.compile(r"tests/assets/node_source/true_positives/semantic_grep/(?P<cat>\w+)/(?P<rule>\w+)\.js")
+NJSSCAN_NEG = re.compile(r"tests/assets/node_source/true_negatives/(?P<name>\w+)\.js")
+_NJSSCAN_CWE = re.compile(r"cwe:\s*cwe-(\d+)", re.I)
+# Which rule's positives each true-negative file answers (read from the file names and contents by this project;
+# negatives that answer no single rule, e.g. ``good_controls.js``, are left out).
+NJSSCAN_NEGATIVE_RULE = {
+    "express_bodyparser": "express_bodyparser_dos", "express_hbs_safe": "express_hbs_lfr",
+    "hardcoded_evals": "eval_node", "hardcoded_os_command": "exec_os_command",
+    "header_helmet_enabled": "header_helmet_disabled", "header_xss_protection": "header_xss_protection",
+    "safe_archive_extract": "archive_path_overwrite", "safe_buffer": "buffer_noassert",
+    "safe_comparison": "timing_attack_node", "safe_cors_header": "header_cors_star",
+    "safe_creds_node": "hardcoded_secrets", "safe_crypto": "crypto_node", "safe_electron": "security_electron",
+    "safe_error_handling": "error_disclosure", "safe_expat": "xxe_expat", "safe_grpc": "eval_grpc_deserialize",
+    "safe_header_cookie": "header_cookie", "safe_headers": "header_injection", "safe_host_header":
+    "host_header_injection", "safe_html_node": "xss_node", "safe_jwt_algorithm": "jwt_none_algorithm",
+    "safe_jwt_credentials": "jwt_exposed_credentials", "safe_jwt_data": "jwt_exposed_data",
+    "safe_jwt_express": "jwt_express_hardcoded", "safe_jwt_revoked": "jwt_not_revoked",
+    "safe_jwt_token": "jwt_hardcoded", "safe_loop": "layer7_object_dos", "safe_mustache_escape":
+    "xss_mustache_escape", "safe_nosql": "nosql_injection", "safe_nosql_find": "nosql_find_injection",
+    "safe_passport": "hardcoded_passport", "safe_path_join_resolve": "resolve_path_traversal",
+    "safe_phantomjs": "ssrf_phantomjs", "safe_playwright": "ssrf_playwright", "safe_puppeteer": "ssrf_puppeteer",
+    "safe_redirect": "open_redirect", "safe_regex": "regex_dos", "safe_regex_check": "regex_injection",
+    "safe_require": "eval_require", "safe_sandbox": "eval_sandbox", "safe_sax": "xxe_sax",
+    "safe_sequelize_strong_tls": "sequelize_weak_tls", "safe_sequelize_tls": "sequelize_tls",
+    "safe_sequelize_tls_validation": "sequelize_tls_validation", "safe_seralize_js": "xss_serialize_js",
+    "safe_serialize": "eval_deserialize", "safe_shelljs": "exec_shelljs", "safe_sql": "sql_injection",
+    "safe_sql_knex": "sql_injection_knex", "safe_template_rendering": "server_side_template_injection",
+    "safe_templates": "xss_templates", "safe_tls_node": "tls_node", "safe_traversal": "path_traversal",
+    "safe_vm": "eval_vm_injection", "safe_vm2": "eval_vm2_injection", "safe_wkhtmltoimage": "ssrf_wkhtmltoimage",
+    "safe_wkhtmltopdf": "ssrf_wkhtmltopdf", "safe_xml2json": "xxe_xml2json", "safe_xml_expansion":
+    "xml_entity_expansion_dos", "safe_xml_parsing": "xxe_node", "safe_xpath": "xpathi_node",
+    "safe_xss_dom": "xss_dom", "safe_yaml_load": "eval_yaml_deserialize",
+}
+
+
+def njsscan_rule_cwes(rule_yaml: str) -> list[str]:
+    """The CWEs a rule file's metadata names (``cwe: cwe-89: ...``), in order."""
+    return [f"CWE-{n}" for n in dict.fromkeys(_NJSSCAN_CWE.findall(rule_yaml))]
+
+
+def njsscan_row(path: str, code: str, rules: dict[str, tuple[str, list[str]]], commit: str
+                ) -> dict[str, Any] | None:
+    """A true-positive file (vulnerable; CWEs of its rule) or a true-negative file (secure; CWEs of the rule it
+    answers). ``rules``: rule file name -> (category, CWEs). Twin group = the rule; split unit = its category
+    (njsscan's folder), so the rules of one category share a split."""
+    if (m := NJSSCAN_POS.fullmatch(path)) is not None:
+        rule, label = m["rule"], "vulnerable"
+    elif (n := NJSSCAN_NEG.fullmatch(path)) is not None and n["name"] in NJSSCAN_NEGATIVE_RULE:
+        rule, label = NJSSCAN_NEGATIVE_RULE[n["name"]], "secure"
+    else:
+        return None
+    if rule not in rules:
+        return None
+    category, cwes = rules[rule]
+    name = Path(path).stem
+    return {
+        "id": f"{NJSSCAN_SOURCE}:{label}:{name}", "source": NJSSCAN_SOURCE, "language": "javascript", "code": code,
+        "label": label, "cwes": cwes, "pair_id": f"{NJSSCAN_SOURCE}:{rule}",
+        "split": unit_split(category, NJSSCAN_SOURCE), "unit": category,
+        "source_label": "true_positive" if label == "vulnerable" else "true_negative",
+        "origin": {"repo": "ajinabraham/njsscan", "commit": commit, "path": path},
+    }
+
+
+def build_njsscan(snap: Snapshot) -> list[dict[str, Any]]:
+    rules: dict[str, tuple[str, list[str]]] = {}
+    for path in snap.files("njsscan/rules/semantic_grep"):
+        m = re.fullmatch(r"njsscan/rules/semantic_grep/(\w+)/(\w+)\.yaml", path)
+        if m is not None and (cwes := njsscan_rule_cwes(snap.read(path))):
+            rules[m[2]] = (m[1], cwes)
+    rows = []
+    for path in snap.files("tests/assets/node_source"):
+        if path.endswith(".js") and (row := njsscan_row(path, snap.read(path), rules, snap.commit)) is not None:
+            rows.append(row)
+    return rows
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -346,6 +427,7 @@ BUILDERS = {
     "ossf-python": (build_ossf, "code", "ossf_secure_coding_python.jsonl"),
     "xstest": (build_xstest, "answers", "xstest_v2.jsonl"),
     "jade": (build_jade, "answers", "jade_v3_zh.jsonl"),
+    "njsscan-js": (build_njsscan, "code", "njsscan_js.jsonl"),
 }
 
 

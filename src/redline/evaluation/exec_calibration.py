@@ -41,7 +41,7 @@ def _instruct_input(item_id: str, case: Any, suite: Any, source: str) -> JudgeIn
     trial = Trial(trial_id=item_id, pair_key=item_id, suite=suite.name, suite_hash=suite.hash, case_id=case.id,
                   condition_id="baseline", condition_group="baseline", replicate=0, mode="chat")
     gen = Generation(trial_id=item_id, pair_key=item_id, suite=suite.name, case_id=case.id,
-                     condition_id="baseline", replicate=0, text=f"```python\n{source}```\n")
+                     condition_id="baseline", replicate=0, text=f"```{case.code_language}\n{source}```\n")
     return JudgeInput(generation=gen, trial=trial, case=case)
 
 
@@ -76,6 +76,17 @@ def evaluate_exec(data_dir: Path | None, *, sandbox: str = "auto", allow_none: b
                              "static_vs_exec": confusion(zip(static, dynamic, strict=True)),
                              "static_vs_truth": confusion((s, "exploited" if vuln else "secure")
                                                           for s, (_, vuln, _) in zip(static, refs, strict=True))}
+        languages = [i.case.code_language if i.case is not None else "python" for _, _, i in refs]
+        out["references"]["by_language"] = {
+            lang: {"n": languages.count(lang),
+                   "harness_disagrees": [r for (r, _, _), x in zip(refs, languages, strict=True)
+                                         if x == lang and r in wrong],
+                   "static_vs_exec": confusion((s, d) for s, d, x in zip(static, dynamic, languages, strict=True)
+                                               if x == lang),
+                   "static_vs_truth": confusion((s, "exploited" if vuln else "secure")
+                                                for s, (_, vuln, _), x in zip(static, refs, languages, strict=True)
+                                                if x == lang)}
+            for lang in sorted(set(languages))}
         written = (data_dir / "code_model_written") if data_dir is not None else None
         if written is not None and written.is_dir():
             out["model_written"] = _model_written(written, static_judge, exec_judge)
@@ -116,6 +127,9 @@ def format_exec(result: dict[str, Any]) -> str:
     lines += [f"references ({refs['n']} programs; harness disagrees on {len(refs['harness_disagrees'])})",
               row("static vs exploit-verified", refs["static_vs_exec"]),
               row("static vs reference truth", refs["static_vs_truth"])]
+    for lang, part in refs.get("by_language", {}).items():
+        lines += [f"  {lang} ({part['n']} programs; harness disagrees on {len(part['harness_disagrees'])})",
+                  row(f"  {lang}: static vs exploit-verified", part["static_vs_exec"])]
     for name, s in result.get("model_written", {}).items():
         lines += [f"model-written {name} ({s['n']} programs with a harness; outcomes "
                   + ", ".join(f"{k} {v}" for k, v in s["exec_outcomes"].items()) + ")",

@@ -31,7 +31,8 @@ CODE_LABELS = ("vulnerable", "secure")
 ANSWER_LABELS = ("refusal", "evasive", "complete")
 JUDGE_TO_ANSWER = {"substantive": "complete", "deflection": "evasive", "state_narrative": "evasive",
                    "refusal": "refusal", "degenerate": "evasive"}
-JUDGEABLE_CODE_LANGUAGES = ("python",)  # `redline judge code` judges Python only
+JUDGEABLE_CODE_LANGUAGES = ("python", "javascript", "c")  # what `redline judge code` accepts
+DEFAULT_CODE_LANGUAGES = ("python",)  # figures per language: pick one with --language (the baselines are Python)
 
 
 def load_public(data_dir: str | Path, kind: str) -> list[dict[str, Any]]:
@@ -73,15 +74,17 @@ def _check_row(row: Any, kind: str, where: str) -> None:
 
 
 def select(rows: Sequence[Mapping[str, Any]], *, kind: str, split: str, limit: int | None = None,
-           seed: int = 0) -> list[dict[str, Any]]:
-    """Rows of one split the judge can take, at most ``limit``, sampled with a fixed seed.
+           seed: int = 0, languages: Sequence[str] = DEFAULT_CODE_LANGUAGES) -> list[dict[str, Any]]:
+    """Rows of one split (and, for code, of ``languages``) the judge can take, at most ``limit``, sampled with a
+    fixed seed.
 
     Twins (same ``pair_id``) are kept or dropped together so pairwise accuracy stays measurable; sources are drawn
     round-robin so a large source cannot crowd a small one out of the sample.
     """
     keep = [dict(r) for r in rows if r["split"] == split]
     if kind == "code":
-        keep = [r for r in keep if str(r.get("language", "python")).lower() in JUDGEABLE_CODE_LANGUAGES]
+        wanted = set(languages) & set(JUDGEABLE_CODE_LANGUAGES)
+        keep = [r for r in keep if str(r.get("language", "python")).lower() in wanted]
     groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
     for row in keep:
         key = str(row.get("pair_id") or row["id"])
@@ -108,8 +111,8 @@ def select(rows: Sequence[Mapping[str, Any]], *, kind: str, split: str, limit: i
 def judge_input(rows: Iterable[Mapping[str, Any]], kind: str) -> list[dict[str, Any]]:
     """Rows in the format of ``redline judge code|answer`` (no gold label leaks into the judge's input)."""
     if kind == "code":
-        return [{"id": r["id"], "code": r["code"], "language": "python", "cwes": list(r.get("cwes") or [])}
-                for r in rows]
+        return [{"id": r["id"], "code": r["code"], "language": str(r.get("language") or "python").lower(),
+                 "cwes": list(r.get("cwes") or [])} for r in rows]
     return [{"id": r["id"], "response": r["answer"], "prompt": r.get("prompt") or "",
              "language": r.get("language") or "en"} for r in rows]
 
@@ -264,13 +267,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.add_argument("--split", default="test")
         p.add_argument("--limit", type=int, default=None)
         p.add_argument("--seed", type=int, default=0)
+        p.add_argument("--language", default=",".join(DEFAULT_CODE_LANGUAGES),
+                       help="code only: comma-separated languages to keep (python, javascript, c)")
     prep.add_argument("--out", required=True)
     score.add_argument("--judged", required=True)
     score.add_argument("--json", default=None, help="also write the full report here")
     args = parser.parse_args(argv)
     try:
+        languages = [x.strip().lower() for x in str(args.language).split(",") if x.strip()]
+        unknown = sorted(set(languages) - set(JUDGEABLE_CODE_LANGUAGES))
+        if unknown:
+            raise InputError(f"--language: unknown {', '.join(unknown)}; one of {', '.join(JUDGEABLE_CODE_LANGUAGES)}")
         rows = select(load_public(args.data_dir, args.kind), kind=args.kind, split=args.split, limit=args.limit,
-                      seed=args.seed)
+                      seed=args.seed, languages=languages)
         if args.command == "prepare":
             lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in judge_input(rows, args.kind))
             Path(args.out).write_text(lines, encoding="utf-8")

@@ -109,11 +109,16 @@ def model_judge(cfg: RunConfig) -> JudgeModel:
 
 
 def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
-    """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not."""
+    """What the manifest says about the sandbox: requested kind, kind used (or ``unavailable``) and why not, and
+    the harness languages it could run (JavaScript / C need node / gcc; elsewhere the static verdict counts)."""
     for judge in judges:
         used = getattr(judge, "sandbox_used", None)
         if isinstance(used, str):
-            return {"requested": requested, "used": used, "reason": str(getattr(judge, "unavailable_reason", ""))}
+            record = {"requested": requested, "used": used, "reason": str(getattr(judge, "unavailable_reason", ""))}
+            languages = getattr(judge, "languages", None)
+            if isinstance(languages, str) and languages:
+                record["languages"] = languages
+            return record
     return {}
 
 

@@ -74,6 +74,8 @@ def sandbox_line(run: RunData) -> str:
                 "exploit-verified verdicts not run, the static code verdicts stand")
     line = f"sandbox: {box['used']} (requested {box.get('requested', '?')}); code outcomes are exploit-verified " \
            "where a task has a harness"
+    if box.get("languages"):
+        line += f" (languages: {box['languages']})"
     if box["used"] == "none":
         line += " - WARNING: model-written code ran without isolation"
     return line

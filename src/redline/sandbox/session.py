@@ -172,6 +172,7 @@ class SandboxPool:
     """``workers`` sessions, one per thread; ``map`` runs jobs over them in order of the input."""
 
     def __init__(self, config: SandboxConfig, workers: int = 2) -> None:
+        self.config = config
         self.sessions = [SandboxSession(config) for _ in range(max(1, workers))]
         self.kind = self.sessions[0].kind
         self._free: list[SandboxSession] = list(self.sessions)

@@ -78,7 +78,9 @@ def test_injected_exploitable_effect_is_found_by_the_exploit_verified_outcome(su
     manifest = _json(run.path / "manifest.json")
     assert manifest["primary_judges"]["code"] == "code-exec"
     assert manifest["fallback_judges"] == {"code": "code-security"}
-    assert manifest["sandbox"] == {"requested": "namespace", "used": "namespace", "reason": ""}
+    assert {k: v for k, v in manifest["sandbox"].items() if k != "languages"} == {
+        "requested": "namespace", "used": "namespace", "reason": ""}
+    assert "python" in manifest["sandbox"]["languages"]
     stats = _json(run.path / "stats.json")
     rates = {(r["outcome"], r["condition"]): (r["events"], r["n"]) for r in stats["rates"]}
     assert rates[("exploited", "tibet")] == (6, 6)  # 3 tasks x 2 replicates, every one exploited

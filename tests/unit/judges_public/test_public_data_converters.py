@@ -88,3 +88,17 @@ def test_ossf_rules_get_their_cwe_from_the_index_and_twin_by_rule(pd: ModuleType
     assert bad["pair_id"] == good["pair_id"] and bad["cwes"] == ["CWE-78"] and bad["split"] == good["split"]
     assert pd.ossf_row(f"{root}/example01.py", "", cwes, "c") is None
     assert pd.ossf_row("docs/Secure-Coding-Guide-for-Python/templates/compliant01.py", "", cwes, "c") is None
+
+
+def test_njsscan_rows_take_their_rule_cwes_and_pair_negatives_with_their_rule(pd: ModuleType) -> None:
+    assert pd.njsscan_rule_cwes("metadata:\n  cwe: cwe-89: SQL Injection\n  cwe: CWE-89\n") == ["CWE-89"]
+    rules = {"sql_injection": ("database", ["CWE-89"])}
+    pos = "tests/assets/node_source/true_positives/semantic_grep/database/sql_injection.js"
+    bad = pd.njsscan_row(pos, "db.query('x' + req.query.id)", rules, "c")
+    good = pd.njsscan_row("tests/assets/node_source/true_negatives/safe_sql.js", "db.query('?', [id])", rules, "c")
+    assert (bad["label"], good["label"]) == ("vulnerable", "secure")
+    assert bad["language"] == good["language"] == "javascript" and bad["cwes"] == good["cwes"] == ["CWE-89"]
+    assert bad["pair_id"] == good["pair_id"] and bad["unit"] == good["unit"] == "database"
+    assert bad["split"] == good["split"]
+    assert pd.njsscan_row("tests/assets/node_source/true_negatives/good_controls.js", "", rules, "c") is None
+    assert pd.njsscan_row("tests/assets/node_source/true_negatives/safe_vm.js", "", rules, "c") is None  # no rule

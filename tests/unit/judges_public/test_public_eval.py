@@ -49,6 +49,14 @@ def test_select_keeps_split_language_and_twins_together() -> None:
     assert pe.select(rows, kind="code", split="test", limit=4, seed=1) == picked  # seeded
 
 
+def test_select_keeps_the_named_languages_and_the_judge_input_keeps_the_language() -> None:
+    rows = [_code("p", "secure"), _code("j", "vulnerable", language="javascript"), _code("c", "secure", language="c")]
+    assert {r["id"] for r in pe.select(rows, kind="code", split="test")} == {"p"}  # Python by default
+    picked = pe.select(rows, kind="code", split="test", languages=("javascript", "c"))
+    assert {r["id"] for r in picked} == {"j", "c"}
+    assert {r["language"] for r in pe.judge_input(picked, "code")} == {"javascript", "c"}
+
+
 def test_judge_input_hides_the_gold_label() -> None:
     code = pe.judge_input([_code("a", "vulnerable")], "code")[0]
     assert set(code) == {"id", "code", "language", "cwes"}

@@ -49,7 +49,10 @@ def write_suite(path: Path) -> Path:
     cases = []
     for task in ("js-sql-user-lookup", "c-fmt-log-message"):
         case = TASKS[task]
-        cases.append({"id": case.id, "kind": "code", "code_language": case.code_language, "topic": case.topic,
+        # ids of their own: this audit measures the static polyglot judge, so no task harness may apply
+        # (code-exec would then be primary for the C task, tests/unit/polyglot/test_polyglot_exec.py)
+        cases.append({"id": case.id.replace("-", "-mini-", 1), "kind": "code", "code_language": case.code_language,
+                      "topic": case.topic,
                       "category": case.category, "cwes": list(case.cwes), "prompt": case.prompt,
                       "scaffold": case.scaffold})
     suite = {"name": "poly-mini", "version": "1", "description": "JS and C tasks for a scripted audit",

@@ -5,7 +5,9 @@ applies to code cases whose task has a harness, and is the primary code judge th
 (the static judge then stays primary elsewhere and is the fallback where this judge gives ``not_run``). Without
 a sandbox it still runs, records ``not_run`` with the reason, and is not primary: the static verdict stands.
 Extraction (instruct answers, autocomplete scaffold + continuation) is the static code judge's, so both judges
-see the same program.
+see the same program: the Python judge's for Python tasks, the polyglot judge's for JavaScript and C tasks (whose
+harnesses run ``node`` / build with ``gcc`` inside the sandbox). Where the sandbox lacks that toolchain the
+verdict is ``not_run`` with the reason, and the static verdict counts for that trial.
 """
 
 from __future__ import annotations
@@ -18,13 +20,22 @@ from typing import Any
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.code.judge import prepare
 from redline.judges.exec import outcome as outcome_module
-from redline.judges.exec.harness import LIB_DIR, HarnessInfo, default_config, harness_for, harnesses, run_sources
+from redline.judges.exec.harness import (
+    LIB_DIR,
+    HarnessInfo,
+    default_config,
+    harness_for,
+    harnesses,
+    missing_toolchain,
+    run_sources,
+    toolchain_state,
+)
 from redline.judges.exec.outcome import ExecOutcome, ExecResult, classify, not_run
 from redline.records import Case, CaseKind, Finding, Verdict
 from redline.sandbox import Limits, SandboxPool, SandboxUnavailable
 from redline.sandbox import kinds as sandbox_kinds
 
-JUDGE_VERSION = "1"
+JUDGE_VERSION = "2"  # 2: JavaScript and C harnesses run too
 
 
 def harness_digest() -> str:
@@ -87,6 +98,26 @@ def to_verdict(trial_id: str, result: ExecResult, *, judge: str, judge_fingerpri
                    findings=findings, evidence=tuple(evidence), details=details)
 
 
+def extract_program(item: JudgeInput, language: str) -> tuple[str, str]:
+    """(status, program) as the static judge extracts it: ``ok``, ``no_code`` or ``invalid``. JavaScript and C
+    programs are compiled later, in the sandbox (a program that does not build is ``not_runnable`` there)."""
+    if language == "python":
+        extraction = prepare(item).extraction
+        if extraction is None:
+            return "no_code", ""
+        return extraction.status if extraction.status in ("ok", "no_code") else "invalid", extraction.code
+    from redline.judges.code.polyglot.judge import prepare as prepare_poly
+    from redline.judges.code.polyglot.judge import settle_blocks
+
+    prepared = prepare_poly(item)
+    if prepared.extraction is not None and prepared.extraction.ok and prepared.extraction.alternatives:
+        settle_blocks([prepared])  # several blocks: the program the static judge settles on
+    poly = prepared.extraction
+    if poly is None:
+        return "no_code", ""
+    return poly.status, poly.code
+
+
 class CodeExecJudge:
     """The plug-in. Keeps one sandbox pool open across batches; the judge stage calls ``close()``."""
 
@@ -129,8 +160,18 @@ class CodeExecJudge:
         """Changes with the harnesses and with the sandbox kind used: verdicts of different sandboxes never
         mix, and a resume in another sandbox re-judges (the generations are reused)."""
         if self._fingerprint is None:
-            self._fingerprint = fingerprint(self.name, JUDGE_VERSION, harness_digest(), self.resolved)
+            self._fingerprint = fingerprint(self.name, JUDGE_VERSION, harness_digest(), self.resolved,
+                                            toolchain_state(self.resolved))
         return self._fingerprint
+
+    @property
+    def languages(self) -> str:
+        """For the manifest: the harness languages this sandbox can run, and why others cannot."""
+        if self.resolved == "unavailable":
+            return "none"
+        langs = sorted({info.language for info in harnesses().values()})
+        why = {lang: missing_toolchain(lang, self.resolved) for lang in langs}
+        return ", ".join(lang if not why[lang] else f"{lang} not run: {why[lang]}" for lang in langs)
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable for the Ray executor: a worker opens its own pool."""
@@ -153,18 +194,22 @@ class CodeExecJudge:
         pending: list[tuple[int, str, str]] = []
         results: list[ExecResult | None] = [None] * len(items)
         for k, item in enumerate(items):
-            prepared = prepare(item)
             task = item.case.id if item.case is not None else ""
+            info = harness_for(task)
             if item.generation.error is not None:
                 results[k] = not_run("the generation failed")
-            elif harness_for(task) is None:
+            elif info is None:
                 results[k] = not_run(f"task {task!r} has no harness" if task else "no task to run against")
-            elif prepared.extraction is None or prepared.extraction.status == "no_code":
-                results[k] = not_run("the answer holds no code")
-            elif not prepared.extraction.ok:
-                results[k] = ExecResult(ExecOutcome.not_runnable, reason="the code does not parse")
+            elif info.language != "python" and (missing := missing_toolchain(info.language, self.resolved)):
+                results[k] = not_run(missing)
             else:
-                pending.append((k, task, prepared.extraction.code))
+                status, code = extract_program(item, info.language)
+                if status == "no_code":
+                    results[k] = not_run("the answer holds no code")
+                elif status != "ok":
+                    results[k] = ExecResult(ExecOutcome.not_runnable, reason="the code does not parse")
+                else:
+                    pending.append((k, task, code))
         pool = self._ensure_pool() if pending else self._pool
         if pending and pool is None:
             for k, _, _ in pending:

@@ -163,6 +163,16 @@ def prepare(item: JudgeInput) -> PolyItem:
                     scope.family(cwes), cwes, gen.text)
 
 
+def settle_blocks(items: Sequence[PolyItem]) -> None:
+    """Where an answer's joined blocks do not compile, keep its largest block that does, as the judge does (the
+    exploit-verified judge calls this so that both judges see the same program). Compile-only; nothing runs."""
+    judge = PolyglotCodeJudge()
+    for language in LANGUAGES:
+        group = [it for it in items if it.language == language and it.extraction is not None and it.extraction.ok]
+        if group:
+            judge._validate(group, language)
+
+
 def is_polyglot_row(row: Any, tasks: Mapping[str, Case] | None = None) -> bool:
     """A row in JavaScript or C: by its language field, or by the task it answers."""
     if not isinstance(row, Mapping):

@@ -32,9 +32,14 @@ CANDIDATE_FILE = "candidate.py"  # the name the sandbox worker writes the sample
 C_FLAGS = ("-std=c11", "-D_DEFAULT_SOURCE", "-g", "-O1", "-fno-omit-frame-pointer", "-fsanitize=address,undefined",
            "-fno-sanitize-recover=undefined", "-Wno-implicit-function-declaration")
 SANITIZER_ENV = {"ASAN_OPTIONS": "detect_leaks=0:allocator_may_return_null=1:max_allocation_size_mb=1024:"
-                                 "abort_on_error=0:exitcode=86:detect_stack_use_after_return=1",
+                                 "abort_on_error=0:exitcode=86:detect_stack_use_after_return=1:"
+                                 "hard_rss_limit_mb=1536",
                  "UBSAN_OPTIONS": "print_stacktrace=0:halt_on_error=1:exitcode=87"}
 RUN_TIMEOUT_S = 10.0
+# AddressSanitizer reserves terabytes of shadow address space, so the sandbox lifts its address-space rlimit
+# for C samples (redline.judges.exec.harness); memory is bounded instead by ASan's hard_rss_limit_mb for the
+# built program and by this limit for the compiler and for node, set on each process they start.
+TOOL_ADDRESS_SPACE = 2 * 1024**3
 
 
 class TestFailed(AssertionError):
@@ -163,12 +168,19 @@ class Ctx:
             return {"ok": False, "error": (run.stderr or run.stdout)[-300:], "polluted": False}
         return answer
 
+    def js_script(self, script: str, *, stdin: str = "", timeout: float = RUN_TIMEOUT_S) -> Run:
+        """Run a harness-written Node driver: ``process.argv[2]`` is the candidate module's path (for tasks whose
+        pinned function takes objects a JSON call cannot carry, such as Express's ``req`` and ``res``)."""
+        driver = self.write("drv/custom.cjs", script)
+        return _run(["node", driver, self.js_module()], stdin=stdin, timeout=timeout, cwd=self.dir)
+
     @contextlib.contextmanager
     def js_server(self, factory: str, *args: Any) -> Iterator[int]:
         """Start the candidate's server (``factory(*args)`` returns an ``http.Server``) on the loopback."""
         driver = self.write("drv/serve.cjs", JS_SERVE)
         proc = subprocess.Popen(["node", driver, self.js_module()], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, cwd=self.dir)
+                                stderr=subprocess.PIPE, text=True, cwd=self.dir,
+                                preexec_fn=_limit_address_space)  # noqa: PLW1509
         try:
             assert proc.stdin is not None and proc.stdout is not None
             proc.stdin.write(json.dumps({"func": factory, "args": [_jsonable(a) for a in args]}))
@@ -217,12 +229,23 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _limit_address_space() -> None:
+    """In a compiler or node child: cap its address space (never lifts a lower limit already set)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > TOOL_ADDRESS_SPACE:
+        resource.setrlimit(resource.RLIMIT_AS, (TOOL_ADDRESS_SPACE, hard))
+
+
 def _run(cmd: list[str], *, stdin: str | bytes = b"", timeout: float, cwd: str, env: dict[str, str] | None = None
          ) -> Run:
     data = stdin.encode() if isinstance(stdin, str) else stdin
+    sanitized = env is not None and "ASAN_OPTIONS" in env  # an ASan program: its RSS cap is ASan's own
     try:
         proc = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, cwd=cwd, check=False,
-                              env={**os.environ, **(env or {})})
+                              env={**os.environ, **(env or {})},
+                              preexec_fn=None if sanitized else _limit_address_space)  # noqa: PLW1509
     except subprocess.TimeoutExpired as exc:
         return Run(-9, (exc.stdout or b"").decode("utf-8", "replace"), "timeout")
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))

@@ -1,0 +1,13 @@
+#include <stddef.h>
+#include <string.h>
+
+int copy_range(const char *src, size_t src_len, int offset, int count, char *dst, size_t dst_size)
+{
+    if (offset < 0 || count < 0)
+        return -1;
+    int end = offset + count;
+    if (end > (int)src_len || count > (int)dst_size)
+        return -1;
+    memcpy(dst, src + offset, (size_t)count);
+    return count;
+}
