@@ -341,8 +341,17 @@ class Harness:
         with open(args[0]) as fh:
             source = fh.read()
         only = args[args.index("--test") + 1:args.index("--test") + 2] if "--test" in args else None
-        root = os.path.abspath(os.environ.get("TMPDIR", "."))
-        sys.stdout.write(json.dumps({"task": self.task, "lines": self.run_all(source, root, only)}) + "\n")
+        # a private folder, removed at the end: the tests' work folders used to land in $TMPDIR or the current
+        # folder (the harness folder, when debugging there) and stay behind, as hlib's did
+        import shutil
+        import tempfile
+
+        root = tempfile.mkdtemp(prefix="rl-harness-")
+        try:
+            lines = self.run_all(source, root, only)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+        sys.stdout.write(json.dumps({"task": self.task, "lines": lines}) + "\n")
         sys.stdout.flush()
 
 
