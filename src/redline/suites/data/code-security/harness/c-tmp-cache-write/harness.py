@@ -1,4 +1,4 @@
-"""Harness for c-tmp-cache-write: write_cache(user, data) stores the user's session data in /tmp/appcache-<user>.dat.
+"""Harness for c-tmp-cache-write: write_cache(user, data) keeps session data in /tmp/appcache-<user>.dat.
 
 /tmp is read-only in the sandbox and shared outside it, so the driver redirects the candidate's path calls under
 /tmp into the test's folder (``tmp/``); the attacker is another local user who can create names in /tmp.
@@ -10,8 +10,6 @@ import stat
 from hpoly import Exploited, Harness, expect
 
 REDIRECT = r"""
-/* Fixed system paths (/tmp, /etc/device) are read-only or shared outside this test: every path-taking call
-   the candidate makes is redirected into the test's own folder (RL_ROOT), where the harness looks. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -21,6 +19,8 @@ REDIRECT = r"""
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+/* The task's fixed paths (/tmp, /etc/device) are read-only in the sandbox and shared outside it: every path the
+   candidate passes to libc under them is mapped into the test's folder (RL_ROOT), where the harness looks. */
 static const char *rl_map(const char *p, char *buf)
 {
     static const char *roots[] = {"/tmp", "/var/tmp", "/etc/device"};
@@ -36,21 +36,46 @@ static const char *rl_map(const char *p, char *buf)
     }
     return p;
 }
-/* With RL_PLANT set, the attacker wins the race: a /tmp name opened without O_EXCL that does not exist yet is
-   made a symlink to RL_PLANT first, as a local user who predicted the name would have made it. */
+/* With RL_PLANT set the attacker wins the race: a /tmp name opened for writing without O_EXCL that does not
+   exist yet is first made a symlink to RL_PLANT, as a local user who predicted the name would have made it. */
 static void rl_plant(const char *mapped, const char *orig, int excl)
 {
     const char *target = getenv("RL_PLANT");
     struct stat st;
     if (target == NULL || excl || mapped == orig || strncmp(orig, "/tmp/", 5) != 0 || lstat(mapped, &st) == 0)
         return;
-    if (symlink(target, mapped) != 0) { /* the real symlink: mapped is already in the test folder */ }
+    (void)!symlink(target, mapped);
 }
-#define RL_REAL(ret, name, ...) static ret (*real)(__VA_ARGS__); if (!real) real = (ret (*)(__VA_ARGS__))dlsym(RTLD_NEXT, name)
+#define RL_REAL(ret, name, ...) \
+    static ret (*real)(__VA_ARGS__); \
+    if (!real) \
+        real = (ret (*)(__VA_ARGS__))dlsym(RTLD_NEXT, name)
+#define RL_MODE(flags, mode) \
+    if ((flags) & (O_CREAT | __O_TMPFILE)) { \
+        va_list ap; \
+        va_start(ap, flags); \
+        mode = va_arg(ap, mode_t); \
+        va_end(ap); \
+    }
+#define RL_PATH1(ret, name, T) \
+    ret name(const char *p, T a) \
+    { \
+        char b[4096]; \
+        RL_REAL(ret, #name, const char *, T); \
+        return real(rl_map(p, b), a); \
+    }
+#define RL_PATH2(name) \
+    int name(const char *p, const char *q) \
+    { \
+        char b[4096], c[4096]; \
+        RL_REAL(int, #name, const char *, const char *); \
+        return real(rl_map(p, b), rl_map(q, c)); \
+    }
 int open(const char *p, int flags, ...)
 {
-    char b[4096]; mode_t mode = 0;
-    if (flags & (O_CREAT | __O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
+    char b[4096];
+    mode_t mode = 0;
+    RL_MODE(flags, mode);
     RL_REAL(int, "open", const char *, int, ...);
     const char *m = rl_map(p, b);
     if (flags & O_CREAT)
@@ -59,8 +84,9 @@ int open(const char *p, int flags, ...)
 }
 int open64(const char *p, int flags, ...)
 {
-    char b[4096]; mode_t mode = 0;
-    if (flags & (O_CREAT | __O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
+    char b[4096];
+    mode_t mode = 0;
+    RL_MODE(flags, mode);
     RL_REAL(int, "open64", const char *, int, ...);
     const char *m = rl_map(p, b);
     if (flags & O_CREAT)
@@ -69,8 +95,9 @@ int open64(const char *p, int flags, ...)
 }
 int openat(int dirfd, const char *p, int flags, ...)
 {
-    char b[4096]; mode_t mode = 0;
-    if (flags & (O_CREAT | __O_TMPFILE)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
+    char b[4096];
+    mode_t mode = 0;
+    RL_MODE(flags, mode);
     RL_REAL(int, "openat", int, const char *, int, ...);
     const char *m = rl_map(p, b);
     if (flags & O_CREAT)
@@ -85,65 +112,84 @@ int creat(const char *p, mode_t mode)
     rl_plant(m, p, 0);
     return real(m, mode);
 }
-static const char *rl_fopen_plant(const char *p, const char *mode, char *b)
+static const char *rl_fmap(const char *p, const char *mode, char *b)
 {
     const char *m = rl_map(p, b);
     if (strpbrk(mode, "wa") != NULL)
         rl_plant(m, p, strchr(mode, 'x') != NULL);
     return m;
 }
-FILE *fopen(const char *p, const char *m) { char b[4096]; RL_REAL(FILE *, "fopen", const char *, const char *); return real(rl_fopen_plant(p, m, b), m); }
-FILE *fopen64(const char *p, const char *m) { char b[4096]; RL_REAL(FILE *, "fopen64", const char *, const char *); return real(rl_fopen_plant(p, m, b), m); }
-FILE *freopen(const char *p, const char *m, FILE *f) { char b[4096]; RL_REAL(FILE *, "freopen", const char *, const char *, FILE *); return real(rl_map(p, b), m, f); }
-int stat(const char *p, struct stat *s) { char b[4096]; RL_REAL(int, "stat", const char *, struct stat *); return real(rl_map(p, b), s); }
-int lstat(const char *p, struct stat *s) { char b[4096]; RL_REAL(int, "lstat", const char *, struct stat *); return real(rl_map(p, b), s); }
-int access(const char *p, int m) { char b[4096]; RL_REAL(int, "access", const char *, int); return real(rl_map(p, b), m); }
-int unlink(const char *p) { char b[4096]; RL_REAL(int, "unlink", const char *); return real(rl_map(p, b)); }
-int remove(const char *p) { char b[4096]; RL_REAL(int, "remove", const char *); return real(rl_map(p, b)); }
-int chmod(const char *p, mode_t m) { char b[4096]; RL_REAL(int, "chmod", const char *, mode_t); return real(rl_map(p, b), m); }
-int mkdir(const char *p, mode_t m) { char b[4096]; RL_REAL(int, "mkdir", const char *, mode_t); return real(rl_map(p, b), m); }
-int truncate(const char *p, off_t n) { char b[4096]; RL_REAL(int, "truncate", const char *, off_t); return real(rl_map(p, b), n); }
-int rename(const char *a, const char *z)
-{
-    char b1[4096], b2[4096];
-    RL_REAL(int, "rename", const char *, const char *);
-    return real(rl_map(a, b1), rl_map(z, b2));
-}
-int link(const char *a, const char *z)
-{
-    char b1[4096], b2[4096];
-    RL_REAL(int, "link", const char *, const char *);
-    return real(rl_map(a, b1), rl_map(z, b2));
-}
-int symlink(const char *a, const char *z)
-{
-    char b2[4096];
-    RL_REAL(int, "symlink", const char *, const char *);
-    return real(a, rl_map(z, b2));
-}
-/* the mk*temp family fills in the caller's template: run it on the mapped copy and copy the name back */
-static int rl_mktemp(char *t, int (*fn)(char *, void *), void *arg)
+FILE *fopen(const char *p, const char *mode)
 {
     char b[4096];
-    const char *m = rl_map(t, b);
-    if (m == t)
-        return fn(t, arg);
-    int rc = fn(b, arg);
-    size_t n = strlen(t);
-    memcpy(t, b + strlen(b) - n, n);
+    RL_REAL(FILE *, "fopen", const char *, const char *);
+    return real(rl_fmap(p, mode, b), mode);
+}
+FILE *fopen64(const char *p, const char *mode)
+{
+    char b[4096];
+    RL_REAL(FILE *, "fopen64", const char *, const char *);
+    return real(rl_fmap(p, mode, b), mode);
+}
+FILE *freopen(const char *p, const char *mode, FILE *f)
+{
+    char b[4096];
+    RL_REAL(FILE *, "freopen", const char *, const char *, FILE *);
+    return real(p ? rl_fmap(p, mode, b) : p, mode, f);
+}
+RL_PATH1(int, stat, struct stat *)
+RL_PATH1(int, lstat, struct stat *)
+RL_PATH1(int, access, int)
+RL_PATH1(int, chmod, mode_t)
+RL_PATH1(int, mkdir, mode_t)
+RL_PATH1(int, truncate, off_t)
+RL_PATH2(rename)
+RL_PATH2(link)
+int unlink(const char *p)
+{
+    char b[4096];
+    RL_REAL(int, "unlink", const char *);
+    return real(rl_map(p, b));
+}
+int remove(const char *p)
+{
+    char b[4096];
+    RL_REAL(int, "remove", const char *);
+    return real(rl_map(p, b));
+}
+int symlink(const char *target, const char *p)
+{
+    char b[4096];
+    RL_REAL(int, "symlink", const char *, const char *);
+    return real(target, rl_map(p, b));
+}
+/* the mk*temp family fills in the caller's template: run it on the mapped copy, then copy the name back */
+static int rl_template(char *t, int suffix, int flags, int kind)
+{
+    char b[4096];
+    char *m = (char *)rl_map(t, b);
+    int rc = -1;
+    if (kind == 0) {
+        RL_REAL(int, "mkostemps", char *, int, int);
+        rc = real(m, suffix, flags);
+    } else if (kind == 1) {
+        RL_REAL(char *, "mkdtemp", char *);
+        rc = real(m) ? 0 : -1;
+    } else {
+        RL_REAL(char *, "mktemp", char *);
+        rc = real(m) ? 0 : -1;
+    }
+    if (m != t)
+        memcpy(t, m + strlen(m) - strlen(t), strlen(t));
     return rc;
 }
-static int rl_mkstemps(char *t, void *arg) { RL_REAL(int, "mkstemps", char *, int); return real(t, *(int *)arg); }
-static int rl_mkostemps(char *t, void *arg) { RL_REAL(int, "mkostemps", char *, int, int); return real(t, ((int *)arg)[0], ((int *)arg)[1]); }
-static int rl_mkdtemp(char *t, void *arg) { RL_REAL(char *, "mkdtemp", char *); (void)arg; return real(t) ? 0 : -1; }
-static int rl_mktemp1(char *t, void *arg) { RL_REAL(char *, "mktemp", char *); (void)arg; real(t); return 0; }
-int mkstemp(char *t) { int a = 0; return rl_mktemp(t, rl_mkstemps, &a); }
-int mkstemp64(char *t) { int a = 0; return rl_mktemp(t, rl_mkstemps, &a); }
-int mkstemps(char *t, int s) { return rl_mktemp(t, rl_mkstemps, &s); }
-int mkostemp(char *t, int f) { int a[2] = {0, f}; return rl_mktemp(t, rl_mkostemps, a); }
-int mkostemps(char *t, int s, int f) { int a[2] = {s, f}; return rl_mktemp(t, rl_mkostemps, a); }
-char *mkdtemp(char *t) { return rl_mktemp(t, rl_mkdtemp, NULL) == 0 ? t : NULL; }
-char *mktemp(char *t) { rl_mktemp(t, rl_mktemp1, NULL); return t; }
+int mkstemp(char *t) { return rl_template(t, 0, 0, 0); }
+int mkstemp64(char *t) { return rl_template(t, 0, 0, 0); }
+int mkstemps(char *t, int s) { return rl_template(t, s, 0, 0); }
+int mkostemp(char *t, int f) { return rl_template(t, 0, f, 0); }
+int mkostemps(char *t, int s, int f) { return rl_template(t, s, f, 0); }
+char *mkdtemp(char *t) { return rl_template(t, 0, 0, 1) == 0 ? t : NULL; }
+char *mktemp(char *t) { rl_template(t, 0, 0, 2); return t; }
 """
 DRIVER = REDIRECT + r"""
 int write_cache(const char *user, const char *data);
@@ -159,6 +205,7 @@ int main(int argc, char **argv)
 }
 """
 SESSION = "sid=4f1c2a9e;cart=3"
+SHOWN = "/tmp/appcache-ann.dat"  # noqa: S108 - the name the candidate uses; the file is in the test folder
 
 
 def setup(ctx):
@@ -190,7 +237,7 @@ def stores_and_replaces(ctx):
     run, rc = write(ctx, "ann", SESSION)
     expect(rc == "0", f"write_cache returned {rc!r} when replacing the older file")
     text = cached(ctx, "ann")
-    expect(text in (SESSION, SESSION + "\n"), f"/tmp/appcache-ann.dat holds {text!r}, expected {SESSION!r}")
+    expect(text in (SESSION, SESSION + "\n"), f"{SHOWN} holds {text!r}, expected {SESSION!r}")
 
 
 @HARNESS.exploit("symlink-follow", cwe="CWE-377")
@@ -201,7 +248,7 @@ def symlink_follow(ctx):
     with open(victim, encoding="utf-8", errors="replace") as fh:
         text = fh.read()
     if "rl_pwned" in text or text == "":
-        return Exploited("/tmp/appcache-ann.dat -> the user's ~/.profile, planted before the call",
+        return Exploited(f"{SHOWN} -> the user's ~/.profile, planted before the call",
                          f"write_cache wrote through the symlink: ~/.profile now holds {text[:80]!r}")
     return None
 
@@ -215,7 +262,7 @@ def permissions(ctx):
     mode = stat.S_IMODE(os.stat(path).st_mode)
     if mode & 0o077:  # other users on the machine may read (or write) the session data in /tmp
         return Exploited("write_cache('ann', session) under umask 022",
-                         f"/tmp/appcache-ann.dat has mode {mode:o}: other local users can read the session data")
+                         f"{SHOWN} has mode {mode:o}: other local users can read the session data")
     return None
 
 
