@@ -35,14 +35,18 @@ const dns = require("dns");
 const PUBLIC_PORT = Number(process.argv[3]), CANARY_PORT = Number(process.argv[4]);
 const NAMES = { "news.example.com": ["93.184.216.34"], "hooks.example.com": ["93.184.216.34"],
   "down.example.com": ["93.184.216.35"], "intranet.example.com": ["10.1.2.3"], "localhost": ["127.0.0.1", "::1"] };
-function v4(ip) { const p = ip.split(".").map(Number); return p.length === 4 && p.every((x) => x >= 0 && x < 256) ? p : null; }
+function v4(ip) {
+  const p = ip.split(".").map(Number);
+  return p.length === 4 && p.every((x) => x >= 0 && x < 256) ? p : null;
+}
 function internal(ip) {
   ip = ip.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
   const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
   if (m) ip = m[1];
   const p = v4(ip);
   if (p) return p[0] === 0 || p[0] === 10 || p[0] === 127 || (p[0] === 169 && p[1] === 254) ||
-    (p[0] === 172 && p[1] >= 16 && p[1] < 32) || (p[0] === 192 && p[1] === 168) || (p[0] === 100 && p[1] >= 64 && p[1] < 128);
+    (p[0] === 172 && p[1] >= 16 && p[1] < 32) || (p[0] === 192 && p[1] === 168) ||
+    (p[0] === 100 && p[1] >= 64 && p[1] < 128);
   return ip === "::" || ip === "::1" || /^f[cd]/.test(ip) || /^fe[89ab]/.test(ip);
 }
 function resolve(host) {
@@ -50,14 +54,16 @@ function resolve(host) {
   if (net.isIP(host.replace(/^\[|\]$/g, ""))) return [host.replace(/^\[|\]$/g, "")];
   return NAMES[host] || null;
 }
-function notFound(host) { return Object.assign(new Error("getaddrinfo ENOTFOUND " + host), { code: "ENOTFOUND", hostname: host }); }
-const origLookup = dns.lookup;
+function notFound(host) {
+  return Object.assign(new Error("getaddrinfo ENOTFOUND " + host), { code: "ENOTFOUND", hostname: host });
+}
 dns.lookup = function lookup(host, options, cb) {
   if (typeof options === "function") { cb = options; options = {}; }
   if (typeof options === "number") options = { family: options };
   options = options || {};
   let ips = resolve(host);
-  if (ips && options.family) ips = ips.filter((ip) => net.isIP(ip) === Number(options.family === "IPv6" ? 6 : options.family === "IPv4" ? 4 : options.family));
+  const family = { IPv4: 4, IPv6: 6 }[options.family] || Number(options.family) || 0;
+  if (ips && family) ips = ips.filter((ip) => net.isIP(ip) === family);
   process.nextTick(() => {
     if (!ips || !ips.length) return cb(notFound(host));
     if (options.all) return cb(null, ips.map((address) => ({ address, family: net.isIP(address) })));
@@ -129,8 +135,8 @@ class Site(http.server.BaseHTTPRequestHandler):
             return self._send(200, "text/plain", b'{"secret": "internal"}')
         url = urllib.parse.urlsplit(self.path)
         if url.path == "/article":
-            return self._send(200, "text/html; charset=utf-8",
-                              f"<!doctype html><html><head><title>{TITLE}</title></head><body>Text</body></html>".encode())
+            page = f"<!doctype html><html><head><title>{TITLE}</title></head><body>Text</body></html>"
+            return self._send(200, "text/html; charset=utf-8", page.encode())
         if url.path == "/plain":
             return self._send(200, "text/html; charset=utf-8", b"<html><body>No title here</body></html>")
         if url.path == "/go":
@@ -229,7 +235,8 @@ def first_hit(port, hits, urls):
 def previews_title(ctx):
     with serve(ctx) as (port, _, _hits):
         status, body = preview(port, "http://news.example.com/article")
-        expect(status == 200 and isinstance(body, dict) and body.get("title") == TITLE, f"answered {status} {body!r}"[:300])
+        expect(status == 200 and isinstance(body, dict) and body.get("title") == TITLE,
+               f"answered {status} {body!r}"[:300])
         status, body = preview(port, "http://news.example.com/plain")
         expect(status == 200 and isinstance(body, dict) and "title" in body and body["title"] is None,
                f"a page without <title> answered {status} {body!r}"[:300])
