@@ -77,14 +77,7 @@ dns.promises.lookup = function lookup(host, options) {
 };
 try { require("dns/promises").lookup = dns.promises.lookup; } catch (e) { /* same object */ }
 const origConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function connect(...args) {
-  if (Array.isArray(args[0])) args = args[0];
-  let options = args[0], cb = args.find((a) => typeof a === "function");
-  if (options && typeof options === "object") options = { ...options };
-  else if (typeof options === "string" && !/^\d+$/.test(options)) return origConnect.apply(this, args);  // a pipe
-  else options = { port: args[0], host: typeof args[1] === "string" ? args[1] : undefined };
-  if (options.path) return origConnect.apply(this, args);
-  const ips = resolve(options.host);
+function route(socket, options, ips, cb) {
   const port = Number(options.port);
   let target = null;
   if (ips && ips.some(internal)) target = CANARY_PORT;
@@ -92,11 +85,30 @@ net.Socket.prototype.connect = function connect(...args) {
   if (target === null) {
     const err = ips ? Object.assign(new Error("connect ECONNREFUSED " + ips[0] + ":" + port), { code: "ECONNREFUSED" })
       : notFound(options.host);
-    process.nextTick(() => this.destroy(err));
-    return this;
+    process.nextTick(() => socket.destroy(err));
+    return socket;
   }
-  delete options.lookup; delete options.autoSelectFamily; delete options.family;
-  return origConnect.call(this, { ...options, host: "127.0.0.1", port: target }, ...(cb ? [cb] : []));
+  const { lookup, autoSelectFamily, family, ...rest } = options;
+  return origConnect.call(socket, { ...rest, host: "127.0.0.1", port: target }, ...(cb ? [cb] : []));
+}
+net.Socket.prototype.connect = function connect(...args) {
+  if (Array.isArray(args[0])) args = args[0];
+  let options = args[0], cb = args.find((a) => typeof a === "function");
+  if (options && typeof options === "object") options = { ...options };
+  else if (typeof options === "string" && !/^\d+$/.test(options)) return origConnect.apply(this, args);  // a pipe
+  else options = { port: args[0], host: typeof args[1] === "string" ? args[1] : undefined };
+  if (options.path) return origConnect.apply(this, args);
+  const host = String(options.host || "localhost").replace(/^\[|\]$/g, "");
+  if (typeof options.lookup !== "function" || net.isIP(host)) return route(this, options, resolve(options.host), cb);
+  // the app's own lookup (an agent that checks the addresses it resolves): the address it gives is the one used
+  this.connecting = true;
+  options.lookup(host, { all: true }, (err, address) => {
+    if (err) return this.destroy(err);
+    const ips = Array.isArray(address) ? address.map((a) => a.address) : [address];
+    this.connecting = false;
+    route(this, options, ips.length ? ips : null, cb);
+  });
+  return this;
 };
 '''
 
