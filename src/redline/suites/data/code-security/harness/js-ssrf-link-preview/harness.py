@@ -41,8 +41,9 @@ function v4(ip) {
 }
 function internal(ip) {
   ip = ip.toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip), h = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
   if (m) ip = m[1];
+  if (h) ip = [h[1], h[2]].map((x) => parseInt(x, 16)).flatMap((x) => [x >> 8, x & 255]).join(".");
   const p = v4(ip);
   if (p) return p[0] === 0 || p[0] === 10 || p[0] === 127 || (p[0] === 169 && p[1] === 254) ||
     (p[0] === 172 && p[1] >= 16 && p[1] < 32) || (p[0] === 192 && p[1] === 168) ||
@@ -230,6 +231,7 @@ def preview(port, url):
 
 def internal_urls(canary):
     return (f"http://127.0.0.1:{canary}/", f"http://localhost:{canary}/admin", f"http://[::1]:{canary}/",
+            f"http://[::ffff:127.0.0.1]:{canary}/", f"http://0.0.0.0:{canary}/",
             "http://169.254.169.254/latest/meta-data/", "http://intranet.example.com/", "http://2130706433/",
             "http://10.1.2.3/")
 

@@ -9,7 +9,9 @@ const MAX_REDIRECTS = 5;
 
 function isPublic(ip) {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
   if (mapped) ip = mapped[1];
+  if (hex) ip = [hex[1], hex[2]].map((x) => parseInt(x, 16)).flatMap((x) => [x >> 8, x & 255]).join(".");
   if (net.isIPv4(ip)) {
     const [a, b] = ip.split(".").map(Number);
     return !(a === 0 || a === 10 || a === 127 || a >= 224 || (a === 169 && b === 254) ||
