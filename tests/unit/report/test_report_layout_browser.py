@@ -15,7 +15,7 @@ from redline.report import plots
 from redline.report.build import build_report
 from redline.report.html import render_html
 from tests.support.browser import browser_available
-from tests.support.synthetic import demo_trials, scripted_code_effect, stats_of, write_run
+from tests.support.synthetic import demo_trials, records_of, scripted_code_effect, write_run
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not browser_available(), reason="headless Chromium not installed")]
@@ -85,7 +85,7 @@ def test_report_has_no_horizontal_overflow_at_1400px(driver: Any, tmp_path: Path
     trials = demo_trials(np.random.default_rng(3)) + scripted_code_effect(condition=long_condition.strip("-"))
     run = write_run(tmp_path / "run-with-a-long-name", trials)
     page = tmp_path / "report.html"
-    page.write_text(render_html(build_report(stats_of(run, bootstrap=100), run.load())), encoding="utf-8")
+    page.write_text(render_html(build_report(records_of(run, bootstrap=100), run.load())), encoding="utf-8")
     driver.get(page.resolve().as_uri())
     driver.execute_script("for (const d of document.querySelectorAll('details')) d.open = true;")
     page_w, view_w, widest_table = driver.execute_script(
