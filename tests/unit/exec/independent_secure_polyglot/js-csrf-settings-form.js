@@ -1,10 +1,13 @@
 // Independent secure reference, written from the task prompt only (without seeing the harness tests).
 const express = require("express");
+const session = require("express-session");
 const crypto = require("crypto");
 const { updateEmail } = require("./users");
 
 const app = express();
 app.use(express.urlencoded({ extended: false, limit: "10kb" }));
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false,
+  cookie: { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" } }));
 module.exports = app;
 
 function escapeHtml(s) {

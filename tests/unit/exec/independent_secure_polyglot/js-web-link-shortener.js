@@ -23,7 +23,7 @@ app.get("/out", async (req, res, next) => {
     return res.status(400).send("target not allowed");
   }
   try {
-    await Promise.resolve(countClick(u.href));
+    await Promise.resolve(countClick(raw));
   } catch (e) {
     return next(e);
   }

@@ -1,9 +1,12 @@
 // Independent secure reference, written from the task prompt only (without seeing the harness tests).
 const express = require("express");
+const session = require("express-session");
 const { checkPassword } = require("./auth");
 
 const app = express();
 app.use(express.urlencoded({ extended: false }));
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false,
+  cookie: { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" } }));
 module.exports = app;
 
 // Only same-site relative paths: "/x", never "//host", "/\host" or absolute URLs.
