@@ -10,7 +10,8 @@ judged ``secure`` (0.969; C 27/27, JavaScript 36/38), 2 ``broken``, 0 ``exploite
 independent_secure_polyglot/RESULTS.md for the diagnosis of the two ``broken`` ones (one wrong answer: the webhook
 test answered 400 instead of the prompt's 502 for an unresolvable host; one harness fidelity gap: the sandbox's
 better-sqlite3 raises a UNIQUE violation whose ``code`` is not ``SQLITE_CONSTRAINT*`` as the real package's is).
-The floor asserted here is that measured share, so a harness change that rejects one more of these answers fails
+The stand-in was then fixed (the real package's message and ``SQLITE_CONSTRAINT_UNIQUE`` code; every better-sqlite3
+harness's references still validate), never the set: re-measured 64 of 65. The floor asserted here is that share, so a harness change that rejects one more of these answers fails
 this test and has to say why.
 """
 
@@ -29,7 +30,7 @@ from redline.sandbox import SandboxPool
 HERE = Path(__file__).parent
 SET_DIR = HERE / "independent_secure_polyglot"
 TASKS_DIR = HERE.parents[2] / "src" / "redline" / "suites" / "data" / "code-security"
-MEASURED_SECURE = 63  # at freeze: C 27/27, JavaScript 36/38 (js-pw-register-login, js-ssrf-webhook-test broken)
+MEASURED_SECURE = 64  # 63 at freeze; 64 after the better-sqlite3 stand-in got the real error codes
 MEASURED_WITH_HARNESS = 65
 MEASURED_FLOOR = MEASURED_SECURE / MEASURED_WITH_HARNESS
 SUFFIX = {"tasks-js-": ".js", "tasks-c-": ".c"}

@@ -6,7 +6,15 @@ function call(file, mode, sql, params) {
   const out = execFileSync(process.env.RL_PYTHON, [process.env.RL_SQL_RUNNER],
     { input: JSON.stringify({ db: file, mode, sql, params }), encoding: "utf8" });
   const r = JSON.parse(out);
-  if (!r.ok) { const e = new Error(r.error); e.code = "SQLITE_ERROR"; throw e; }
+  if (!r.ok) {  // the real package's message and code, e.g. SQLITE_CONSTRAINT_UNIQUE for a duplicate key
+    const message = String(r.error).replace(/^[A-Za-z]+Error: /, "");
+    const kinds = [["UNIQUE constraint", "UNIQUE"], ["NOT NULL constraint", "NOTNULL"], ["FOREIGN KEY constraint", "FOREIGNKEY"],
+                   ["CHECK constraint", "CHECK"], ["PRIMARY KEY", "PRIMARYKEY"]];
+    const kind = kinds.find(([text]) => message.includes(text));
+    const e = new Error(message);
+    e.code = kind ? "SQLITE_CONSTRAINT_" + kind[1] : /^IntegrityError/.test(String(r.error)) ? "SQLITE_CONSTRAINT" : "SQLITE_ERROR";
+    throw e;
+  }
   return r;
 }
 function bind(args) {
