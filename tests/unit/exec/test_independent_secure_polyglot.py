@@ -11,8 +11,8 @@ independent_secure_polyglot/RESULTS.md for the diagnosis of the two ``broken`` o
 test answered 400 instead of the prompt's 502 for an unresolvable host; one harness fidelity gap: the sandbox's
 better-sqlite3 raises a UNIQUE violation whose ``code`` is not ``SQLITE_CONSTRAINT*`` as the real package's is).
 The stand-in was then fixed (the real package's message and ``SQLITE_CONSTRAINT_UNIQUE`` code; every better-sqlite3
-harness's references still validate), never the set: re-measured 64 of 65. The floor asserted here is that share, so a harness change that rejects one more of these answers fails
-this test and has to say why.
+harness's references still validate), never the set: re-measured 64 of 65. The floor asserted here is that share,
+so a harness change that rejects one more of these answers fails this test and has to say why.
 """
 
 from __future__ import annotations
