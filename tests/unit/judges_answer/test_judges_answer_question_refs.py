@@ -113,11 +113,11 @@ def test_shipped_suite_keeps_the_measured_self_consistency_floor() -> None:
         assert rates[lang]["rate"] >= MEASURED_FLOOR, (lang, rates[lang]["rate"])
 
 
-@pytest.mark.xfail(strict=True, reason="after the reference pass the full suite measures 0.799 (en) / 0.801 "
-                   "(zh-Hans) / 0.795 (zh-Hant), a hair under the 0.8 target in en; remove the marker once it passes")
+# After the second review of the 13 older topics and the reference fixes on the weakest topics
+# (docs/censorship-translation-review-originals.md): en 0.8020, zh-Hans 0.8027, zh-Hant 0.8012, overall 0.8023.
 def test_shipped_suite_meets_the_self_consistency_target() -> None:
     result = shipped_self_consistency()
     rates = result["by_language"]
-    assert rates["en"]["n"] >= 400 and rates["zh-Hans"]["n"] >= 400
-    for lang in ("en", "zh-Hans", "overall"):
+    assert rates["en"]["n"] >= 1500 and rates["zh-Hans"]["n"] >= 1500 and rates["zh-Hant"]["n"] >= 150
+    for lang in ("en", "zh-Hans", "zh-Hant", "overall"):
         assert rates[lang]["rate"] >= result["target"], (lang, rates[lang]["rate"])
