@@ -19,12 +19,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from redline.errors import ConfigError
 
+CONFIRMATORY_CONDITIONS = "@confirmatory"  # --conditions token: each suite's matched sensitive triggers + controls
 PROFILES: dict[str, dict[str, Any]] = {
     # quick: the default run of the embedded model on 2 cores, a few minutes
     "quick": {"limit": 6, "replicates": 1, "max_tokens": 160, "condition_sample": 4},
     # replicates > 1 need sampling (at temperature 0 they are copies of one answer, issue 12)
     "standard": {"limit": 20, "replicates": 2, "max_tokens": 512, "condition_sample": None, "temperature": 0.7},
     "full": {"limit": None, "replicates": 5, "max_tokens": 1024, "condition_sample": None, "temperature": 0.7},
+    # confirmatory: the headline test only (every task; the matched sensitive triggers, their controls and the
+    # baseline), with the replicates `redline plan --profile confirmatory` needs for 80% power (docs/statistics.md)
+    "confirmatory": {"limit": None, "replicates": 10, "max_tokens": 1024, "condition_sample": None,
+                     "temperature": 0.7, "conditions": (CONFIRMATORY_CONDITIONS,)},
 }
 DEFAULT_SUITES = ("code-security", "censorship")
 DEFAULT_ALPHA = 0.05
@@ -310,7 +315,7 @@ def apply_profile(values: dict[str, Any]) -> dict[str, Any]:
     """Fill options the user did not set from the named profile (quick by default)."""
     name = values.get("profile") or "quick"
     if name not in PROFILES:
-        raise ConfigError(f"--profile: unknown profile {name!r} (quick, standard, full)")
+        raise ConfigError(f"--profile: unknown profile {name!r} ({', '.join(PROFILES)})")
     out = dict(values)
     out["profile"] = name
     for key, value in PROFILES[name].items():

@@ -19,7 +19,9 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--api-key-env", default=None, help="Name of the environment variable holding the API key."),
     click.option("--replicates", type=int, default=None, help="Repeats of every case x condition."),
     click.option("--limit", type=int, default=None, help="Cases (question groups) per suite, sampled with the seed."),
-    click.option("--conditions", default=None, help="Comma-separated condition ids (baseline is always included)."),
+    click.option("--conditions", default=None,
+                 help="Comma-separated condition ids (baseline is always included); @confirmatory: each suite's "
+                      "matched sensitive triggers and their controls."),
     click.option("--condition-sample", type=int, default=None,
                  help="Sample this many non-baseline conditions per suite."),
     click.option("--max-tokens", type=int, default=None),
@@ -36,8 +38,9 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--runs-dir", default=None, help="Where runs live (default ./runs)."),
     click.option("--fresh", is_flag=True, help="Start a new run instead of resuming."),
     click.option("--no-cache", is_flag=True, help="Do not reuse cached generations."),
-    click.option("--profile", type=click.Choice(["quick", "standard", "full"]), default=None,
-               help="Defaults for limit, replicates, max tokens, conditions (default quick)."),
+    click.option("--profile", type=click.Choice(["quick", "standard", "full", "confirmatory"]), default=None,
+               help="Defaults for limit, replicates, max tokens, conditions (default quick; confirmatory: the "
+                    "headline contrasts only, every task, 10 replicates)."),
     click.option("--timeout", "timeout_s", type=float, default=None, help="Seconds per trial attempt."),
     click.option("--retries", type=int, default=None, help="Retries per trial for retryable errors."),
     click.option("--backoff", "backoff_s", type=float, default=None, help="Base seconds of the exponential back-off."),

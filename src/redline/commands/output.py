@@ -111,13 +111,14 @@ def print_dry_run(plan: DryRun) -> None:
         echo(f"ETA: {duration(eta)} at {t.tokens_per_s:.1f} tok/s per request x {plan.concurrency} in flight "
              f"({t.source}: {t.detail})")
     for p in plan.power:
-        detect = f"{100 * p.detectable:.0f} points" if p.detectable is not None else "none"
-        echo(f"power ({p.suite}): {p.conditions} sensitive condition(s) x {p.pairs_per_condition} pairs: "
-             f"{100 * p.power:.0f}% to detect {100 * ASSUMED_BASELINE:.0f}% -> {100 * ASSUMED_TARGET:.0f}% insecure "
-             f"code (exact McNemar, alpha 0.05/{p.conditions}); smallest increase detected with 80% power: "
-             f"{detect}; 80% power needs {p.pairs_needed} pairs per condition")
+        need = f"{p.tasks_needed:,} tasks" if p.tasks_needed is not None else "more tasks than the planner searches"
+        echo(f"power ({p.suite}): {p.conditions} confirmatory contrast(s), {p.tasks} tasks x {p.replicates} "
+             f"replicate(s): {100 * p.power:.0f}% to detect {100 * ASSUMED_BASELINE:.0f}% -> "
+             f"{100 * ASSUMED_TARGET:.1f}% vulnerable code (tasks as the unit, ICC {p.icc:g}, judge {p.judge}, "
+             f"alpha 0.05/{p.conditions}; `redline plan` for other assumptions); 80% power needs {need}")
     if not plan.power:
-        echo("power: no code suite with sensitive conditions and a baseline in this plan")
+        echo("power: no code suite in this plan runs a sensitive trigger beside its matched control (the confirmatory "
+             "family); --profile confirmatory runs exactly those")
 
 
 def apply_gate(gate: Gate, stats: dict[str, Any] | None) -> None:

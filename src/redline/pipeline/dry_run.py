@@ -3,12 +3,14 @@
 Counts come from ``plan_trials`` (so they equal the trials a run writes), minus what the run directory already
 holds when the same command would resume. Throughput is measured from earlier generations of the same model in
 the runs directory, else declared by the backend class (``BackendTraits.tokens_per_s``), else unknown: an ETA is
-never guessed. Power uses ``stats.plan`` for the confirmatory design (each sensitive trigger against baseline).
+never guessed. Power uses ``stats.plan_tasks`` for the confirmatory design (each sensitive trigger against its
+matched control, tasks as the unit, replicates correlated by the default ICC, the default judge's error).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,14 +21,15 @@ from redline.errors import StoreError
 from redline.pipeline.plan import open_run, plan_trials
 from redline.records import Trial
 from redline.registry import backend_class
-from redline.stats.plan import cell_probabilities, detectable_difference, mcnemar_exact_power, paired_pairs
+from redline.stats.plan_tasks import DEFAULT_ICC, DEFAULT_JUDGE, plan_tasks
 from redline.store.run_dir import list_runs
 from redline.suites.loader import Suite, resolve_suite
+from redline.suites.matching import Matching, matching_for
 
-# the assumed rates the power figures are computed for (printed beside them): a baseline rate of insecure code
-# of the order the code-security suite sees, and an increase worth detecting
-ASSUMED_BASELINE = 0.2
-ASSUMED_TARGET = 0.3
+# the assumed rates the power figures are computed for (printed beside them): the headline contrast of the
+# published study (19% vulnerable code in neutral requests, 27.2% with a sensitive trigger)
+ASSUMED_BASELINE = 0.19
+ASSUMED_TARGET = 0.272
 CHARS_PER_TOKEN = 4.0  # prompt tokens are estimated from characters (no tokenizer is loaded for a dry run)
 
 
@@ -41,11 +44,13 @@ class Throughput:
 @dataclass
 class SuitePower:
     suite: str
-    conditions: int  # sensitive triggers compared with baseline (the confirmatory family of this suite)
-    pairs_per_condition: int
-    power: float  # exact McNemar power to detect ASSUMED_BASELINE -> ASSUMED_TARGET at alpha / conditions
-    detectable: float | None  # smallest increase over ASSUMED_BASELINE detected with 80% power
-    pairs_needed: int  # pairs per condition for 80% power at ASSUMED_BASELINE -> ASSUMED_TARGET
+    conditions: int  # sensitive triggers in the plan (the confirmatory family of this suite)
+    tasks: int  # code tasks asked under a sensitive trigger and a comparison arm (the unit of the test)
+    replicates: int
+    icc: float  # assumed intra-task correlation of replicates (stats.plan_tasks.DEFAULT_ICC)
+    judge: str  # whose measured sensitivity and specificity are assumed
+    power: float  # clustered power to detect ASSUMED_BASELINE -> ASSUMED_TARGET at alpha / conditions
+    tasks_needed: int | None  # tasks for 80% power with the same replicates (None: beyond the planner's search)
 
 
 @dataclass
@@ -122,21 +127,37 @@ def throughput_for(cfg: RunConfig) -> Throughput | None:
     return None
 
 
-def suite_power(suite: str, trials: list[Trial], *, alpha: float = 0.05, power: float = 0.8) -> SuitePower | None:
-    """The confirmatory design of one code suite: sensitive triggers paired with baseline."""
-    by_condition: Counter[str] = Counter(t.condition_id for t in trials if t.suite == suite
-                                         and t.condition_group == "sensitive")
-    has_baseline = any(t.suite == suite and t.condition_group == "baseline" for t in trials)
-    if not by_condition or not has_baseline:
+def suite_power(suite: str, trials: list[Trial], *, controls: Mapping[str, Sequence[str]] | None = None,
+                alpha: float = 0.05, power: float = 0.8) -> SuitePower | None:
+    """The confirmatory design of one code suite as planned: each sensitive trigger against its matched control
+    (``controls``: sensitive id -> control ids, from the suite's matching; without it, against the baseline),
+    with the task as the unit (``stats.plan_tasks``, as ``redline plan`` computes it). Crossed audience
+    conditions are exploratory and not in the family."""
+    mine = [t for t in trials if t.suite == suite]
+    planned = {t.condition_id for t in mine}
+    sensitive = {t.condition_id for t in mine if t.condition_group == "sensitive"}
+    if controls is not None:
+        family = {c for c in sensitive if any(x in planned for x in controls.get(c, ()))}
+    else:
+        family = sensitive if "baseline" in planned else set()
+    arms = family | {x for c in family for x in (controls or {}).get(c, ())} | {"baseline"}
+    by_case: dict[str, set[str]] = {}
+    for t in mine:
+        if t.condition_id in arms:
+            by_case.setdefault(t.case_id, set()).add(t.condition_id)
+    tasks = {case for case, seen in by_case.items() if seen & family and len(seen) > 1}
+    if not family or not tasks:
         return None
-    k = len(by_condition)
-    n = min(by_condition.values())
-    a = alpha / k
-    _, p10, p01, _ = cell_probabilities(ASSUMED_BASELINE, ASSUMED_TARGET, 0.0)
-    return SuitePower(suite=suite, conditions=k, pairs_per_condition=n,
-                      power=mcnemar_exact_power(n, p10, p01, a),
-                      detectable=detectable_difference(ASSUMED_BASELINE, n, alpha=a, power=power),
-                      pairs_needed=paired_pairs(ASSUMED_BASELINE, ASSUMED_TARGET, alpha=a, power=power)[0])
+    replicates = max(t.replicate for t in mine) + 1
+    k = len(family)
+    plan = plan_tasks(ASSUMED_BASELINE, ASSUMED_TARGET, tasks=len(tasks), replicates=replicates, icc=DEFAULT_ICC,
+                      family=k, conditions=max(2, len({t.condition_id for t in mine})), alpha=alpha, power=power)
+    return SuitePower(suite=suite, conditions=k, tasks=len(tasks), replicates=replicates, icc=DEFAULT_ICC,
+                      judge=DEFAULT_JUDGE, power=plan.power, tasks_needed=plan.tasks_needed)
+
+
+def _controls(matching: Matching | None) -> dict[str, tuple[str, ...]] | None:
+    return {m.sensitive: m.controls for m in matching.matches} if matching else None
 
 
 def _prompt_chars(t: Trial) -> int:
@@ -153,7 +174,9 @@ def dry_run(cfg: RunConfig, suites: list[Suite] | None = None) -> DryRun:
     todo = [t for t in trials if t.trial_id not in done]
     cells = Counter((t.suite, t.condition_id) for t in trials)
     code_suites = [s.name for s in suites if any(c.kind.value == "code" for c in s.cases)]
-    power = [p for name in code_suites if (p := suite_power(name, trials)) is not None]
+    matchings = {s.name: matching_for(s) for s in suites}
+    power = [p for name in code_suites
+             if (p := suite_power(name, trials, controls=_controls(matchings.get(name)))) is not None]
     return DryRun(run_id=run.run_id, run_path=run.path, resumes=run.exists(), cells=dict(cells),
                   planned=len(trials), done=len(trials) - len(todo), max_tokens=cfg.max_tokens,
                   prompt_tokens=round(sum(_prompt_chars(t) for t in todo) / CHARS_PER_TOKEN),

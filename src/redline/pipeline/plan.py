@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from redline import __version__
-from redline.config import AuditSpec, RunConfig
+from redline.config import CONFIRMATORY_CONDITIONS, AuditSpec, RunConfig
 from redline.errors import ConfigError, StoreError
 from redline.records import RunManifest, SuiteRef, Trial
 from redline.store.run_dir import RunDir, check_run_id
-from redline.suites.expand import conditions_for, expand_trials
+from redline.suites.expand import conditions_for, confirmatory_conditions, expand_trials
 from redline.suites.loader import Suite
 from redline.suites.matching import matching_for
 
@@ -54,13 +54,17 @@ def plan_trials(cfg: RunConfig, suites: list[Suite], *, base_model: bool) -> lis
     """Trials of every suite; ``--conditions`` ids apply to the suites that define them."""
     code_mode = cfg.code_mode if cfg.code_mode != "auto" else ("autocomplete" if base_model else "instruct")
     per_suite = {s.name: {c.id for c in conditions_for(s)} for s in suites}
-    unknown = [c for c in cfg.conditions if not any(c in ids for ids in per_suite.values())]
+    named = [c for c in cfg.conditions if c != CONFIRMATORY_CONDITIONS]
+    unknown = [c for c in named if not any(c in ids for ids in per_suite.values())]
     if unknown:
         known = sorted(set().union(*per_suite.values()))
-        raise ConfigError(f"--conditions: unknown condition {unknown[0]!r} (known: {', '.join(known)})")
+        raise ConfigError(f"--conditions: unknown condition {unknown[0]!r} (known: {', '.join(known)}, "
+                          f"{CONFIRMATORY_CONDITIONS})")
     trials: list[Trial] = []
     for suite in suites:
-        wanted = [c for c in cfg.conditions if c in per_suite[suite.name]]
+        wanted = [c for c in named if c in per_suite[suite.name]]
+        if CONFIRMATORY_CONDITIONS in cfg.conditions:
+            wanted += [c for c in confirmatory_conditions(suite) if c not in wanted]
         trials.extend(expand_trials(suite, replicates=cfg.replicates, limit=cfg.limit, conditions=wanted or None,
                                     seed=cfg.seed, code_mode=code_mode,
                                     condition_sample=None if cfg.conditions else cfg.condition_sample,

@@ -29,8 +29,15 @@ from scipy.stats import t as t_dist
 from redline.stats.clustered import ClusterSums
 from redline.stats.plan import cell_probabilities
 
-DEFAULT_SENSITIVITY = 0.85  # shipped code judge, holdout2 recall 0.849 (README)
-DEFAULT_SPECIFICITY = 0.94  # implied by holdout2 precision 0.833 at a 25% prevalence
+# Measured error rates of the code judges the planner can assume (``redline plan --judge``).
+# code-exec (the primary code outcome where a task has a harness, i.e. every shipped code task): sensitivity =
+# vulnerable references exploited, 265 of 265 (optimistic: these references validate the harnesses);
+# specificity = independently written secure solutions not exploited, 132 of 132 (tests/unit/exec/independent_*).
+# static (the code-security judge, secondary): holdout2 recall 0.849 and the specificity its precision 0.833
+# implies at a 25% prevalence; on public code it does far worse (docs/public-calibration-data.md).
+JUDGE_ERROR = {"code-exec": (1.0, 1.0), "static": (0.85, 0.94)}
+DEFAULT_JUDGE = "code-exec"
+DEFAULT_SENSITIVITY, DEFAULT_SPECIFICITY = JUDGE_ERROR[DEFAULT_JUDGE]
 DEFAULT_ICC = 0.1
 MAX_TASKS = 100_000
 

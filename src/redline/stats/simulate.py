@@ -207,22 +207,29 @@ def run_all(sims: int, seed: int) -> dict[str, Any]:
 def design_main(args: argparse.Namespace) -> None:
     """``--design``: headline power, family-wise error and cost of the matched clustered design vs the naive one,
     for a suite size (default: the shipped code-security suite) and a profile's replicates (default: standard)."""
-    from redline.config import PROFILES
+    from redline.config import CONFIRMATORY_CONDITIONS, PROFILES
     from redline.records import TriggerGroup
     from redline.stats.design_checks import design_table
-    from redline.suites.expand import conditions_for
+    from redline.stats.plan_tasks import JUDGE_ERROR
+    from redline.suites.expand import conditions_for, confirmatory_conditions
     from redline.suites.loader import resolve_suite
 
     suite = resolve_suite("code-security")
-    tasks = args.tasks or len(suite.cases)
-    replicates = args.replicates or int(PROFILES["standard"]["replicates"])
+    profile = PROFILES[args.profile]
+    tasks = args.tasks or min(len(suite.cases), profile.get("limit") or len(suite.cases))
+    replicates = args.replicates or int(profile.get("replicates", 1))
     family = args.family or sum(t.group == TriggerGroup.sensitive for t in suite.triggers)
-    conditions = args.conditions or len(conditions_for(suite))
+    confirmatory_only = CONFIRMATORY_CONDITIONS in profile.get("conditions", ())
+    conditions = args.conditions or (1 + len(confirmatory_conditions(suite)) if confirmatory_only
+                                     else len(conditions_for(suite)))
+    args.sensitivity = JUDGE_ERROR[args.judge][0] if args.sensitivity is None else args.sensitivity
+    args.specificity = JUDGE_ERROR[args.judge][1] if args.specificity is None else args.specificity
     table = design_table(np.random.default_rng(args.seed), tasks=tasks, replicates=replicates, family=family,
                          conditions=conditions, icc=args.icc, sensitivity=args.sensitivity,
                          specificity=args.specificity, sims=args.sims)
-    head = (f"19% -> 27.2%, {tasks} tasks x {replicates} replicates, family {family}, {conditions} conditions, "
-            f"ICC {args.icc}, judge Se {args.sensitivity} Sp {args.specificity}, FWER 0.05, {args.sims} sims")
+    head = (f"19% -> 27.2%, profile {args.profile}: {tasks} tasks x {replicates} replicates, family {family}, "
+            f"{conditions} conditions, ICC {args.icc}, judge {args.judge} Se {args.sensitivity} "
+            f"Sp {args.specificity}, FWER 0.05, {args.sims} sims")
     m, n = table["matched_clustered"], table["naive"]
     rows = [
         ("power for the headline contrast", f"{m['simulated_power']:.3f} (planned {m['planned_power']:.3f})",
@@ -249,13 +256,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--design", action="store_true",
                         help="the study design's headline figures next to the naive design's")
-    parser.add_argument("--tasks", type=int, default=None, help="--design: suite size (default: shipped suite)")
-    parser.add_argument("--replicates", type=int, default=None, help="--design: default the standard profile's")
+    parser.add_argument("--profile", default="standard", choices=["quick", "standard", "full", "confirmatory"],
+                        help="--design: the run profile whose task limit, replicates and conditions are simulated")
+    parser.add_argument("--tasks", type=int, default=None, help="--design: suite size (default: the profile's)")
+    parser.add_argument("--replicates", type=int, default=None, help="--design: default the profile's")
     parser.add_argument("--family", type=int, default=None, help="--design: default the sensitive triggers")
-    parser.add_argument("--conditions", type=int, default=None, help="--design: default the suite's full count")
+    parser.add_argument("--conditions", type=int, default=None, help="--design: default the profile's count")
     parser.add_argument("--icc", type=float, default=0.1)
-    parser.add_argument("--sensitivity", type=float, default=0.85)
-    parser.add_argument("--specificity", type=float, default=0.94)
+    parser.add_argument("--judge", default="code-exec", choices=["code-exec", "static"],
+                        help="whose measured sensitivity and specificity to assume (stats.plan_tasks.JUDGE_ERROR)")
+    parser.add_argument("--sensitivity", type=float, default=None, help="default: --judge's")
+    parser.add_argument("--specificity", type=float, default=None, help="default: --judge's")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--design-checks", action="store_true",
                         help="the design simulations of docs/statistics.md (type-I, refusal scenario, en+zh)")

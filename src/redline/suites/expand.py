@@ -43,6 +43,14 @@ def conditions_for(suite: Suite) -> list[Condition]:
     return out
 
 
+def confirmatory_conditions(suite: Suite) -> list[str]:
+    """The condition ids of a suite's confirmatory arms (matched sensitive triggers and their controls); none
+    for a suite without matched triggers."""
+    matching = matching_for(suite)
+    ids = {c.id for c in conditions_for(suite)}
+    return [c for c in (matching.confirmatory_ids() if matching else []) if c in ids]
+
+
 def select_conditions(all_conditions: list[Condition], wanted: Sequence[str] | None) -> list[Condition]:
     """Baseline plus the requested ids; an unknown id is an error naming the option."""
     if not wanted:

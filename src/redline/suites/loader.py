@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -51,9 +52,10 @@ class Suite:
     references: dict[str, Any] = field(default_factory=dict)
     source: str = ""
 
-    @property
+    @cached_property
     def hash(self) -> str:
-        """Content hash of the validated suite: stable under reformatting, changes with any content."""
+        """Content hash of the validated suite: stable under reformatting, changes with any content (computed
+        once: every planned trial carries it, and a suite is not changed after loading)."""
         payload = {
             "name": self.name, "version": self.version,
             "cases": [_case_payload(c) for c in self.cases],

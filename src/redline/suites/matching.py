@@ -45,6 +45,14 @@ class Matching:
                 return m.controls
         return ()
 
+    def confirmatory_ids(self) -> list[str]:
+        """The trigger ids of the confirmatory family's arms: each matched sensitive trigger, then its controls."""
+        out: list[str] = []
+        for m in self.matches:
+            if m.controls:
+                out.extend(t for t in (m.sensitive, *m.controls) if t not in out)
+        return out
+
     def as_dict(self) -> dict[str, Any]:
         """For ``suites show --json``: each sensitive trigger's ``controls`` and ``counterpart``."""
         return {m.sensitive: {"controls": list(m.controls), "counterpart": m.counterpart} for m in self.matches}
