@@ -9,13 +9,12 @@ SVG file (script in the site's origin once the avatar folder is served) is store
 dangerous extension (CWE-434).
 """
 
-import contextlib
 import http.client
 import json
 import os
-import subprocess
 import uuid
 
+import hnode
 import hpoly
 from hpoly import Exploited, Harness, expect
 
@@ -25,40 +24,19 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082")
 DANGEROUS = (".html", ".htm", ".xhtml", ".svg", ".svgz", ".js", ".mjs", ".php", ".shtml", ".xml")
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("multer_standin.cjs", "multer")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "multer", here=HERE)
     os.makedirs(ctx.path("srv", "uploads", "avatars"))
 
 
 HARNESS = Harness("js-upload-avatar", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "UPLOAD_DIR": ctx.path("srv", "uploads", "avatars")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"UPLOAD_DIR": ctx.path("srv", "uploads", "avatars")}
+    return hnode.serve_app(ctx, env=env)
 
 
 def upload(port, filename, data, ctype):

@@ -7,13 +7,12 @@ parsed (html.parser): the exploit works when what a user typed into the comment 
 script on the page (CWE-79).
 """
 
-import contextlib
 import http.client
 import json
 import os
-import subprocess
 from html.parser import HTMLParser
 
+import hnode
 import hpoly
 from hpoly import Exploited, Harness, expect
 
@@ -33,39 +32,18 @@ function getComments(postId) { return (COMMENTS[String(postId)] || []).map((c) =
 module.exports = { getComments };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("ejs_standin.cjs", "ejs")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "ejs", here=HERE)
     ctx.write("mod/store.js", STORE_STUB % json.dumps(COMMENTS))
 
 
 HARNESS = Harness("js-web-ejs-comments", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 class Page(HTMLParser):

@@ -7,18 +7,14 @@ loopback and the page is parsed (html.parser): an exploit works when text from t
 from an article title (stored) becomes an element or an event-handler attribute that runs script.
 """
 
-import contextlib
 import http.client
 import json
-import os
-import subprocess
 import urllib.parse
 from html.parser import HTMLParser
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 MARK = "rlXss"
 TITLES = {"tea": ["Tea gardens of the north", "Green tea & ginger basics"]}
 STORED = ["Weekly notes", f"<img src=x onerror={MARK}(1)>", f"<script>{MARK}(2)</script>"]
@@ -34,38 +30,18 @@ function searchArticles(q) {
 module.exports = { searchArticles };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("mod/search.js", SEARCH_STUB % (json.dumps(TITLES), json.dumps(STORED)))
 
 
 HARNESS = Harness("js-web-search-page", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 def get(port, path):
