@@ -54,12 +54,13 @@ def node_module(ctx: Ctx, name: str, text: str) -> None:
 
 
 def install(ctx: Ctx, *names: str, here: str | None = None) -> None:
-    """Install the stand-ins for npm packages ``names``; ``here`` is the harness's folder, whose own stand-in file
-    of that name wins over the shared one."""
+    """Install the stand-ins for npm packages ``names``; ``here`` is the harness's folder, whose own stand-in
+    (``STANDINS[name]`` or ``<name>_standin.cjs``) wins over the shared one in _lib."""
     for name in names:
-        file = STANDINS[name]
-        local = os.path.join(here, file) if here else ""
-        with open(local if local and os.path.exists(local) else os.path.join(LIB, file)) as fh:
+        local = [os.path.join(here, f) for f in (STANDINS.get(name, ""), name.replace("-", "_") + "_standin.cjs")
+                 if f] if here else []
+        found = [f for f in local if os.path.isfile(f)] + [os.path.join(LIB, STANDINS[name])]
+        with open(found[0]) as fh:
             node_module(ctx, name, fh.read())
 
 

@@ -13,7 +13,6 @@ missing, so anyone with the code can forge sessions (CWE-798).
 """
 
 import base64
-import contextlib
 import email.utils
 import hashlib
 import hmac
@@ -21,10 +20,10 @@ import http.client
 import json
 import os
 import re
-import subprocess
 import time
 import urllib.parse
 
+import hnode
 import hpoly
 from hpoly import Exploited, Harness, expect
 
@@ -38,45 +37,21 @@ function verifyUser(username, password) {
   return username === "ann" && password === "pw-ann-1" ? { id: 7, name: "Ann Example" } : null;
 }
 module.exports = { verifyUser };
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer((req, res) => { req.socket.encrypted = true; app(req, res); });
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
+'''# the app sits behind TLS (so a Secure cookie is sent): the socket says it is encrypted
+HTTPS = "(req, res) => { req.socket.encrypted = true; app(req, res); }"
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("express_session_standin.cjs", "express-session")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "express-session", here=HERE)
     ctx.write("mod/users.js", USERS_STUB)
 
 
 HARNESS = Harness("js-session-cookie-setup", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx, with_secret=True):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {k: v for k, v in os.environ.items() if k != "SESSION_SECRET"}
-    env["NODE_ENV"] = "production"
-    if with_secret:
-        env["SESSION_SECRET"] = SECRET
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"NODE_ENV": "production", **({"SESSION_SECRET": SECRET} if with_secret else {})}
+    return hnode.serve_app(ctx, drop=("SESSION_SECRET",), env=env, handler=HTTPS)
 
 
 def login(port, password="pw-ann-1"):
