@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -183,3 +185,31 @@ def node_flags() -> tuple[str, ...]:
 
 
 _FLAGS: list[tuple[str, ...]] = []
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    """Base for a harness's own web server on the loopback (a public site behind the fake network, a canary)."""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def respond(self, status: int, ctype: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def http_site(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[int]:
+    """Serve ``handler`` on a loopback port (threads) while the block runs; yields the port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
