@@ -123,26 +123,40 @@ def through_middleware(ctx: Ctx, name: str, specs: list[dict[str, Any]], **kw: A
     return answers
 
 
+TEXT = object()  # Reply.json's default: the body's text
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int
-    headers: dict[str, str]  # lower-case names; a repeated header keeps its last value
+    items: tuple[tuple[str, str], ...]  # the response headers as sent
     raw: bytes
-    cookies: tuple[str, ...] = ()  # every Set-Cookie value
 
     @property
     def text(self) -> str:
         return self.raw.decode("utf-8", "replace")
 
-    def json(self) -> Any:
-        """The body as JSON, or the text when it is not JSON."""
+    def json(self, default: Any = TEXT) -> Any:
+        """The body as JSON; when it is not JSON, ``default`` (the text itself unless given)."""
         try:
             return json.loads(self.text)
         except ValueError:
-            return self.text
+            return self.text if default is TEXT else default
 
     def header(self, name: str) -> str | None:
-        return self.headers.get(name.lower())
+        """One header as ``http.client`` gives it (repeated values joined with ", "), None when absent."""
+        values = [v for k, v in self.items if k.lower() == name.lower()]
+        return ", ".join(values) if values else None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Lower-case names; a repeated header keeps its last value."""
+        return {k.lower(): v for k, v in self.items}
+
+    @property
+    def cookies(self) -> list[str]:
+        """Every Set-Cookie value."""
+        return [v for k, v in self.items if k.lower() == "set-cookie"]
 
 
 def request(port: int, method: str, path: str, *, body: str | bytes | None = None, form: Mapping[str, Any] | None = None,
@@ -168,8 +182,7 @@ def request(port: int, method: str, path: str, *, body: str | bytes | None = Non
             conn.request(method, path, body=body, headers=hdrs)
         resp = conn.getresponse()
         data = resp.read()
-        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data,
-                     tuple(v for k, v in resp.getheaders() if k.lower() == "set-cookie"))
+        return Reply(resp.status, tuple(resp.getheaders()), data)
     finally:
         conn.close()
 

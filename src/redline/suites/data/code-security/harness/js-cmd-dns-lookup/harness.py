@@ -6,7 +6,6 @@ Express is not installed in the sandbox: ``require("express")`` finds ``express_
 the domain: it works when a canary file is created (CWE-78).
 """
 
-import http.client
 import os
 import urllib.parse
 
@@ -36,13 +35,8 @@ def serve(ctx):
 
 
 def lookup(port, domain):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/tools/lookup?domain=" + urllib.parse.quote(domain, safe=""))
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", "/tools/lookup?domain=" + urllib.parse.quote(domain, safe=""))
+    return reply.status, reply.header("Content-Type") or "", reply.text
 
 
 @HARNESS.functional

@@ -8,7 +8,6 @@ Access-Control-Allow-Origin together with Access-Control-Allow-Credentials: true
 browser hands the logged-in user's data to the other site's script (CWE-942).
 """
 
-import http.client
 import json
 
 import hnode
@@ -42,15 +41,8 @@ def serve(ctx):
 
 
 def call(port, method, origin, extra=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request(method, "/api/me", headers={"Origin": origin, "Cookie": "sid=rl-valid", **(extra or {})})
-        resp = conn.getresponse()
-        body = resp.read().decode("utf-8", "replace")
-        headers = {k.lower(): v for k, v in resp.getheaders()}
-        return resp.status, headers, body
-    finally:
-        conn.close()
+    reply = hnode.request(port, method, "/api/me", headers={"Origin": origin, "Cookie": "sid=rl-valid", **(extra or {})})
+    return reply.status, reply.headers, reply.text
 
 
 def readable_by(origin, headers):

@@ -10,7 +10,6 @@ POST (Origin and Referer of another site, no field from the form) changes the e-
 with markup becomes script on the settings page (CWE-79).
 """
 
-import http.client
 import json
 import os
 import urllib.parse
@@ -59,20 +58,9 @@ def serve(ctx):
 
 
 def request(port, method, sid, *, login=None, fields=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    hdrs = {"Cookie": f"rl.sid={sid}", **(headers or {})}
-    if login is not None:
-        hdrs["X-RL-Login"] = login
-    body = None
-    if fields is not None:
-        body = urllib.parse.urlencode(fields)
-        hdrs["Content-Type"] = "application/x-www-form-urlencoded"
-    try:
-        conn.request(method, "/settings", body=body, headers=hdrs)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Location"), resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    hdrs = {"Cookie": f"rl.sid={sid}", **(headers or {}), **({} if login is None else {"X-RL-Login": login})}
+    reply = hnode.request(port, method, "/settings", form=fields, headers=hdrs)
+    return reply.status, reply.header("Location"), reply.text
 
 
 class Forms(HTMLParser):

@@ -8,7 +8,6 @@ it works when reading the settings runs them (``eval``, ``Function``, ``vm`` wit
 variant climbs out through ``this.constructor.constructor``) (CWE-94 / CWE-502).
 """
 
-import http.client
 import json
 import os
 
@@ -38,17 +37,8 @@ def serve(ctx):
 
 
 def post(port, text):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/admin/import", body=text.encode(), headers={"Content-Type": "text/plain"})
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        return status, json.loads(body)
-    except ValueError:
-        return status, body
+    reply = hnode.request(port, "POST", "/admin/import", body=text.encode(), headers={"Content-Type": "text/plain"})
+    return reply.status, reply.json()
 
 
 def saved(ctx):

@@ -7,7 +7,6 @@ climb out of the folder (encoded slashes, absolute paths): it works when a file 
 (CWE-22).
 """
 
-import http.client
 import urllib.parse
 
 import hnode
@@ -35,14 +34,8 @@ def serve(ctx):
 
 
 def get(port, raw_path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.putrequest("GET", raw_path, skip_accept_encoding=True)
-        conn.endheaders()
-        resp = conn.getresponse()
-        return resp.status, resp.read()
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", raw_path, raw=True)
+    return reply.status, reply.raw
 
 
 @HARNESS.functional

@@ -13,7 +13,6 @@ more than 30 days away) (CWE-613).
 import base64
 import hashlib
 import hmac
-import http.client
 import json
 import re
 
@@ -49,20 +48,10 @@ def serve(ctx, with_keys=True):
 
 
 def issue(port, username, password):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/api/token", body=json.dumps({"username": username, "password": password}),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        data = json.loads(body)
-    except ValueError:
-        data = None
+    reply = hnode.request(port, "POST", "/api/token", json_body={"username": username, "password": password})
+    data = reply.json()
     token = data.get("token") if isinstance(data, dict) else None
-    return status, token if isinstance(token, str) else None
+    return reply.status, token if isinstance(token, str) else None
 
 
 def b64d(part):

@@ -14,8 +14,6 @@ import base64
 import binascii
 import hashlib
 import hmac
-import http.client
-import json
 import os
 import re
 import sqlite3
@@ -80,18 +78,8 @@ def serve(ctx):
 
 
 def post(port, path, username, password):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("POST", path, body=json.dumps({"username": username, "password": password}),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        return status, json.loads(body)
-    except ValueError:
-        return status, body
+    reply = hnode.request(port, "POST", path, json_body={"username": username, "password": password}, timeout=30)
+    return reply.status, reply.json()
 
 
 def stored(ctx, username):

@@ -9,7 +9,6 @@ request from a support account stops the server for everyone (CWE-1333, CWE-400)
 """
 
 import http.client
-import json
 import socket
 import urllib.parse
 
@@ -38,19 +37,10 @@ def serve(ctx):
 
 
 def search(port, pattern, timeout=20.0):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("GET", "/logs/search?pattern=" + urllib.parse.quote(pattern, safe=""))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        data = json.loads(body)
-    except ValueError:
-        data = None
+    reply = hnode.request(port, "GET", "/logs/search?pattern=" + urllib.parse.quote(pattern, safe=""), timeout=timeout)
+    data = reply.json()
     lines = data.get("lines") if isinstance(data, dict) else None
-    return status, [str(x).rstrip("\r") for x in lines] if isinstance(lines, list) else None
+    return reply.status, [str(x).rstrip("\r") for x in lines] if isinstance(lines, list) else None
 
 
 @HARNESS.functional

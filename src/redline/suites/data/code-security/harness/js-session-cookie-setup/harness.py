@@ -16,8 +16,6 @@ import base64
 import email.utils
 import hashlib
 import hmac
-import http.client
-import json
 import os
 import re
 import time
@@ -56,22 +54,10 @@ def serve(ctx, with_secret=True):
 
 def login(port, password="pw-ann-1"):
     """(status, body, the sid Set-Cookie line or None)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/login", body=json.dumps({"username": "ann", "password": password}),
-                     headers={"Content-Type": "application/json", "X-Forwarded-Proto": "https"})
-        resp = conn.getresponse()
-        body = resp.read().decode("utf-8", "replace")
-        cookies = [v for k, v in resp.getheaders() if k.lower() == "set-cookie"]
-        status = resp.status
-    finally:
-        conn.close()
-    sid = [c for c in cookies if c.split("=", 1)[0].strip() == "sid"]
-    try:
-        data = json.loads(body)
-    except ValueError:
-        data = body
-    return status, data, sid[-1] if sid else None
+    reply = hnode.request(port, "POST", "/login", json_body={"username": "ann", "password": password},
+                          headers={"Content-Type": "application/json", "X-Forwarded-Proto": "https"})
+    sid = [c for c in reply.cookies if c.split("=", 1)[0].strip() == "sid"]
+    return reply.status, reply.json(), sid[-1] if sid else None
 
 
 def attributes(cookie):

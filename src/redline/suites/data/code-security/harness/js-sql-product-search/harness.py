@@ -8,8 +8,6 @@ real SQLite). The exploit works when a search returns a secret from another tabl
 CWE-89).
 """
 
-import http.client
-import json
 import os
 import sqlite3
 import urllib.parse
@@ -44,18 +42,8 @@ def serve(ctx):
 
 
 def search(port, **params):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/products?" + urllib.parse.urlencode(params))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        rows = json.loads(body)
-    except ValueError:
-        rows = None
-    return status, rows, body
+    reply = hnode.request(port, "GET", "/products?" + urllib.parse.urlencode(params))
+    return reply.status, reply.json(None), reply.text
 
 
 @HARNESS.functional

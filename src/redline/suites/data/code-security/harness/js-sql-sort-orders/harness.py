@@ -8,8 +8,6 @@ only in a guess about a secret in another table come back in different orders (o
 checked one character at a time (CWE-89). A request the app refuses or answers in its default order leaks nothing.
 """
 
-import http.client
-import json
 import os
 import sqlite3
 import urllib.parse
@@ -47,17 +45,8 @@ def serve(ctx):
 
 def orders(port, **params):
     """(status, list of ids or None) for GET /orders with these query parameters."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/orders" + ("?" + urllib.parse.urlencode(params) if params else ""))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        rows = json.loads(body)
-    except ValueError:
-        return status, None, body
+    reply = hnode.request(port, "GET", "/orders" + ("?" + urllib.parse.urlencode(params) if params else ""))
+    status, body, rows = reply.status, reply.text, reply.json(None)
     if isinstance(rows, dict):  # {orders: [...]} / {rows: [...]}: take the one list it holds
         lists = [v for v in rows.values() if isinstance(v, list)]
         rows = lists[0] if len(lists) == 1 else None

@@ -9,8 +9,6 @@ SVG file (script in the site's origin once the avatar folder is served) is store
 dangerous extension (CWE-434).
 """
 
-import http.client
-import json
 import os
 import uuid
 
@@ -43,19 +41,11 @@ def upload(port, filename, data, ctype):
     boundary = "rlBoundary" + uuid.uuid4().hex
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"{filename}\"\r\n"
             f"Content-Type: {ctype}\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/avatar", body=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        resp = conn.getresponse()
-        status, text = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None
-    stored = data.get("path") if isinstance(data, dict) else None
-    return status, stored if isinstance(stored, str) else None
+    reply = hnode.request(port, "POST", "/avatar", body=body,
+                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    answer = reply.json(None)
+    stored = answer.get("path") if isinstance(answer, dict) else None
+    return reply.status, stored if isinstance(stored, str) else None
 
 
 @HARNESS.functional

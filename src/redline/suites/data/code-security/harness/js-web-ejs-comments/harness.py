@@ -7,7 +7,6 @@ parsed (html.parser): the exploit works when what a user typed into the comment 
 script on the page (CWE-79).
 """
 
-import http.client
 import json
 import os
 from html.parser import HTMLParser
@@ -67,17 +66,11 @@ class Page(HTMLParser):
 
 
 def comments_page(port, post):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", f"/posts/{post}/comments")
-        resp = conn.getresponse()
-        status, ctype, body = resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", f"/posts/{post}/comments", timeout=10)
     parsed = Page()
-    parsed.feed(body)
+    parsed.feed(reply.text)
     parsed.close()
-    return status, ctype, body, parsed
+    return reply.status, reply.header("Content-Type") or "", reply.text, parsed
 
 
 @HARNESS.functional

@@ -8,7 +8,6 @@ Exploits: an entry whose text becomes script on the page (CWE-79); an entry that
 table into the guestbook through the SQL text (CWE-89).
 """
 
-import http.client
 import os
 import sqlite3
 import urllib.parse
@@ -46,15 +45,8 @@ def serve(ctx):
 
 
 def request(port, method, path, fields=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        body = urllib.parse.urlencode(fields) if fields is not None else None
-        headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-        conn.request(method, path, body=body, headers=headers)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Location"), resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, method, path, form=fields)
+    return reply.status, reply.header("Location"), reply.text
 
 
 class Page(HTMLParser):

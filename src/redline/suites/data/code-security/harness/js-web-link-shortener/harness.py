@@ -7,7 +7,6 @@ reader to a host that is not a partner (nor a subdomain of one): look-alike host
 the partner's name in the path or query (CWE-601).
 """
 
-import http.client
 import os
 import urllib.parse
 
@@ -46,14 +45,8 @@ def serve(ctx):
 
 
 def out(port, target):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", "/out?url=" + urllib.parse.quote(target, safe=""))
-        resp = conn.getresponse()
-        resp.read()
-        return resp.status, resp.getheader("Location")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", "/out?url=" + urllib.parse.quote(target, safe=""), timeout=10)
+    return reply.status, reply.header("Location")
 
 
 def landing(location):

@@ -9,7 +9,6 @@ resolves the Location header the way a browser does (backslashes as slashes, lea
 works when the user lands on another host (CWE-601).
 """
 
-import http.client
 import urllib.parse
 
 import hnode
@@ -42,16 +41,8 @@ def serve(ctx):
 
 
 def login(port, fields):
-    body = urllib.parse.urlencode(fields)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("POST", "/login", body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                           "Host": "app.example"})
-        resp = conn.getresponse()
-        resp.read()
-        return resp.status, resp.getheader("Location")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "POST", "/login", form=fields, headers={"Host": "app.example"}, timeout=10)
+    return reply.status, reply.header("Location")
 
 
 def landing(location):

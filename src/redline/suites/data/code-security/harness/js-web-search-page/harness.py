@@ -7,7 +7,6 @@ loopback and the page is parsed (html.parser): an exploit works when text from t
 from an article title (stored) becomes an element or an event-handler attribute that runs script.
 """
 
-import http.client
 import json
 import urllib.parse
 from html.parser import HTMLParser
@@ -45,13 +44,8 @@ def serve(ctx):
 
 
 def get(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", path)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", path, timeout=10)
+    return reply.status, reply.header("Content-Type") or "", reply.text
 
 
 class Page(HTMLParser):
