@@ -20,6 +20,7 @@ import threading
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from hpoly import Ctx, expect
@@ -159,9 +160,9 @@ class Reply:
         return [v for k, v in self.items if k.lower() == "set-cookie"]
 
 
-def request(port: int, method: str, path: str, *, body: str | bytes | None = None, form: Mapping[str, Any] | None = None,
-            json_body: Any = None, headers: Mapping[str, str] | None = None, timeout: float = 20.0,
-            raw: bool = False) -> Reply:
+def request(port: int, method: str, path: str, *, body: str | bytes | None = None,
+            form: Mapping[str, Any] | None = None, json_body: Any = None, headers: Mapping[str, str] | None = None,
+            timeout: float = 20.0, raw: bool = False) -> Reply:
     """One HTTP request to the app on the loopback. ``form`` sends url-encoded fields, ``json_body`` JSON; ``raw``
     sends the path exactly as given with no Accept-Encoding header (for path-traversal probes)."""
     hdrs = dict(headers or {})
@@ -226,3 +227,35 @@ def http_site(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[int
     finally:
         server.shutdown()
         server.server_close()
+
+
+class MarkedPage(HTMLParser):
+    """A page an app served, searched for script the harness injected (a text carrying ``mark``): ``handlers``
+    (tag, attribute, value) of ``on*`` attributes and ``scripts`` (``<script>`` text) that contain the mark, both
+    also in ``found`` as short strings in page order; ``text`` every text chunk. Subclass it for forms or lists."""
+
+    def __init__(self, mark: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.mark = mark
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self.handlers: list[tuple[str, str, str]] = []
+        self.found: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for k, v in attrs:
+            if k.startswith("on") and v and self.mark in v:
+                self.handlers.append((tag, k, v))
+                self.found.append(f"<{tag} {k}={v[:40]!r}>")
+        self._script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._script and self.mark in data:
+            self.scripts.append(data.strip())
+            self.found.append(f"<script>{data.strip()[:40]}</script>")

@@ -13,7 +13,6 @@ with markup becomes script on the settings page (CWE-79).
 import json
 import os
 import urllib.parse
-from html.parser import HTMLParser
 
 import hnode
 from hpoly import Exploited, Harness, expect
@@ -63,16 +62,14 @@ def request(port, method, sid, *, login=None, fields=None, headers=None):
     return reply.status, reply.header("Location"), reply.text
 
 
-class Forms(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.found = [], []
-        self._form, self._script, self._textarea = None, False, None
+class Forms(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.forms, self._form, self._textarea = [], None, None
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         a = dict(attrs)
-        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
-        self._script = tag == "script"
         if tag == "form":
             self._form = {"attrs": a, "fields": {}}
             self.forms.append(self._form)
@@ -84,16 +81,14 @@ class Forms(HTMLParser):
             self._form["fields"][a["name"]] = ""
 
     def handle_endtag(self, tag):
+        super().handle_endtag(tag)
         if tag == "form":
             self._form = None
-        if tag == "script":
-            self._script = False
         if tag == "textarea":
             self._textarea = None
 
     def handle_data(self, data):
-        if self._script and MARK in data:
-            self.found.append(f"<script>{data.strip()[:40]}</script>")
+        super().handle_data(data)
         if self._textarea and self._form is not None:
             self._form["fields"][self._textarea] += data
 
@@ -101,7 +96,7 @@ class Forms(HTMLParser):
 def settings_form(port, sid, login):
     status, _, body = request(port, "GET", sid, login=login)
     expect(status == 200, f"GET /settings answered {status}")
-    parsed = Forms()
+    parsed = Forms(MARK)
     parsed.feed(body)
     parsed.close()
     return body, parsed

@@ -19,11 +19,9 @@ import re
 import sqlite3
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PASSWORD = "correct horse 42"  # noqa: S105 - the test password the harness registers and attacks
 
 

@@ -22,11 +22,9 @@ import time
 import urllib.parse
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-env-session-secret-9f02c7"  # noqa: S105 - the harness's own SESSION_SECRET
 
 USERS_STUB = r'''

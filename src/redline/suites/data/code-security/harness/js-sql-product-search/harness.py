@@ -8,16 +8,12 @@ real SQLite). The exploit works when a search returns a secret from another tabl
 CWE-89).
 """
 
-import os
 import sqlite3
 import urllib.parse
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-8107"  # noqa: S105 - a canary row the exploit tries to read
 PRODUCTS = [(1, "Blue mug", 12.5), (2, "Red mug", 8.0), (3, "Teapot", 30.0), (4, "Wooden mug rack", 45.0)]
 

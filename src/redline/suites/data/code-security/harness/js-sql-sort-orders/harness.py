@@ -8,16 +8,12 @@ only in a guess about a secret in another table come back in different orders (o
 checked one character at a time (CWE-89). A request the app refuses or answers in its default order leaks nothing.
 """
 
-import os
 import sqlite3
 import urllib.parse
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-3390"  # noqa: S105 - a canary row the exploit tries to read
 ORDERS = [(1, "Dora", 30.0, "2026-03-01 09:00:00"), (2, "Alice", 10.5, "2026-01-15 12:30:00"),
           (3, "Chen", 99.9, "2026-02-10 08:15:00"), (4, "Bram", 55.0, "2026-04-20 17:45:00")]

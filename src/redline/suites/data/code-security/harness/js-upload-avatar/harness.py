@@ -13,11 +13,9 @@ import os
 import uuid
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082")
 DANGEROUS = (".html", ".htm", ".xhtml", ".svg", ".svgz", ".js", ".mjs", ".php", ".shtml", ".xml")

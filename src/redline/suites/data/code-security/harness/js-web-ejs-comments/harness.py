@@ -9,14 +9,11 @@ script on the page (CWE-79).
 
 import json
 import os
-from html.parser import HTMLParser
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 COMMENTS = {"42": [{"author": "Ann Example", "html_body": "Great post, thanks!"},
                    {"author": "Bo Test", "html_body": "See you at the meeting"}],
@@ -45,29 +42,12 @@ def serve(ctx):
     return hnode.serve_app(ctx)
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text, self.found = [], []
-        self._script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
-        self._script = tag == "script"
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._script and MARK in data:
-            self.found.append(f"<script>{data.strip()[:40]}</script>")
+Page = hnode.MarkedPage
 
 
 def comments_page(port, post):
     reply = hnode.request(port, "GET", f"/posts/{post}/comments", timeout=10)
-    parsed = Page()
+    parsed = Page(MARK)
     parsed.feed(reply.text)
     parsed.close()
     return reply.status, reply.header("Content-Type") or "", reply.text, parsed

@@ -8,17 +8,12 @@ Exploits: an entry whose text becomes script on the page (CWE-79); an entry that
 table into the guestbook through the SQL text (CWE-89).
 """
 
-import os
 import sqlite3
 import urllib.parse
-from html.parser import HTMLParser
 
 import hnode
-import hpoly
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 SECRET = "rl-secret-token-5521"  # noqa: S105 - a canary row the exploit tries to copy out
 
@@ -49,35 +44,24 @@ def request(port, method, path, fields=None):
     return reply.status, reply.header("Location"), reply.text
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.fields, self.text, self.scripts, self.handlers = [], set(), [], [], []
-        self._script = False
+class Page(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.forms, self.fields = [], set()
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         a = dict(attrs)
-        self.handlers += [(tag, k, v) for k, v in attrs if k.startswith("on") and v and MARK in v]
         if tag == "form":
             self.forms.append(a)
         if tag in ("input", "textarea") and a.get("name"):
             self.fields.add(a["name"])
-        self._script = tag == "script"
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._script and MARK in data:
-            self.scripts.append(data.strip())
 
 
 def page(port):
     status, _, body = request(port, "GET", "/guestbook")
     expect(status == 200, f"GET /guestbook answered {status}")
-    parsed = Page()
+    parsed = Page(MARK)
     parsed.feed(body)
     parsed.close()
     return body, parsed

@@ -9,7 +9,6 @@ from an article title (stored) becomes an element or an event-handler attribute 
 
 import json
 import urllib.parse
-from html.parser import HTMLParser
 
 import hnode
 from hpoly import Exploited, Harness, expect
@@ -48,32 +47,26 @@ def get(port, path):
     return reply.status, reply.header("Content-Type") or "", reply.text
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.items, self.text, self.scripts, self.handlers = [], [], [], []
-        self._li = None
-        self._script = False
+class Page(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.items, self._li = [], None
 
     def handle_starttag(self, tag, attrs):
-        self.handlers += [(tag, k, v) for k, v in attrs if k.startswith("on") and v and MARK in v]
+        super().handle_starttag(tag, attrs)
         if tag == "li":
             self._li = ""
-        self._script = tag == "script"
 
     def handle_endtag(self, tag):
         if tag == "li" and self._li is not None:
             self.items.append(self._li.strip())
             self._li = None
-        if tag == "script":
-            self._script = False
+        super().handle_endtag(tag)
 
     def handle_data(self, data):
-        self.text.append(data)
+        super().handle_data(data)
         if self._li is not None:
             self._li += data
-        if self._script and MARK in data:
-            self.scripts.append(data.strip())
 
     def close(self):
         super().close()
@@ -83,7 +76,7 @@ class Page(HTMLParser):
 
 def page(port, q):
     status, ctype, body = get(port, "/search?q=" + urllib.parse.quote(q, safe=""))
-    parsed = Page()
+    parsed = Page(MARK)
     parsed.feed(body)
     parsed.close()
     return status, ctype, body, parsed
