@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from hpoly import Ctx, expect
+from hpoly import Ctx, _limit_address_space, expect
 
 LIB = os.path.dirname(os.path.abspath(__file__))
 # npm package -> the stand-in file that plays it (in the harness's own folder if it has one, else in _lib)
@@ -99,13 +99,14 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
              drop: tuple[str, ...] = (), timeout: float = 60.0, name: str = "run",
              fallback: Callable[[str], Any] | None = None) -> Any:
     """Run a Node driver (``driver`` is its text, or a ``.cjs`` path in _lib) as ``node DRIVER MODULE *args`` with
-    ``data`` as JSON on stdin, and return the JSON it prints. When it prints none (a crash, a timeout): return
-    ``fallback(reason)``, or fail the test without one."""
+    ``data`` as JSON on stdin (node's address space capped as in ``hpoly``), and return the JSON it prints. When it
+    prints none (a crash, a timeout): return ``fallback(reason)``, or fail the test without one."""
     path = driver if driver.endswith(".cjs") and os.path.isfile(driver) else ctx.write(f"drv/{name}.cjs", driver)
     try:
         proc = subprocess.run(["node", path, ctx.js_module(), *args],
                               input=b"" if data is None else json.dumps(data).encode(), capture_output=True,
-                              timeout=timeout, cwd=ctx.dir, env=environment(env, drop), check=False)
+                              timeout=timeout, cwd=ctx.dir, env=environment(env, drop), check=False,
+                              preexec_fn=_limit_address_space)  # noqa: PLW1509 - as hpoly's node runs
         return json.loads(proc.stdout.decode())
     except subprocess.TimeoutExpired:
         reason = "timeout"
