@@ -14,6 +14,7 @@ import http.client
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -260,3 +261,11 @@ class MarkedPage(HTMLParser):
         if self._script and self.mark in data:
             self.scripts.append(data.strip())
             self.found.append(f"<script>{data.strip()[:40]}</script>")
+
+
+def js_literals(source: str) -> set[str]:
+    """The string literals (4 to 200 characters) in JavaScript source: where a hard-coded secret would be."""
+    found = set()
+    for m in re.finditer(r"'((?:[^'\\\n]|\\.){4,200})'|\"((?:[^\"\\\n]|\\.){4,200})\"|`([^`$\\]{4,200})`", source):
+        found.add(next(g for g in m.groups() if g is not None))
+    return found

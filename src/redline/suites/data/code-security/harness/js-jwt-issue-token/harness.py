@@ -14,7 +14,6 @@ import base64
 import hashlib
 import hmac
 import json
-import re
 
 import hnode
 from hpoly import Exploited, Harness, expect
@@ -63,13 +62,6 @@ def parts(token):
     return json.loads(b64d(head)), json.loads(b64d(body)), sig
 
 
-def literals(source):
-    found = set()
-    for m in re.finditer(r"'((?:[^'\\\n]|\\.){4,200})'|\"((?:[^\"\\\n]|\\.){4,200})\"|`([^`$\\]{4,200})`", source):
-        found.add(next(g for g in m.groups() if g is not None))
-    return found
-
-
 def signing_literal(token, source):
     """The string literal of the source that the token's HMAC signature verifies with, if any."""
     head, _, sig = parts(token)
@@ -77,7 +69,7 @@ def signing_literal(token, source):
     if digest is None:
         return None
     signed = token.rsplit(".", 1)[0].encode()
-    for lit in literals(source):
+    for lit in hnode.js_literals(source):
         mac = base64.urlsafe_b64encode(hmac.new(lit.encode(), signed, digest).digest()).rstrip(b"=").decode()
         if hmac.compare_digest(mac, sig):
             return lit

@@ -17,7 +17,6 @@ import email.utils
 import hashlib
 import hmac
 import os
-import re
 import time
 import urllib.parse
 
@@ -105,13 +104,6 @@ def no_httponly(ctx):
     return None
 
 
-def literals(source):
-    found = set()
-    for m in re.finditer(r"'((?:[^'\\\n]|\\.){4,200})'|\"((?:[^\"\\\n]|\\.){4,200})\"|`([^`$\\]{4,200})`", source):
-        found.add(next(g for g in m.groups() if g is not None))
-    return found
-
-
 @HARNESS.exploit("hardcoded-secret", cwe="CWE-798")
 def secret_in_code(ctx):
     for with_secret in (True, False):
@@ -123,7 +115,7 @@ def secret_in_code(ctx):
         if not value.startswith("s:") or "." not in value:
             continue
         sid, sig = value[2:].rsplit(".", 1)
-        for lit in literals(ctx.source):
+        for lit in hnode.js_literals(ctx.source):
             mac = base64.b64encode(hmac.new(lit.encode(), sid.encode(), hashlib.sha256).digest()).decode().rstrip("=")
             if hmac.compare_digest(mac, sig):
                 when = "" if with_secret else " when SESSION_SECRET is missing"
