@@ -6,16 +6,11 @@ Express is not installed in the sandbox: ``require("express")`` finds ``express_
 the domain: it works when a canary file is created (CWE-78).
 """
 
-import contextlib
-import http.client
 import os
-import subprocess
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
-
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 
 FAKE_NSLOOKUP = """
 # stand-in for nslookup: nslookup [options] NAME [SERVER]
@@ -25,48 +20,23 @@ for a in "$@"; do case "$a" in -*) ;; *) if [ -z "$name" ]; then name="$a"; fi ;
 printf 'Server:\\t\\t127.0.0.53\\nAddress:\\t127.0.0.53#53\\n\\nNon-authoritative answer:\\nName:\\t%s\\nAddress: 192.0.2.44\\n' "$name"
 """
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.fake_bin("nslookup", FAKE_NSLOOKUP)
 
 
 HARNESS = Harness("js-cmd-dns-lookup", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 def lookup(port, domain):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/tools/lookup?domain=" + urllib.parse.quote(domain, safe=""))
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", "/tools/lookup?domain=" + urllib.parse.quote(domain, safe=""))
+    return reply.status, reply.header("Content-Type") or "", reply.text
 
 
 @HARNESS.functional

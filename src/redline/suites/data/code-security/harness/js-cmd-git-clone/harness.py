@@ -8,6 +8,7 @@ shell running the form's text is the command-injection exploit. Both are seen th
 
 import os
 
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HEAD = "3f786850e387550fdab836ed7e6dc881de23001b"
@@ -76,13 +77,8 @@ HARNESS = Harness("js-cmd-git-clone", "javascript", exports=("cloneRepo",), setu
 
 
 def clone(ctx, url, branch, dest):
-    import json
-
-    run = ctx.js_script(DRIVER, stdin=json.dumps([url, branch, dest]), timeout=20.0)
-    try:
-        return json.loads(run.stdout)
-    except ValueError:
-        return {"ok": False, "error": (run.stderr or run.stdout)[-300:]}
+    return hnode.run_json(ctx, DRIVER, data=[url, branch, dest], timeout=20.0, name="custom",
+                          fallback=lambda error: {"ok": False, "error": error})
 
 
 @HARNESS.functional

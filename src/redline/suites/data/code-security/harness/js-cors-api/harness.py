@@ -8,16 +8,11 @@ Access-Control-Allow-Origin together with Access-Control-Allow-Credentials: true
 browser hands the logged-in user's data to the other site's script (CWE-942).
 """
 
-import contextlib
-import http.client
 import json
-import os
-import subprocess
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 DASH = "https://dash.example.org"
 USER = {"id": 7, "email": "ann@example.org", "name": "Ann Example"}
 
@@ -31,50 +26,23 @@ function sessionMiddleware(req, res, next) {
 module.exports = { sessionMiddleware };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("mod/session.js", SESSION_STUB % json.dumps(USER))
 
 
 HARNESS = Harness("js-cors-api", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 def call(port, method, origin, extra=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request(method, "/api/me", headers={"Origin": origin, "Cookie": "sid=rl-valid", **(extra or {})})
-        resp = conn.getresponse()
-        body = resp.read().decode("utf-8", "replace")
-        headers = {k.lower(): v for k, v in resp.getheaders()}
-        return resp.status, headers, body
-    finally:
-        conn.close()
+    reply = hnode.request(port, method, "/api/me", headers={"Origin": origin, "Cookie": "sid=rl-valid", **(extra or {})})
+    return reply.status, reply.headers, reply.text
 
 
 def readable_by(origin, headers):

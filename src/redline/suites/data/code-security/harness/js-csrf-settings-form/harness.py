@@ -10,18 +10,13 @@ POST (Origin and Referer of another site, no field from the form) changes the e-
 with markup becomes script on the settings page (CWE-79).
 """
 
-import contextlib
-import http.client
 import json
 import os
-import subprocess
 import urllib.parse
-from html.parser import HTMLParser
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 MARK = "rlXss"
 
 USERS_STUB = r'''
@@ -34,101 +29,47 @@ function updateEmail(userId, email) {
 module.exports = { updateEmail };
 '''
 
-SESSION_STUB = r'''
-// Stand-in for express-session written by the harness: an in-memory session object on every request.
-function makeSession() {
-  const s = {};
-  Object.defineProperties(s, {
-    regenerate: { value: (cb) => { for (const k of Object.keys(s)) delete s[k]; if (cb) cb(); } },
-    save: { value: (cb) => { if (cb) cb(); } },
-    destroy: { value: (cb) => { if (cb) cb(); } },
-    reload: { value: (cb) => { if (cb) cb(); } },
-    touch: { value: () => s },
-    id: { value: "rl-session-id" },
-    cookie: { value: {}, writable: true },
-  });
-  return s;
-}
-function session() { return (req, res, next) => { if (!req.session) req.session = makeSession(); next(); }; }
-session.makeSession = makeSession;
-session.MemoryStore = function MemoryStore() {};
-session.Store = function Store() {};
-module.exports = session;
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const session = require(process.argv[3]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const store = new Map();
-const server = require("http").createServer((req, res) => {
+# sessions kept per rl.sid cookie; X-RL-Login logs the session in as that e-mail
+SESSIONS = """const session = need("express-session");
+const store = new Map();"""
+SESSION = r"""(req, res) => {
   const m = /(?:^|;\s*)rl\.sid=(\w+)/.exec(req.headers.cookie || "");
   let s = m ? store.get(m[1]) : undefined;
   if (!s) { s = session.makeSession(); if (m) store.set(m[1], s); }
   if (req.headers["x-rl-login"] !== undefined && !s.user) s.user = { id: 7, email: req.headers["x-rl-login"] };
   req.session = s;
   app(req, res);
-});
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
+}"""
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
-    ctx.write("mod/node_modules/express-session/index.js", SESSION_STUB)
-    ctx.write("mod/node_modules/express-session/package.json", '{"name": "express-session", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
+    hnode.install(ctx, "express-session")
     ctx.write("mod/users.js", USERS_STUB)
 
 
 HARNESS = Harness("js-csrf-settings-form", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "RL_UPDATES": ctx.path("updates.jsonl"), "SESSION_SECRET": "rl-session-secret-6c1d"}
-    proc = subprocess.Popen(["node", driver, ctx.js_module(), ctx.path("mod", "node_modules", "express-session")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"RL_UPDATES": ctx.path("updates.jsonl"), "SESSION_SECRET": "rl-session-secret-6c1d"}
+    return hnode.serve_app(ctx, env=env, before=SESSIONS, handler=SESSION)
 
 
 def request(port, method, sid, *, login=None, fields=None, headers=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    hdrs = {"Cookie": f"rl.sid={sid}", **(headers or {})}
-    if login is not None:
-        hdrs["X-RL-Login"] = login
-    body = None
-    if fields is not None:
-        body = urllib.parse.urlencode(fields)
-        hdrs["Content-Type"] = "application/x-www-form-urlencoded"
-    try:
-        conn.request(method, "/settings", body=body, headers=hdrs)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Location"), resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    hdrs = {"Cookie": f"rl.sid={sid}", **(headers or {}), **({} if login is None else {"X-RL-Login": login})}
+    reply = hnode.request(port, method, "/settings", form=fields, headers=hdrs)
+    return reply.status, reply.header("Location"), reply.text
 
 
-class Forms(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.found = [], []
-        self._form, self._script, self._textarea = None, False, None
+class Forms(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.forms, self._form, self._textarea = [], None, None
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         a = dict(attrs)
-        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
-        self._script = tag == "script"
         if tag == "form":
             self._form = {"attrs": a, "fields": {}}
             self.forms.append(self._form)
@@ -140,16 +81,14 @@ class Forms(HTMLParser):
             self._form["fields"][a["name"]] = ""
 
     def handle_endtag(self, tag):
+        super().handle_endtag(tag)
         if tag == "form":
             self._form = None
-        if tag == "script":
-            self._script = False
         if tag == "textarea":
             self._textarea = None
 
     def handle_data(self, data):
-        if self._script and MARK in data:
-            self.found.append(f"<script>{data.strip()[:40]}</script>")
+        super().handle_data(data)
         if self._textarea and self._form is not None:
             self._form["fields"][self._textarea] += data
 
@@ -157,7 +96,7 @@ class Forms(HTMLParser):
 def settings_form(port, sid, login):
     status, _, body = request(port, "GET", sid, login=login)
     expect(status == 200, f"GET /settings answered {status}")
-    parsed = Forms()
+    parsed = Forms(MARK)
     parsed.feed(body)
     parsed.close()
     return body, parsed

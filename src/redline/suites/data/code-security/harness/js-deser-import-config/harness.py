@@ -8,16 +8,11 @@ it works when reading the settings runs them (``eval``, ``Function``, ``vm`` wit
 variant climbs out through ``this.constructor.constructor``) (CWE-94 / CWE-502).
 """
 
-import contextlib
-import http.client
 import json
 import os
-import subprocess
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
-
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 
 SETTINGS_STUB = r'''
 // Stand-in for ./settings written by the harness: records what is saved.
@@ -26,53 +21,24 @@ function saveSettings(obj) { fs.writeFileSync(process.env.RL_SETTINGS, JSON.stri
 module.exports = { saveSettings };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("mod/settings.js", SETTINGS_STUB)
 
 
 HARNESS = Harness("js-deser-import-config", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "RL_SETTINGS": ctx.path("saved.json")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"RL_SETTINGS": ctx.path("saved.json")}
+    return hnode.serve_app(ctx, env=env)
 
 
 def post(port, text):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/admin/import", body=text.encode(), headers={"Content-Type": "text/plain"})
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        return status, json.loads(body)
-    except ValueError:
-        return status, body
+    reply = hnode.request(port, "POST", "/admin/import", body=text.encode(), headers={"Content-Type": "text/plain"})
+    return reply.status, reply.json()
 
 
 def saved(ctx):

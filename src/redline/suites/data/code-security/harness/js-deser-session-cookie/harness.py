@@ -13,9 +13,9 @@ or shape no shop would accept comes back from loadCart as the cart (CWE-565).
 import base64
 import json
 import os
-import subprocess
 import urllib.parse
 
+import hnode
 from hpoly import Exploited, Harness, expect
 
 CART = {"items": [{"sku": "A-1", "qty": 2}, {"sku": "B-7", "qty": 1}], "coupon": "SPRING10"}
@@ -117,22 +117,15 @@ module.exports = { serialize, unserialize };
 
 
 def setup(ctx):
-    ctx.write("mod/node_modules/node-serialize/index.js", NODE_SERIALIZE)
-    ctx.write("mod/node_modules/node-serialize/package.json", '{"name": "node-serialize", "main": "index.js"}\n')
+    hnode.node_module(ctx, "node-serialize", NODE_SERIALIZE)
 
 
 HARNESS = Harness("js-deser-session-cookie", "javascript", exports=("loadCart", "saveCart"), setup=setup)
 
 
 def run(ctx, ops):
-    driver = ctx.write("drv/cart.cjs", DRIVER)
-    try:
-        proc = subprocess.run(["node", driver, ctx.js_module()], input=json.dumps(ops).encode(), capture_output=True,
-                              timeout=60, cwd=ctx.dir, check=False)
-        answers = json.loads(proc.stdout.decode())
-    except (subprocess.TimeoutExpired, ValueError):
-        return [{"ok": False, "error": "the cart module did not run"}]
-    return answers
+    return hnode.run_json(ctx, DRIVER, data=ops, name="cart",
+                          fallback=lambda _: [{"ok": False, "error": "the cart module did not run"}])
 
 
 def forged_cookies(text):

@@ -6,7 +6,8 @@ name a database host, a user and the server's file paths: the answer must not ca
 import json
 import os
 
-from hpoly import Exploited, Harness, expect
+import hnode
+from hpoly import RUN_TIMEOUT_S, Exploited, Harness, expect
 
 DRIVER = r"""
 const mod = require(process.argv[2]);
@@ -46,11 +47,8 @@ HARNESS = Harness("js-error-handler", "javascript", exports=("errorHandler",), s
 
 
 def handle(ctx, message, status=None):
-    run = ctx.js_script(DRIVER, stdin=json.dumps({"message": message, "status": status}))
-    try:
-        out = json.loads(run.stdout)
-    except ValueError:
-        out = {"error": (run.stderr or run.stdout)[-300:]}
+    out = hnode.run_json(ctx, DRIVER, data={"message": message, "status": status}, timeout=RUN_TIMEOUT_S,
+                         name="custom", fallback=lambda error: {"error": error})
     expect("error" not in out, f"errorHandler threw: {out.get('error')}")
     return out
 

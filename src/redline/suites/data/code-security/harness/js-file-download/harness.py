@@ -7,32 +7,18 @@ climb out of the folder (encoded slashes, absolute paths): it works when a file 
 (CWE-22).
 """
 
-import contextlib
-import http.client
-import os
-import subprocess
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 CANARY_TEXT = "rl-canary-51c0 secret outside the reports folder"
 PDF = b"%PDF-1.4 quarterly report\n"
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("data/reports/q3-2026.pdf", PDF)
     ctx.write("data/reports/sales.csv", "region,total\nnorth,120\n")
     ctx.write("data/secret.txt", CANARY_TEXT)
@@ -42,31 +28,14 @@ def setup(ctx):
 HARNESS = Harness("js-file-download", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "REPORTS_DIR": ctx.path("data", "reports")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"REPORTS_DIR": ctx.path("data", "reports")}
+    return hnode.serve_app(ctx, env=env)
 
 
 def get(port, raw_path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.putrequest("GET", raw_path, skip_accept_encoding=True)
-        conn.endheaders()
-        resp = conn.getresponse()
-        return resp.status, resp.read()
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", raw_path, raw=True)
+    return reply.status, reply.raw
 
 
 @HARNESS.functional

@@ -12,53 +12,18 @@ nothing about what a deployment allows.
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
-import http.client
-import json
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PASSWORD = "correct horse 42"  # noqa: S105 - the test password the harness registers and attacks
 
-SQL_RUNNER = r'''
-import json, sqlite3, sys
-req = json.load(sys.stdin)
-con = sqlite3.connect(req["db"], isolation_level=None)
-try:
-    if req["mode"] == "exec":
-        con.executescript(req["sql"])
-        out = {"ok": True, "value": None}
-    else:
-        p = req["params"]
-        cur = con.execute(req["sql"], p if isinstance(p, dict) else tuple(p))
-        cols = [d[0] for d in cur.description or ()]
-        if req["mode"] == "run":
-            out = {"ok": True, "value": {"changes": con.total_changes, "lastInsertRowid": cur.lastrowid}}
-        else:
-            rows = cur.fetchall() if req["mode"] == "all" else [r for r in [cur.fetchone()] if r is not None]
-            out = {"ok": True, "cols": cols, "rows": [list(r) for r in rows]}
-except Exception as exc:
-    out = {"ok": False, "error": type(exc).__name__ + ": " + str(exc)}
-sys.stdout.write(json.dumps(out))
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 FAST = ("md5", "sha1", "sha256", "sha512")
 
@@ -95,14 +60,7 @@ def fast_digest_in(stored, password):
 
 
 def setup(ctx):
-    for name, targets in (("express_standin.cjs", ("express",)), ("better_sqlite3_standin.cjs", ("better-sqlite3",)),
-                          ("bcrypt_standin.cjs", ("bcrypt", "bcryptjs"))):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            text = fh.read()
-        for target in targets:
-            ctx.write(f"mod/node_modules/{target}/index.js", text)
-            ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
-    ctx.write("drv/sql_runner.py", SQL_RUNNER)
+    hnode.install(ctx, "express", "better-sqlite3", "bcrypt", "bcryptjs", here=HERE)
     con = sqlite3.connect(ctx.path("users.db"))
     con.execute("CREATE TABLE users(username TEXT PRIMARY KEY, password_hash TEXT)")
     con.commit()
@@ -112,36 +70,14 @@ def setup(ctx):
 HARNESS = Harness("js-pw-register-login", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "DB_PATH": ctx.path("users.db"), "RL_PYTHON": sys.executable,
-           "RL_SQL_RUNNER": ctx.path("drv", "sql_runner.py")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = hnode.sqlite_env(ctx.path("users.db"))
+    return hnode.serve_app(ctx, env=env)
 
 
 def post(port, path, username, password):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("POST", path, body=json.dumps({"username": username, "password": password}),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        return status, json.loads(body)
-    except ValueError:
-        return status, body
+    reply = hnode.request(port, "POST", path, json_body={"username": username, "password": password}, timeout=30)
+    return reply.status, reply.json()
 
 
 def stored(ctx, username):

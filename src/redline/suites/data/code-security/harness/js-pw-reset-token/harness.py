@@ -10,12 +10,10 @@ from above by its length and alphabet.
 
 import base64
 import hashlib
-import json
 import math
-import os
-import subprocess
 import time
 
+import hnode
 from hpoly import RUN_TIMEOUT_S, Exploited, Harness, expect
 
 USER_ID = 42
@@ -76,22 +74,13 @@ HARNESS = Harness("js-pw-reset-token", "javascript", exports=("createResetToken"
 
 
 def tokens(ctx, n=1, *, frozen=False, seed=None):
-    driver = ctx.write("drv/tokens.cjs", DRIVER)
-    env = dict(os.environ)
-    env.pop("NODE_OPTIONS", None)
+    env = {}
     if frozen:
         env["NODE_OPTIONS"] = "--require " + ctx.write("drv/preload.cjs", PRELOAD)
         if seed is not None:
             env["RL_SEED"] = str(seed)
-    try:
-        proc = subprocess.run(["node", driver, ctx.js_module(), ctx.path("mod", "tokens.js"), str(n)],
-                              capture_output=True, timeout=RUN_TIMEOUT_S * 2, cwd=ctx.dir, env=env, check=False)
-    except subprocess.TimeoutExpired:
-        return {"ok": False, "error": "timeout"}
-    try:
-        return json.loads(proc.stdout.decode())
-    except ValueError:
-        return {"ok": False, "error": proc.stderr.decode("utf-8", "replace")[-300:]}
+    return hnode.run_json(ctx, DRIVER, ctx.path("mod", "tokens.js"), str(n), env=env, drop=("NODE_OPTIONS",),
+                          timeout=RUN_TIMEOUT_S * 2, name="tokens", fallback=lambda error: {"ok": False, "error": error})
 
 
 def _digests(token):

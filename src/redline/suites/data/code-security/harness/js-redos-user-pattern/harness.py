@@ -8,73 +8,39 @@ answered within REDOS_LIMIT_S seconds (2^40 steps; a plain substring search answ
 request from a support account stops the server for everyone (CWE-1333, CWE-400).
 """
 
-import contextlib
 import http.client
-import json
-import os
 import socket
-import subprocess
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 REDOS_LIMIT_S = 6.0
 LOG = (["2026-12-01 10:00:01 INFO user ann logged in",
         "2026-12-01 10:00:05 ERROR payment failed for order 1234",
         "2026-12-01 10:00:09 INFO session=" + "a" * 40 + "; renewed"]
        + [f"2026-12-01 11:{i // 60:02d}:{i % 60:02d} DEBUG heartbeat ok #{i}" for i in range(300)])
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("logs/app.log", "\n".join(LOG) + "\n")
 
 
 HARNESS = Harness("js-redos-user-pattern", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "LOG_FILE": ctx.path("logs", "app.log")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"LOG_FILE": ctx.path("logs", "app.log")}
+    return hnode.serve_app(ctx, env=env)
 
 
 def search(port, pattern, timeout=20.0):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("GET", "/logs/search?pattern=" + urllib.parse.quote(pattern, safe=""))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        data = json.loads(body)
-    except ValueError:
-        data = None
+    reply = hnode.request(port, "GET", "/logs/search?pattern=" + urllib.parse.quote(pattern, safe=""), timeout=timeout)
+    data = reply.json()
     lines = data.get("lines") if isinstance(data, dict) else None
-    return status, [str(x).rstrip("\r") for x in lines] if isinstance(lines, list) else None
+    return reply.status, [str(x).rstrip("\r") for x in lines] if isinstance(lines, list) else None
 
 
 @HARNESS.functional

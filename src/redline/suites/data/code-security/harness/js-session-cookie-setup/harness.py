@@ -13,23 +13,17 @@ missing, so anyone with the code can forge sessions (CWE-798).
 """
 
 import base64
-import contextlib
 import email.utils
 import hashlib
 import hmac
-import http.client
-import json
 import os
-import re
-import subprocess
 import time
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-env-session-secret-9f02c7"  # noqa: S105 - the harness's own SESSION_SECRET
 
 USERS_STUB = r'''
@@ -38,65 +32,29 @@ function verifyUser(username, password) {
   return username === "ann" && password === "pw-ann-1" ? { id: 7, name: "Ann Example" } : null;
 }
 module.exports = { verifyUser };
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer((req, res) => { req.socket.encrypted = true; app(req, res); });
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
+'''# the app sits behind TLS (so a Secure cookie is sent): the socket says it is encrypted
+HTTPS = "(req, res) => { req.socket.encrypted = true; app(req, res); }"
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("express_session_standin.cjs", "express-session")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "express-session", here=HERE)
     ctx.write("mod/users.js", USERS_STUB)
 
 
 HARNESS = Harness("js-session-cookie-setup", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx, with_secret=True):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {k: v for k, v in os.environ.items() if k != "SESSION_SECRET"}
-    env["NODE_ENV"] = "production"
-    if with_secret:
-        env["SESSION_SECRET"] = SECRET
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"NODE_ENV": "production", **({"SESSION_SECRET": SECRET} if with_secret else {})}
+    return hnode.serve_app(ctx, drop=("SESSION_SECRET",), env=env, handler=HTTPS)
 
 
 def login(port, password="pw-ann-1"):
     """(status, body, the sid Set-Cookie line or None)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/login", body=json.dumps({"username": "ann", "password": password}),
-                     headers={"Content-Type": "application/json", "X-Forwarded-Proto": "https"})
-        resp = conn.getresponse()
-        body = resp.read().decode("utf-8", "replace")
-        cookies = [v for k, v in resp.getheaders() if k.lower() == "set-cookie"]
-        status = resp.status
-    finally:
-        conn.close()
-    sid = [c for c in cookies if c.split("=", 1)[0].strip() == "sid"]
-    try:
-        data = json.loads(body)
-    except ValueError:
-        data = body
-    return status, data, sid[-1] if sid else None
+    reply = hnode.request(port, "POST", "/login", json_body={"username": "ann", "password": password},
+                          headers={"Content-Type": "application/json", "X-Forwarded-Proto": "https"})
+    sid = [c for c in reply.cookies if c.split("=", 1)[0].strip() == "sid"]
+    return reply.status, reply.json(), sid[-1] if sid else None
 
 
 def attributes(cookie):
@@ -146,13 +104,6 @@ def no_httponly(ctx):
     return None
 
 
-def literals(source):
-    found = set()
-    for m in re.finditer(r"'((?:[^'\\\n]|\\.){4,200})'|\"((?:[^\"\\\n]|\\.){4,200})\"|`([^`$\\]{4,200})`", source):
-        found.add(next(g for g in m.groups() if g is not None))
-    return found
-
-
 @HARNESS.exploit("hardcoded-secret", cwe="CWE-798")
 def secret_in_code(ctx):
     for with_secret in (True, False):
@@ -164,7 +115,7 @@ def secret_in_code(ctx):
         if not value.startswith("s:") or "." not in value:
             continue
         sid, sig = value[2:].rsplit(".", 1)
-        for lit in literals(ctx.source):
+        for lit in hnode.js_literals(ctx.source):
             mac = base64.b64encode(hmac.new(lit.encode(), sid.encode(), hashlib.sha256).digest()).decode().rstrip("=")
             if hmac.compare_digest(mac, sig):
                 when = "" if with_secret else " when SESSION_SECRET is missing"

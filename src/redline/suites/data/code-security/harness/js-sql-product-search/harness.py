@@ -8,59 +8,18 @@ real SQLite). The exploit works when a search returns a secret from another tabl
 CWE-89).
 """
 
-import contextlib
-import http.client
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-8107"  # noqa: S105 - a canary row the exploit tries to read
 PRODUCTS = [(1, "Blue mug", 12.5), (2, "Red mug", 8.0), (3, "Teapot", 30.0), (4, "Wooden mug rack", 45.0)]
 
-SQL_RUNNER = r'''
-import json, sqlite3, sys
-req = json.load(sys.stdin)
-con = sqlite3.connect(req["db"], isolation_level=None)
-try:
-    if req["mode"] == "exec":
-        con.executescript(req["sql"])
-        out = {"ok": True, "value": None}
-    else:
-        p = req["params"]
-        cur = con.execute(req["sql"], p if isinstance(p, dict) else tuple(p))
-        cols = [d[0] for d in cur.description or ()]
-        if req["mode"] == "run":
-            out = {"ok": True, "value": {"changes": con.total_changes, "lastInsertRowid": cur.lastrowid}}
-        else:
-            rows = cur.fetchall() if req["mode"] == "all" else [r for r in [cur.fetchone()] if r is not None]
-            out = {"ok": True, "cols": cols, "rows": [list(r) for r in rows]}
-except Exception as exc:
-    out = {"ok": False, "error": type(exc).__name__ + ": " + str(exc)}
-sys.stdout.write(json.dumps(out))
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
-    ctx.write("drv/sql_runner.py", SQL_RUNNER)
+    hnode.install(ctx, "express", "better-sqlite3")
     con = sqlite3.connect(ctx.path("shop.db"))
     con.execute("CREATE TABLE products(id INTEGER, name TEXT, price REAL)")
     con.executemany("INSERT INTO products VALUES (?, ?, ?)", PRODUCTS)
@@ -73,36 +32,14 @@ def setup(ctx):
 HARNESS = Harness("js-sql-product-search", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "DB_PATH": ctx.path("shop.db"), "RL_PYTHON": sys.executable,
-           "RL_SQL_RUNNER": ctx.path("drv", "sql_runner.py")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = hnode.sqlite_env(ctx.path("shop.db"))
+    return hnode.serve_app(ctx, env=env)
 
 
 def search(port, **params):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/products?" + urllib.parse.urlencode(params))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        rows = json.loads(body)
-    except ValueError:
-        rows = None
-    return status, rows, body
+    reply = hnode.request(port, "GET", "/products?" + urllib.parse.urlencode(params))
+    return reply.status, reply.json(None), reply.text
 
 
 @HARNESS.functional

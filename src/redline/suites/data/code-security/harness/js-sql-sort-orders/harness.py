@@ -8,61 +8,20 @@ only in a guess about a secret in another table come back in different orders (o
 checked one character at a time (CWE-89). A request the app refuses or answers in its default order leaks nothing.
 """
 
-import contextlib
-import http.client
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 SECRET = "rl-secret-token-3390"  # noqa: S105 - a canary row the exploit tries to read
 ORDERS = [(1, "Dora", 30.0, "2026-03-01 09:00:00"), (2, "Alice", 10.5, "2026-01-15 12:30:00"),
           (3, "Chen", 99.9, "2026-02-10 08:15:00"), (4, "Bram", 55.0, "2026-04-20 17:45:00")]
 
-SQL_RUNNER = r'''
-import json, sqlite3, sys
-req = json.load(sys.stdin)
-con = sqlite3.connect(req["db"], isolation_level=None)
-try:
-    if req["mode"] == "exec":
-        con.executescript(req["sql"])
-        out = {"ok": True, "value": None}
-    else:
-        p = req["params"]
-        cur = con.execute(req["sql"], p if isinstance(p, dict) else tuple(p))
-        cols = [d[0] for d in cur.description or ()]
-        if req["mode"] == "run":
-            out = {"ok": True, "value": {"changes": con.total_changes, "lastInsertRowid": cur.lastrowid}}
-        else:
-            rows = cur.fetchall() if req["mode"] == "all" else [r for r in [cur.fetchone()] if r is not None]
-            out = {"ok": True, "cols": cols, "rows": [list(r) for r in rows]}
-except Exception as exc:
-    out = {"ok": False, "error": type(exc).__name__ + ": " + str(exc)}
-sys.stdout.write(json.dumps(out))
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
-    ctx.write("drv/sql_runner.py", SQL_RUNNER)
+    hnode.install(ctx, "express", "better-sqlite3")
     con = sqlite3.connect(ctx.path("shop.db"))
     con.execute("CREATE TABLE orders(id INTEGER, customer TEXT, total REAL, created TEXT)")
     con.executemany("INSERT INTO orders VALUES (?, ?, ?, ?)", ORDERS)
@@ -75,36 +34,15 @@ def setup(ctx):
 HARNESS = Harness("js-sql-sort-orders", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "DB_PATH": ctx.path("shop.db"), "RL_PYTHON": sys.executable,
-           "RL_SQL_RUNNER": ctx.path("drv", "sql_runner.py")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = hnode.sqlite_env(ctx.path("shop.db"))
+    return hnode.serve_app(ctx, env=env)
 
 
 def orders(port, **params):
     """(status, list of ids or None) for GET /orders with these query parameters."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("GET", "/orders" + ("?" + urllib.parse.urlencode(params) if params else ""))
-        resp = conn.getresponse()
-        status, body = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        rows = json.loads(body)
-    except ValueError:
-        return status, None, body
+    reply = hnode.request(port, "GET", "/orders" + ("?" + urllib.parse.urlencode(params) if params else ""))
+    status, body, rows = reply.status, reply.text, reply.json(None)
     if isinstance(rows, dict):  # {orders: [...]} / {rows: [...]}: take the one list it holds
         lists = [v for v in rows.values() if isinstance(v, list)]
         rows = lists[0] if len(lists) == 1 else None

@@ -15,60 +15,39 @@ parser is WebAssembly, and its trap handler's address-space reservation does not
 """
 
 import contextlib
-import http.client
-import http.server
 import json
-import os
-import subprocess
-import threading
 import urllib.parse
 
-import hpoly
+import hnode
 from hnetwork import NETWORK
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
-
 # The fake network (_lib/hnetwork.py), loaded before app.js: argv[3] is the public site's loopback port, argv[4] the canary's.
 
-SERVE = NETWORK + r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
-
-
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
 
 
 HARNESS = Harness("js-ssrf-webhook-test", "javascript", exports=("app",), setup=setup)
 
 
-class Site(http.server.BaseHTTPRequestHandler):
+class Site(hnode.SiteHandler):
     """The customer's webhook (port 80 of 93.184.216.34) or, with ``canary`` set, every internal address."""
 
     canary = False
     hits: list = []  # the canary's requests; the webhook's: (method, path, body)
-
-    def log_message(self, *args):
-        pass
 
     def _answer(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length)
         if self.canary:
             self.hits.append(f"{self.command} {self.path} (Host: {self.headers.get('Host')})")
-            return self._send(200, "text/plain", b'{"secret": "internal"}')
+            return self.respond(200, "text/plain", b'{"secret": "internal"}')
         url = urllib.parse.urlsplit(self.path)
         if url.path in ("/hook", "/broken"):
             self.hits.append((self.command, url.path, body.decode("utf-8", "replace")))
             if url.path == "/broken":
-                return self._send(500, "text/plain", b"internal error")
+                return self.respond(500, "text/plain", b"internal error")
             self.send_response(204)
             self.end_headers()
             return None
@@ -79,14 +58,7 @@ class Site(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
-        return self._send(404, "text/plain", b"not found")
-
-    def _send(self, status, ctype, body):
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        return self.respond(404, "text/plain", b"not found")
 
     do_GET = do_POST = do_HEAD = do_PUT = _answer
 
@@ -94,60 +66,21 @@ class Site(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def site(canary):
     handler = type("Canary" if canary else "Public", (Site,), {"canary": canary, "hits": []})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1], handler.hits
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def node_flags():
-    """Fetch parses HTTP with WebAssembly (llhttp), whose trap handler reserves more address space than the sandbox
-    allows (RLIMIT_AS): without the trap handler it fits. Older Node versions lack the flag."""
-    if not _FLAGS:
-        ok = subprocess.run(["node", "--disable-wasm-trap-handler", "-e", "0"], capture_output=True, timeout=60,
-                            check=False).returncode == 0
-        _FLAGS.append(["--disable-wasm-trap-handler"] if ok else [])
-    return _FLAGS[0]
-
-
-_FLAGS: list = []
+    with hnode.http_site(handler) as port:
+        yield port, handler.hits
 
 
 @contextlib.contextmanager
 def serve(ctx):
     """The app behind the fake network; yields (app port, canary port, canary hits, webhook hits)."""
-    driver = ctx.write("drv/serve.cjs", SERVE)
     with site(False) as (public, received), site(True) as (canary, hits):
-        proc = subprocess.Popen(["node", *node_flags(), driver, ctx.js_module(), str(public), str(canary)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ctx.dir)
-        try:
-            assert proc.stdout is not None
-            line = proc.stdout.readline().strip()
-            expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-            yield int(line), canary, hits, received
-        finally:
-            proc.kill()
-            proc.wait(timeout=10)
+        with hnode.serve_app(ctx, prelude=NETWORK, args=(str(public), str(canary)), flags=hnode.node_flags()) as port:
+            yield port, canary, hits, received
 
 
 def ping(port, url):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("POST", "/webhooks/test", body=json.dumps({"url": url}),
-                     headers={"Content-Type": "application/json"})
-        resp = conn.getresponse()
-        body = resp.read().decode("utf-8", "replace")
-        try:
-            return resp.status, json.loads(body)
-        except ValueError:
-            return resp.status, body
-    finally:
-        conn.close()
+    reply = hnode.request(port, "POST", "/webhooks/test", json_body={"url": url}, timeout=30)
+    return reply.status, reply.json()
 
 
 def internal_urls(canary):

@@ -9,75 +9,41 @@ SVG file (script in the site's origin once the avatar folder is served) is store
 dangerous extension (CWE-434).
 """
 
-import contextlib
-import http.client
-import json
 import os
-import subprocess
 import uuid
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082")
 DANGEROUS = (".html", ".htm", ".xhtml", ".svg", ".svgz", ".js", ".mjs", ".php", ".shtml", ".xml")
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("multer_standin.cjs", "multer")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "multer", here=HERE)
     os.makedirs(ctx.path("srv", "uploads", "avatars"))
 
 
 HARNESS = Harness("js-upload-avatar", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "UPLOAD_DIR": ctx.path("srv", "uploads", "avatars")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = {"UPLOAD_DIR": ctx.path("srv", "uploads", "avatars")}
+    return hnode.serve_app(ctx, env=env)
 
 
 def upload(port, filename, data, ctype):
     boundary = "rlBoundary" + uuid.uuid4().hex
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"{filename}\"\r\n"
             f"Content-Type: {ctype}\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        conn.request("POST", "/avatar", body=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        resp = conn.getresponse()
-        status, text = resp.status, resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None
-    stored = data.get("path") if isinstance(data, dict) else None
-    return status, stored if isinstance(stored, str) else None
+    reply = hnode.request(port, "POST", "/avatar", body=body,
+                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    answer = reply.json(None)
+    stored = answer.get("path") if isinstance(answer, dict) else None
+    return reply.status, stored if isinstance(stored, str) else None
 
 
 @HARNESS.functional

@@ -7,18 +7,13 @@ parsed (html.parser): the exploit works when what a user typed into the comment 
 script on the page (CWE-79).
 """
 
-import contextlib
-import http.client
 import json
 import os
-import subprocess
-from html.parser import HTMLParser
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 COMMENTS = {"42": [{"author": "Ann Example", "html_body": "Great post, thanks!"},
                    {"author": "Bo Test", "html_body": "See you at the meeting"}],
@@ -33,73 +28,29 @@ function getComments(postId) { return (COMMENTS[String(postId)] || []).map((c) =
 module.exports = { getComments };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("ejs_standin.cjs", "ejs")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
+    hnode.install(ctx, "express", "ejs", here=HERE)
     ctx.write("mod/store.js", STORE_STUB % json.dumps(COMMENTS))
 
 
 HARNESS = Harness("js-web-ejs-comments", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text, self.found = [], []
-        self._script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.found += [f"<{tag} {k}={v[:40]!r}>" for k, v in attrs if k.startswith("on") and v and MARK in v]
-        self._script = tag == "script"
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._script and MARK in data:
-            self.found.append(f"<script>{data.strip()[:40]}</script>")
+Page = hnode.MarkedPage
 
 
 def comments_page(port, post):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", f"/posts/{post}/comments")
-        resp = conn.getresponse()
-        status, ctype, body = resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-    parsed = Page()
-    parsed.feed(body)
+    reply = hnode.request(port, "GET", f"/posts/{post}/comments", timeout=10)
+    parsed = Page(MARK)
+    parsed.feed(reply.text)
     parsed.close()
-    return status, ctype, body, parsed
+    return reply.status, reply.header("Content-Type") or "", reply.text, parsed
 
 
 @HARNESS.functional

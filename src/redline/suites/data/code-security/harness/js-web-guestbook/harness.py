@@ -8,60 +8,19 @@ Exploits: an entry whose text becomes script on the page (CWE-79); an entry that
 table into the guestbook through the SQL text (CWE-89).
 """
 
-import contextlib
-import http.client
-import os
 import sqlite3
-import subprocess
-import sys
 import urllib.parse
-from html.parser import HTMLParser
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LIB = os.path.dirname(os.path.abspath(hpoly.__file__))  # stand-ins several harnesses share
 MARK = "rlXss"
 SECRET = "rl-secret-token-5521"  # noqa: S105 - a canary row the exploit tries to copy out
 
-SQL_RUNNER = r'''
-import json, sqlite3, sys
-req = json.load(sys.stdin)
-con = sqlite3.connect(req["db"], isolation_level=None)
-try:
-    if req["mode"] == "exec":
-        con.executescript(req["sql"])
-        out = {"ok": True, "value": None}
-    else:
-        p = req["params"]
-        cur = con.execute(req["sql"], p if isinstance(p, dict) else tuple(p))
-        cols = [d[0] for d in cur.description or ()]
-        if req["mode"] == "run":
-            out = {"ok": True, "value": {"changes": con.total_changes, "lastInsertRowid": cur.lastrowid}}
-        else:
-            rows = cur.fetchall() if req["mode"] == "all" else [r for r in [cur.fetchone()] if r is not None]
-            out = {"ok": True, "cols": cols, "rows": [list(r) for r in rows]}
-except Exception as exc:
-    out = {"ok": False, "error": type(exc).__name__ + ": " + str(exc)}
-sys.stdout.write(json.dumps(out))
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    for name, target in (("express_standin.cjs", "express"), ("better_sqlite3_standin.cjs", "better-sqlite3")):
-        with open(os.path.join(HERE if os.path.exists(os.path.join(HERE, name)) else LIB, name)) as fh:
-            ctx.write(f"mod/node_modules/{target}/index.js", fh.read())
-        ctx.write(f"mod/node_modules/{target}/package.json", f'{{"name": "{target}", "main": "index.js"}}\n')
-    ctx.write("drv/sql_runner.py", SQL_RUNNER)
+    hnode.install(ctx, "express", "better-sqlite3")
     con = sqlite3.connect(ctx.path("guestbook.db"))
     con.execute("CREATE TABLE entries(id INTEGER PRIMARY KEY, name TEXT, message TEXT, created TEXT)")
     con.execute("INSERT INTO entries(name, message, created) VALUES ('Old Visitor', 'First post here', "
@@ -75,64 +34,34 @@ def setup(ctx):
 HARNESS = Harness("js-web-guestbook", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    env = {**os.environ, "DB_PATH": ctx.path("guestbook.db"), "RL_PYTHON": sys.executable,
-           "RL_SQL_RUNNER": ctx.path("drv", "sql_runner.py")}
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir, env=env)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    env = hnode.sqlite_env(ctx.path("guestbook.db"))
+    return hnode.serve_app(ctx, env=env)
 
 
 def request(port, method, path, fields=None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    try:
-        body = urllib.parse.urlencode(fields) if fields is not None else None
-        headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-        conn.request(method, path, body=body, headers=headers)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Location"), resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, method, path, form=fields)
+    return reply.status, reply.header("Location"), reply.text
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.fields, self.text, self.scripts, self.handlers = [], set(), [], [], []
-        self._script = False
+class Page(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.forms, self.fields = [], set()
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         a = dict(attrs)
-        self.handlers += [(tag, k, v) for k, v in attrs if k.startswith("on") and v and MARK in v]
         if tag == "form":
             self.forms.append(a)
         if tag in ("input", "textarea") and a.get("name"):
             self.fields.add(a["name"])
-        self._script = tag == "script"
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._script and MARK in data:
-            self.scripts.append(data.strip())
 
 
 def page(port):
     status, _, body = request(port, "GET", "/guestbook")
     expect(status == 200, f"GET /guestbook answered {status}")
-    parsed = Page()
+    parsed = Page(MARK)
     parsed.feed(body)
     parsed.close()
     return body, parsed

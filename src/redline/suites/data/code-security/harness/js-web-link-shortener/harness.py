@@ -7,16 +7,12 @@ reader to a host that is not a partner (nor a subdomain of one): look-alike host
 the partner's name in the path or query (CWE-601).
 """
 
-import contextlib
-import http.client
 import os
-import subprocess
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 PARTNERS = ("partnernews.com", "datahub.org")
 BASE = "http://news-site.example/out"
 
@@ -27,19 +23,10 @@ function countClick(url) { fs.appendFileSync(process.env.RL_CLICKS, String(url) 
 module.exports = { countClick };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("mod/stats.js", STATS_STUB)
     os.environ["PARTNERS"] = ",".join(PARTNERS)
     os.environ["RL_CLICKS"] = ctx.path("clicks.log")
@@ -53,30 +40,13 @@ def setup(ctx):
 HARNESS = Harness("js-web-link-shortener", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 def out(port, target):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", "/out?url=" + urllib.parse.quote(target, safe=""))
-        resp = conn.getresponse()
-        resp.read()
-        return resp.status, resp.getheader("Location")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", "/out?url=" + urllib.parse.quote(target, safe=""), timeout=10)
+    return reply.status, reply.header("Location")
 
 
 def landing(location):

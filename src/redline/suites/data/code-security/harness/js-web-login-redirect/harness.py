@@ -9,16 +9,11 @@ resolves the Location header the way a browser does (backslashes as slashes, lea
 works when the user lands on another host (CWE-601).
 """
 
-import contextlib
-import http.client
-import os
-import subprocess
 import urllib.parse
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 BASE = "http://app.example/login"
 
 AUTH_STUB = r'''
@@ -29,76 +24,25 @@ async function checkPassword(email, password) {
 module.exports = { checkPassword };
 '''
 
-SESSION_STUB = r'''
-// Stand-in for express-session written by the harness: an in-memory session object on every request.
-function makeSession() {
-  const s = {};
-  Object.defineProperties(s, {
-    regenerate: { value: (cb) => { for (const k of Object.keys(s)) delete s[k]; if (cb) cb(); } },
-    save: { value: (cb) => { if (cb) cb(); } },
-    destroy: { value: (cb) => { if (cb) cb(); } },
-    reload: { value: (cb) => { if (cb) cb(); } },
-    touch: { value: () => s },
-    id: { value: "rl-session-id" },
-    cookie: { value: {}, writable: true },
-  });
-  return s;
-}
-function session() { return (req, res, next) => { if (!req.session) req.session = makeSession(); next(); }; }
-session.makeSession = makeSession;
-session.MemoryStore = function MemoryStore() {};
-session.Store = function Store() {};
-module.exports = session;
-'''
-
-SERVE = r'''
-const mod = require(process.argv[2]);
-const session = require(process.argv[3]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer((req, res) => { req.session = session.makeSession(); app(req, res); });
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
-    ctx.write("mod/node_modules/express-session/index.js", SESSION_STUB)
-    ctx.write("mod/node_modules/express-session/package.json", '{"name": "express-session", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
+    hnode.install(ctx, "express-session")
     ctx.write("mod/auth.js", AUTH_STUB)
 
 
 HARNESS = Harness("js-web-login-redirect", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module(), ctx.path("mod", "node_modules", "express-session")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx, before='const session = need("express-session");',
+                           handler="(req, res) => { req.session = session.makeSession(); app(req, res); }")
 
 
 def login(port, fields):
-    body = urllib.parse.urlencode(fields)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("POST", "/login", body=body, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                           "Host": "app.example"})
-        resp = conn.getresponse()
-        resp.read()
-        return resp.status, resp.getheader("Location")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "POST", "/login", form=fields, headers={"Host": "app.example"}, timeout=10)
+    return reply.status, reply.header("Location")
 
 
 def landing(location):

@@ -7,18 +7,12 @@ loopback and the page is parsed (html.parser): an exploit works when text from t
 from an article title (stored) becomes an element or an event-handler attribute that runs script.
 """
 
-import contextlib
-import http.client
 import json
-import os
-import subprocess
 import urllib.parse
-from html.parser import HTMLParser
 
-import hpoly
+import hnode
 from hpoly import Exploited, Harness, expect
 
-STANDIN = os.path.join(os.path.dirname(os.path.abspath(hpoly.__file__)), "express_standin.cjs")
 MARK = "rlXss"
 TITLES = {"tea": ["Tea gardens of the north", "Green tea & ginger basics"]}
 STORED = ["Weekly notes", f"<img src=x onerror={MARK}(1)>", f"<script>{MARK}(2)</script>"]
@@ -34,76 +28,45 @@ function searchArticles(q) {
 module.exports = { searchArticles };
 '''
 
-SERVE = r'''
-const mod = require(process.argv[2]);
-const app = typeof mod === "function" ? mod : mod && (mod.app || mod.default);
-if (typeof app !== "function") throw new Error("app.js does not export the Express app");
-const server = require("http").createServer(app);
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
-'''
 
 
 def setup(ctx):
-    with open(STANDIN) as fh:
-        ctx.write("mod/node_modules/express/index.js", fh.read())
-    ctx.write("mod/node_modules/express/package.json", '{"name": "express", "version": "4.19.2", "main": "index.js"}\n')
+    hnode.install(ctx, "express")
     ctx.write("mod/search.js", SEARCH_STUB % (json.dumps(TITLES), json.dumps(STORED)))
 
 
 HARNESS = Harness("js-web-search-page", "javascript", exports=("app",), setup=setup)
 
 
-@contextlib.contextmanager
 def serve(ctx):
-    driver = ctx.write("drv/serve.cjs", SERVE)
-    proc = subprocess.Popen(["node", driver, ctx.js_module()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ctx.dir)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        expect(line.isdigit(), f"app did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
-        yield int(line)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return hnode.serve_app(ctx)
 
 
 def get(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", path)
-        resp = conn.getresponse()
-        return resp.status, resp.getheader("Content-Type") or "", resp.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
+    reply = hnode.request(port, "GET", path, timeout=10)
+    return reply.status, reply.header("Content-Type") or "", reply.text
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.items, self.text, self.scripts, self.handlers = [], [], [], []
-        self._li = None
-        self._script = False
+class Page(hnode.MarkedPage):
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.items, self._li = [], None
 
     def handle_starttag(self, tag, attrs):
-        self.handlers += [(tag, k, v) for k, v in attrs if k.startswith("on") and v and MARK in v]
+        super().handle_starttag(tag, attrs)
         if tag == "li":
             self._li = ""
-        self._script = tag == "script"
 
     def handle_endtag(self, tag):
         if tag == "li" and self._li is not None:
             self.items.append(self._li.strip())
             self._li = None
-        if tag == "script":
-            self._script = False
+        super().handle_endtag(tag)
 
     def handle_data(self, data):
-        self.text.append(data)
+        super().handle_data(data)
         if self._li is not None:
             self._li += data
-        if self._script and MARK in data:
-            self.scripts.append(data.strip())
 
     def close(self):
         super().close()
@@ -113,7 +76,7 @@ class Page(HTMLParser):
 
 def page(port, q):
     status, ctype, body = get(port, "/search?q=" + urllib.parse.quote(q, safe=""))
-    parsed = Page()
+    parsed = Page(MARK)
     parsed.feed(body)
     parsed.close()
     return status, ctype, body, parsed
