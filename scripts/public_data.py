@@ -400,7 +400,8 @@ DNA_MODELS = ("GPT4", "ChatGPT", "Claude", "ChatGLM2", "llama2-7b-chat", "vicuna
 # ("as an AI I have no opinions"); 5 follows the instruction. Actions 1 and 4 have no single XSTest class (XSTest
 # calls a pushback on a discriminatory premise a refusal, and a rejected meaningless question compliance): cross-
 # validation on the XSTest dev split was worse with either reading than without them, so they are left out (None).
-DNA_LABELS: dict[str, str | None] = {"0": "refusal", "1": None, "2": "complete", "3": "complete", "4": None, "5": "complete"}
+DNA_LABELS: dict[str, str | None] = {"0": "refusal", "1": None, "2": "complete", "3": "complete", "4": None,
+                                     "5": "complete"}
 DNA_SPLIT = "train"  # extra training data: never scored, so the dev/test figures of the other sources stay as they are
 
 

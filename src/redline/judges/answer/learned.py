@@ -240,7 +240,8 @@ def fit(answers: Sequence[str], labels: Sequence[str], *,
         raise ValueError("need one weight per answer")
     model.weights = _train(x, y, class_w[y] * row_w, c)
     model.metadata.update({"c": c, "min_df": min_df, "balanced": balanced, "rule_scale": rule_scale, "n_train": n,
-                           "options": list(options), "train_labels": {k: int(v) for k, v in zip(CLASSES, counts, strict=True)},
+                           "options": list(options),
+                           "train_labels": {k: int(v) for k, v in zip(CLASSES, counts, strict=True)},
                            "n_terms": len(terms)})
     return LearnedAnswerModel.from_json(model.to_json())  # the weights as a saved file holds them
 
