@@ -39,7 +39,7 @@ SOURCE_LICENCES = {
 # docs/answer-judges.md): the highest kappa of the weaker language
 RULE_SCALE = 0.1
 C = 300.0
-OPTIONS = ("tail",)  # feature options of the shipped configuration (``learned.OPTIONS``)
+OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
 C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 
 

@@ -197,7 +197,7 @@ def test_trains_on_dev_and_extra_train_rows(tmp_path: Path) -> None:
             for i, (a, label) in enumerate(TRAIN)]
     model = train_public(tmp_path, rows=rows, c=10.0)
     assert model.metadata["trained_on"] == {"extra": 6, "s": 6} and model.metadata["split"] == "dev+train"
-    assert model.options == ("tail",) and model.metadata["options"] == ["tail"]
+    assert model.options == ("tail", "counts") and model.metadata["options"] == ["tail", "counts"]
 
 
 def test_feature_options_add_closing_terms_and_rule_counts_and_change_the_digest(model: LearnedAnswerModel,
@@ -256,3 +256,17 @@ def test_judge_answer_command_takes_the_learned_configuration(model: LearnedAnsw
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert len(rows) == len(TRAIN) and all(any(e.startswith("learned classifier:") for e in r["evidence"])
                                            for r in rows if r["label"] != "degenerate")
+
+
+def test_cross_validation_learns_from_and_scores_the_extra_source_out_of_fold(tmp_path: Path) -> None:
+    from redline.evaluation.public_answers import cross_validate
+
+    rows = [{"id": f"r{i}", "source": "s" if i % 2 else "extra", "answer": a, "label": label, "prompt": "",
+             "language": "en", "split": "dev" if i % 2 else "train", "unit": f"u{i}"}
+            for i, (a, label) in enumerate(TRAIN * 2)]
+    (tmp_path / "answers").mkdir()
+    (tmp_path / "answers" / "mini.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with_extra = cross_validate(tmp_path, c_values=(10.0,), folds=2)["10.0"]
+    assert {"s/en", "extra/en", "overall"} <= set(with_extra)
+    without = cross_validate(tmp_path, c_values=(10.0,), folds=2, extra=False)["10.0"]
+    assert "extra/en" not in without and "s/en" in without
