@@ -1,5 +1,5 @@
 """The answer judge on the public calibration answers (XSTest v2, JADE 3.0): figures per source and language,
-and the learned classifier trained on their dev split.
+and the learned classifier trained on their dev split plus extra training sources (split ``train``, never scored).
 
 ``redline judges evaluate --answers --public-dir DIR`` runs it on the test split, which no rule was tuned on and
 no classifier was trained on. The rows carry no topic, so no reference statements apply; the judge sees the
@@ -35,8 +35,8 @@ SOURCE_LICENCES = {
     "do-not-answer-en": "Do-Not-Answer (Wang et al. 2023, github.com/Libr-AI/do-not-answer; English data as copied in "
                         "kunishou/do-not-answer-ja): data CC-BY-NC-SA-4.0, code Apache-2.0",
 }
-# chosen by leave-units-out cross-validation on the dev split (``cross_validate``; the grid and the figures are in
-# docs/answer-judges.md): the highest kappa of the weaker language
+# chosen by leave-units-out cross-validation on the dev split and the extra source (``cross_validate``; the grids
+# and the figures are in docs/answer-judges.md): the highest kappa of the weakest check (XSTest dev, English)
 RULE_SCALE = 0.1
 C = 300.0
 OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
