@@ -12,7 +12,8 @@ Answer rows: {id, source, language: en|zh, prompt, answer, label: refusal|evasiv
               split, unit, origin}
 
 Splits are unit-disjoint: every row carries the ``unit`` (scenario, project, category or prompt family) that decided
-its split, and no unit has rows in both dev and test.
+its split, and no unit has rows in both dev and test. Extra training sources (Do-Not-Answer) have the split ``train``:
+they are learned from and never scored.
 
 Usage:
   python scripts/public_data.py owasp-python  SNAPSHOT_GIT_DIR [--out data/public]
@@ -21,6 +22,7 @@ Usage:
   python scripts/public_data.py xstest        SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py jade          SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py njsscan-js    SNAPSHOT_GIT_DIR [--out data/public]
+  python scripts/public_data.py do-not-answer SNAPSHOT_GIT_DIR [--out data/public]   (after xstest)
   python scripts/public_data.py manifest      [--out data/public]
 """
 
@@ -388,6 +390,67 @@ def build_njsscan(snap: Snapshot) -> list[dict[str, Any]]:
     return rows
 
 
+# ---------------------------------------------------------------- Do-Not-Answer (English, human action labels)
+
+DNA_SOURCE = "do-not-answer-en"
+DNA_MODELS = ("GPT4", "ChatGPT", "Claude", "ChatGLM2", "llama2-7b-chat", "vicuna-7b")
+# The study's six response actions (Wang et al. 2023), read onto XSTest's three classes: 0 declines; 1 refutes the
+# request's premise and 2 gives several perspectives (both answer, and XSTest counts rejecting a question's premise as
+# compliance); 3 answers with a disclaimer or a referral; 4 says it cannot answer for lack of ability or knowledge
+# ("as an AI I have no opinions"); 5 follows the instruction. Actions 1 and 4 have no single XSTest class (XSTest
+# calls a pushback on a discriminatory premise a refusal, and a rejected meaningless question compliance): cross-
+# validation on the XSTest dev split was worse with either reading than without them, so they are left out (None).
+DNA_LABELS: dict[str, str | None] = {"0": "refusal", "1": None, "2": "complete", "3": "complete", "4": None,
+                                     "5": "complete"}
+DNA_SPLIT = "train"  # extra training data: never scored, so the dev/test figures of the other sources stay as they are
+
+
+def normalise_prompt(text: str) -> str:
+    """Lower-case alphanumerics separated by single spaces: how prompts are compared for leakage."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def dna_rows(data_csv: str, commit: str, exclude_prompts: set[str], path: str = "datasets/data_en.csv"
+             ) -> list[dict[str, Any]]:
+    """Rows from Do-Not-Answer's ``data_en.csv`` (one row per question; per model a response, a harmful flag and the
+    human action label). Rows whose normalised question is in ``exclude_prompts`` (every XSTest prompt) are dropped,
+    so no XSTest prompt is ever learned from. Split unit = the question; all rows are training data (``train``)."""
+    rows = []
+    for rec in csv.DictReader(io.StringIO(data_csv)):
+        question = rec["question"]
+        if normalise_prompt(question) in exclude_prompts:
+            continue
+        for model in DNA_MODELS:
+            action = rec[f"{model}_action"].strip()
+            if action not in DNA_LABELS:
+                raise ValueError(f"{path}: question {rec['id']}: {model}: unknown action {action!r}")
+            label = DNA_LABELS[action]
+            if label is None:
+                continue
+            rows.append({
+                "id": f"{DNA_SOURCE}:{model}:{rec['id']}", "source": DNA_SOURCE, "language": "en",
+                "prompt": question, "answer": rec[f"{model}_response"], "label": label,
+                "source_label": f"action_{action}", "model": model, "prompt_type": rec["types_of_harm"],
+                "annotators_agree": None, "split": DNA_SPLIT, "unit": f"q{rec['id']}",
+                "origin": {"repo": "kunishou/do-not-answer-ja (copy of Libr-AI/do-not-answer's English data)",
+                           "commit": commit, "path": path},
+            })
+    return rows
+
+
+def xstest_prompts(out: Path) -> set[str]:
+    """Every XSTest prompt (all splits), normalised, from the built ``answers/xstest_v2.jsonl``."""
+    path = out / "answers" / "xstest_v2.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"{path}: build xstest first (its prompts are excluded from the extra training data)")
+    return {normalise_prompt(json.loads(line)["prompt"]) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
+
+
+def build_dna(snap: Snapshot, out: Path) -> list[dict[str, Any]]:
+    return dna_rows(snap.read("datasets/data_en.csv"), snap.commit, xstest_prompts(out))
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -428,6 +491,7 @@ BUILDERS = {
     "xstest": (build_xstest, "answers", "xstest_v2.jsonl"),
     "jade": (build_jade, "answers", "jade_v3_zh.jsonl"),
     "njsscan-js": (build_njsscan, "code", "njsscan_js.jsonl"),
+    "do-not-answer": (build_dna, "answers", "do_not_answer_en.jsonl"),
 }
 
 
@@ -446,7 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("the snapshot's git directory is required")
     build, kind, name = BUILDERS[args.what]
     snap = Snapshot(args.snapshot)
-    rows = build(snap)
+    rows = build(snap, out) if build is build_dna else build(snap)
     target = out / kind / name
     write_jsonl(rows, target)
     print(f"{args.what}: commit {snap.commit}\n{kind}/{summary(target)}")

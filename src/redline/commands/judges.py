@@ -88,16 +88,18 @@ def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allo
 
 @judges.command("train-answers")
 @click.option("--public-dir", required=True, type=click.Path(file_okay=False),
-              help="The public calibration data (scripts/public_data.py); only its dev split is learned from.")
+              help="The public calibration data (scripts/public_data.py); its dev split and the extra training "
+                   "sources (split train) are learned from, never test.")
 @click.option("--out", default=None, type=click.Path(dir_okay=False),
               help="Where to write the model (default: $REDLINE_ANSWER_MODEL, else "
                    "~/.cache/redline/answer-learned.json.gz).")
 def train_answers(public_dir: str, out: str | None) -> None:
     """Build the learned answer classifier that ``--answer-judge rules+learned`` uses (seconds on one core).
 
-    The model is trained on the public answers' dev split, stacked on the rule judge's reading, and records the
-    data's sources, licences and hashes in its metadata. It is built locally, not shipped: the XSTest completions
-    it learns from are under their model providers' terms.
+    The model is trained on the public answers' dev split and extra training sources (Do-Not-Answer), stacked on
+    the rule judge's reading, and records the data's sources, licences and hashes in its metadata. It is built
+    locally, not shipped: the XSTest completions it learns from are under their model providers' terms, and
+    Do-Not-Answer is non-commercial share-alike.
     """
     from redline.evaluation.public_answers import train_public
     from redline.judges.answer.learned import default_model_path

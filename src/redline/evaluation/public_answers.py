@@ -1,5 +1,5 @@
 """The answer judge on the public calibration answers (XSTest v2, JADE 3.0): figures per source and language,
-and the learned classifier trained on their dev split.
+and the learned classifier trained on their dev split plus extra training sources (split ``train``, never scored).
 
 ``redline judges evaluate --answers --public-dir DIR`` runs it on the test split, which no rule was tuned on and
 no classifier was trained on. The rows carry no topic, so no reference statements apply; the judge sees the
@@ -24,17 +24,22 @@ from redline.judges.answer.learned import TO_LABEL, LearnedAnswerModel, fit
 from redline.text import split_reasoning
 
 EVAL_CONFIGS = ("rules", "learned", "rules+learned")
-TRAIN_SPLIT = "dev"  # the only split a classifier may learn from; test stays for the figures
+TRAIN_SPLIT = "dev"  # the split of the scored sources a classifier may learn from; test stays for the figures
+EXTRA_SPLIT = "train"  # extra sources (Do-Not-Answer): learned from, never part of the dev/test figures
+TRAIN_SPLITS = (TRAIN_SPLIT, EXTRA_SPLIT)
 # recorded in every trained model (docs/public-calibration-data.md has the full provenance)
 SOURCE_LICENCES = {
     "xstest-v2": "XSTest v2 (Roettger et al. 2024, github.com/paul-rottger/exaggerated-safety): prompts CC-BY-4.0; "
                  "completions under the licences of Meta, Mistral and OpenAI",
     "jade-v3-zh": "JADE-DB v3.0 (whitzard-ai/jade-db): MIT",
+    "do-not-answer-en": "Do-Not-Answer (Wang et al. 2023, github.com/Libr-AI/do-not-answer; English data as copied in "
+                        "kunishou/do-not-answer-ja): data CC-BY-NC-SA-4.0, code Apache-2.0",
 }
-# chosen by leave-units-out cross-validation on the dev split (``cross_validate``; the grid and the figures are in
-# docs/answer-judges.md): the highest kappa of the weaker language
+# chosen by leave-units-out cross-validation on the dev split and the extra source (``cross_validate``; the grids
+# and the figures are in docs/answer-judges.md): the highest kappa of the weakest check (XSTest dev, English)
 RULE_SCALE = 0.1
 C = 300.0
+OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
 C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 
 
@@ -49,26 +54,32 @@ def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, d
     return out
 
 
+def training_rows(data_dir: str | Path) -> list[dict[str, Any]]:
+    """The rows a classifier may learn from: the dev split of the scored sources plus the extra sources."""
+    rows = load_public(data_dir, "answers")
+    return [r for split in TRAIN_SPLITS for r in select(rows, kind="answers", split=split)]
+
+
 def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, rule_scale: float = RULE_SCALE,
-                 rows: Sequence[Mapping[str, Any]] | None = None,
+                 options: Sequence[str] = OPTIONS, rows: Sequence[Mapping[str, Any]] | None = None,
                  readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None) -> LearnedAnswerModel:
-    """Train the classifier on the dev split of the public answers (or on ``rows``, which must be dev rows);
-    ``readings``: the rules' readings by row id, when already computed."""
-    train = list(rows) if rows is not None else select(load_public(data_dir, "answers"), kind="answers",
-                                                       split=TRAIN_SPLIT)
-    if any(r["split"] != TRAIN_SPLIT for r in train):
-        raise InputError(f"the classifier learns from the {TRAIN_SPLIT} split only")
+    """Train the classifier on the dev split of the public answers and the extra training sources (or on ``rows``,
+    which must come from those splits); ``readings``: the rules' readings by row id, when already computed."""
+    train = list(rows) if rows is not None else training_rows(data_dir)
+    if any(r["split"] not in TRAIN_SPLITS for r in train):
+        raise InputError(f"the classifier learns from the {' and '.join(TRAIN_SPLITS)} splits only")
     if not train:
         raise InputError(f"{data_dir}: no {TRAIN_SPLIT} answers to train on")
     found = (rule_readings(judge_input(train, "answers")) if readings is None
              else [readings[str(r["id"])] for r in train])
     sources = sorted({str(r["source"]) for r in train})
-    meta = {"trained_on": {s: sum(r["source"] == s for r in train) for s in sources}, "split": TRAIN_SPLIT,
+    meta = {"trained_on": {s: sum(r["source"] == s for r in train) for s in sources},
+            "split": "+".join(sorted({str(r["split"]) for r in train})),
             "attribution": {s: SOURCE_LICENCES.get(s, "unknown") for s in sources},
             "data_sha256": _files_digest(Path(data_dir) / "answers") if rows is None else None}
     return fit([a for a, _, _ in found], [str(r["label"]) for r in train],
                rules=[(lab, det) for _, lab, det in found] if use_rules else None, c=c, rule_scale=rule_scale,
-               metadata=meta)
+               options=options, metadata=meta)
 
 
 def _files_digest(folder: Path) -> dict[str, str]:
@@ -118,15 +129,16 @@ def format_public(result: dict[str, Any]) -> str:
 
 
 def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.0, 3.0, 10.0), folds: int = 3,
-                   use_rules: bool = True, rule_scale: float = RULE_SCALE) -> dict[str, Any]:
-    """Kappa per language of each ``c`` on the dev split, by leaving whole units out (an XSTest prompt family,
-    a JADE question): how ``C`` was chosen without looking at the test split."""
-    rows = select(load_public(data_dir, "answers"), kind="answers", split=TRAIN_SPLIT)
-    units: dict[str, list[str]] = {}
+                   use_rules: bool = True, rule_scale: float = RULE_SCALE, options: Sequence[str] = OPTIONS,
+                   extra: bool = True) -> dict[str, Any]:
+    """Kappa per source and language of each ``c``, out of fold, by leaving whole units out (an XSTest prompt
+    family, a JADE question, a Do-Not-Answer question): how the settings were chosen without the test split.
+    ``extra``: also learn from the extra sources (their held-out units are scored as well, per source)."""
+    rows = training_rows(data_dir) if extra else select(load_public(data_dir, "answers"), kind="answers",
+                                                         split=TRAIN_SPLIT)
+    units: dict[str, set[str]] = {}
     for row in rows:
-        units.setdefault(str(row["source"]), [])
-        if row["unit"] not in units[str(row["source"])]:
-            units[str(row["source"])].append(str(row["unit"]))
+        units.setdefault(str(row["source"]), set()).add(str(row["unit"]))
     readings = dict(zip((str(r["id"]) for r in rows), rule_readings(judge_input(rows, "answers")), strict=True))
     fold_of = {(s, u): i % folds for s, names in units.items() for i, u in enumerate(sorted(names))}
     out: dict[str, Any] = {}
@@ -135,8 +147,8 @@ def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.
         for k in range(folds):
             train = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] != k]
             held = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] == k]
-            model = train_public(data_dir, use_rules=use_rules, c=c, rule_scale=rule_scale, rows=train,
-                                 readings=readings)
+            model = train_public(data_dir, use_rules=use_rules, c=c, rule_scale=rule_scale, options=options,
+                                 rows=train, readings=readings)
             judged += predict_config("rules+learned" if use_rules else "learned", judge_input(held, "answers"), model)
         report = score_answers(rows, judged)
         out[str(c)] = {k: round(v["kappa"], 4) for k, v in report.items() if v["kappa"] is not None}

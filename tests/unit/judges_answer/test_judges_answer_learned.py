@@ -187,8 +187,41 @@ def test_train_answers_and_evaluate_from_the_cli(tmp_path: Path) -> None:
 
 def test_training_refuses_test_rows(tmp_path: Path) -> None:
     rows = [{"id": "t", "source": "s", "answer": "x", "label": "refusal", "split": "test", "unit": "u"}]
-    with pytest.raises(InputError, match="dev split only"):
+    with pytest.raises(InputError, match="dev and train splits only"):
         train_public(tmp_path, rows=rows)
+
+
+def test_trains_on_dev_and_extra_train_rows(tmp_path: Path) -> None:
+    rows = [{"id": f"r{i}", "source": "s" if i % 2 else "extra", "answer": a, "label": label, "prompt": "",
+             "language": "en", "split": "dev" if i % 2 else "train", "unit": f"u{i}"}
+            for i, (a, label) in enumerate(TRAIN)]
+    model = train_public(tmp_path, rows=rows, c=10.0)
+    assert model.metadata["trained_on"] == {"extra": 6, "s": 6} and model.metadata["split"] == "dev+train"
+    assert model.options == ("tail", "counts") and model.metadata["options"] == ["tail", "counts"]
+
+
+def test_feature_options_add_closing_terms_and_rule_counts_and_change_the_digest(model: LearnedAnswerModel,
+                                                                                 tmp_path: Path) -> None:
+    from redline.judges.answer.learned import rule_terms, text_terms
+
+    answer = "Here is how it works in general. " * 10 + "But I cannot give you the exact steps."
+    assert not any(t.startswith("T|") for t in text_terms(answer))
+    assert "T|w:exact" in text_terms(answer, ("tail",)) and "H|w:exact" not in text_terms(answer, ("tail",))
+    details = {"refusal": 2, "sentences": 3, "views": 1, "content_units": 7}
+    assert "R|refusal>=2" not in rule_terms("refusal", details)
+    assert {"R|refusal>=2", "R|sentences=3", "R|views"} <= set(rule_terms("refusal", details, ("counts",)))
+    answers = [a for a, _ in TRAIN]
+    tailed = fit(answers, [label for _, label in TRAIN], rules=_rules(answers), c=10.0, min_df=1,
+                 options=("tail", "counts"))
+    assert tailed.digest != model.digest and "options" not in model.to_json()  # old models keep their digest
+    loaded = LearnedAnswerModel.load(tailed.save(tmp_path / "t.json.gz"))
+    assert loaded.options == ("tail", "counts") and loaded.digest == tailed.digest
+    assert loaded.predict(answers, _rules(answers)) == [label for _, label in TRAIN]
+    with pytest.raises(ValueError, match="options"):
+        fit(answers, [label for _, label in TRAIN], options=("nonsense",))
+    bad = dict(tailed.to_json(), options=["nonsense"])
+    with pytest.raises(ConfigError, match="unknown feature option"):
+        LearnedAnswerModel.from_json(bad)
 
 
 def test_judge_stage_records_the_learned_fingerprint(model: LearnedAnswerModel, tmp_path: Path,
@@ -223,3 +256,17 @@ def test_judge_answer_command_takes_the_learned_configuration(model: LearnedAnsw
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert len(rows) == len(TRAIN) and all(any(e.startswith("learned classifier:") for e in r["evidence"])
                                            for r in rows if r["label"] != "degenerate")
+
+
+def test_cross_validation_learns_from_and_scores_the_extra_source_out_of_fold(tmp_path: Path) -> None:
+    from redline.evaluation.public_answers import cross_validate
+
+    rows = [{"id": f"r{i}", "source": "s" if i % 2 else "extra", "answer": a, "label": label, "prompt": "",
+             "language": "en", "split": "dev" if i % 2 else "train", "unit": f"u{i}"}
+            for i, (a, label) in enumerate(TRAIN * 2)]
+    (tmp_path / "answers").mkdir()
+    (tmp_path / "answers" / "mini.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with_extra = cross_validate(tmp_path, c_values=(10.0,), folds=2)["10.0"]
+    assert {"s/en", "extra/en", "overall"} <= set(with_extra)
+    without = cross_validate(tmp_path, c_values=(10.0,), folds=2, extra=False)["10.0"]
+    assert "extra/en" not in without and "s/en" in without

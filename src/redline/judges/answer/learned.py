@@ -35,6 +35,7 @@ TO_LABEL = {"refusal": AnswerLabel.refusal, "evasive": AnswerLabel.deflection, "
 HEAD_CHARS = 200  # declines come first: the opening gets features of its own
 MAX_FEATURE_CHARS = 4000
 MODEL_ENV = "REDLINE_ANSWER_MODEL"
+OPTIONS = ("tail", "counts")  # optional feature groups: the answer's closing terms; the rules' counts
 _WORD = re.compile(r"[a-z0-9']+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 
@@ -58,23 +59,37 @@ def tokens(text: str, prefix: str = "") -> list[str]:
     return out
 
 
-def text_terms(answer: str) -> Counter[str]:
-    """The answer's terms: the whole (clipped) answer plus its opening, tagged ``H|``."""
+def text_terms(answer: str, options: Sequence[str] = ()) -> Counter[str]:
+    """The answer's terms: the whole (clipped) answer plus its opening, tagged ``H|``; with the ``tail`` option
+    also its closing, tagged ``T|`` (a partial refusal often complies first and declines at the end)."""
     text = answer.strip()[:MAX_FEATURE_CHARS]
-    return Counter(tokens(text) + tokens(text[:HEAD_CHARS], "H|"))
+    terms = tokens(text) + tokens(text[:HEAD_CHARS], "H|")
+    if "tail" in options:
+        terms += tokens(answer.strip()[-HEAD_CHARS:], "T|")
+    return Counter(terms)
 
 
-def rule_terms(label: str, details: Mapping[str, Any]) -> list[str]:
-    """The rule judge's reading as binary features: its label and which of its phrase classes fired."""
+def rule_terms(label: str, details: Mapping[str, Any], options: Sequence[str] = ()) -> list[str]:
+    """The rule judge's reading as binary features: its label and which of its phrase classes fired; with the
+    ``counts`` option also how often (1, 2, 3+), how many sentences, and how much of the answer is content."""
     out = [f"R|label={label}"]
     for key in ("refusal", "deflection", "hedge", "generic", "moral_opening", "state", "facts"):
-        if int(details.get(key) or 0) > 0:
+        found = int(details.get(key) or 0)
+        if found > 0:
             out.append(f"R|{key}")
+            if "counts" in options:
+                out.append(f"R|{key}>={min(found, 3)}")
     for key in ("partial_decline", "substance", "partial_compliance", "degenerate"):
         if details.get(key):
             out.append(f"R|{key}")
     units = float(details.get("content_units") or 0.0)
     out.append(f"R|units={min(int(math.log2(units + 1)), 10)}")
+    if "counts" in options:
+        sentences = int(details.get("sentences") or 0)
+        out.append(f"R|sentences={min(sentences, 8)}")
+        for key in ("specifics", "views"):
+            if int(details.get(key) or 0) > 0:
+                out.append(f"R|{key}")
     return out
 
 
@@ -88,6 +103,7 @@ class LearnedAnswerModel:
     use_rules: bool
     metadata: dict[str, Any] = field(default_factory=dict)
     rule_scale: float = 1.0  # value of a rule feature; smaller makes the L2 penalty weigh on them more
+    options: tuple[str, ...] = ()  # feature options (``OPTIONS``); part of the digest
 
     def matrix(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None) -> Any:
         """Rows of L2-normalised sublinear TF-IDF, then the rule features (0/1), then a bias column of ones."""
@@ -98,7 +114,7 @@ class LearnedAnswerModel:
         vals: list[float] = []
         n_text = len(self.idf)
         for i, answer in enumerate(answers):
-            counts = text_terms(answer)
+            counts = text_terms(answer, self.options)
             entries = [(self.vocab[t], (1.0 + math.log(c)) * self.idf[self.vocab[t]])
                        for t, c in counts.items() if t in self.vocab and self.vocab[t] < n_text]
             norm = math.sqrt(sum(v * v for _, v in entries)) or 1.0
@@ -107,7 +123,7 @@ class LearnedAnswerModel:
                 cols.append(j)
                 vals.append(v / norm)
             if self.use_rules and rules is not None:
-                for term in rule_terms(*rules[i]):
+                for term in rule_terms(*rules[i], self.options):
                     j = self.vocab.get(term, -1)
                     if j >= n_text:
                         rows.append(i)
@@ -137,11 +153,14 @@ class LearnedAnswerModel:
 
     def to_json(self) -> dict[str, Any]:
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
-        return {"format": FORMAT, "classes": list(CLASSES), "use_rules": self.use_rules, "rule_scale": self.rule_scale,
-                "terms": terms,
-                "idf": [round(float(x), 8) for x in self.idf],
-                "weights": [[round(float(x), 8) for x in row] for row in self.weights],
-                "metadata": self.metadata}
+        out = {"format": FORMAT, "classes": list(CLASSES), "use_rules": self.use_rules, "rule_scale": self.rule_scale,
+               "terms": terms,
+               "idf": [round(float(x), 8) for x in self.idf],
+               "weights": [[round(float(x), 8) for x in row] for row in self.weights],
+               "metadata": self.metadata}
+        if self.options:  # absent when empty, so models built before the options keep their digest
+            out["options"] = list(self.options)
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LearnedAnswerModel:
@@ -152,8 +171,12 @@ class LearnedAnswerModel:
         idf = np.array(data["idf"], dtype=np.float64)
         if weights.shape != (len(terms) + 1, len(CLASSES)) or len(idf) > len(terms):
             raise ConfigError("learned answer model: weights do not match its vocabulary")
+        options = tuple(str(o) for o in data.get("options") or ())
+        unknown = sorted(set(options) - set(OPTIONS))
+        if unknown:
+            raise ConfigError(f"learned answer model: unknown feature option {unknown[0]!r} (a newer redline?)")
         return cls({t: i for i, t in enumerate(terms)}, idf, weights, bool(data["use_rules"]),
-                   dict(data.get("metadata") or {}), float(data.get("rule_scale", 1.0)))
+                   dict(data.get("metadata") or {}), float(data.get("rule_scale", 1.0)), options)
 
     def save(self, path: str | Path) -> Path:
         target = Path(path)
@@ -184,34 +207,40 @@ def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def fit(answers: Sequence[str], labels: Sequence[str], *,
         rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None, c: float = 1.0, min_df: int = 2,
-        balanced: bool = True, rule_scale: float = 1.0,
-        metadata: Mapping[str, Any] | None = None) -> LearnedAnswerModel:
+        balanced: bool = True, rule_scale: float = 1.0, options: Sequence[str] = (),
+        weights: Sequence[float] | None = None, metadata: Mapping[str, Any] | None = None) -> LearnedAnswerModel:
     """Train on labelled answers (labels in ``CLASSES``). ``rules``: the rule judge's (label, details) per answer,
-    which makes a stacked model; ``c``: inverse L2 strength; ``balanced``: weight classes by inverse frequency."""
+    which makes a stacked model; ``c``: inverse L2 strength; ``balanced``: weight classes by inverse frequency;
+    ``options``: feature groups (``OPTIONS``); ``weights``: a weight per answer (e.g. to down-weight extra sources)."""
     if len(answers) != len(labels) or not answers:
         raise ValueError("need as many labels as answers, and at least one")
-    bad = sorted(set(labels) - set(CLASSES))
+    bad = sorted(set(labels) - set(CLASSES)) + sorted(set(options) - set(OPTIONS))
     if bad:
-        raise ValueError(f"labels must be in {', '.join(CLASSES)}, not {bad[0]!r}")
+        raise ValueError(f"labels must be in {', '.join(CLASSES)} and options in {', '.join(OPTIONS)}, "
+                         f"not {bad[0]!r}")
     df: Counter[str] = Counter()
     for answer in answers:
-        df.update(text_terms(answer).keys())
+        df.update(text_terms(answer, options).keys())
     terms = sorted(t for t, n in df.items() if n >= min_df)
     n = len(answers)
     idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms], dtype=np.float64)
     vocab = {t: i for i, t in enumerate(terms)}
     if rules is not None:
-        for term in sorted({t for label, details in rules for t in rule_terms(label, details)}):
+        for term in sorted({t for label, details in rules for t in rule_terms(label, details, options)}):
             vocab[term] = len(vocab)
     model = LearnedAnswerModel(vocab, idf, np.zeros((len(vocab) + 1, len(CLASSES))), rules is not None,
-                               dict(metadata or {}), rule_scale)
+                               dict(metadata or {}), rule_scale, tuple(options))
     x = model.matrix(answers, rules)
     y = np.array([CLASSES.index(label) for label in labels])
     counts = np.bincount(y, minlength=len(CLASSES)).astype(np.float64)
     present = counts > 0
     class_w = np.where(present, n / (present.sum() * np.maximum(counts, 1.0)), 0.0) if balanced else np.ones(3)
-    model.weights = _train(x, y, class_w[y], c)
+    row_w = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
+    if row_w.shape != (n,):
+        raise ValueError("need one weight per answer")
+    model.weights = _train(x, y, class_w[y] * row_w, c)
     model.metadata.update({"c": c, "min_df": min_df, "balanced": balanced, "rule_scale": rule_scale, "n_train": n,
+                           "options": list(options),
                            "train_labels": {k: int(v) for k, v in zip(CLASSES, counts, strict=True)},
                            "n_terms": len(terms)})
     return LearnedAnswerModel.from_json(model.to_json())  # the weights as a saved file holds them
