@@ -1,11 +1,12 @@
 """Saturation of the embedded model: tokens/s through redline vs direct calls to the same llama.cpp server.
 
-    python bench/embedded_saturation.py [--concurrency 4] [--trials 8] [--max-tokens 48] [--rounds 3]
+    python bench/embedded_saturation.py [--concurrency 4] [--trials 8] [--max-tokens 48] [--rounds 4]
 
 One xllamacpp server (the embedded backend's) serves both sides at the same concurrency with the same
 requests (the smoke suite's trials, autocomplete mode). The direct side is a bare httpx loop; the redline side
 is the local executor writing generations.jsonl through the embedded backend. The sides alternate for
-``--rounds`` rounds and each keeps its best rate, so the order and a busy machine's noise do not decide.
+``--rounds`` rounds (ABBA order) and each keeps its best rate, so the order and a busy machine's noise do not
+decide; the median of the per-round ratios (each round's two runs are adjacent in time) is printed too.
 Ratio redline / direct: target >= 0.95 at concurrency 1 and at ``--concurrency``. The defaults finish in a few
 minutes on a 2-core machine; the last line is the result as JSON.
 """
@@ -16,6 +17,7 @@ import argparse
 import asyncio
 import json
 import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -55,20 +57,31 @@ async def measure(concurrency: int, trials_n: int, max_tokens: int, rounds: int)
         bodies = [build_payload(GenerationRequest.for_trial(t, max_tokens=max_tokens, temperature=0.0),
                                 backend.model, extra={"cache_prompt": False}) for t in trials]
         await direct(http.base_url, bodies[:concurrency], concurrency)  # warm-up
-        direct_rates, redline_rates = [], []
+        direct_runs: list[tuple[int, float]] = []
+        redline_runs: list[tuple[int, float]] = []
         settings = ExecSettings(max_tokens=max_tokens, temperature=0.0, concurrency=concurrency, timeout_s=600)
-        for _ in range(rounds):
-            d_tokens, d_s = await direct(http.base_url, bodies, concurrency)
-            direct_rates.append(d_tokens / d_s)
+
+        async def through_redline() -> tuple[int, float]:
             with tempfile.TemporaryDirectory() as tmp, JsonlWriter(Path(tmp) / "g.jsonl") as w:
                 summary = await execute_trials(trials, backend, w, settings=settings)
             if summary.errors:
                 raise SystemExit(f"{summary.errors} redline trials failed")
-            redline_rates.append(summary.completion_tokens / summary.seconds)
-    return {"concurrency": concurrency, "direct_tok_s": round(max(direct_rates), 2),
-            "redline_tok_s": round(max(redline_rates), 2),
-            "ratio": round(max(redline_rates) / max(direct_rates), 3),
-            "direct_runs": [round(r, 2) for r in direct_rates], "redline_runs": [round(r, 2) for r in redline_rates]}
+            return summary.completion_tokens, summary.seconds
+
+        for index in range(rounds):  # ABBA: each side goes first in every other round
+            if index % 2 == 0:
+                direct_runs.append(await direct(http.base_url, bodies, concurrency))
+                redline_runs.append(await through_redline())
+            else:
+                redline_runs.append(await through_redline())
+                direct_runs.append(await direct(http.base_url, bodies, concurrency))
+    d_rates = [t / s for t, s in direct_runs]
+    r_rates = [t / s for t, s in redline_runs]
+    return {"concurrency": concurrency, "direct_tok_s": round(max(d_rates), 2), "redline_tok_s": round(max(r_rates), 2),
+            "ratio": round(max(r_rates) / max(d_rates), 3),
+            "paired_ratio_median": round(statistics.median(r / d for r, d in zip(r_rates, d_rates, strict=True)), 3),
+            "tokens": {"direct": sorted({t for t, _ in direct_runs}), "redline": sorted({t for t, _ in redline_runs})},
+            "direct_runs": [round(r, 2) for r in d_rates], "redline_runs": [round(r, 2) for r in r_rates]}
 
 
 def main() -> None:
@@ -76,7 +89,7 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--trials", type=int, default=8)
     ap.add_argument("--max-tokens", type=int, default=48)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=4)
     args = ap.parse_args()
     started = time.perf_counter()
     results = []
@@ -84,7 +97,8 @@ def main() -> None:
         r = asyncio.run(measure(c, args.trials, args.max_tokens, args.rounds))
         results.append(r)
         print(f"concurrency {c}: direct {r['direct_tok_s']:6.1f} tok/s, redline {r['redline_tok_s']:6.1f} tok/s, "
-              f"ratio {r['ratio']:.3f} (target >= 0.95)", flush=True)
+              f"ratio {r['ratio']:.3f} (target >= 0.95), median paired ratio {r['paired_ratio_median']:.3f}",
+              flush=True)
     print(json.dumps({"trials": args.trials, "max_tokens": args.max_tokens, "rounds": args.rounds,
                       "load_avg_1m": round(os.getloadavg()[0], 2), "seconds": round(time.perf_counter() - started, 1),
                       "results": results}))
