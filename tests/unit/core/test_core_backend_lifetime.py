@@ -4,8 +4,8 @@ once (``async with``) for every stage and round, closes each once, and no stage 
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
-import pickle
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from redline.backends.base import BackendResult, GenerationRequest
 from redline.backends.scripted import ScriptedBackend
 from redline.config import BackendSpec, make_config
 from redline.pipeline import audit
-from redline.pipeline.stages import judge_in_run, model_judge
+from redline.pipeline.stages import JudgeModel, judge_in_run, model_judge
 from redline.store.run_dir import RunDir
 
 GRADE = '{"label": "substantive", "rationale": "engages with the question"}'
@@ -139,16 +139,18 @@ def test_stages_never_close_what_they_were_given(runs_dir: Path, made: list[Coun
 
 
 def test_a_copy_for_a_worker_opens_and_closes_its_own(made: list[Counting]) -> None:
-    """A Ray worker gets a pickled judge model without the caller's backend; it opens and closes its own."""
+    """A Ray worker gets a copy of the judge model (pickled: the same ``__getstate__`` as ``copy.copy``) without
+    the caller's backend; it opens and closes its own."""
     cfg = make_config(suites=("smoke",), model="scripted/effect", judge_model="scripted/grader")
     judge_model = model_judge(cfg)
 
-    async def copy_while_open() -> bytes:
+    async def copy_while_open() -> JudgeModel:
         async with judge_model.opened():
-            return pickle.dumps(judge_model)
+            assert judge_model.is_open
+            return copy.copy(judge_model)
 
-    copy = pickle.loads(asyncio.run(copy_while_open()))
-    assert not copy.is_open
-    assert asyncio.run(copy.ask("system", "user")) == GRADE
+    worker_copy = asyncio.run(copy_while_open())
+    assert not worker_copy.is_open
+    assert asyncio.run(worker_copy.ask("system", "user")) == GRADE
     assert len(made) == 2 and made[0].calls == 0
     once_each(made[1:])
