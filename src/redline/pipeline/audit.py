@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from redline.backends.base import Backend, opened, traits_of
 from redline.backends.factory import backend_traits, make_backend
 from redline.config import RunConfig
+from redline.pipeline.loop import run_in_loop
 from redline.pipeline.plan import (
     add_plan,
     check_replicates,
@@ -51,8 +51,9 @@ class AuditResult:
 
 
 def run_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:
-    """The whole audit in one event loop, which owns the backends it opens for the run (see ``arun_audit``)."""
-    return asyncio.run(arun_audit(cfg, backend=backend, progress=progress))
+    """The whole audit in one event loop, which owns the backends it opens for the run (see ``arun_audit``);
+    Ctrl-C stops it where it is (``pipeline/loop.py``)."""
+    return run_in_loop(arun_audit(cfg, backend=backend, progress=progress))
 
 
 async def arun_audit(cfg: RunConfig, *, backend: Backend | None = None, progress: bool = True) -> AuditResult:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import AsyncIterator, Sequence
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,7 +152,8 @@ def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
                 judge_model: JudgeModel | None = None, batch_size: int = 200, sandbox: str = "auto",
-                allow_unsafe_none: bool = False, answer_judge: str = "rules") -> dict[str, int]:
+                allow_unsafe_none: bool = False, answer_judge: str = "rules",
+                stopped: Callable[[], bool] | None = None) -> dict[str, int]:
     """Judge every generation with the registry's judges for this run; record the judge set, the primary (and
     fallback) judge per case kind and the sandbox used in the manifest."""
     from redline.runner.judging import close_judges, fallback_judges, judge_run, primary_judges, select_judges
@@ -172,7 +174,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     regeneration = run.manifest().regeneration
     try:
         summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
-                            since=regeneration["verdicts"] if regeneration else None)
+                            since=regeneration["verdicts"] if regeneration else None, stopped=stopped)
     finally:
         close_judges(judges)
     manifest = run.manifest()
@@ -193,12 +195,17 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
 async def judge_in_run(run: RunDir, cfg: RunConfig, *, judge_model: JudgeModel | None,
                        progress: bool = True) -> dict[str, int]:
     """The judge stage inside a run's event loop. With an open judge model it runs in a worker thread, so that
-    the loop owning the judge model's backend stays free to serve its calls; otherwise here (Ctrl-C stops it)."""
+    the loop owning the judge model's backend stays free to serve its calls (an interrupted run stops the thread
+    after its current batch); otherwise here, where Ctrl-C stops it at once."""
+    stop = threading.Event()
     call = functools.partial(judge_stage, run, progress=progress, executor=cfg.executor, judge_model=judge_model,
                              sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none,
-                             answer_judge=cfg.answer_judge)
+                             answer_judge=cfg.answer_judge, stopped=stop.is_set)
     if judge_model is not None and judge_model.is_open:
-        return await asyncio.to_thread(call)
+        try:
+            return await asyncio.to_thread(call)
+        finally:
+            stop.set()
     return call()
 
 

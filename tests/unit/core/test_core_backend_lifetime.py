@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,41 @@ def test_a_copy_for_a_worker_opens_and_closes_its_own(made: list[Counting]) -> N
     assert asyncio.run(worker_copy.ask("system", "user")) == GRADE
     assert len(made) == 2 and made[0].calls == 0
     once_each(made[1:])
+
+
+def test_ctrl_c_in_a_synchronous_stage_stops_there_and_closes_the_backends(
+        runs_dir: Path, made: list[Counting], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unlike ``asyncio.run`` (which would only cancel, and finish the stage first), Ctrl-C stops the run at once."""
+    reached: list[str] = []
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        reached.append("stats")
+        signal.raise_signal(signal.SIGINT)  # Ctrl-C, delivered to this (the main) thread
+        reached.append("stats finished")
+
+    monkeypatch.setattr(audit, "stats_stage", interrupted)
+    monkeypatch.setattr(audit, "report_stage", lambda *a, **k: reached.append("report"))
+    cfg = make_config(suites=("smoke",), model="scripted/effect", runs_dir=str(runs_dir), run_id="intr", cache=False,
+                      judge_model="scripted/grader")
+    with pytest.raises(KeyboardInterrupt):
+        audit.run_audit(cfg, progress=False)
+    assert reached == ["stats"]
+    once_each(made)
+
+
+def test_ctrl_c_while_generating_unwinds_the_run_and_closes_the_backend(
+        runs_dir: Path, made: list[Counting], monkeypatch: pytest.MonkeyPatch) -> None:
+    class Interrupting(Counting):
+        async def generate(self, request: GenerationRequest) -> BackendResult:
+            if self.calls >= 3:
+                raise KeyboardInterrupt
+            return await super().generate(request)
+
+    monkeypatch.setattr(audit, "make_backend", lambda spec: made.append(Interrupting(spec.model)) or made[-1])
+    cfg = make_config(suites=("smoke",), model="scripted/effect", runs_dir=str(runs_dir), run_id="intr2", cache=False,
+                      concurrency=1)
+    with pytest.raises(KeyboardInterrupt):
+        audit.run_audit(cfg, progress=False)
+    assert len(made) == 1 and (made[0].opens, made[0].closes, made[0].late) == (1, 1, 0)
+    lines = (runs_dir / "intr2" / "generations.jsonl").read_text().splitlines()
+    assert len(lines) == 3  # the answers before the interrupt are kept; a re-run resumes after them
