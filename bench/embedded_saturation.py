@@ -8,7 +8,8 @@ is the local executor writing generations.jsonl through the embedded backend. Th
 ``--rounds`` rounds (ABBA order) and each keeps its best rate, so the order and a busy machine's noise do not
 decide; the median of the per-round ratios (each round's two runs are adjacent in time) is printed too.
 Ratio redline / direct: target >= 0.95 at concurrency 1 and at ``--concurrency``. The defaults finish in a few
-minutes on a 2-core machine; the last line is the result as JSON.
+minutes on a 2-core machine; the last line is the result as JSON, with the executor's own time per trial
+measured against an instant backend (``--overhead-only`` prints just that, in a second).
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import GenerationRequest
+from redline.backends.base import BackendResult, GenerationRequest
 from redline.backends.embedded import EmbeddedBackend
 from redline.backends.openai_http import build_payload
+from redline.backends.scripted import ScriptedBackend
+from redline.records import Usage
 from redline.runner.execute import ExecSettings, execute_trials
 from redline.store.jsonl import JsonlWriter
 from redline.suites.expand import expand_trials
@@ -84,14 +87,43 @@ async def measure(concurrency: int, trials_n: int, max_tokens: int, rounds: int)
             "direct_runs": [round(r, 2) for r in d_rates], "redline_runs": [round(r, 2) for r in r_rates]}
 
 
+class _Instant(ScriptedBackend):
+    """A backend that answers at once with a fixed 48-token answer: what is left is the executor's own work."""
+
+    async def generate(self, request: GenerationRequest) -> BackendResult:
+        self.calls += 1
+        return BackendResult(text="def f(x):\n    return x * 2\n" * 8, finish_reason="stop",
+                             usage=Usage(prompt_tokens=40, completion_tokens=48))
+
+
+async def executor_overhead(n: int = 2400) -> dict[str, float]:
+    """Microseconds per trial spent by the executor (request, retries wrapper, record, redaction, one flushed
+    JSONL write) beyond a bare loop of backend calls, with an instant backend at concurrency 1."""
+    trials = expand_trials(resolve_suite("smoke"), replicates=n // 12 + 1, code_mode="autocomplete")[:n]
+    backend = _Instant("echo")
+    t0 = time.perf_counter()
+    for t in trials:
+        await backend.generate(GenerationRequest.for_trial(t, max_tokens=48, temperature=0.0))
+    bare_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp, JsonlWriter(Path(tmp) / "g.jsonl") as w:
+        summary = await execute_trials(trials, backend, w, settings=ExecSettings(max_tokens=48, concurrency=1))
+    return {"trials": len(trials), "bare_us_per_trial": round(bare_s / len(trials) * 1e6, 1),
+            "executor_us_per_trial": round(summary.seconds / len(trials) * 1e6, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--trials", type=int, default=8)
     ap.add_argument("--max-tokens", type=int, default=48)
     ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--overhead-only", action="store_true", help="only the executor's own time per trial (no model)")
     args = ap.parse_args()
     started = time.perf_counter()
+    overhead = asyncio.run(executor_overhead())
+    if args.overhead_only:
+        print(json.dumps({"executor_overhead": overhead}))
+        return
     results = []
     for c in sorted({1, args.concurrency}):
         r = asyncio.run(measure(c, args.trials, args.max_tokens, args.rounds))
@@ -101,7 +133,7 @@ def main() -> None:
               flush=True)
     print(json.dumps({"trials": args.trials, "max_tokens": args.max_tokens, "rounds": args.rounds,
                       "load_avg_1m": round(os.getloadavg()[0], 2), "seconds": round(time.perf_counter() - started, 1),
-                      "results": results}))
+                      "executor_overhead": overhead, "results": results}))
 
 
 if __name__ == "__main__":
