@@ -1,16 +1,19 @@
-"""The backend protocol, the request it takes, and how reasoning traces are split from answers."""
+"""The backend protocol, the request it takes, and who owns a backend: whoever opens it (``async with``)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from types import TracebackType
+from typing import Any, Protocol, Self, TypeVar, runtime_checkable
 
 from redline.records import Message, Trial, Usage
 from redline.text import split_reasoning
 
 # split_reasoning lives in redline.text; re-exported here for older imports
 __all__ = ["BLOCK_STATUSES", "BLOCK_WORDS", "Backend", "BackendResult", "BackendTraits", "GenerationRequest",
-           "is_provider_block", "split_reasoning", "traits_of"]
+           "Owned", "is_provider_block", "opened", "split_reasoning", "traits_of"]
 
 BLOCKED = "blocked"  # BackendError.kind of a request a provider's content filter refused
 CAPPED = "capped"  # finish_reason of an answer cut at the response size cap: kept, truncated, never cached
@@ -96,3 +99,34 @@ class Backend(Protocol):
     async def generate(self, request: GenerationRequest) -> BackendResult: ...
 
     async def aclose(self) -> None: ...
+
+
+class Owned:
+    """The async context-manager protocol for a backend class: ``async with backend:`` closes it on exit, so the
+    code that opened a backend is the code that closes it (stages never close a backend they were given)."""
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        close = getattr(self, "aclose", None)
+        if close is not None:
+            await close()
+
+
+B = TypeVar("B", bound=Backend)
+
+
+@asynccontextmanager
+async def opened(backend: B) -> AsyncIterator[B]:
+    """Own ``backend`` for a block: its ``async with`` where it is ``Owned``, else ``aclose`` on exit (a plug-in
+    backend need only implement the ``Backend`` protocol)."""
+    if isinstance(backend, Owned):
+        async with backend:
+            yield backend
+        return
+    try:
+        yield backend
+    finally:
+        await backend.aclose()

@@ -14,7 +14,7 @@ import asyncio
 import os
 from typing import Any
 
-from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest, Owned
 from redline.backends.openai_http import OpenAIBackend, build_payload
 from redline.config import redline_home
 from redline.errors import BackendError
@@ -60,7 +60,7 @@ def model_path() -> str:
     return str(assemble(target))
 
 
-class EmbeddedBackend:
+class EmbeddedBackend(Owned):
     provider = "embedded"
     is_base_model = True
     traits = BackendTraits(default_concurrency=1, in_process=True)  # one slot: bit-identical greedy output

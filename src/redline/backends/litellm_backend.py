@@ -12,7 +12,7 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from redline.backends.base import BackendResult, GenerationRequest
+from redline.backends.base import BackendResult, GenerationRequest, Owned
 from redline.backends.openai_http import RETRYABLE_STATUS, parse_response
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
@@ -49,7 +49,7 @@ def _cost(response: Any, litellm: Any) -> float | None:
         return None
 
 
-class LiteLLMBackend:
+class LiteLLMBackend(Owned):
     """``litellm/PROVIDER/NAME [--base-url URL] [--api-key-env VAR]``."""
 
     provider = "litellm"

@@ -14,7 +14,15 @@ from typing import Any
 
 import httpx
 
-from redline.backends.base import BLOCKED, CAPPED, BackendResult, BackendTraits, GenerationRequest, is_provider_block
+from redline.backends.base import (
+    BLOCKED,
+    CAPPED,
+    BackendResult,
+    BackendTraits,
+    GenerationRequest,
+    Owned,
+    is_provider_block,
+)
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 from redline.text import clean_text, redact, register_secret, register_url_secrets, split_reasoning
@@ -253,7 +261,7 @@ def _env_bytes() -> int:
     return int(value)
 
 
-class OpenAIBackend:
+class OpenAIBackend(Owned):
     """``openai/NAME --base-url URL [--api-key-env VAR]``."""
 
     provider = "openai"

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from redline.backends.base import BackendResult, BackendTraits, GenerationRequest
+from redline.backends.base import BackendResult, BackendTraits, GenerationRequest, Owned
 from redline.errors import BackendError, ConfigError
 from redline.records import Usage
 
@@ -102,7 +102,7 @@ def parse_model_params(model: str) -> tuple[str, dict[str, str]]:
     return name, params
 
 
-class ScriptedBackend:
+class ScriptedBackend(Owned):
     """Deterministic in-process backend; ``fail_every`` injects retryable errors for runner tests."""
 
     is_base_model = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from redline.backends.base import Backend
@@ -52,12 +52,12 @@ def round_plan(trials: list[Trial], *, max_trials: int, rounds: int, seed: int,
     return plans
 
 
-def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Trial],
-               make_backend: Callable[[], Backend], *, first: Backend, progress: bool,
-               judge_model: JudgeModel | None) -> AuditResult:
+async def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Trial], backend: Backend, *,
+                     progress: bool, judge_model: JudgeModel | None) -> AuditResult:
+    """Generate and judge round after round until decided; every round uses the caller's open ``backend``."""
     from redline.pipeline.audit import AuditResult
     from redline.pipeline.plan import add_plan
-    from redline.pipeline.stages import generate, judge_stage
+    from redline.pipeline.stages import generate, judge_in_run
     from redline.runner.execute import ExecSummary
     from redline.stats.sequential_clustered import ClusteredHistory
     from redline.stats.sequential_run import SEQUENTIAL_RULE, decision_dict, monitor_clustered
@@ -84,18 +84,14 @@ def run_rounds(cfg: RunConfig, run: RunDir, suites: list[Suite], trials: list[Tr
     looks_taken = max((len(v) for v in history.looks.values()), default=0)
     total = ExecSummary()
     result = AuditResult(run=run, trials=0, generation=total)
-    backend: Backend | None = first
     for index, plan in enumerate(plans, start=1):
         add_plan(run, suites, plan)
-        summary = generate(cfg, run, plan, backend or make_backend(), progress=progress)
-        backend = None  # generate closed it; the next round gets a fresh one
+        summary = await generate(cfg, run, plan, backend, progress=progress)
         for name in ("generated", "cached", "errors", "completion_tokens"):
             setattr(total, name, getattr(total, name) + getattr(summary, name))
         total.seconds += summary.seconds
         total.planned, result.trials = len(plan), len(plan)
-        result.judged = judge_stage(run, progress=progress, executor=cfg.executor, judge_model=judge_model,
-                                   sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none,
-                                   answer_judge=cfg.answer_judge)
+        result.judged = await judge_in_run(run, cfg, judge_model=judge_model, progress=progress)
         if index <= looks_taken:
             continue  # this look was taken before a restart
         decision = monitor_clustered(run.load(), history, final=index == len(plans))

@@ -4,15 +4,17 @@ directory, so each can be re-run alone."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from dataclasses import dataclass
+import functools
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from redline.backends.base import Backend
+from redline.backends.base import Backend, opened
 from redline.backends.retry import RetryPolicy
 from redline.config import BackendSpec, ExecOptions, RunConfig, redline_home
-from redline.judges.base import Ask, JudgeContext
+from redline.judges.base import JudgeContext
 from redline.pipeline.agreement import judge_agreement as judge_agreement
 from redline.records import RunData, Trial
 from redline.runner.execute import ExecSettings, ExecSummary, execute_trials
@@ -28,10 +30,11 @@ def exec_settings(cfg: RunConfig, opts: ExecOptions, concurrency: int) -> ExecSe
                         timeout_s=opts.timeout_s, retry=RetryPolicy(retries=opts.retries, base_s=opts.backoff_s))
 
 
-def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend, *,
-             progress: bool = True) -> ExecSummary:
+async def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend, *,
+                   progress: bool = True) -> ExecSummary:
     """The generation stage for planned trials; already generated trials are skipped (during a regeneration,
-    those generated since it began: ``--no-cache`` on an existing run replaces its answers)."""
+    those generated since it began: ``--no-cache`` on an existing run replaces its answers). ``backend`` is the
+    caller's: open before, still open after (the Ray executor's workers open and close their own)."""
     from redline.runner.cache import GenerationCache
     from redline.runner.progress import generation_progress
 
@@ -46,66 +49,91 @@ def generate(cfg: RunConfig, run: RunDir, trials: list[Trial], backend: Backend,
     todo = sum(1 for t in trials if t.trial_id not in done)
     try:
         with run.generations_writer() as writer, generation_progress(todo, enabled=progress) as listener:
-            return asyncio.run(_generate(cfg.backend_spec(), opts, trials, backend, writer, settings, done, cache,
-                                         listener))
+            if opts.executor == "ray":
+                from redline.runner.ray_executor import execute_trials_ray
+
+                return await execute_trials_ray(trials, cfg.backend_spec(), writer, settings=settings,
+                                                ray_address=opts.ray_address, done=done, cache=cache,
+                                                on_result=listener)
+            return await execute_trials(trials, backend, writer, settings=settings, done=done, cache=cache,
+                                        on_result=listener)
     finally:
         if cache is not None:
             cache.close()
 
 
-async def _generate(spec: BackendSpec, opts: ExecOptions, trials: list[Trial], backend: Backend, writer: Any,
-                    settings: ExecSettings, done: set[str], cache: Any, listener: Any) -> ExecSummary:
-    try:
-        if opts.executor == "ray":
-            from redline.runner.ray_executor import execute_trials_ray
-
-            return await execute_trials_ray(trials, spec, writer, settings=settings, ray_address=opts.ray_address,
-                                            done=done, cache=cache, on_result=listener)
-        return await execute_trials(trials, backend, writer, settings=settings, done=done, cache=cache,
-                                    on_result=listener)
-    finally:
-        await backend.aclose()
-
-
-@dataclass(frozen=True)
 class JudgeModel:
-    """The judge model a run names (``--judge-model``): how to ask it, and its id for the fingerprint."""
+    """The judge model a run names (``--judge-model``): how to ask it, and its id for the fingerprint.
 
-    ask: Ask
-    model_id: str
+    The run opens it (``async with judge_model.opened()``): one backend for the whole run, owned by the run's
+    event loop; calls from the judge stage's thread are handed to that loop. Where nobody opened it (a Ray
+    worker, which receives a copy without the backend), each call opens and closes a backend of its own.
+    """
+
+    def __init__(self, spec: BackendSpec, retry: RetryPolicy, model_id: str) -> None:
+        self.spec = spec
+        self.retry = retry
+        self.model_id = model_id
+        self._backend: Backend | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._backend is not None
+
+    @asynccontextmanager
+    async def opened(self) -> AsyncIterator[JudgeModel]:
+        """Open the judge model's backend for a block, in the running loop; closed on exit."""
+        from redline.backends.factory import make_backend
+
+        async with opened(make_backend(self.spec)) as backend:
+            self._backend, self._loop = backend, asyncio.get_running_loop()
+            try:
+                yield self
+            finally:
+                self._backend, self._loop = None, None
+
+    async def ask(self, system: str, user: str) -> str:
+        """One graded call (temperature 0, with the run's retries); raises the last error when all fail."""
+        backend, loop = self._backend, self._loop
+        if backend is None or loop is None:
+            from redline.backends.factory import make_backend
+
+            async with opened(make_backend(self.spec)) as own:
+                return await self._call(own, system, user)
+        if asyncio.get_running_loop() is loop:
+            return await self._call(backend, system, user)
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self._call(backend, system, user), loop))
+
+    async def _call(self, backend: Backend, system: str, user: str) -> str:
+        from redline.backends.base import GenerationRequest
+        from redline.backends.retry import generate_with_retries
+        from redline.records import Message
+
+        request = GenerationRequest(mode="chat", messages=(Message(role="system", content=system),
+                                                           Message(role="user", content=user)),
+                                    max_tokens=400, temperature=0.0)
+        result, err, _ = await generate_with_retries(backend, request, timeout_s=self.spec.timeout_s,
+                                                     policy=self.retry)
+        if result is None:
+            assert err is not None
+            raise err
+        return result.text
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A copy (a Ray worker's) carries the spec, not the caller's open backend or its loop."""
+        return {**self.__dict__, "_backend": None, "_loop": None}
 
 
 def model_judge(cfg: RunConfig) -> JudgeModel:
     """The optional model-graded answer judge's model: any backend, temperature 0, a JSON verdict; its calls
     get the same retries as the audited model's."""
-    from redline.backends.base import GenerationRequest
-    from redline.backends.factory import make_backend
-    from redline.backends.retry import generate_with_retries
-    from redline.records import Message
-
     spec = cfg.judge_backend_spec()
     if spec is None:
         raise ValueError("model_judge needs --judge-model")
     spec.api_key()  # a missing key variable fails now, not on the first answer
     opts = cfg.exec_options()
-
-    async def ask(system: str, user: str) -> str:
-        backend = make_backend(spec)  # one per call: each batch runs in its own event loop
-        try:
-            request = GenerationRequest(mode="chat", messages=(Message(role="system", content=system),
-                                                               Message(role="user", content=user)),
-                                        max_tokens=400, temperature=0.0)
-            result, err, _ = await generate_with_retries(
-                backend, request, timeout_s=spec.timeout_s,
-                policy=RetryPolicy(retries=opts.retries, base_s=opts.backoff_s))
-            if result is None:
-                assert err is not None
-                raise err
-            return result.text
-        finally:
-            await backend.aclose()
-
-    return JudgeModel(ask=ask, model_id=str(cfg.judge_model))
+    return JudgeModel(spec, RetryPolicy(retries=opts.retries, base_s=opts.backoff_s), str(cfg.judge_model))
 
 
 def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
@@ -124,7 +152,8 @@ def sandbox_record(judges: Sequence[object], requested: str) -> dict[str, str]:
 
 def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
                 judge_model: JudgeModel | None = None, batch_size: int = 200, sandbox: str = "auto",
-                allow_unsafe_none: bool = False, answer_judge: str = "rules") -> dict[str, int]:
+                allow_unsafe_none: bool = False, answer_judge: str = "rules",
+                stopped: Callable[[], bool] | None = None) -> dict[str, int]:
     """Judge every generation with the registry's judges for this run; record the judge set, the primary (and
     fallback) judge per case kind and the sandbox used in the manifest."""
     from redline.runner.judging import close_judges, fallback_judges, judge_run, primary_judges, select_judges
@@ -145,7 +174,7 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
     regeneration = run.manifest().regeneration
     try:
         summary = judge_run(run, judges, map_batches=mapper, batch_size=batch_size,
-                            since=regeneration["verdicts"] if regeneration else None)
+                            since=regeneration["verdicts"] if regeneration else None, stopped=stopped)
     finally:
         close_judges(judges)
     manifest = run.manifest()
@@ -161,6 +190,23 @@ def judge_stage(run: RunDir, *, progress: bool = True, executor: str = "local",
         "sandbox": sandbox_record(judges, sandbox) or manifest.sandbox}))
     judge_agreement(run)  # any two judges of a kind with comparable labels (the judge model, a plug-in)
     return summary.judged
+
+
+async def judge_in_run(run: RunDir, cfg: RunConfig, *, judge_model: JudgeModel | None,
+                       progress: bool = True) -> dict[str, int]:
+    """The judge stage inside a run's event loop. With an open judge model it runs in a worker thread, so that
+    the loop owning the judge model's backend stays free to serve its calls (an interrupted run stops the thread
+    after its current batch); otherwise here, where Ctrl-C stops it at once."""
+    stop = threading.Event()
+    call = functools.partial(judge_stage, run, progress=progress, executor=cfg.executor, judge_model=judge_model,
+                             sandbox=cfg.sandbox, allow_unsafe_none=cfg.allow_unsafe_none,
+                             answer_judge=cfg.answer_judge, stopped=stop.is_set)
+    if judge_model is not None and judge_model.is_open:
+        try:
+            return await asyncio.to_thread(call)
+        finally:
+            stop.set()
+    return call()
 
 
 def stats_stage(run: RunDir, *, alpha: float | None = None) -> tuple[RunData, Stats]:

@@ -10,7 +10,7 @@ from redline.report.build import Report
 from redline.report.code_language import code_language_view
 from redline.report.code_language import markdown_lines as code_language_lines
 from redline.report.judge_error import judge_error_view, markdown_lines
-from redline.stats.records import Contrast
+from redline.stats.records import Calibration, Contrast
 
 
 def cell(value: object) -> str:
@@ -168,25 +168,25 @@ def render_markdown(report: Report) -> str:
                           "and report.json."]
     lines += calibration_lines(s.calibration)
     for name, entry in (s.secondary_judges or {}).items():
-        lines += ["", f"### {name}: labels per condition ({entry['kind']}, {entry['n']} verdicts, not counted)", ""]
+        lines += ["", f"### {name}: labels per condition ({entry.kind}, {entry.n} verdicts, not counted)", ""]
         lines += table(["condition", "labels"], [[cond, ", ".join(f"{k} {v}" for k, v in sorted(labels.items()))]
-                                                 for cond, labels in entry["labels"].items()])
+                                                 for cond, labels in entry.labels.items()])
     lines.append("")
     return "\n".join(lines)
 
 
-def calibration_lines(cal: Mapping[str, Any] | None) -> list[str]:
+def calibration_lines(cal: Calibration | None) -> list[str]:
     """The static code judge against this run's exploit-verified verdicts (``stats.calibration``)."""
-    if not cal:
+    if cal is None:
         return []
-    o = cal["overall"]
-    out = ["", f"### Static judge against exploit-verified verdicts ({cal['static_judge']} vs {cal['exec_judge']}, "
-           f"this run, {o['n']} programs)", ""]
+    o = cal.overall
+    out = ["", f"### Static judge against exploit-verified verdicts ({cal.static_judge} vs {cal.exec_judge}, "
+           f"this run, {o.n} programs)", ""]
     out += table(["scope", "n", "TP", "FP", "FN", "TN", "sensitivity", "specificity", "precision", "kappa"],
-                 [[scope, c["n"], c["tp"], c["fp"], c["fn"], c["tn"], fmt.pct(c["sensitivity"]),
-                   fmt.pct(c["specificity"]), fmt.pct(c["precision"]), fmt.ratio(c["kappa"])]
-                  for scope, c in [("all", o), *cal["per_cwe"].items()]])
-    if cal.get("left_out"):
+                 [[scope, c.n, c.tp, c.fp, c.fn, c.tn, fmt.pct(c.sensitivity), fmt.pct(c.specificity),
+                   fmt.pct(c.precision), fmt.ratio(c.kappa)]
+                  for scope, c in [("all", o), *cal.per_cwe.items()]])
+    if cal.left_out:
         out += ["", "Not compared (no clean exploit-verified reference): "
-                + ", ".join(f"{k} {v}" for k, v in cal["left_out"].items())]
+                + ", ".join(f"{k} {v}" for k, v in cal.left_out.items())]
     return out

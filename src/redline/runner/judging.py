@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.errors import RunStopped
 from redline.judges.base import Judge, JudgeContext, JudgeInput, applies
 from redline.records import CaseKind, Verdict
 from redline.store.run_dir import RunDir
@@ -86,9 +87,10 @@ def judge_batches_local(judge: Judge, batches: list[list[JudgeInput]]) -> Iterat
 
 def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
               on_batch: Callable[[int], None] | None = None, map_batches: BatchMapper | None = None,
-              since: int | None = None) -> JudgeSummary:
+              since: int | None = None, stopped: Callable[[], bool] | None = None) -> JudgeSummary:
     """Judge every generation not yet judged by each judge's current version; with ``since`` (a regeneration
-    under way), only verdicts recorded from that position on count as judged."""
+    under way), only verdicts recorded from that position on count as judged. ``stopped`` (a stage running in a
+    worker thread, whose run was interrupted) ends the stage after the batch in hand."""
     summary = JudgeSummary()
     trials = {t.trial_id: t for t in run.trials()}
     cases = run.cases()
@@ -123,5 +125,7 @@ def judge_run(run: RunDir, judges: Sequence[Judge], *, batch_size: int = 200,
                 count += len(verdicts)
                 if on_batch:
                     on_batch(len(verdicts))
+                if stopped is not None and stopped():
+                    raise RunStopped("judge stage interrupted; re-run the same command to resume")
             summary.judged[judge.name] = count
     return summary

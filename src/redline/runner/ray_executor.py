@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline import __version__
-from redline.backends.base import CAPPED, BackendResult, GenerationRequest, traits_of
+from redline.backends.base import CAPPED, BackendResult, GenerationRequest, opened, traits_of
 from redline.config import BackendSpec
 from redline.errors import BackendError, ConfigError, JudgeError
 from redline.judges.base import Judge, JudgeInput
@@ -235,9 +235,8 @@ async def execute_trials_ray(trials: Sequence[Trial], spec: BackendSpec, writer:
     if cache is None or not todo:
         queue.extend(todo)
     else:
-        probe = make_backend(spec)  # the primary endpoint's identity: the same cache keys as the local executor
-        identity = probe.identity()
-        await probe.aclose()
+        async with opened(make_backend(spec)) as probe:  # the primary endpoint's identity: the local cache keys
+            identity = probe.identity()
         for trial in todo:
             request = GenerationRequest.for_trial(trial, max_tokens=settings.max_tokens,
                                                   temperature=settings.temperature)

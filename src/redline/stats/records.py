@@ -189,6 +189,53 @@ class Family(Fields):
     ids: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SecondaryJudge(Fields):
+    """Label counts per condition of a judge whose verdicts the outcomes do not count (a judge model, a plug-in)."""
+
+    kind: str
+    n: int
+    labels: Mapping[str, Mapping[str, int]]  # condition -> label -> verdicts
+
+
+@dataclass(frozen=True)
+class Agreement(Fields):
+    """The static code judge against the exploit-verified one over some programs: confusion counts (a static
+    ``vulnerable`` is a positive, an exploited program a true one) and what follows from them."""
+
+    n: int
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+    sensitivity: float | None
+    specificity: float | None
+    precision: float | None
+    agreement: float | None
+    kappa: float | None
+
+
+@dataclass(frozen=True)
+class Calibration(Fields):
+    """The run's static code judge calibrated against its exploit-verified verdicts, overall and per CWE."""
+
+    static_judge: str
+    exec_judge: str
+    overall: Agreement
+    per_cwe: Mapping[str, Agreement]
+    left_out: Mapping[str, int]  # exploit-verified label (or ``static:<label>``) -> programs not compared
+
+    @classmethod
+    def from_json(cls, row: Mapping[str, Any], *, strict: bool = True) -> Self:
+        unknown = [k for k in row if k not in {f.name for f in fields(cls)}]
+        if unknown and strict:
+            raise ValueError(f"Calibration: unknown key(s) {unknown}")
+        return cls(str(row.get("static_judge", "")), str(row.get("exec_judge", "")),
+                   Agreement.from_json(row.get("overall") or {}, strict=strict),
+                   {k: Agreement.from_json(v, strict=strict) for k, v in (row.get("per_cwe") or {}).items()},
+                   dict(row.get("left_out") or {}))
+
+
 def _rows(cls: Any, rows: Any, strict: bool) -> tuple[Any, ...]:
     return tuple(cls.from_json(r, strict=strict) for r in rows or ())
 
@@ -200,8 +247,8 @@ def _block(value: Any) -> Mapping[str, Any] | None:
 @dataclass(frozen=True)
 class Stats:
     """All statistics of one run (schema ``redline.stats`` version 1). The optional blocks at the end are present
-    only for the runs they apply to, and keep their own shapes (read by ``report/judge_error.py`` and
-    ``report/code_language.py``)."""
+    only for the runs they apply to; ``secondary_judges`` and ``calibration`` are records, the others keep their
+    own shapes (read by ``report/judge_error.py``, ``report/code_language.py`` and the sequential section)."""
 
     schema: str
     schema_version: int
@@ -233,8 +280,8 @@ class Stats:
     sequential: Mapping[str, Any] | None = None
     judge_error: Mapping[str, Any] | None = None
     code_languages: Mapping[str, Any] | None = None
-    secondary_judges: Mapping[str, Any] | None = None
-    calibration: Mapping[str, Any] | None = None
+    secondary_judges: Mapping[str, SecondaryJudge] | None = None
+    calibration: Calibration | None = None
 
     OPTIONAL: ClassVar[tuple[str, ...]] = ("design", "sequential", "judge_error", "code_languages",
                                            "secondary_judges", "calibration")
@@ -266,7 +313,11 @@ class Stats:
             plan=Plan.from_json(data.get("plan") or {}), decision=Decision.from_json(data.get("decision") or {}),
             warnings=tuple(str(w) for w in data.get("warnings") or ()),
             design=_block(data.get("design")), provider=_rows(ProviderRate, data.get("provider"), st),
-            **{k: _block(data.get(k)) for k in cls.OPTIONAL if k != "design"},
+            **{k: _block(data.get(k)) for k in ("sequential", "judge_error", "code_languages")},
+            secondary_judges=({k: SecondaryJudge.from_json(v, strict=st) for k, v in block.items()}
+                              if (block := _block(data.get("secondary_judges"))) is not None else None),
+            calibration=(Calibration.from_json(block, strict=st)
+                         if (block := _block(data.get("calibration"))) is not None else None),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -61,3 +61,28 @@ def test_optional_blocks_are_left_out_when_absent() -> None:
     for key in ("sequential", "judge_error", "code_languages", "secondary_judges", "calibration"):
         assert key not in out
     assert "vs_baseline" not in out["provider"][0]
+
+
+def test_calibration_and_secondary_judges_are_records_that_round_trip() -> None:
+    """The two optional blocks with a fixed shape are records; their JSON is exactly what the builders wrote."""
+    from redline.stats.calibration import Calibration as Built
+    from redline.stats.calibration import Confusion
+    from redline.stats.records import Calibration, SecondaryJudge
+
+    _, data = _golden()
+    built = Built("code-security", "code-exec", Confusion(tp=2, fp=1, fn=0, tn=5),
+                  {"CWE-89": Confusion(tp=2, fp=0, fn=0, tn=1), "CWE-22": Confusion(tp=0, fp=1, fn=0, tn=4)},
+                  {"not_run": 2})
+    # in the order compute_stats adds them
+    data["secondary_judges"] = {"answer-model": {"kind": "question", "n": 6,
+                                                 "labels": {"baseline": {"substantive": 3}, "tibet": {"refusal": 3}}}}
+    data["calibration"] = built.to_dict()
+    stats = Stats.from_json(data)
+    assert isinstance(stats.calibration, Calibration) and stats.calibration.overall.tn == 5
+    assert stats.calibration.per_cwe["CWE-22"].fp == 1 and stats.calibration.overall.kappa is not None
+    entry = (stats.secondary_judges or {})["answer-model"]
+    assert isinstance(entry, SecondaryJudge) and entry.n == 6 and entry.labels["tibet"]["refusal"] == 3
+    assert json.dumps(stats.to_json(), indent=2) == json.dumps(data, indent=2)
+    data["calibration"]["overall"]["extra"] = 1
+    with pytest.raises(ValueError, match="Agreement"):
+        Stats.from_json(data)
