@@ -48,7 +48,8 @@ def main() -> None:
     args = ap.parse_args()
     reps = max(1, args.trials // 12)
     with instant_server() as url, tempfile.TemporaryDirectory() as tmp:
-        cfg = make_config(suites=("smoke",), model="openai/bench", base_url=url, replicates=reps,
+        # replicates need sampling (temperature 0 replicates are refused); the instant server ignores it
+        cfg = make_config(suites=("smoke",), model="openai/bench", base_url=url, replicates=reps, temperature=0.7,
                           code_mode="instruct", runs_dir=tmp, judge=False, report=False, cache=False,
                           concurrency=args.concurrency)
         trials = plan_trials(cfg, [resolve_suite("smoke")], base_model=False)
