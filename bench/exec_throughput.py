@@ -90,8 +90,9 @@ def naive_one(info: HarnessInfo, source: str, test: str | None) -> dict[str, obj
         Path(work, "candidate.py").write_text(source)
         argv = [sys.executable, "-I", "-c", BOOT, str(LIB_DIR), str(info.folder), str(info.folder / "harness.py"),
                 os.path.join(work, "candidate.py"), *(["--test", test] if test else ["--test", "-none-"])]
+        # its tests' folders on the sandbox's private tmpfs (/srv), as the code-exec workers' are on theirs
         proc = subprocess.run(namespace_wrap(work, argv), capture_output=True, text=True, timeout=120,
-                              env=scrubbed_env(work), check=False)
+                              env=scrubbed_env(work, {"TMPDIR": "/srv"}), check=False)
         return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
     finally:
         shutil.rmtree(work, ignore_errors=True)
