@@ -199,6 +199,7 @@ def main() -> None:
         "code_exec": {"samples": len(items), "seconds": round(exec_s, 2), "samples_per_s": round(exec_rate, 2),
                       "pool_start_s": round(started, 2), "correct_verdicts": sum(verdict_ok),
                       "cpu_s_per_sample": round(exec_cps, 4),
+                      "of_which_pool_overhead_cpu_s": round(overhead, 4),
                       "samples_per_s_on_idle_cores": round(args.workers / exec_cps, 1),
                       "per_language": per_lang},
         "naive": {"samples": len(naive_items), "seconds": round(naive_s, 2), "samples_per_s": round(naive_rate, 3),
