@@ -258,10 +258,12 @@ def _run(cmd: list[str], *, stdin: str | bytes = b"", timeout: float, cwd: str, 
          ) -> Run:
     data = stdin.encode() if isinstance(stdin, str) else stdin
     sanitized = env is not None and "ASAN_OPTIONS" in env  # an ASan program: its RSS cap is ASan's own
+    preexec = None if sanitized else tool_preexec()
+    if preexec is not None and shutil.which("prlimit"):  # the same cap, set by a tiny exec instead of a fork
+        cmd, preexec = ["prlimit", f"--as={TOOL_ADDRESS_SPACE}", "--", *cmd], None
     try:
         proc = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, cwd=cwd, check=False,
-                              env={**os.environ, **(env or {})},
-                              preexec_fn=None if sanitized else tool_preexec())  # noqa: PLW1509
+                              env={**os.environ, **(env or {})}, preexec_fn=preexec)  # noqa: PLW1509
     except subprocess.TimeoutExpired as exc:
         return Run(-9, (exc.stdout or b"").decode("utf-8", "replace"), "timeout")
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
