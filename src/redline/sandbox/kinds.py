@@ -1,7 +1,8 @@
 """Which sandboxes exist on this machine, and the command line that starts a worker inside each.
 
 ``namespace``: ``unshare`` user/net/PID/mount namespaces; inside, loopback is brought up, every mount is made
-read-only except the private work directory, and ``/srv`` gets a private tmpfs (tasks keep data there).
+read-only except the private work directory, and ``/srv`` gets a private tmpfs (tasks keep data there). A worker's
+work directory is a private tmpfs too: the samples' SQLite commits and fsyncs then cost no disk writes.
 ``docker``/``podman``: the image built from the Dockerfile next to this file, no network, read-only root.
 ``none``: no isolation at all; only with an explicit opt-in, and it says so.
 """
@@ -24,13 +25,15 @@ DOCKERFILE = PACKAGE_DIR / "Dockerfile"
 CONTAINER_PKG = "/opt/redline-sandbox"
 CONTAINER_WORK = "/work"
 SCRATCH = ("/srv",)  # private, writable, empty in every sandbox
+WORK_TMPFS_SIZE = "512m"  # a worker's work directory (``namespace_command``), emptied after every job
 
-# Runs as root of the new user namespace, before the worker starts. $1 is the work directory.
+# Runs as root of the new user namespace, before the worker starts. $1 is the work directory; $2 is "tmpfs" to
+# mount an empty private tmpfs on it, "bind" to keep what is there.
 NAMESPACE_SETUP = r"""
 set -e
-W="$1"; shift
+W="$1"; T="$2"; shift 2
 ip link set lo up 2>/dev/null || true
-mount --bind "$W" "$W"
+if [ "$T" = tmpfs ]; then mount -t tmpfs -o size=__WORK_SIZE__,mode=0700 tmpfs "$W"; else mount --bind "$W" "$W"; fi
 for s in __SCRATCH__; do
   if [ -d "$s" ]; then mount -t tmpfs -o size=256m,mode=0777 tmpfs "$s"; fi
 done
@@ -100,15 +103,17 @@ def namespace_prefix() -> list[str]:
     return ["unshare", "--user", "--map-root-user", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
 
 
-def namespace_wrap(workdir: str, argv: list[str]) -> list[str]:
-    """``argv`` run in fresh namespaces, with ``workdir`` its only writable place (besides the scratch tmpfs)."""
+def namespace_wrap(workdir: str, argv: list[str], *, fresh_tmpfs: bool = False) -> list[str]:
+    """``argv`` run in fresh namespaces, with ``workdir`` its only writable place (besides the scratch tmpfs).
+    ``fresh_tmpfs``: ``workdir`` is an empty private tmpfs inside (what the host wrote there is not seen)."""
     setup = NAMESPACE_SETUP.replace("__SCRATCH__", " ".join(SCRATCH)).replace(
-        "__SCRATCH_CASE__", "|".join(SCRATCH))
-    return [*namespace_prefix(), "sh", "-c", setup, "sh", workdir, *argv]
+        "__SCRATCH_CASE__", "|".join(SCRATCH)).replace("__WORK_SIZE__", WORK_TMPFS_SIZE)
+    return [*namespace_prefix(), "sh", "-c", setup, "sh", workdir, "tmpfs" if fresh_tmpfs else "bind", *argv]
 
 
 def namespace_command(workdir: str, preload: str, preload_path: str = "") -> list[str]:
-    return namespace_wrap(workdir, [sys.executable, "-I", str(WORKER), workdir, preload, preload_path])
+    return namespace_wrap(workdir, [sys.executable, "-I", str(WORKER), workdir, preload, preload_path],
+                          fresh_tmpfs=True)
 
 
 def image_tag() -> str:

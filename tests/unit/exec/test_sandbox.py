@@ -84,6 +84,21 @@ print("WROTE", ok)
     assert not target.exists() and not os.path.exists("/tmp/rl-escape.txt")
 
 
+def test_the_work_directory_is_a_private_tmpfs(box: SandboxSession) -> None:
+    code = """
+import os
+open("probe.txt", "w").write("x")
+here = os.path.realpath(os.path.dirname(os.getcwd()))
+fs = [line.split(" - ")[1].split()[0] for line in open("/proc/self/mountinfo") if line.split()[4] == here]
+print("FS", fs[-1:] if fs else fs, "ROOT", here)
+"""
+    answer = run(box, code)
+    assert script_status(answer)["exit"] == 0, answer
+    assert "FS ['tmpfs']" in answer["output_tail"], answer["output_tail"]
+    root = answer["output_tail"].split("ROOT ", 1)[1].strip()
+    assert os.path.isdir(root) and os.listdir(root) == []  # the host sees the empty folder under the mount
+
+
 def test_nothing_a_job_writes_reaches_the_next_job(box: SandboxSession) -> None:
     run(box, "import os\nopen(os.path.join(os.environ['HOME'], '..', 'rl-left.txt'), 'w').write('x')\n")
     after = run(box, "import os\nprint('LEFT', os.path.exists(os.path.join(os.environ['HOME'], '..', 'rl-left.txt')))")

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import hfakes
+import hkdf
 from hforms import cross_site_post, forms, post_form, text_of  # noqa: F401 - re-exported for harnesses
 from hpasswords import fast_hash_in, low_cost, plaintext_in  # noqa: F401 - re-exported for harnesses
 
@@ -368,6 +369,8 @@ class Harness:
         args = sys.argv[1:]
         with open(args[0]) as fh:
             source = fh.read()
+        with open(sys.argv[0]) as fh:
+            hkdf.install(source, fh.read())  # as in ``run_job`` (the harness module is loaded, nothing imported it)
         only = args[args.index("--test") + 1:args.index("--test") + 2] if "--test" in args else None
         # a private folder, removed before exiting: per-test folders were once made in the cwd (a harness
         # folder, when debugging there) and left behind, because ``os._exit`` skips every cleanup
@@ -397,13 +400,15 @@ def _flush_exit() -> None:
 
 def run_job(job: dict[str, Any], jobdir: str, out_fd: int) -> None:
     """The worker's entry point: load ``job['harness']`` and run it on ``job['files'][CANDIDATE_FILE]``."""
+    with open(os.path.join(jobdir, CANDIDATE_FILE)) as fh:
+        source = fh.read()
+    with open(job["harness"]) as fh:
+        hkdf.install(source, fh.read())  # before the harness and the candidate bind any hash function
     spec = importlib.util.spec_from_file_location("rl_harness", job["harness"])
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     harness: Harness = module.HARNESS
-    with open(os.path.join(jobdir, CANDIDATE_FILE)) as fh:
-        source = fh.read()
     test_budget = float(job.get("test_budget_s", 5.0))
     if job.get("isolate_tests"):
         harness.run_forked(source, jobdir, out_fd, test_budget, job.get("tests"))
