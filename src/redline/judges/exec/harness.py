@@ -97,7 +97,7 @@ def toolchain_state(sandbox_kind: str) -> str:
 def default_config(kind: str = "auto", *, allow_none: bool = False) -> SandboxConfig:
     """A sandbox configuration that can see the harnesses (containers mount them read-only)."""
     return SandboxConfig(kind=kind, allow_none=allow_none, mounts={str(HARNESS_ROOT): CONTAINER_HARNESS},
-                         preload=(*DEFAULT_PRELOAD, "hlib", "hpoly"), preload_paths=(str(LIB_DIR),))
+                         preload=(*DEFAULT_PRELOAD, "hlib", "hpoly", "hnode"), preload_paths=(str(LIB_DIR),))
 
 
 def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str = "",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from hpoly import Ctx, _limit_address_space, expect
+from hpoly import Ctx, expect, tool_preexec
 
 LIB = os.path.dirname(os.path.abspath(__file__))
 # npm package -> the stand-in file that plays it (in the harness's own folder if it has one, else in _lib)
@@ -107,7 +107,7 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
         proc = subprocess.run(["node", path, ctx.js_module(), *args],
                               input=b"" if data is None else json.dumps(data).encode(), capture_output=True,
                               timeout=timeout, cwd=ctx.dir, env=environment(env, drop), check=False,
-                              preexec_fn=_limit_address_space)  # noqa: PLW1509 - as hpoly's node runs
+                              preexec_fn=tool_preexec())  # noqa: PLW1509 - as hpoly's node runs
         return json.loads(proc.stdout.decode())
     except subprocess.TimeoutExpired:
         reason = "timeout"
