@@ -1,8 +1,14 @@
-"""Test-wide settings: offline (only loopback sockets), REDLINE_HOME in a temp dir, no retry back-off."""
+"""Test-wide settings: offline (only loopback sockets), REDLINE_HOME in a temp dir, no retry back-off.
+
+The suite runs under pytest-xdist (``-n auto --dist loadgroup`` in pyproject): every test owns its paths and
+environment, and the tests that share one heavy process-wide resource (the embedded model, the local Ray
+instance) are kept on one worker each by an ``xdist_group``, so only one copy of it is ever started.
+"""
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +16,24 @@ from pathlib import Path
 import pytest
 
 _real_connect = socket.socket.connect
+
+# marker -> xdist group: the tests of one group run on one worker, one after another
+_XDIST_GROUPS = {"e2e": "embedded-model", "ray": "ray"}
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` means the CPUs this process may run on (psutil's count ignores affinity and containers)."""
+    override = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    if override and override.isdigit():
+        return int(override)
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker, group in _XDIST_GROUPS.items():
+            if item.get_closest_marker(marker) is not None:
+                item.add_marker(pytest.mark.xdist_group(group))
 
 
 def _loopback_only(self: socket.socket, address: object) -> None:
