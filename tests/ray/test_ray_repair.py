@@ -75,8 +75,10 @@ def test_ray_breaker_stops_an_outage_and_one_rerun_answers_every_trial(runs_dir:
         cfg = _cfg(srv.base_url, runs_dir, "ray", "outage", replicates=10)
         with pytest.raises(RunStopped, match="endpoint down: 5 trials in a row"):
             run_audit(cfg, progress=False)
-        # 5 failing trials in a row (2 attempts each) plus the ones in flight when it tripped: not all 120
-        assert len(srv.requests) <= 10 + 2 * (5 + 2)
+        # 5 failing trials in a row (2 attempts each), plus the ones in flight when it tripped (concurrency 2), plus
+        # one: the last OK answer can land after the first failure (landing order is not request order) and
+        # restart the count. Not all 120.
+        assert len(srv.requests) <= 10 + 2 * (5 + 1 + 2)
         plan.then = "ok"
         again = run_audit(cfg, progress=False)
     gens = RunDir(again.run.path).generations()
