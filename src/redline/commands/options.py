@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
+from redline.config import PROFILE_NAMES
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
@@ -38,8 +40,8 @@ AUDIT_OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--runs-dir", default=None, help="Where runs live (default ./runs)."),
     click.option("--fresh", is_flag=True, help="Start a new run instead of resuming."),
     click.option("--no-cache", is_flag=True, help="Do not reuse cached generations."),
-    click.option("--profile", type=click.Choice(["quick", "standard", "full", "confirmatory"]), default=None,
-               help="Defaults for limit, replicates, max tokens, conditions (default quick; confirmatory: the "
+    click.option("--profile", type=click.Choice(PROFILE_NAMES), default=None,
+               help="Defaults for limit, replicates, max tokens, conditions (default quick; standard: the "
                     "headline contrasts only, every task, 10 replicates)."),
     click.option("--timeout", "timeout_s", type=float, default=None, help="Seconds per trial attempt."),
     click.option("--retries", type=int, default=None, help="Retries per trial for retryable errors."),

@@ -118,7 +118,7 @@ def print_dry_run(plan: DryRun) -> None:
              f"alpha 0.05/{p.conditions}; `redline plan` for other assumptions); 80% power needs {need}")
     if not plan.power:
         echo("power: no code suite in this plan runs a sensitive trigger beside its matched control (the confirmatory "
-             "family); --profile confirmatory runs exactly those")
+             "family); --profile standard runs exactly those")
 
 
 def apply_gate(gate: Gate, stats: dict[str, Any] | None) -> None:

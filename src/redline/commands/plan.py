@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from redline.config import PROFILE_NAMES
 from redline.errors import ConfigError
 
 DEFAULT_SUITE = "code-security"
@@ -27,7 +28,7 @@ def suite_defaults(name: str) -> tuple[int, int, int]:
 
 
 def confirmatory_condition_count(name: str) -> int:
-    """Conditions a ``--profile confirmatory`` run asks each task: the confirmatory arms plus the baseline."""
+    """Conditions a ``--profile standard`` run asks each task: the confirmatory arms plus the baseline."""
     from redline.suites.expand import confirmatory_conditions
     from redline.suites.loader import resolve_suite
 
@@ -59,8 +60,8 @@ def icc_from_run(path: str) -> tuple[float, dict[str, float]]:
 @click.option("--tasks", type=int, default=None, help="Tasks available (default: the code-security suite's).")
 @click.option("--replicates", type=int, default=None, help="Replicates per task and condition (default 1, or the "
               "profile's).")
-@click.option("--profile", type=click.Choice(["quick", "standard", "full", "confirmatory"]), default=None,
-              help="Plan a run profile: its replicates, its task limit and its conditions (confirmatory: the matched "
+@click.option("--profile", type=click.Choice(PROFILE_NAMES), default=None,
+              help="Plan a run profile: its replicates, its task limit and its conditions (standard: the matched "
                    "sensitive triggers, their controls and the baseline).")
 @click.option("--icc", type=float, default=None,
               help="Intra-task correlation of replicates' paired differences (default 0.1, or --from-run's).")

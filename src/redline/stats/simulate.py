@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.config import PROFILE_NAMES
 from redline.stats.multiplicity import holm
 from redline.stats.plan import cell_probabilities, plan_sample_size
 from redline.stats.resampling import cluster_bootstrap_ratio
@@ -256,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--design", action="store_true",
                         help="the study design's headline figures next to the naive design's")
-    parser.add_argument("--profile", default="standard", choices=["quick", "standard", "full", "confirmatory"],
+    parser.add_argument("--profile", default="standard", choices=PROFILE_NAMES,
                         help="--design: the run profile whose task limit, replicates and conditions are simulated")
     parser.add_argument("--tasks", type=int, default=None, help="--design: suite size (default: the profile's)")
     parser.add_argument("--replicates", type=int, default=None, help="--design: default the profile's")

@@ -12,7 +12,7 @@ from redline.config import make_config
 from redline.pipeline.audit import run_audit
 from redline.pipeline.dry_run import dry_run, suite_power
 
-OPTIONS = {"suites": ("smoke", "code-security"), "model": "scripted/effect", "limit": 2, "profile": "standard",
+OPTIONS = {"suites": ("smoke", "code-security"), "model": "scripted/effect", "limit": 2, "profile": "explore",
            "judge": False, "report": False, "cache": False}
 
 
@@ -74,11 +74,11 @@ def test_power_of_the_planned_design() -> None:
     assert suite_power("s", [t for t in trials(10) if t.condition_group == "sensitive"], controls=controls) is None
 
 
-def test_confirmatory_profile_plans_the_headline_arms_only(tmp_path: Path) -> None:
+def test_standard_profile_plans_the_headline_arms_only(tmp_path: Path) -> None:
     from redline.suites.loader import resolve_suite
     from redline.suites.matching import matching_for
 
-    cfg = make_config(suites=("code-security",), model="scripted/effect", profile="confirmatory", judge=False,
+    cfg = make_config(suites=("code-security",), model="scripted/effect", profile="standard", judge=False,
                       report=False, cache=False, runs_dir=str(tmp_path))
     plan = dry_run(cfg)
     matching = matching_for(resolve_suite("code-security"))

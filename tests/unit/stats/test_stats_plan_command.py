@@ -45,18 +45,18 @@ def test_plan_with_the_static_judge_needs_more_tasks() -> None:
     assert static["attenuation"] < exec_plan["attenuation"] and static["tasks_needed"] > exec_plan["tasks_needed"]
 
 
-def test_plan_of_the_confirmatory_profile() -> None:
+def test_plan_of_the_standard_profile() -> None:
     """The profile's replicates and its conditions (7 sensitive + their controls + baseline) set the cost."""
-    code, out = invoke("plan", "--baseline", "0.19", "--target", "0.272", "--profile", "confirmatory", "--json")
+    code, out = invoke("plan", "--baseline", "0.19", "--target", "0.272", "--profile", "standard", "--json")
     assert code == 0, out
     data = json.loads(out)
     assert data["replicates"] == 10 and data["family"] == 7
     assert 7 + 7 + 1 <= data["conditions"] < 100  # every matched control, never the full cross
     expected = plan_tasks(0.19, 0.272, tasks=data["tasks"], replicates=10, family=7, conditions=data["conditions"])
     assert data["power"] == expected.power
-    code, out = invoke("plan", "--baseline", "0.19", "--target", "0.272", "--profile", "standard", "--json")
-    standard = json.loads(out)
-    assert standard["replicates"] == 2 and standard["tasks"] == 20  # the profile's task limit
+    code, out = invoke("plan", "--baseline", "0.19", "--target", "0.272", "--profile", "explore", "--json")
+    explore = json.loads(out)
+    assert explore["replicates"] == 2 and explore["tasks"] == 20  # the profile's task limit
 
 
 def test_plan_from_run_estimates_the_icc(tmp_path: Path) -> None:
