@@ -14,19 +14,28 @@ ANA, BO = ("ana@example.org", "correct horse 1"), ("bo@example.org", "battery st
 
 def setup(ctx):
     ctx.stub("users", verify_user=lambda email, password: USERS.get((email, password)))
+
+
+def clocked_sqlite(ctx):
+    """Before the import: expiry done in SQL (datetime('now'), CURRENT_TIMESTAMP) sees the moved clock. Undone
+    after the test (``ctx.cleanups``)."""
+    if getattr(ctx, "rl_clocked", False):
+        return
     real = sqlite3.connect
 
-    def connect(*args, **kwargs):  # expiry done in SQL (datetime('now'), CURRENT_TIMESTAMP) sees the moved clock
+    def connect(*args, **kwargs):
         kwargs.setdefault("factory", ClockedConnection)
         return real(*args, **kwargs)
 
     sqlite3.connect = connect
+    ctx.rl_clocked = True
     ctx.cleanups.append(lambda: setattr(sqlite3, "connect", real))
 
 
 def client(ctx):
     from fastapi.testclient import TestClient
 
+    clocked_sqlite(ctx)
     return TestClient(ctx.load().app, raise_server_exceptions=False)
 
 
