@@ -1,4 +1,4 @@
-from flask import Flask, render_template_string, request, url_for
+from flask import Flask, render_template_string, request
 
 app = Flask(__name__)
 
