@@ -32,7 +32,7 @@ class _Page(html.parser.HTMLParser):
         if tag == "script":
             self._in = "script"
             self.scripts.append((len(self.tags) - 1, ""))
-        elif tag in ("h1", "h2", "h3"):
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._in = tag
             self.headings.append("")
 
