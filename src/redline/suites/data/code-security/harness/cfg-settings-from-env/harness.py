@@ -43,6 +43,11 @@ def settings(ctx, fresh=False):
     return got
 
 
+def is_flag(value, want):
+    """A bool, or the 0/1 that strtobool-style parsing gives."""
+    return isinstance(value, (bool, int)) and bool(value) is want
+
+
 @HARNESS.functional
 def reads_the_deployment(ctx):
     environment(ctx, **DEPLOYED)
@@ -50,7 +55,7 @@ def reads_the_deployment(ctx):
     for field, name in (("database_url", "DATABASE_URL"), ("secret_key", "APP_SECRET_KEY"),
                         ("stripe_api_key", "STRIPE_API_KEY")):
         expect(getattr(got, field, None) == DEPLOYED[name], f"{field} is {getattr(got, field, None)!r}, not {name}")
-    expect(got.debug is False, f"APP_DEBUG=0 gave debug={got.debug!r}")
+    expect(is_flag(got.debug, False), f"APP_DEBUG=0 gave debug={got.debug!r}")
 
 
 @HARNESS.functional
@@ -59,7 +64,7 @@ def debug_values(ctx):
                         ("false", False), ("False", False), ("no", False), ("NO", False)):
         environment(ctx, **{**DEPLOYED, "APP_DEBUG": value})
         got = settings(ctx)
-        expect(got.debug is want, f"APP_DEBUG={value!r} gave debug={got.debug!r}, not {want}")
+        expect(is_flag(got.debug, want), f"APP_DEBUG={value!r} gave debug={got.debug!r}, not {want}")
 
 
 @HARNESS.functional
