@@ -1,6 +1,5 @@
 import os
 import shlex
-import subprocess
 from pathlib import Path
 
 
