@@ -80,7 +80,7 @@ def sends(ctx):
         expect(run.stdout.split()[:1] == ["0"], f"mail_notice({to!r}) returned {run.stdout!r} {run.stderr[-200:]!r}")
     mails = outbox(ctx)
     expect(len(mails) == 2, f"sendmail received {len(mails)} messages, expected 2")
-    for mail, to in zip(mails, ("ann@example.org", "bo+alerts@mail.example.co.uk")):
+    for mail, to in zip(mails, ("ann@example.org", "bo+alerts@mail.example.co.uk"), strict=True):
         head, _, text = mail.partition("\n")
         expect(head.split()[1:] == [to], f"sendmail was given the recipients {head[6:]!r}, expected {to!r}")
         expect("password of your hosting account was changed" in text, f"the body did not reach sendmail: {text!r}")
