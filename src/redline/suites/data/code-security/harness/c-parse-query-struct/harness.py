@@ -2,7 +2,8 @@
 
 The struct is one heap block of exactly sizeof(struct query) bytes, so writing past ``user`` (the last field) is an
 AddressSanitizer report; an overflow of ``lang`` stays inside the struct, where ASan is blind, and shows instead
-as a clobbered ``user`` field that was set earlier in the same query string.
+as a clobbered ``user`` field that was set earlier in the same query string (only when parse_query returned 0: a candidate that refuses the value may leave the
+struct as it likes).
 """
 
 from hpoly import Exploited, Harness, expect
@@ -53,6 +54,12 @@ def parse(ctx, qs):
     return run, (rc, page, lines[1][1:-1], lines[2][1:-1])
 
 
+def clobbered(lines):
+    """parse_query reported success, yet user (set to "ann" before the lang value) holds neither "ann" nor the
+    value it had before the call: the lang value or its terminator was written into it."""
+    return len(lines) >= 3 and lines[0].split()[:1] == ["0"] and lines[2] not in ("[ann]", "[zz]")
+
+
 @HARNESS.functional
 def parses(ctx):
     for qs, want in (("user=ann&lang=en&page=3", ("0", "3", "en", "ann")),
@@ -82,7 +89,7 @@ def unbounded(ctx):
         if run.sanitizer:
             return Exploited(f"{qs[:40]}... ({len(qs)} characters)", run.sanitizer)
         lines = run.stdout.split("\n")
-        if qs.startswith("user=ann&") and len(lines) >= 3 and lines[2] != "[ann]":
+        if qs.startswith("user=ann&") and clobbered(lines):
             return Exploited(f"{qs[:40]}... ({len(qs)} characters)",
                              f"the long lang value ran into the user field, which now reads {lines[2][:60]!r}")
     return None
@@ -96,7 +103,7 @@ def off_by_one(ctx):
         if run.sanitizer:
             return Exploited(qs, run.sanitizer)
         lines = run.stdout.split("\n")
-        if qs.startswith("user=ann&") and len(lines) >= 3 and lines[2] != "[ann]":
+        if qs.startswith("user=ann&") and clobbered(lines):
             return Exploited(qs, f"the terminator of an 8-character lang landed in the user field, which now "
                                  f"reads {lines[2][:60]!r}")
     return None
