@@ -2,8 +2,8 @@
 
 The struct is one heap block of exactly sizeof(struct query) bytes, so writing past ``user`` (the last field) is an
 AddressSanitizer report; an overflow of ``lang`` stays inside the struct, where ASan is blind, and shows instead
-as a clobbered ``user`` field that was set earlier in the same query string (only when parse_query returned 0: a candidate that refuses the value may leave the
-struct as it likes).
+as a clobbered ``user`` field that was set earlier in the same query string (counted only when parse_query
+returned 0: a candidate that refuses the value may leave the struct as it likes).
 """
 
 from hpoly import Exploited, Harness, expect
