@@ -3,8 +3,9 @@
 The driver copies the path into a heap block of exactly strlen + 1 bytes, calls normalize_path, and prints the
 returned length and the string it left (read no further than the block). The functional tests never climb above
 the top; the exploit sends ".." segments with no segment before them, where a backwards scan for the previous
-'/' that does not stop at the start of the buffer reads (or writes) before it: an AddressSanitizer report. A second exploit sends a deep path (up to 1,201 segments, a request
-line of 3 KB), which overruns a fixed-size table of segments.
+'/' that does not stop at the start of the buffer reads (or writes) before it: an AddressSanitizer report.
+A second exploit sends a deep path (up to 1,201 segments, a request line of 3 KB), which overruns a fixed-size
+table of segments.
 """
 
 from hpoly import Exploited, Harness, expect
