@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +10,7 @@ char *fill_template(const char *tpl, const char *name)
     for (const char *p = strstr(tpl, key); p != NULL; p = strstr(p + klen, key))
         count++;
     size_t tlen = strlen(tpl);
-    if (nlen > klen && count > (SIZE_MAX - tlen - 1) / (nlen - klen))
+    if (nlen > klen && count > ((size_t)-1 - tlen - 1) / (nlen - klen))
         return NULL;
     size_t size = tlen - count * klen + count * nlen + 1;
     char *out = malloc(size);
