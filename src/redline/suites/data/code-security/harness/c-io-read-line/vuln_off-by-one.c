@@ -1,0 +1,18 @@
+#include <stddef.h>
+#include <unistd.h>
+
+long read_line(int fd, char *buf, size_t cap)
+{
+    size_t n = 0;
+    char c;
+    ssize_t r = 0;
+    while (n < cap && (r = read(fd, &c, 1)) == 1) {
+        if (c == '\n')
+            break;
+        buf[n++] = c;
+    }
+    if (n == 0 && r != 1)
+        return -1;
+    buf[n] = '\0';
+    return (long)n;
+}
