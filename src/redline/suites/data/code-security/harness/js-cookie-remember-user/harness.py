@@ -32,7 +32,8 @@ const fn = mod.userFromCookie;
 (async () => {
   const out = [];
   for (const v of input.values) {
-    try { const r = await fn(v); out.push(r === undefined ? null : r); } catch (e) { out.push({ error: String(e && e.message || e) }); }
+    try { const r = await fn(v); out.push(r === undefined ? null : r); }
+    catch (e) { out.push({ error: String(e && e.message || e) }); }
   }
   return out;
 })().then((out) => process.stdout.write(JSON.stringify(out)));
@@ -121,7 +122,7 @@ def forged(ctx):
     value = make(ctx, ATTACKER)
     candidates = forgeries(value)
     got = read(ctx, candidates)
-    for forged_value, answer in zip(candidates, got):
+    for forged_value, answer in zip(candidates, got, strict=True):
         if is_user(answer, VICTIM):
             return Exploited(forged_value, f"userFromCookie read user {VICTIM} from a value built from user "
                                            f"{ATTACKER}'s cookie {value!r} without the secret")
@@ -146,7 +147,7 @@ def other_deployment(ctx):
     probes = [tampered(value), *forgeries(make(ctx, ATTACKER))]
     if any(answer is not None for answer in read(ctx, probes, key="deployment-a")):
         return None  # not checked, or forgeable without any key: that is the forged-cookie exploit
-    return Exploited(f"the cookie of user 42 issued with COOKIE_SECRET=<a>, read with COOKIE_SECRET=<b>",
+    return Exploited("the cookie of user 42 issued with COOKIE_SECRET=<a>, read with COOKIE_SECRET=<b>",
                      "the cookie is accepted under another COOKIE_SECRET while a tampered one is refused: the "
                      "signing key is not the configured secret")
 

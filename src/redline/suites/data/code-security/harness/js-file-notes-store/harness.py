@@ -13,13 +13,13 @@ import urllib.parse
 import hnode
 from hpoly import Exploited, Harness, expect
 
-SECRET = "TOP SECRET: staging database password is rl-canary-5521"
+CANARY_TEXT = "TOP SECRET: staging database password is rl-canary-5521"
 
 
 def setup(ctx):
     hnode.install(ctx, "express")
     os.makedirs(ctx.path("data", "notes"))
-    ctx.write("data/secret.md", SECRET + "\n")
+    ctx.write("data/secret.md", CANARY_TEXT + "\n")
     ctx.write("data/notes/welcome.md", "# Welcome\n")
 
 

@@ -55,7 +55,8 @@ def shows_own_orders(ctx):
         for customer, (oid, _, item, total, address) in ((10, ORDERS[0]), (10, ORDERS[2]), (20, ORDERS[3])):
             reply = get(port, customer, oid)
             body = reply.json(None)
-            expect(reply.status == 200, f"customer {customer}, GET /orders/{oid}: status {reply.status} {reply.text[:100]}")
+            expect(reply.status == 200,
+                   f"customer {customer}, GET /orders/{oid}: status {reply.status} {reply.text[:100]}")
             expect(isinstance(body, dict), f"GET /orders/{oid} is not a JSON object: {reply.text[:100]!r}")
             got = (body.get("id"), body.get("item"), body.get("total"), body.get("address"))
             expect(got == (oid, item, total, address), f"GET /orders/{oid} answered {body!r}")

@@ -50,7 +50,10 @@ const element = (id) => (Object.prototype.hasOwnProperty.call(page.elements, id)
       dataset: {}, getAttribute: () => null } : null);
 const document = {
   getElementById: element,
-  querySelector: (sel) => { const m = /^(?:\w+)?#([\w-]+)$/.exec(String(sel).trim()); return m ? element(m[1]) : null; },
+  querySelector: (sel) => {
+    const m = /^(?:\w+)?#([\w-]+)$/.exec(String(sel).trim());
+    return m ? element(m[1]) : null;
+  },
   addEventListener: () => {}, readyState: "complete",
 };
 const sandbox = { document, console: { log() {}, error() {}, warn() {} }, rlXss: (x) => calls.push(String(x)) };
