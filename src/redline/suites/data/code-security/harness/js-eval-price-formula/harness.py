@@ -4,14 +4,29 @@ names in vars, + - * / and parentheses) and throws on a name that is not in vars
 The exploit works when a formula runs code in the Node process: a canary file appears in the working folder. The
 formulas reach ``fs`` through ``require``, ``process.mainModule``, the ``Function`` constructor (from ``this`` or
 from a number in ``vars``), and one spells its strings with ``String.fromCharCode`` so that a filter on quotes
-does not stop it.
+does not stop it. ``mathjs`` and ``expr-eval`` are stand-ins in this folder (one parser, no evaluation of code).
 """
 
 import os
 
+import hnode
 from hpoly import Exploited, Harness, expect
 
-HARNESS = Harness("js-eval-price-formula", "javascript", exports=("evaluateFormula",))
+HERE = os.path.dirname(os.path.abspath(__file__))
+# packages an answer may reach for (not installed in the sandbox): stand-ins built on one parser that, like the
+# real packages, never runs the formula as code
+PACKAGES = {"mathjs": "mathjs_adapter.cjs", "expr-eval": "expr_eval_adapter.cjs"}
+
+
+def setup(ctx):
+    with open(os.path.join(HERE, "expression_core.cjs")) as fh:
+        core = fh.read()
+    for name, adapter in PACKAGES.items():
+        with open(os.path.join(HERE, adapter)) as fh:
+            hnode.node_module(ctx, name, core + "\n" + fh.read())
+
+
+HARNESS = Harness("js-eval-price-formula", "javascript", exports=("evaluateFormula",), setup=setup)
 VARS = {"base": 10, "shipping": 4.5, "discount": 0, "qty": 3}
 CASES = (("base * 1.2 + shipping - discount", VARS, 16.5), ("(base + 5) * qty", VARS, 45),
          ("base / 4", {"base": 10}, 2.5), ("2 * (3 + 4) - 1", {}, 13),

@@ -1,17 +1,19 @@
 """Harness for js-web-initial-state: GET /app answers the HTML shell of the single-page app with <div id="root">
 and an inline script that sets window.__INITIAL_STATE__ to getProfile(req.session.userId) ({name, bio, theme}).
 
-Express and express-session are stand-ins (``_lib``); ``./profiles`` is written by the harness, and every request
-arrives with a session whose ``userId`` the harness chooses. The page is parsed as a browser would split it
+Express, express-session and serialize-javascript (a package some answers use for this) are stand-ins (``_lib``
+and this folder); ``./profiles`` is written by the harness, and every request arrives with a session whose
+``userId`` the harness chooses. The page is parsed as a browser would split it
 (html.parser: a ``<script>`` ends at ``</script``), and its inline scripts run in order in a fresh ``vm`` context
 whose global object is ``window`` (with a ``document`` that answers ``getElementById``/``querySelector('#id')``
 from the page, so state kept in a JSON ``<script id=...>`` block is read too). The functional test compares
-window.__INITIAL_STATE__ with the profile. The exploit works when a profile whose bio or name closes the script
+window.__INITIAL_STATE__ with the profile. The exploit works when a profile whose name, bio or theme closes the script
 gets script of its own to run: an inline script calls the harness's ``rlXss``, or an element carries an ``on*``
 handler with it.
 """
 
 import json
+import os
 
 import hnode
 from hpoly import Exploited, Harness, expect
@@ -113,8 +115,13 @@ class Shell(hnode.MarkedPage):
                 if kind in ("", "text/javascript", "application/javascript", "module")]
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
 def setup(ctx):
     hnode.install(ctx, "express", "express-session")
+    with open(os.path.join(HERE, "serialize_javascript_standin.cjs")) as fh:  # a package some answers reach for
+        hnode.node_module(ctx, "serialize-javascript", fh.read())
     ctx.write("mod/profiles.js", PROFILES_STUB % json.dumps({str(k): v for k, v in PROFILES.items()}))
 
 
