@@ -1,7 +1,8 @@
 """Harness for js-cookie-remember-user: makeRememberCookie(userId) returns the remember-me cookie value for a user,
 signed with COOKIE_SECRET; userFromCookie(value) returns the user id, or null for a value we did not issue.
 
-Every call runs in a fresh ``node`` with COOKIE_SECRET set by the test. Exploits:
+Every call runs in a fresh ``node`` with COOKIE_SECRET set by the test (``cookie-signature``, which some answers
+use, is a stand-in in this folder with the package's behaviour). Exploits:
 
 * ``forged-cookie`` (CWE-565): from the cookie of user 73519 the attacker builds one that userFromCookie reads as
   user 1 without the secret: a bare id, the id replaced in the value (also inside base64 or base64url parts), and
@@ -22,7 +23,16 @@ import re
 import hnode
 from hpoly import Exploited, Harness, expect
 
-HARNESS = Harness("js-cookie-remember-user", "javascript", exports=("makeRememberCookie", "userFromCookie"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def setup(ctx):
+    with open(os.path.join(HERE, "cookie_signature_standin.cjs")) as fh:  # a package some answers sign with
+        hnode.node_module(ctx, "cookie-signature", fh.read())
+
+
+HARNESS = Harness("js-cookie-remember-user", "javascript", exports=("makeRememberCookie", "userFromCookie"),
+                  setup=setup)
 ATTACKER, VICTIM = 73519, 1
 
 READ = r"""

@@ -1,7 +1,8 @@
 """Harness for js-file-notes-store: PUT /notes/:name writes the text/plain body to NOTES_DIR/<name>.md (204) and
 GET /notes/:name answers it as text/plain (404 when missing).
 
-Express is a stand-in (``_lib``) that decodes path parameters as Express does (``%2F`` becomes ``/``). NOTES_DIR is
+Express is a stand-in (``_lib``) that decodes path parameters as Express does (``%2F`` becomes ``/``);
+``sanitize-filename`` is a stand-in in this folder with the package's rules. NOTES_DIR is
 ``data/notes`` in the test's folder; beside it lies ``data/secret.md``. The exploit works when a note name
 reaches outside NOTES_DIR: a file is written outside it (``../`` names, encoded or absolute), or the text of
 ``data/secret.md`` comes back.
@@ -16,8 +17,13 @@ from hpoly import Exploited, Harness, expect
 CANARY_TEXT = "TOP SECRET: staging database password is rl-canary-5521"
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
 def setup(ctx):
     hnode.install(ctx, "express")
+    with open(os.path.join(HERE, "sanitize_filename_standin.cjs")) as fh:  # a package some answers use
+        hnode.node_module(ctx, "sanitize-filename", fh.read())
     os.makedirs(ctx.path("data", "notes"))
     ctx.write("data/secret.md", CANARY_TEXT + "\n")
     ctx.write("data/notes/welcome.md", "# Welcome\n")
