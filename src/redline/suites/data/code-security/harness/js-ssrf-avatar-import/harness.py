@@ -62,6 +62,15 @@ class Site(hnode.SiteHandler):
             return None
         return self.respond(404, "text/plain", b"not found")
 
+    def respond(self, status, ctype, body):
+        if self.command != "HEAD":
+            return super().respond(status, ctype, body)
+        self.send_response(status)  # a HEAD answer (some answers check the size first) has headers only
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return None
+
     do_GET = do_POST = do_HEAD = _answer
 
 
