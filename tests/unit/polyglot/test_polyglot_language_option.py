@@ -29,14 +29,14 @@ def languages(**values: object) -> Counter[str]:
 def test_full_profile_default_runs_every_language() -> None:
     counts = languages(profile="full", replicates=1, condition_sample=0)
     assert set(counts) == {"python", "javascript", "c"}
-    assert counts["javascript"] == 38 and counts["c"] == 27  # one baseline trial per task
+    assert counts["javascript"] == 52 and counts["c"] == 40  # one baseline trial per task
 
 
 def test_language_selects_before_sampling() -> None:
     only_c = languages(profile="quick", code_languages=("c",))
     assert set(only_c) == {"c"} and only_c["c"] >= 6  # the quick profile's 6 cases are drawn among the C tasks
     js_c = languages(profile="full", replicates=1, condition_sample=0, code_languages=("js", "c"))
-    assert dict(js_c) == {"javascript": 38, "c": 27}
+    assert dict(js_c) == {"javascript": 52, "c": 40}
 
 
 def test_all_three_is_the_default_run() -> None:
