@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+import hhost
 from hpoly import Ctx, expect, tool_preexec
 
 LIB = os.path.dirname(os.path.abspath(__file__))
@@ -84,6 +85,13 @@ def serve_app(ctx: Ctx, *, env: Mapping[str, str] | None = None, drop: tuple[str
     """Start the candidate's Express app on the loopback (environment: ours less ``drop``, plus ``env``); yields
     its port and kills it afterwards. ``args`` follow the module path in ``process.argv``."""
     driver = ctx.write("drv/serve.cjs", SERVE.format(prelude=prelude, before=before, handler=handler))
+    full = environment(env, drop)
+    host = hhost.host_for(full, flags)
+    if host is not None:  # the sample's node host (one node start per sample), else a fresh node as before
+        with host.serve(driver, (ctx.js_module(), *args), stdin="", env=full, cwd=ctx.dir) as (line, err):
+            expect(line.strip().isdigit(), f"app did not start: {line.strip() or err}"[:300])
+            yield int(line.strip())
+        return
     proc = subprocess.Popen(["node", *flags, driver, ctx.js_module(), *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=ctx.dir, env=environment(env, drop))
     try:
@@ -103,6 +111,15 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
     ``data`` as JSON on stdin (node's address space capped as in ``hpoly``), and return the JSON it prints. When it
     prints none (a crash, a timeout): return ``fallback(reason)``, or fail the test without one."""
     path = driver if driver.endswith(".cjs") and os.path.isfile(driver) else ctx.write(f"drv/{name}.cjs", driver)
+    full = environment(env, drop)
+    host = hhost.host_for(full)
+    if host is not None:  # the sample's node host, else a fresh node as before
+        got = host.run(path, (ctx.js_module(), *args), stdin="" if data is None else json.dumps(data), env=full,
+                       cwd=ctx.dir, timeout=timeout)
+        try:
+            return json.loads(got.stdout) if not got.timed_out else _no_answer("timeout", fallback)
+        except ValueError:
+            return _no_answer((got.stderr or got.stdout)[-300:], fallback)
     try:
         proc = subprocess.run(["node", path, ctx.js_module(), *args],
                               input=b"" if data is None else json.dumps(data).encode(), capture_output=True,
@@ -113,6 +130,10 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
         reason = "timeout"
     except ValueError:
         reason = (proc.stderr or proc.stdout).decode("utf-8", "replace")[-300:]
+    return _no_answer(reason, fallback)
+
+
+def _no_answer(reason: str, fallback: Callable[[str], Any] | None) -> Any:
     if fallback is None:
         raise AssertionError(f"the Node driver did not answer: {reason}"[:300])
     return fallback(reason)

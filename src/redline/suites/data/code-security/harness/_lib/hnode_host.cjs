@@ -1,0 +1,194 @@
+"use strict";
+// One node process per sample that runs the harness's Node drivers one after another (hhost.NodeHost), so a
+// sample pays node's start once instead of once per call. Each call looks to its driver like a fresh
+// `node DRIVER ARGS`: its own argv, environment, cwd and stdin, a require cache without anything a call loaded
+// before (every test's candidate and stand-ins are required afresh), stdout/stderr sent back as they are written.
+// A call is over when nothing it started keeps the event loop alive (when a fresh node would have exited), or,
+// for a server, when the harness says stop (its servers are closed). Whatever a fresh process would not have
+// carried into the next call ends this one instead: process.exit, an uncaught error, a builtin object or module
+// changed (a polluted prototype, a patched `dns`), a global added, something still running after a stop, or a
+// large heap. The harness then starts a new host for the next call.
+// Protocol: one JSON command per line on stdin; messages, one JSON object a line, on the pipe whose fd is argv[2]:
+// {out} / {err} (output chunks), {done, rc} (a call ended), {stopped} (a server call ended), {bye} (exiting).
+const fs = require("fs");
+const net = require("net");
+const REPLY_FD = Number(process.argv[2] || 3);
+const MAX_RSS = 384 * 1024 * 1024;
+const realExit = process.exit.bind(process);
+const realRead = fs.readFileSync;
+const send = (msg) => { try { fs.writeSync(REPLY_FD, JSON.stringify(msg) + "\n"); } catch (e) { realExit(70); } };
+let current = null;  // the call in progress: {stdin, servers, mode, stopping}
+
+// ------------------------------------------------------------------------------ output, stdin, exit
+for (const [stream, key] of [[process.stdout, "out"], [process.stderr, "err"]]) {
+  stream.write = function (chunk, enc, cb) {
+    if (typeof enc === "function") { cb = enc; enc = undefined; }
+    const text = Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
+    if (current && text) send({ [key]: text });
+    if (typeof cb === "function") process.nextTick(cb);
+    return true;
+  };
+}
+fs.readFileSync = function (p, opts) {
+  if (current && (p === 0 || p === "/dev/stdin")) {
+    const enc = typeof opts === "string" ? opts : opts && opts.encoding;
+    return enc ? current.stdin : Buffer.from(current.stdin);
+  }
+  return realRead.apply(this, arguments);
+};
+process.exit = function (code) {  // as a fresh node: the call ends here, with what it wrote so far
+  const rc = code === undefined ? (process.exitCode === undefined ? 0 : Number(process.exitCode)) : Number(code);
+  if (current) send({ done: true, rc });
+  bye();
+};
+function bye() { send({ bye: true }); realExit(0); }
+process.on("uncaughtException", (e) => {
+  if (current) { send({ err: String(e && e.stack || e) + "\n" }); send({ done: true, rc: 1 }); }
+  bye();
+});
+
+// ------------------------------------------------------------------------------ servers a call starts
+const realListen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...a) {
+  if (current) current.servers.push(this);
+  return realListen.apply(this, a);
+};
+
+// ------------------------------------------------------------------------------ what a call must not change
+const BUILTINS = ["fs", "http", "https", "net", "dns", "crypto", "child_process", "path", "url", "querystring",
+  "util", "events", "stream", "os", "zlib", "buffer", "string_decoder", "timers", "vm", "module", "assert", "tls"];
+const GLOBALS = ["Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON",
+  "Date", "RegExp", "Promise", "Reflect", "Error", "TypeError", "Map", "Set", "WeakMap", "Buffer", "URL",
+  "URLSearchParams", "console", "process", "Uint8Array", "ArrayBuffer", "TextEncoder", "TextDecoder"];
+function watched() {
+  const out = [["globalThis", globalThis]];
+  for (const g of GLOBALS) {
+    const v = globalThis[g];
+    if (v) { out.push([g, v]); if (v.prototype) out.push([g + ".prototype", v.prototype]); }
+  }
+  out.push(["Object.getPrototypeOf(function*(){})", Object.getPrototypeOf(function* () {})]);
+  for (const name of BUILTINS) {
+    const m = require(name);
+    out.push([name, m]);
+    for (const [k, v] of Object.entries(m)) if (typeof v === "function" && v.prototype) out.push([name + "." + k + ".prototype", v.prototype]);
+  }
+  return out;
+}
+function snapshot() {
+  const snap = new Map();
+  for (const [label, obj] of watched()) {
+    const props = new Map();
+    for (const key of Reflect.ownKeys(obj)) {
+      const d = Object.getOwnPropertyDescriptor(obj, key);
+      if (d) props.set(key, "value" in d ? d.value : [d.get, d.set]);
+    }
+    snap.set(label, [obj, props, Object.getPrototypeOf(obj)]);
+  }
+  return snap;
+}
+function same(a, b) { return Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : Object.is(a, b); }
+function changed(snap) {
+  for (const [label, [obj, props, proto]] of snap) {
+    if (Object.getPrototypeOf(obj) !== proto) return label;
+    const keys = Reflect.ownKeys(obj);
+    if (keys.length !== props.size) return label;
+    for (const key of keys) {
+      if (!props.has(key)) return label;
+      const d = Object.getOwnPropertyDescriptor(obj, key);
+      const v = "value" in d ? d.value : [d.get, d.set];
+      // process.env, process.argv, exitCode and the stream objects are reset per call, not compared
+      if (obj === process && ["env", "argv", "exitCode", "_exiting", "title", "stdout", "stderr", "stdin",
+        "_events", "_eventsCount", "mainModule"].includes(key)) continue;
+      if (obj === globalThis && typeof key === "string" && ["global", "console"].includes(key)) continue;
+      if (!same(v, props.get(key))) return label;
+    }
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------------------ the event loop's other users
+function busy() {  // resources (handles, requests, ref'd timers) other than the host's own stdin
+  const counts = {};
+  for (const t of process.getActiveResourcesInfo()) counts[t] = (counts[t] || 0) + 1;
+  let n = 0;
+  for (const [t, c] of Object.entries(counts)) n += Math.max(0, c - (baseline[t] || 0));
+  return n;
+}
+
+// ------------------------------------------------------------------------------ one call
+const baseKeys = new Set(Object.keys(require.cache));
+function freshModules() {
+  for (const k of Object.keys(require.cache)) if (!baseKeys.has(k)) delete require.cache[k];
+}
+function start(cmd) {
+  current = { stdin: cmd.stdin || "", servers: [], mode: cmd.mode, stopping: false };
+  freshModules();
+  for (const k of Object.keys(process.env)) delete process.env[k];
+  Object.assign(process.env, cmd.env || {});
+  process.chdir(cmd.cwd);
+  process.argv = [process.execPath, cmd.driver, ...(cmd.args || [])];
+  process.exitCode = undefined;
+  try {
+    require(cmd.driver);
+  } catch (e) {
+    send({ err: String(e && e.stack || e) + "\n" });
+    send({ done: true, rc: 1 });
+    return bye();
+  }
+  if (cmd.mode === "run") waitIdle(() => finish(Number(process.exitCode || 0)));
+}
+function waitIdle(then) {  // polls with an unref'd timer, which keeps nothing alive itself
+  const check = () => (busy() === 0 ? then() : setTimeout(check, 2).unref());
+  setImmediate(check).unref();
+}
+function finish(rc) {
+  send({ done: true, rc });
+  after();
+}
+function stop() {
+  const call = current;
+  const servers = call.servers;
+  let left = servers.length;
+  const closed = () => { if (--left <= 0) waitIdleOrEnd(); };
+  for (const s of servers) {
+    try { if (s.closeAllConnections) s.closeAllConnections(); } catch (e) { /* not an http server */ }
+    try { s.close(closed); } catch (e) { closed(); }
+  }
+  if (!servers.length) waitIdleOrEnd();
+  function waitIdleOrEnd() {  // a fresh process would have been killed: anything still running ends the host
+    const t0 = Date.now();
+    const check = () => {
+      if (busy() === 0) { send({ stopped: true }); return after(); }
+      if (Date.now() - t0 > 300) { send({ stopped: true }); return bye(); }
+      setTimeout(check, 2).unref();
+    };
+    check();
+  }
+}
+function after() {
+  current = null;
+  freshModules();
+  if (changed(snap) || process.memoryUsage().rss > MAX_RSS) bye();
+}
+
+// ------------------------------------------------------------------------------ the command channel
+let buf = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => {
+  buf += chunk;
+  let i;
+  while ((i = buf.indexOf("\n")) >= 0) {
+    const line = buf.slice(0, i);
+    buf = buf.slice(i + 1);
+    if (!line.trim()) continue;
+    const cmd = JSON.parse(line);
+    if (cmd.op === "stop") { if (current) stop(); else send({ stopped: true }); } else start(cmd);
+  }
+});
+process.stdin.on("end", () => realExit(0));
+const snap = snapshot();
+const baseline = {};
+setImmediate(() => {
+  for (const t of process.getActiveResourcesInfo()) baseline[t] = (baseline[t] || 0) + 1;
+  send({ ready: true });
+});
