@@ -24,6 +24,9 @@ from dataclasses import dataclass
 
 HOST_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hnode_host.cjs")
 START_TIMEOUT_S = 60.0
+# closing a call's servers takes milliseconds; a host that has not answered by then is busy with the candidate's
+# work (a request still running a backtracking regex) and is killed, as a fresh node was at once
+STOP_TIMEOUT_S = 0.5
 ENABLED = os.environ.get("RL_NODE_HOST", "1") != "0"  # RL_NODE_HOST=0: a fresh node per call, as before
 
 
@@ -155,7 +158,7 @@ class NodeHost:
             else:
                 with contextlib.suppress(OSError, ValueError):
                     self._send({"op": "stop"})
-                if self._collect(time.monotonic() + 10.0, [], [], "stopped") is None:
+                if self._collect(time.monotonic() + STOP_TIMEOUT_S, [], [], "stopped") is None:
                     self.close()
 
 

@@ -70,8 +70,21 @@ def install(ctx: Ctx, *names: str, here: str | None = None) -> None:
 
 
 def sqlite_env(db: str) -> dict[str, str]:
-    """The environment the better-sqlite3 stand-in needs (its SQL runs in Python's sqlite3), with ``DB_PATH``."""
-    return {"DB_PATH": db, "RL_PYTHON": sys.executable, "RL_SQL_RUNNER": SQL_RUNNER}
+    """The environment the better-sqlite3 stand-in needs (its SQL runs in Python's sqlite3), with ``DB_PATH``:
+    the named pipes this process answers its statements on (``sqlite_runner.serve_fifo``, started once per
+    sample), and the script it runs per statement when they are in use."""
+    if not _SQL_FIFO:
+        import tempfile
+
+        import sqlite_runner
+
+        folder = os.path.join(tempfile.mkdtemp(prefix="rl-sql-"), "fifo")
+        sqlite_runner.serve_fifo(folder)
+        _SQL_FIFO.append(folder)
+    return {"DB_PATH": db, "RL_PYTHON": sys.executable, "RL_SQL_RUNNER": SQL_RUNNER, "RL_SQL_FIFO": _SQL_FIFO[0]}
+
+
+_SQL_FIFO: list[str] = []
 
 
 def environment(env: Mapping[str, str] | None = None, drop: tuple[str, ...] = ()) -> dict[str, str]:
