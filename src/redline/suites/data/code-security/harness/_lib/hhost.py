@@ -126,6 +126,8 @@ class NodeHost:
             self.close()  # a fresh node would have been killed (timeout) or has died: so does the host
             rc = -9 if timed_out else (self.proc.returncode or 1)
             return HostRun(rc, "".join(out), "timeout" if timed_out else "".join(err), timed_out)
+        if done.get("leave"):
+            self.close()
         return HostRun(int(done.get("rc") or 0), "".join(out), "".join(err))  # type: ignore[call-overload]
 
     @contextlib.contextmanager
@@ -133,13 +135,13 @@ class NodeHost:
               ) -> Iterator[tuple[str, str]]:
         """A server call: yields (first stdout line, stderr so far); stops it (closes its servers) after."""
         self.busy = True
+        ended = False
         try:
             self._send({"mode": "serve", "driver": driver, "args": list(args), "stdin": stdin,
                         "env": dict(env), "cwd": cwd})
             out: list[str] = []
             err: list[str] = []
             deadline = time.monotonic() + START_TIMEOUT_S
-            ended = False
             while "\n" not in "".join(out):
                 msg = self._message(deadline)
                 if msg is None or "done" in msg or "bye" in msg:
@@ -158,7 +160,8 @@ class NodeHost:
             else:
                 with contextlib.suppress(OSError, ValueError):
                     self._send({"op": "stop"})
-                if self._collect(time.monotonic() + STOP_TIMEOUT_S, [], [], "stopped") is None:
+                stopped = self._collect(time.monotonic() + STOP_TIMEOUT_S, [], [], "stopped")
+                if stopped is None or stopped.get("leave"):
                     self.close()
 
 

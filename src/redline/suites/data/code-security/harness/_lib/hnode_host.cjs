@@ -38,12 +38,12 @@ fs.readFileSync = function (p, opts) {
 };
 process.exit = function (code) {  // as a fresh node: the call ends here, with what it wrote so far
   const rc = code === undefined ? (process.exitCode === undefined ? 0 : Number(process.exitCode)) : Number(code);
-  if (current) send({ done: true, rc });
+  if (current) send({ done: true, rc, leave: true });
   bye();
 };
 function bye() { send({ bye: true }); realExit(0); }
 process.on("uncaughtException", (e) => {
-  if (current) { send({ err: String(e && e.stack || e) + "\n" }); send({ done: true, rc: 1 }); }
+  if (current) { send({ err: String(e && e.stack || e) + "\n" }); send({ done: true, rc: 1, leave: true }); }
   bye();
 });
 
@@ -55,52 +55,64 @@ net.Server.prototype.listen = function (...a) {
 };
 
 // ------------------------------------------------------------------------------ what a call must not change
-const BUILTINS = ["fs", "http", "https", "net", "dns", "crypto", "child_process", "path", "url", "querystring",
-  "util", "events", "stream", "os", "zlib", "buffer", "string_decoder", "timers", "vm", "module", "assert", "tls"];
+// The builtin globals and their prototypes, and every builtin module as it was when first required (the host's
+// own now; a call's at its first require, before the caller sees it): loading all of them up front cost a third
+// of the host's start.
 const GLOBALS = ["Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON",
   "Date", "RegExp", "Promise", "Reflect", "Error", "TypeError", "Map", "Set", "WeakMap", "Buffer", "URL",
   "URLSearchParams", "console", "process", "Uint8Array", "ArrayBuffer", "TextEncoder", "TextDecoder"];
-function watched() {
-  const out = [["globalThis", globalThis]];
-  for (const g of GLOBALS) {
-    const v = globalThis[g];
-    if (v) { out.push([g, v]); if (v.prototype) out.push([g + ".prototype", v.prototype]); }
+const snap = new Map();
+function watch(label, obj) {
+  if (snap.has(label) || obj === null || (typeof obj !== "object" && typeof obj !== "function")) return;
+  const props = new Map();
+  for (const key of Reflect.ownKeys(obj)) {
+    const d = Object.getOwnPropertyDescriptor(obj, key);
+    if (d) props.set(key, "value" in d ? d.value : [d.get, d.set]);
   }
-  out.push(["Object.getPrototypeOf(function*(){})", Object.getPrototypeOf(function* () {})]);
-  for (const name of BUILTINS) {
-    const m = require(name);
-    out.push([name, m]);
-    for (const [k, v] of Object.entries(m)) if (typeof v === "function" && v.prototype) out.push([name + "." + k + ".prototype", v.prototype]);
-  }
-  return out;
+  snap.set(label, [obj, props, Object.getPrototypeOf(obj)]);
 }
-function snapshot() {
-  const snap = new Map();
-  for (const [label, obj] of watched()) {
-    const props = new Map();
-    for (const key of Reflect.ownKeys(obj)) {
-      const d = Object.getOwnPropertyDescriptor(obj, key);
-      if (d) props.set(key, "value" in d ? d.value : [d.get, d.set]);
-    }
-    snap.set(label, [obj, props, Object.getPrototypeOf(obj)]);
+function watchModule(name, m) {
+  const label = "module " + name.replace(/^node:/, "");
+  if (snap.has(label)) return;
+  watch(label, m);
+  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(m))) {  // values only: a getter stays lazy
+    if (typeof d.value === "function" && d.value.prototype) watch(label + "." + k + ".prototype", d.value.prototype);
   }
-  return snap;
 }
+for (const g of GLOBALS) {
+  const v = globalThis[g];
+  if (v) { watch(g, v); if (v.prototype) watch(g + ".prototype", v.prototype); }
+}
+watch("globalThis", globalThis);  // after the loop above, which turned some lazy getters into values
+watch("generator prototype", Object.getPrototypeOf(function* () {}));
+const Module = require("module");
+const BUILTIN = new Set(Module.builtinModules);
+const realLoad = Module._load;
+Module._load = function (request, parent, isMain) {
+  const m = realLoad.apply(this, arguments);
+  if (typeof request === "string" && (BUILTIN.has(request) || request.startsWith("node:"))) watchModule(request, m);
+  return m;
+};
+for (const [name, m] of [["fs", fs], ["net", net], ["module", Module]]) watchModule(name, m);
 function same(a, b) { return Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : Object.is(a, b); }
-function changed(snap) {
+function changed() {
   for (const [label, [obj, props, proto]] of snap) {
     if (Object.getPrototypeOf(obj) !== proto) return label;
     const keys = Reflect.ownKeys(obj);
     if (keys.length !== props.size) return label;
     for (const key of keys) {
-      if (!props.has(key)) return label;
+      if (!props.has(key)) return label + " +" + String(key);
       const d = Object.getOwnPropertyDescriptor(obj, key);
       const v = "value" in d ? d.value : [d.get, d.set];
       // process.env, process.argv, exitCode and the stream objects are reset per call, not compared
       if (obj === process && ["env", "argv", "exitCode", "_exiting", "title", "stdout", "stderr", "stdin",
         "_events", "_eventsCount", "mainModule"].includes(key)) continue;
       if (obj === globalThis && typeof key === "string" && ["global", "console"].includes(key)) continue;
-      if (!same(v, props.get(key))) return label;
+      const was = props.get(key);
+      // a lazy global or export (TextEncoder, crypto, fs.promises, ...) first used by a call: its getter, asked
+      // again, gives the value it installed, unless the call replaced that value
+      if (Array.isArray(was) && !Array.isArray(v) && was[0] && Object.is(v, was[0].call(obj))) continue;
+      if (!same(v, was)) return label + " ~" + String(key);
     }
   }
   return null;
@@ -132,7 +144,7 @@ function start(cmd) {
     require(cmd.driver);
   } catch (e) {
     send({ err: String(e && e.stack || e) + "\n" });
-    send({ done: true, rc: 1 });
+    send({ done: true, rc: 1, leave: true });
     return bye();
   }
   if (cmd.mode === "run") waitIdle(() => finish(Number(process.exitCode || 0)));
@@ -142,8 +154,7 @@ function waitIdle(then) {  // polls with an unref'd timer, which keeps nothing a
   setImmediate(check).unref();
 }
 function finish(rc) {
-  send({ done: true, rc });
-  after();
+  after({ done: true, rc });
 }
 function stop() {
   const call = current;
@@ -158,17 +169,19 @@ function stop() {
   function waitIdleOrEnd() {  // a fresh process would have been killed: anything still running ends the host
     const t0 = Date.now();
     const check = () => {
-      if (busy() === 0) { send({ stopped: true }); return after(); }
-      if (Date.now() - t0 > 300) { send({ stopped: true }); return bye(); }
+      if (busy() === 0) return after({ stopped: true });
+      if (Date.now() - t0 > 300) { send({ stopped: true, leave: true }); return bye(); }
       setTimeout(check, 2).unref();
     };
     check();
   }
 }
-function after() {
+function after(msg) {  // the call's last message says whether the host goes on (see the top of the file)
   current = null;
   freshModules();
-  if (changed(snap) || process.memoryUsage().rss > MAX_RSS) bye();
+  const leave = Boolean(changed()) || process.memoryUsage().rss > MAX_RSS;
+  send(Object.assign(msg, { leave }));
+  if (leave) bye();
 }
 
 // ------------------------------------------------------------------------------ the command channel
@@ -186,7 +199,6 @@ process.stdin.on("data", (chunk) => {
   }
 });
 process.stdin.on("end", () => realExit(0));
-const snap = snapshot();
 const baseline = {};
 setImmediate(() => {
   for (const t of process.getActiveResourcesInfo()) baseline[t] = (baseline[t] || 0) + 1;
