@@ -4,10 +4,10 @@
 // `node DRIVER ARGS`: its own argv, environment, cwd and stdin, a require cache without anything a call loaded
 // before (every test's candidate and stand-ins are required afresh), stdout/stderr sent back as they are written.
 // A call is over when nothing it started keeps the event loop alive (when a fresh node would have exited), or,
-// for a server, when the harness says stop (its servers are closed). Whatever a fresh process would not have
-// carried into the next call ends this one instead: process.exit, an uncaught error, a builtin object or module
-// changed (a polluted prototype, a patched `dns`), a global added, something still running after a stop, or a
-// large heap. The harness then starts a new host for the next call.
+// for a server, when the harness says stop (its servers are closed). What a call changed in the builtin objects
+// and modules (a polluted prototype, a global added, a patched `dns`) is put back as it was; whatever cannot be put
+// back or checked ends the host instead: process.exit, an uncaught error, a frozen builtin, something still
+// running after a stop, a large heap. The harness then starts a new host for the next call.
 // Protocol: one JSON command per line on stdin; messages, one JSON object a line, on the pipe whose fd is argv[2]:
 // {out} / {err} (output chunks), {done, rc} (a call ended), {stopped} (a server call ended), {bye} (exiting).
 const fs = require("fs");
@@ -61,15 +61,15 @@ net.Server.prototype.listen = function (...a) {
 const GLOBALS = ["Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "BigInt", "Math", "JSON",
   "Date", "RegExp", "Promise", "Reflect", "Error", "TypeError", "Map", "Set", "WeakMap", "Buffer", "URL",
   "URLSearchParams", "console", "process", "Uint8Array", "ArrayBuffer", "TextEncoder", "TextDecoder"];
-const snap = new Map();
+const snap = new Map();  // label -> [object, own property descriptors by key, prototype, extensible]
 function watch(label, obj) {
   if (snap.has(label) || obj === null || (typeof obj !== "object" && typeof obj !== "function")) return;
   const props = new Map();
   for (const key of Reflect.ownKeys(obj)) {
     const d = Object.getOwnPropertyDescriptor(obj, key);
-    if (d) props.set(key, "value" in d ? d.value : [d.get, d.set]);
+    if (d) props.set(key, d);
   }
-  snap.set(label, [obj, props, Object.getPrototypeOf(obj)]);
+  snap.set(label, [obj, props, Object.getPrototypeOf(obj), Object.isExtensible(obj)]);
 }
 function watchModule(name, m) {
   const label = "module " + name.replace(/^node:/, "");
@@ -94,28 +94,51 @@ Module._load = function (request, parent, isMain) {
   return m;
 };
 for (const [name, m] of [["fs", fs], ["net", net], ["module", Module]]) watchModule(name, m);
-function same(a, b) { return Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : Object.is(a, b); }
-function changed() {
-  for (const [label, [obj, props, proto]] of snap) {
-    if (Object.getPrototypeOf(obj) !== proto) return label;
-    const keys = Reflect.ownKeys(obj);
-    if (keys.length !== props.size) return label;
-    for (const key of keys) {
-      if (!props.has(key)) return label + " +" + String(key);
-      const d = Object.getOwnPropertyDescriptor(obj, key);
-      const v = "value" in d ? d.value : [d.get, d.set];
-      // process.env, process.argv, exitCode and the stream objects are reset per call, not compared
-      if (obj === process && ["env", "argv", "exitCode", "_exiting", "title", "stdout", "stderr", "stdin",
-        "_events", "_eventsCount", "mainModule"].includes(key)) continue;
-      if (obj === globalThis && typeof key === "string" && ["global", "console"].includes(key)) continue;
-      const was = props.get(key);
-      // a lazy global or export (TextEncoder, crypto, fs.promises, ...) first used by a call: its getter, asked
-      // again, gives the value it installed, unless the call replaced that value
-      if (Array.isArray(was) && !Array.isArray(v) && was[0] && Object.is(v, was[0].call(obj))) continue;
-      if (!same(v, was)) return label + " ~" + String(key);
+// process.env, process.argv, exitCode and the stream objects are set per call, not compared
+const PER_CALL = new Set(["env", "argv", "exitCode", "_exiting", "title", "stdout", "stderr", "stdin", "_events",
+  "_eventsCount", "mainModule"]);
+function skipped(obj, key, now) {
+  if (obj === process && PER_CALL.has(key)) return true;
+  // node wraps process.chdir itself once a worker thread exists (undici's fetch starts one)
+  if (obj === process && key === "chdir" && now && String(now.value).includes("cwdCounter")) return true;
+  return obj === globalThis && (key === "global" || key === "console");
+}
+function differs(obj, was, now) {
+  if (was.enumerable !== now.enumerable || was.configurable !== now.configurable) return true;
+  if ("value" in was && "value" in now) return !Object.is(was.value, now.value) || was.writable !== now.writable;
+  if (!("value" in was) && !("value" in now)) return was.get !== now.get || was.set !== now.set;
+  // a lazy global or export (TextEncoder, crypto, fs.promises, ...) first used by a call: its getter, asked
+  // again, gives the value it installed, unless the call replaced that value
+  return !("value" in now && was.get && Object.is(now.value, was.get.call(obj)));
+}
+function changed() {  // where the first difference from the snapshot is, or null
+  for (const [label, [obj, props, proto, extensible]] of snap) {
+    if (Object.getPrototypeOf(obj) !== proto || Object.isExtensible(obj) !== extensible) return label;
+    for (const key of Reflect.ownKeys(obj)) if (!props.has(key)) return label + " +" + String(key);
+    for (const [key, was] of props) {
+      const now = Object.getOwnPropertyDescriptor(obj, key);
+      if (skipped(obj, key, now)) continue;
+      if (!now) return label + " -" + String(key);
+      if (differs(obj, was, now)) return label + " ~" + String(key);
     }
   }
   return null;
+}
+function restore() {  // put back what a call changed (a polluted prototype, a patched dns.lookup); false if it cannot
+  try {
+    for (const [, [obj, props, proto, extensible]] of snap) {
+      if (Object.isExtensible(obj) !== extensible) return false;  // Object.preventExtensions / freeze
+      if (Object.getPrototypeOf(obj) !== proto) Object.setPrototypeOf(obj, proto);
+      for (const key of Reflect.ownKeys(obj)) if (!props.has(key)) delete obj[key];
+      for (const [key, was] of props) {
+        const now = Object.getOwnPropertyDescriptor(obj, key);
+        if (!skipped(obj, key, now) && (!now || differs(obj, was, now))) Object.defineProperty(obj, key, was);
+      }
+    }
+  } catch (e) {
+    return false;  // a frozen object, a property no longer configurable
+  }
+  return changed() === null;
 }
 
 // ------------------------------------------------------------------------------ the event loop's other users
@@ -179,7 +202,7 @@ function stop() {
 function after(msg) {  // the call's last message says whether the host goes on (see the top of the file)
   current = null;
   freshModules();
-  const leave = Boolean(changed()) || process.memoryUsage().rss > MAX_RSS;
+  const leave = (changed() !== null && !restore()) || process.memoryUsage().rss > MAX_RSS;
   send(Object.assign(msg, { leave }));
   if (leave) bye();
 }
