@@ -30,7 +30,7 @@ def ctx(tmp, name, source, exports=()):
     os.chdir(d)
     return Ctx(d, source, "javascript", exports)
 def pid():
-    return [h.proc.pid for h in hhost._HOSTS.values() if h.alive]
+    return [h.proc.pid for h in hhost._HOSTS if h.alive]
 out = {}
 """
 

@@ -4,8 +4,8 @@ Starting node costs about 55 ms of CPU; a JavaScript sample used to start it for
 ``js_call``, ``run_json``, ``serve_app``), which made JavaScript the slowest language to judge. The host keeps
 each call as a fresh ``node DRIVER ARGS`` would see it (argv, environment, cwd, stdin, require cache, exit
 status, output) and ends itself after any call that left something behind (see the .cjs file); the next call
-then starts a new host. Calls the host cannot take (one while a server call holds it, other node flags, a
-different ``NODE_*`` environment) return None and the caller starts a fresh node as before. Runs INSIDE the
+then starts a new host. Calls the host cannot take (one while a server call holds it, node flags other than
+``HOST_FLAGS``, a different ``NODE_*`` environment) return None and the caller starts a fresh node as before. Runs INSIDE the
 sandbox only, in the sample's own process: a host never outlives its sample.
 """
 
@@ -70,7 +70,7 @@ class NodeHost:
         return self.proc.poll() is None and self.fd >= 0
 
     def accepts(self, env: Mapping[str, str], flags: tuple[str, ...]) -> bool:
-        return (self.alive and not self.busy and flags == self.flags
+        return (self.alive and not self.busy and set(flags) <= set(self.flags)
                 and _node_env(env) == _node_env(self.start_env))
 
     def _message(self, deadline: float) -> dict[str, object] | None:
@@ -165,34 +165,54 @@ class NodeHost:
                     self.close()
 
 
-_HOSTS: dict[tuple[str, ...], NodeHost] = {}
+# Node flags a host may carry for calls that did not ask for them: without the trap handler, WebAssembly (fetch's
+# HTTP parser) checks its bounds itself instead of reserving more address space than the sandbox allows; nothing
+# else changes. A host starts with them where this node has them, so that SSRF harnesses' fetch calls
+# (``hnode.node_flags()``) share the sample's one host.
+HOST_FLAGS = ("--disable-wasm-trap-handler",)
+_HOSTS: list[NodeHost] = []  # the sample's host (at most one alive)
+_FLAGS_OK: list[bool] = []  # whether this node accepts HOST_FLAGS, once a host has started
+
+
+def _start() -> NodeHost | None:
+    for flags in ((HOST_FLAGS, ()) if not _FLAGS_OK or _FLAGS_OK[0] else ((),)):
+        try:
+            host = NodeHost(flags)
+        except OSError:
+            continue
+        _FLAGS_OK[:] = [bool(flags)]
+        return host
+    return None
 
 
 def host_for(env: Mapping[str, str], flags: tuple[str, ...] = ()) -> NodeHost | None:
     """A host that can take a call with this environment and these node flags now, or None (run node afresh)."""
-    if not ENABLED or shutil.which("node") is None:
+    if not ENABLED or not set(flags) <= set(HOST_FLAGS) or shutil.which("node") is None:
         return None
-    host = _HOSTS.get(flags)
+    host = _HOSTS[0] if _HOSTS else None
     if host is not None and host.busy:
         return None
-    if host is not None and not host.accepts(env, flags):
-        if host.alive and _node_env(env) != _node_env(host.start_env):
-            return None
+    if host is not None and not host.alive:
         host.close()
+        _HOSTS.clear()
         host = None
     if host is None:
-        try:
-            host = NodeHost(flags)
-        except OSError:
+        host = _start()
+        if host is None:
             return None
-        _HOSTS[flags] = host
-        if not host.accepts(env, flags):
-            return None
-    return host
+        _HOSTS.append(host)
+    return host if host.accepts(env, flags) else None
+
+
+def wasm_flags() -> tuple[str, ...] | None:
+    """``HOST_FLAGS`` if this node has them, () if not, None when no host could tell (hosts switched off)."""
+    if not _FLAGS_OK and host_for(os.environ) is None:
+        return None
+    return HOST_FLAGS if _FLAGS_OK and _FLAGS_OK[0] else ()
 
 
 @atexit.register
 def close_all() -> None:
-    for host in _HOSTS.values():
+    for host in _HOSTS:
         host.close()
     _HOSTS.clear()

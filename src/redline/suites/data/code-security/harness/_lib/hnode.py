@@ -227,6 +227,8 @@ def request(port: int, method: str, path: str, *, body: str | bytes | None = Non
 def node_flags() -> tuple[str, ...]:
     """Fetch parses HTTP with WebAssembly (llhttp), whose trap handler reserves more address space than the sandbox
     allows (RLIMIT_AS): without the trap handler it fits. Older Node versions lack the flag."""
+    if not _FLAGS and (known := hhost.wasm_flags()) is not None:  # the sample's node host knows, no extra node
+        _FLAGS.append(known)
     if not _FLAGS:
         ok = subprocess.run(["node", "--disable-wasm-trap-handler", "-e", "0"], capture_output=True, timeout=60,
                             check=False).returncode == 0

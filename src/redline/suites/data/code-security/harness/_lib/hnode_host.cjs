@@ -111,10 +111,22 @@ function differs(obj, was, now) {
   // again, gives the value it installed, unless the call replaced that value
   return !("value" in now && was.get && Object.is(now.value, was.get.call(obj)));
 }
+// fetch's connection pool, which node's fetch (undici) installs on globalThis, for good, at its first use: kept
+// from then on as part of the host, as a lazy global (its connections end with the servers they went to)
+const DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+function ownDispatcher() {
+  const d = Object.getOwnPropertyDescriptor(globalThis, DISPATCHER);
+  return Boolean(d && d.writable && !d.enumerable && !d.configurable && d.value && d.value.constructor
+    && d.value.constructor.name === "Agent");
+}
 function changed() {  // where the first difference from the snapshot is, or null
   for (const [label, [obj, props, proto, extensible]] of snap) {
     if (Object.getPrototypeOf(obj) !== proto || Object.isExtensible(obj) !== extensible) return label;
-    for (const key of Reflect.ownKeys(obj)) if (!props.has(key)) return label + " +" + String(key);
+    for (const key of Reflect.ownKeys(obj)) {
+      if (props.has(key)) continue;
+      if (obj === globalThis && key === DISPATCHER && ownDispatcher()) props.set(key, Object.getOwnPropertyDescriptor(obj, key));
+      else return label + " +" + String(key);
+    }
     for (const [key, was] of props) {
       const now = Object.getOwnPropertyDescriptor(obj, key);
       if (skipped(obj, key, now)) continue;
