@@ -35,8 +35,9 @@ out = {}
 """
 
 
-def scenario(body: str, tmp: Path, **env: str) -> dict[str, object]:
-    code = PRELUDE + textwrap.dedent(body) + "\nprint(json.dumps(out))\n"
+def scenario(body: str, tmp: Path, source: str = "", **env: str) -> dict[str, object]:
+    """Run ``body`` after PRELUDE; ``SOURCE`` in it is ``source`` (a candidate), ``out`` what it returns."""
+    code = PRELUDE + textwrap.dedent(body).replace("SOURCE", repr(source)) + "\nprint(json.dumps(out))\n"
     proc = subprocess.run([sys.executable, "-c", code, str(tmp)], capture_output=True, text=True, timeout=120,
                           cwd=tmp, env={**os.environ, "PYTHONPATH": str(LIB), **env}, check=False)
     assert proc.returncode == 0, proc.stderr[-1500:]
@@ -51,24 +52,24 @@ POLLUTE = ("function merge(a, b) { for (const k in b) { if (typeof b[k] === 'obj
 
 def test_every_call_requires_the_candidate_afresh_in_one_host(tmp_path: Path) -> None:
     got = scenario("""
-        c = ctx(sys.argv[1], "t1", %r)
+        c = ctx(sys.argv[1], "t1", SOURCE)
         out["calls"] = [c.js_call("inc")["value"] for _ in range(3)]
         out["hosts"] = pid()
         out["more"] = [c.js_call("inc")["value"] for _ in range(2)]
         out["same_host"] = pid() == out["hosts"]
-    """ % COUNTER, tmp_path)
+    """, tmp_path, COUNTER)
     assert got["calls"] == [1, 1, 1] and got["more"] == [1, 1]
     assert len(got["hosts"]) == 1 and got["same_host"] is True  # type: ignore[arg-type]
 
 
 def test_a_polluted_prototype_does_not_reach_the_next_call(tmp_path: Path) -> None:
     got = scenario("""
-        c = ctx(sys.argv[1], "t1", %r)
+        c = ctx(sys.argv[1], "t1", SOURCE)
         first = c.js_call("merge", {}, '{"__proto__": {"rlPolluted": 1}}', parse=(1,))
         out["first"] = first["polluted"]
         out["second"] = c.js_call("merge", {}, {"a": 1})["polluted"]
         out["check"] = c.js_script("process.stdout.write(String(({}).rlPolluted))").stdout
-    """ % POLLUTE, tmp_path)
+    """, tmp_path, POLLUTE)
     assert got == {"first": True, "second": False, "check": "undefined"}
 
 
@@ -92,12 +93,13 @@ def test_exit_crash_environment_and_stdin_are_those_of_a_fresh_node(tmp_path: Pa
 
 def test_a_call_that_keeps_the_loop_alive_times_out_as_a_fresh_node(tmp_path: Path) -> None:
     got = scenario("""
-        c = ctx(sys.argv[1], "t1", "setInterval(() => {}, 1000);\\nmodule.exports = { f: () => 5 };")
+        c = ctx(sys.argv[1], "t1", SOURCE)
         out["call"] = c.js_call("f", timeout=1.0)
-        out["json"] = hnode.run_json(c, "require(process.argv[2]); process.stdout.write('[1]')", timeout=1.0, fallback=lambda why: why)
+        drv = "require(process.argv[2]); process.stdout.write('[1]')"
+        out["json"] = hnode.run_json(c, drv, timeout=1.0, fallback=lambda why: why)
         c2 = ctx(sys.argv[1], "t2", "module.exports = { f: () => 6 };")
         out["after"] = c2.js_call("f")["value"]
-    """, tmp_path)
+    """, tmp_path, "setInterval(() => {}, 1000);\nmodule.exports = { f: () => 5 };")
     assert got["call"] == {"ok": True, "value": 5, "polluted": False}  # the answer was written before the timeout
     assert got["json"] == "timeout" and got["after"] == 6
 
@@ -113,13 +115,13 @@ def test_servers_are_closed_between_calls(tmp_path: Path) -> None:
     got = scenario("""
         answers = []
         for name in ("t1", "t2"):
-            c = ctx(sys.argv[1], name, %r)
+            c = ctx(sys.argv[1], name, SOURCE)
             for _ in range(2):
                 with hnode.serve_app(c) as port:
                     answers.append(hnode.request(port, "GET", "/").text)
         out["answers"] = answers
         out["hosts"] = len(pid())
-    """ % app, tmp_path)
+    """, tmp_path, app)
     assert got == {"answers": ["1", "1", "1", "1"], "hosts": 1}
 
 
@@ -128,7 +130,8 @@ def test_the_sqlite_stand_in_answers_through_the_harness_process(tmp_path: Path)
         c = ctx(sys.argv[1], "t1", "module.exports = {};")
         hnode.install(c, "better-sqlite3")
         drv = '''
-        const Database = require(require.resolve("better-sqlite3", { paths: [require("path").dirname(process.argv[2])] }));
+        const here = require("path").dirname(process.argv[2]);
+        const Database = require(require.resolve("better-sqlite3", { paths: [here] }));
         const db = new Database(process.env.DB_PATH);
         db.exec("CREATE TABLE t(a INTEGER, b TEXT)");
         const info = db.prepare("INSERT INTO t VALUES (?, ?)").run(1, "x");
@@ -144,8 +147,8 @@ def test_the_sqlite_stand_in_answers_through_the_harness_process(tmp_path: Path)
 
 def test_without_the_host_every_call_starts_node(tmp_path: Path) -> None:
     got = scenario("""
-        c = ctx(sys.argv[1], "t1", %r)
+        c = ctx(sys.argv[1], "t1", SOURCE)
         out["calls"] = [c.js_call("inc")["value"] for _ in range(2)]
         out["hosts"] = len(pid())
-    """ % COUNTER, tmp_path, RL_NODE_HOST="0")
+    """, tmp_path, COUNTER, RL_NODE_HOST="0")
     assert got == {"calls": [1, 1], "hosts": 0}
