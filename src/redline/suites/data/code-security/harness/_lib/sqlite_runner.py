@@ -11,9 +11,10 @@ import os
 import sqlite3
 import sys
 import threading
+from typing import Any
 
 
-def handle(req):
+def handle(req: dict[str, Any]) -> dict[str, Any]:
     try:
         con = sqlite3.connect(req["db"], isolation_level=None)
     except Exception as exc:
@@ -35,7 +36,7 @@ def handle(req):
         con.close()
 
 
-def answer(raw):
+def answer(raw: bytes | str) -> str:
     try:
         out = handle(json.loads(raw))
     except Exception as exc:
@@ -43,7 +44,7 @@ def answer(raw):
     return json.dumps(out)
 
 
-def serve_fifo(folder):
+def serve_fifo(folder: str) -> None:
     """Make ``folder/req`` and ``folder/rep`` and answer requests on them from a daemon thread. One client at a
     time: the stand-in holds ``folder/lock`` (created exclusively) for a statement, and runs the script instead
     when another process holds it."""
@@ -52,7 +53,7 @@ def serve_fifo(folder):
     os.mkfifo(req, 0o600)
     os.mkfifo(rep, 0o600)
 
-    def loop():
+    def loop() -> None:
         while True:
             try:
                 with open(req, "rb") as fh:  # the client writes one request and closes
