@@ -5,6 +5,8 @@ names (Express, better-sqlite3, jsonwebtoken, ... are not installed in the sandb
 ``node_modules``, start the candidate's Express app on the loopback, send it HTTP requests, or run a harness-written
 Node driver and read its JSON answer. This module is that part, so that a harness holds only its fixtures,
 functional tests and exploit tests. The calling conventions (``Ctx``, ``js_call``, ``js_server``) stay in ``hpoly``.
+Every node call goes to the sample's node host (``hhost``: one node start per sample, each call still as a fresh
+``node`` saw it) when it can take it, else to a fresh ``node``; the functions here behave the same either way.
 """
 
 from __future__ import annotations
