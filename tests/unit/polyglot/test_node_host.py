@@ -145,6 +145,22 @@ def test_the_sqlite_stand_in_answers_through_the_harness_process(tmp_path: Path)
     assert got["fifo"] == [1, [{"a": 1, "b": "x"}], "SQLITE_ERROR", False]
 
 
+def test_calls_the_host_cannot_take_run_in_a_fresh_node(tmp_path: Path) -> None:
+    got = scenario("""
+        c = ctx(sys.argv[1], "t1", SOURCE)
+        with hnode.serve_app(c) as port:  # the host is busy serving: the nested call gets a node of its own
+            out["nested"] = c.js_call("inc")["value"]
+            out["served"] = hnode.request(port, "GET", "/").text
+        drv = "process.stdout.write(JSON.stringify([process.env.NODE_OPTIONS || null, process.env.NODE_ENV || null]))"
+        out["options"] = hnode.run_json(c, drv, env={"NODE_OPTIONS": "--no-warnings"})  # read at node's start
+        out["node_env"] = hnode.run_json(c, drv, env={"NODE_ENV": "production"})  # the app's: the host takes it
+        out["hosts"] = len(pid())
+    """, tmp_path, COUNTER.replace("module.exports = { inc };", "const app = (q, r) => r.end('ok');\n"
+                                   "app.inc = inc;\nmodule.exports = app;"))
+    assert got == {"nested": 1, "served": "ok", "options": ["--no-warnings", None], "node_env": [None, "production"],
+                   "hosts": 1}
+
+
 def test_without_the_host_every_call_starts_node(tmp_path: Path) -> None:
     got = scenario("""
         c = ctx(sys.argv[1], "t1", SOURCE)

@@ -39,7 +39,9 @@ class HostRun:
 
 
 def _node_env(env: Mapping[str, str]) -> dict[str, str]:
-    return {k: v for k, v in env.items() if k.startswith(("NODE_", "UV_"))}
+    """The variables node itself reads (at its start, some of them): a call with others needs a node of its own.
+    NODE_ENV is the app's convention, read through ``process.env`` like any other variable."""
+    return {k: v for k, v in env.items() if k.startswith(("NODE_", "UV_")) and k != "NODE_ENV"}
 
 
 class NodeHost:
