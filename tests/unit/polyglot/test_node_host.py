@@ -153,10 +153,16 @@ def test_calls_the_host_cannot_take_run_in_a_fresh_node(tmp_path: Path) -> None:
             out["served"] = hnode.request(port, "GET", "/").text
         drv = "process.stdout.write(JSON.stringify([process.env.NODE_OPTIONS || null, process.env.NODE_ENV || null]))"
         out["options"] = hnode.run_json(c, drv, env={"NODE_OPTIONS": "--no-warnings"})  # read at node's start
+        pre = c.write("drv/pre.cjs", "globalThis.rlPre = (globalThis.rlPre || 0) + 1;")
+        drv2 = "process.stdout.write(JSON.stringify([globalThis.rlPre, process.env.NODE_OPTIONS]))"
+        out["preload"] = [hnode.run_json(c, drv2, env={"NODE_OPTIONS": "--require " + pre}) for _ in range(2)]
+        out["pre"] = pre
         out["node_env"] = hnode.run_json(c, drv, env={"NODE_ENV": "production"})  # the app's: the host takes it
         out["hosts"] = len(pid())
     """, tmp_path, COUNTER.replace("module.exports = { inc };", "const app = (q, r) => r.end('ok');\n"
                                    "app.inc = inc;\nmodule.exports = app;"))
+    pre = got.pop("pre")
+    assert got.pop("preload") == [[1, f"--require {pre}"]] * 2  # the host loads a --require itself, afresh
     assert got == {"nested": 1, "served": "ok", "options": ["--no-warnings", None], "node_env": [None, "production"],
                    "hosts": 1}
 

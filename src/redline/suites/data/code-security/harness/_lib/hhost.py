@@ -3,10 +3,11 @@
 Starting node costs about 55 ms of CPU; a JavaScript sample used to start it for every call (every
 ``js_call``, ``run_json``, ``serve_app``), which made JavaScript the slowest language to judge. The host keeps
 each call as a fresh ``node DRIVER ARGS`` would see it (argv, environment, cwd, stdin, require cache, exit
-status, output) and ends itself after any call that left something behind (see the .cjs file); the next call
-then starts a new host. Calls the host cannot take (one while a server call holds it, node flags other than
-``HOST_FLAGS``, a different ``NODE_*`` environment) return None and the caller starts a fresh node as before. Runs INSIDE the
-sandbox only, in the sample's own process: a host never outlives its sample.
+status, output), puts back what a call changed in the builtins, and ends itself after a call that left behind
+what it cannot put back (see the .cjs file); the next call then starts a new host. Calls the host cannot take
+(one while a server call holds it, node flags other than ``HOST_FLAGS``, a ``NODE_*`` environment node reads at
+its start) return None and the caller starts a fresh node as before. Runs INSIDE the sandbox only, in the
+sample's own process: a host never outlives its sample.
 """
 
 from __future__ import annotations
@@ -40,8 +41,21 @@ class HostRun:
 
 def _node_env(env: Mapping[str, str]) -> dict[str, str]:
     """The variables node itself reads (at its start, some of them): a call with others needs a node of its own.
-    NODE_ENV is the app's convention, read through ``process.env`` like any other variable."""
-    return {k: v for k, v in env.items() if k.startswith(("NODE_", "UV_")) and k != "NODE_ENV"}
+    NODE_ENV is the app's convention, read through ``process.env`` like any other variable; a NODE_OPTIONS made
+    only of ``--require PATH`` the host does itself (``preloads``)."""
+    out = {k: v for k, v in env.items() if k.startswith(("NODE_", "UV_")) and k != "NODE_ENV"}
+    if preloads(env):
+        out.pop("NODE_OPTIONS")
+    return out
+
+
+def preloads(env: Mapping[str, str]) -> list[str]:
+    """The modules of a NODE_OPTIONS that is only ``--require PATH`` / ``-r PATH`` options ([] for any other)."""
+    words = env.get("NODE_OPTIONS", "").split()
+    if not words or len(words) % 2 or any(c in "".join(words) for c in "\"'\\"):
+        return []
+    pairs = list(zip(words[::2], words[1::2], strict=True))
+    return [path for opt, path in pairs] if all(opt in ("--require", "-r") for opt, _ in pairs) else []
 
 
 class NodeHost:
@@ -50,7 +64,7 @@ class NodeHost:
 
         self.flags = flags
         self.busy = False
-        self.start_env = dict(os.environ)
+        self.start_env = {k: v for k, v in os.environ.items() if not (k == "NODE_OPTIONS" and preloads(os.environ))}
         self._buf = b""
         r, w = os.pipe()
         cmd = ["node", *flags, HOST_JS]
@@ -58,7 +72,7 @@ class NodeHost:
         if preexec is not None and shutil.which("prlimit"):  # as hpoly._run: the cap set by exec, not fork
             cmd, preexec = ["prlimit", f"--as={TOOL_ADDRESS_SPACE}", "--", *cmd], None
         self.proc = subprocess.Popen([*cmd, str(w)], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, pass_fds=(w,), cwd="/",
+                                     stderr=subprocess.DEVNULL, pass_fds=(w,), cwd="/", env=self.start_env,
                                      preexec_fn=preexec)  # noqa: PLW1509 - as hpoly's node runs
         os.close(w)
         self.fd = r
@@ -119,6 +133,7 @@ class NodeHost:
             timeout: float) -> HostRun:
         """One call run to its end (as ``subprocess.run`` with ``timeout``)."""
         self._send({"mode": "run", "driver": driver, "args": list(args), "stdin": stdin, "env": dict(env),
+                    "preload": preloads(env),
                     "cwd": cwd})
         out: list[str] = []
         err: list[str] = []
@@ -140,7 +155,7 @@ class NodeHost:
         ended = False
         try:
             self._send({"mode": "serve", "driver": driver, "args": list(args), "stdin": stdin,
-                        "env": dict(env), "cwd": cwd})
+                        "preload": preloads(env), "env": dict(env), "cwd": cwd})
             out: list[str] = []
             err: list[str] = []
             deadline = time.monotonic() + START_TIMEOUT_S

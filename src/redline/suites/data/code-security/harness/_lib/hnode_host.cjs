@@ -94,6 +94,8 @@ Module._load = function (request, parent, isMain) {
   return m;
 };
 for (const [name, m] of [["fs", fs], ["net", net], ["module", Module]]) watchModule(name, m);
+watch("Module.prototype", Module.prototype);  // require itself
+watch("Module._extensions", Module._extensions);  // how a .js / .json / .node file loads
 // process.env, process.argv, exitCode and the stream objects are set per call, not compared
 const PER_CALL = new Set(["env", "argv", "exitCode", "_exiting", "title", "stdout", "stderr", "stdin", "_events",
   "_eventsCount", "mainModule"]);
@@ -176,6 +178,8 @@ function start(cmd) {
   process.argv = [process.execPath, cmd.driver, ...(cmd.args || [])];
   process.exitCode = undefined;
   try {
+    // NODE_OPTIONS="--require PATH": loaded before the driver, resolved from the cwd as node does
+    for (const p of cmd.preload || []) require(require.resolve(p, { paths: [process.cwd()] }));
     require(cmd.driver);
   } catch (e) {
     send({ err: String(e && e.stack || e) + "\n" });
@@ -184,8 +188,13 @@ function start(cmd) {
   }
   if (cmd.mode === "run") waitIdle(() => finish(Number(process.exitCode || 0)));
 }
-function waitIdle(then) {  // polls with an unref'd timer, which keeps nothing alive itself
-  const check = () => (busy() === 0 ? then() : setTimeout(check, 2).unref());
+function waitIdle(then) {  // polls with an unref'd timer, which keeps nothing alive itself: 1 ms, backing off to 20
+  let delay = 1;
+  const check = () => {
+    if (busy() === 0) return then();
+    delay = Math.min(20, delay * 2);
+    setTimeout(check, delay).unref();
+  };
   setImmediate(check).unref();
 }
 function finish(rc) {
