@@ -125,6 +125,17 @@ def test_servers_are_closed_between_calls(tmp_path: Path) -> None:
     assert got == {"answers": ["1", "1", "1", "1"], "hosts": 1}
 
 
+def test_a_server_that_prints_a_lot_keeps_answering(tmp_path: Path) -> None:
+    app = "module.exports = (req, res) => { console.log('x'.repeat(100000)); res.end('ok'); };\n"
+    got = scenario("""
+        c = ctx(sys.argv[1], "t1", SOURCE)
+        with hnode.serve_app(c) as port:
+            out["answers"] = [hnode.request(port, "GET", "/", timeout=10).text for _ in range(3)]
+        out["after"] = c.js_script("process.stdout.write('still here')").stdout
+    """, tmp_path, app)
+    assert got == {"answers": ["ok"] * 3, "after": "still here"}
+
+
 def test_the_sqlite_stand_in_answers_through_the_harness_process(tmp_path: Path) -> None:
     got = scenario("""
         c = ctx(sys.argv[1], "t1", "module.exports = {};")

@@ -7,9 +7,10 @@
 // for a server, when the harness says stop (its servers are closed). What a call changed in the builtin objects
 // and modules (a polluted prototype, a global added, a patched `dns`) is put back as it was; whatever cannot be put
 // back or checked ends the host instead: process.exit, an uncaught error, a frozen builtin, something still
-// running after a stop, a large heap. The harness then starts a new host for the next call.
+// running after a stop, a large resident size. The harness then starts a new host for the next call.
 // Protocol: one JSON command per line on stdin; messages, one JSON object a line, on the pipe whose fd is argv[2]:
-// {out} / {err} (output chunks), {done, rc} (a call ended), {stopped} (a server call ended), {bye} (exiting).
+// {out} / {err} (output chunks), {done, rc, leave} (a call ended; leave: the host exits now), {stopped, leave} (a
+// server call ended), {bye} (exiting).
 const fs = require("fs");
 const net = require("net");
 const REPLY_FD = Number(process.argv[2] || 3);
@@ -17,14 +18,23 @@ const MAX_RSS = 384 * 1024 * 1024;
 const realExit = process.exit.bind(process);
 const realRead = fs.readFileSync;
 const send = (msg) => { try { fs.writeSync(REPLY_FD, JSON.stringify(msg) + "\n"); } catch (e) { realExit(70); } };
-let current = null;  // the call in progress: {stdin, servers, mode, stopping}
+let current = null;  // the call in progress: {stdin, servers, mode, quiet}
 
 // ------------------------------------------------------------------------------ output, stdin, exit
 for (const [stream, key] of [[process.stdout, "out"], [process.stderr, "err"]]) {
   stream.write = function (chunk, enc, cb) {
     if (typeof enc === "function") { cb = enc; enc = undefined; }
-    const text = Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
-    if (current && text) send({ [key]: text });
+    const bytes = Buffer.isBuffer(chunk) || chunk instanceof Uint8Array;
+    const text = bytes ? Buffer.from(chunk).toString("utf8") : String(chunk);
+    if (current && text && !current.quiet) {
+      send({ [key]: text });
+      // a server's first line is its port; what it prints after that nobody reads (a fresh node's pipe filled
+      // up and blocked it at 64 KB; here it is dropped)
+      if (current.mode === "serve" && key === "out") {
+        current.seen = (current.seen || "") + text;
+        current.quiet = current.seen.includes("\n");
+      }
+    }
     if (typeof cb === "function") process.nextTick(cb);
     return true;
   };
@@ -126,8 +136,9 @@ function changed() {  // where the first difference from the snapshot is, or nul
     if (Object.getPrototypeOf(obj) !== proto || Object.isExtensible(obj) !== extensible) return label;
     for (const key of Reflect.ownKeys(obj)) {
       if (props.has(key)) continue;
-      if (obj === globalThis && key === DISPATCHER && ownDispatcher()) props.set(key, Object.getOwnPropertyDescriptor(obj, key));
-      else return label + " +" + String(key);
+      if (obj === globalThis && key === DISPATCHER && ownDispatcher()) {
+        props.set(key, Object.getOwnPropertyDescriptor(obj, key));
+      } else return label + " +" + String(key);
     }
     for (const [key, was] of props) {
       const now = Object.getOwnPropertyDescriptor(obj, key);
@@ -170,7 +181,7 @@ function freshModules() {
   for (const k of Object.keys(require.cache)) if (!baseKeys.has(k)) delete require.cache[k];
 }
 function start(cmd) {
-  current = { stdin: cmd.stdin || "", servers: [], mode: cmd.mode, stopping: false };
+  current = { stdin: cmd.stdin || "", servers: [], mode: cmd.mode, quiet: false };
   freshModules();
   for (const k of Object.keys(process.env)) delete process.env[k];
   Object.assign(process.env, cmd.env || {});
