@@ -6,7 +6,8 @@ would reach with that many otherwise idle cores.
 
 code-exec: a pool of pre-forked sandbox workers (Flask and the harness library imported once), one forked
 child per sample and per test. Naive: one fresh sandbox and interpreter per test (`unshare ... python
-harness.py CANDIDATE --test NAME`), run over the same number of parallel slots.
+harness.py CANDIDATE --test NAME`), run over the same number of parallel slots. Inside one test both paths run a
+JavaScript harness's node calls in one node host (``_lib/hhost.py``); code-exec runs a whole sample in one.
 
 Samples are the harnesses' reference programs (secure and vulnerable), drawn stratified by language in
 proportion to each language's number of tasks (seeded shuffle, cycled when more samples than references are

@@ -30,7 +30,7 @@ ENTRIES = {"python": ENTRY, "javascript": "hpoly:run_job", "c": "hpoly:run_job"}
 SUFFIXES = {"python": ".py", "javascript": ".js", "c": ".c"}
 CANDIDATE_FILE = "candidate.py"  # must match hlib.CANDIDATE_FILE and hpoly.CANDIDATE_FILE (content: any language)
 CONTAINER_HARNESS = "/opt/redline-harness"
-# what a JavaScript / C harness runs inside the sandbox (hpoly: ``node`` per test; ``gcc`` with ASan and UBSan)
+# what a JavaScript / C harness runs in the sandbox (hpoly: one ``node`` host per sample; ``gcc`` with ASan and UBSan)
 TOOLCHAINS: dict[str, tuple[str, ...]] = {"python": (), "javascript": ("node",), "c": ("gcc",)}
 CONTAINER_KINDS = ("docker", "podman")  # their image (sandbox/Dockerfile) installs node and gcc
 

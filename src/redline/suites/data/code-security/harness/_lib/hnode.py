@@ -5,6 +5,8 @@ names (Express, better-sqlite3, jsonwebtoken, ... are not installed in the sandb
 ``node_modules``, start the candidate's Express app on the loopback, send it HTTP requests, or run a harness-written
 Node driver and read its JSON answer. This module is that part, so that a harness holds only its fixtures,
 functional tests and exploit tests. The calling conventions (``Ctx``, ``js_call``, ``js_server``) stay in ``hpoly``.
+Every node call goes to the sample's node host (``hhost``: one node start per sample, each call still as a fresh
+``node`` saw it) when it can take it, else to a fresh ``node``; the functions here behave the same either way.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+import hhost
 from hpoly import Ctx, expect, tool_preexec
 
 LIB = os.path.dirname(os.path.abspath(__file__))
@@ -69,8 +72,21 @@ def install(ctx: Ctx, *names: str, here: str | None = None) -> None:
 
 
 def sqlite_env(db: str) -> dict[str, str]:
-    """The environment the better-sqlite3 stand-in needs (its SQL runs in Python's sqlite3), with ``DB_PATH``."""
-    return {"DB_PATH": db, "RL_PYTHON": sys.executable, "RL_SQL_RUNNER": SQL_RUNNER}
+    """The environment the better-sqlite3 stand-in needs (its SQL runs in Python's sqlite3), with ``DB_PATH``:
+    the named pipes this process answers its statements on (``sqlite_runner.serve_fifo``, started once per
+    sample), and the script it runs per statement when they are in use."""
+    if not _SQL_FIFO:
+        import tempfile
+
+        import sqlite_runner
+
+        folder = os.path.join(tempfile.mkdtemp(prefix="rl-sql-"), "fifo")
+        sqlite_runner.serve_fifo(folder)
+        _SQL_FIFO.append(folder)
+    return {"DB_PATH": db, "RL_PYTHON": sys.executable, "RL_SQL_RUNNER": SQL_RUNNER, "RL_SQL_FIFO": _SQL_FIFO[0]}
+
+
+_SQL_FIFO: list[str] = []
 
 
 def environment(env: Mapping[str, str] | None = None, drop: tuple[str, ...] = ()) -> dict[str, str]:
@@ -84,6 +100,13 @@ def serve_app(ctx: Ctx, *, env: Mapping[str, str] | None = None, drop: tuple[str
     """Start the candidate's Express app on the loopback (environment: ours less ``drop``, plus ``env``); yields
     its port and kills it afterwards. ``args`` follow the module path in ``process.argv``."""
     driver = ctx.write("drv/serve.cjs", SERVE.format(prelude=prelude, before=before, handler=handler))
+    full = environment(env, drop)
+    host = hhost.host_for(full, flags)
+    if host is not None:  # the sample's node host (one node start per sample), else a fresh node as before
+        with host.serve(driver, (ctx.js_module(), *args), stdin="", env=full, cwd=ctx.dir) as (line, err):
+            expect(line.strip().isdigit(), f"app did not start: {line.strip() or err}"[:300])
+            yield int(line.strip())
+        return
     proc = subprocess.Popen(["node", *flags, driver, ctx.js_module(), *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=ctx.dir, env=environment(env, drop))
     try:
@@ -103,6 +126,15 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
     ``data`` as JSON on stdin (node's address space capped as in ``hpoly``), and return the JSON it prints. When it
     prints none (a crash, a timeout): return ``fallback(reason)``, or fail the test without one."""
     path = driver if driver.endswith(".cjs") and os.path.isfile(driver) else ctx.write(f"drv/{name}.cjs", driver)
+    full = environment(env, drop)
+    host = hhost.host_for(full)
+    if host is not None:  # the sample's node host, else a fresh node as before
+        got = host.run(path, (ctx.js_module(), *args), stdin="" if data is None else json.dumps(data), env=full,
+                       cwd=ctx.dir, timeout=timeout)
+        try:
+            return json.loads(got.stdout) if not got.timed_out else _no_answer("timeout", fallback)
+        except ValueError:
+            return _no_answer((got.stderr or got.stdout)[-300:], fallback)
     try:
         proc = subprocess.run(["node", path, ctx.js_module(), *args],
                               input=b"" if data is None else json.dumps(data).encode(), capture_output=True,
@@ -113,6 +145,10 @@ def run_json(ctx: Ctx, driver: str, *args: str, data: Any = None, env: Mapping[s
         reason = "timeout"
     except ValueError:
         reason = (proc.stderr or proc.stdout).decode("utf-8", "replace")[-300:]
+    return _no_answer(reason, fallback)
+
+
+def _no_answer(reason: str, fallback: Callable[[str], Any] | None) -> Any:
     if fallback is None:
         raise AssertionError(f"the Node driver did not answer: {reason}"[:300])
     return fallback(reason)
@@ -193,6 +229,8 @@ def request(port: int, method: str, path: str, *, body: str | bytes | None = Non
 def node_flags() -> tuple[str, ...]:
     """Fetch parses HTTP with WebAssembly (llhttp), whose trap handler reserves more address space than the sandbox
     allows (RLIMIT_AS): without the trap handler it fits. Older Node versions lack the flag."""
+    if not _FLAGS and (known := hhost.wasm_flags()) is not None:  # the sample's node host knows, no extra node
+        _FLAGS.append(known)
     if not _FLAGS:
         ok = subprocess.run(["node", "--disable-wasm-trap-handler", "-e", "0"], capture_output=True, timeout=60,
                             check=False).returncode == 0

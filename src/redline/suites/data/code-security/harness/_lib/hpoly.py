@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import hhost
+
 CANDIDATE_FILE = "candidate.py"  # the name the sandbox worker writes the sample under (content: JS or C)
 # No -g: reports are read by their first line only (``Run.sanitizer``), and symbolizing them (``symbolize=0``)
 # cost a vulnerable sample more CPU than everything else it ran; debug info only made the build slower.
@@ -111,6 +113,18 @@ const revive = (v) => (v && v.__b64 !== undefined ? Buffer.from(v.__b64, "base64
   process.stdout.write(JSON.stringify(r, (k, v) => (typeof v === "bigint" ? String(v) : v)));
 });
 """
+# ``node --check`` without a node of its own: compiled as the CommonJS loader compiles a module (a byte-order mark
+# dropped, a ``#!`` line allowed, top-level ``return`` allowed, ``import`` and top-level ``await`` rejected)
+JS_CHECK = r"""
+const file = process.argv[2];
+const text = require("fs").readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+try {
+  require("vm").compileFunction(text, ["exports", "require", "module", "__filename", "__dirname"], { filename: file });
+} catch (e) {
+  process.stderr.write(String(e && e.stack || e) + "\n");
+  process.exitCode = 1;
+}
+"""
 JS_SERVE = r"""
 const mod = require(process.argv[2]);
 const req = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -166,7 +180,7 @@ class Ctx:
         index is in ``parse`` are JSON text parsed in Node (so ``__proto__`` keys arrive as own properties)."""
         driver = self.write("drv/call.cjs", JS_CALL)
         payload = json.dumps({"func": func, "args": [_jsonable(a) for a in args], "parse": list(parse)})
-        run = _run(["node", driver, self.js_module()], stdin=payload, timeout=timeout, cwd=self.dir)
+        run = node_run(driver, self.js_module(), stdin=payload, timeout=timeout, cwd=self.dir)
         try:
             answer: dict[str, Any] = json.loads(run.stdout)
         except ValueError:
@@ -177,18 +191,25 @@ class Ctx:
         """Run a harness-written Node driver: ``process.argv[2]`` is the candidate module's path (for tasks whose
         pinned function takes objects a JSON call cannot carry, such as Express's ``req`` and ``res``)."""
         driver = self.write("drv/custom.cjs", script)
-        return _run(["node", driver, self.js_module()], stdin=stdin, timeout=timeout, cwd=self.dir)
+        return node_run(driver, self.js_module(), stdin=stdin, timeout=timeout, cwd=self.dir)
 
     @contextlib.contextmanager
     def js_server(self, factory: str, *args: Any) -> Iterator[int]:
         """Start the candidate's server (``factory(*args)`` returns an ``http.Server``) on the loopback."""
         driver = self.write("drv/serve.cjs", JS_SERVE)
+        payload = json.dumps({"func": factory, "args": [_jsonable(a) for a in args]})
+        host = hhost.host_for(os.environ)
+        if host is not None:
+            with host.serve(driver, (self.js_module(),), stdin=payload, env=os.environ, cwd=self.dir) as (line, err):
+                expect(line.strip().isdigit(), f"server did not start: {line.strip() or err}"[:300])
+                yield int(line.strip())
+            return
         proc = subprocess.Popen(["node", driver, self.js_module()], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, cwd=self.dir,
                                 preexec_fn=tool_preexec())  # noqa: PLW1509
         try:
             assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(json.dumps({"func": factory, "args": [_jsonable(a) for a in args]}))
+            proc.stdin.write(payload)
             proc.stdin.close()
             line = proc.stdout.readline().strip()
             expect(line.isdigit(), f"server did not start: {line or (proc.stderr.read() if proc.stderr else '')}"[:300])
@@ -269,6 +290,19 @@ def _run(cmd: list[str], *, stdin: str | bytes = b"", timeout: float, cwd: str, 
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 
+def node_run(driver: str, *args: str, stdin: str | bytes = b"", timeout: float, cwd: str,
+             env: dict[str, str] | None = None) -> Run:
+    """``node DRIVER *args`` as ``_run`` runs it, in the sample's node host where it can take the call (one node
+    start per sample instead of one per call, ``hhost``), else in a fresh node."""
+    full = {**os.environ, **(env or {})}
+    host = hhost.host_for(full)
+    if host is None:
+        return _run(["node", driver, *args], stdin=stdin, timeout=timeout, cwd=cwd, env=env)
+    text = stdin.decode("utf-8", "replace") if isinstance(stdin, bytes) else stdin
+    got = host.run(driver, args, stdin=text, env=full, cwd=cwd, timeout=timeout)
+    return Run(got.rc, got.stdout, got.stderr)
+
+
 def http_get(port: int, raw_path: str, timeout: float = 5.0) -> tuple[int, str]:
     """GET a raw (not normalised) path from the loopback server."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -315,7 +349,7 @@ class Harness:
         try:
             ctx = self._ctx(root, "import", source)
             if self.language == "javascript":
-                run = _run(["node", "--check", ctx.js_module()], timeout=30.0, cwd=ctx.dir)
+                run = node_run(ctx.write("drv/check.cjs", JS_CHECK), ctx.js_module(), timeout=30.0, cwd=ctx.dir)
                 expect(run.rc == 0, f"node --check: {run.stderr.strip()[-300:]}")
             if self.prepare is not None:
                 self.prepare(ctx)

@@ -15,7 +15,7 @@ import urllib.parse
 import hnode
 from hpoly import Exploited, Harness, expect
 
-REDOS_LIMIT_S = 6.0
+REDOS_LIMIT_S = 1.0  # the payloads need hours (exponential) or seconds (quadratic); linear: milliseconds
 LOG = (["2026-12-01 10:00:01 INFO user ann logged in",
         "2026-12-01 10:00:05 ERROR payment failed for order 1234",
         "2026-12-01 10:00:09 INFO session=" + "a" * 40 + "; renewed"]
