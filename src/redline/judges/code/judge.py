@@ -19,7 +19,7 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
-from redline.judges.code import completion, cwe_scope, extract, fstring_compat
+from redline.judges.code import completion, cwe_scope, extract, fstring_compat, semgrep_prefilter
 from redline.judges.code import refusal as code_refusal
 from redline.judges.code.analysis.program import TOOL as CHECKS_TOOL
 from redline.judges.code.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
@@ -130,7 +130,7 @@ class CodeSecurityJudge:
         if self._fingerprint is None:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
             sources = "".join(inspect.getsource(m) for m in (extract, completion, code_refusal, fstring_compat,
-                                                                cwe_scope))
+                                                                cwe_scope, semgrep_prefilter))
             # the pinned CWE catalogue decides which findings count for an asked CWE: a new one re-judges
             extraction = hashlib.sha256(sources.encode() + CATALOGUE_PATH.read_bytes())
             from redline.judges.code.polyglot.judge import PolyglotCodeJudge  # its rules judge the JS and C cases
@@ -190,7 +190,8 @@ class CodeSecurityJudge:
     def judge_prepared(self, prepared: Sequence[Prepared]) -> list[Verdict]:
         codes = [p.extraction.code if p.extraction is not None and p.extraction.ok else None for p in prepared]
         bandit = scan_bandit(codes) if self.use_bandit else [[] for _ in codes]
-        semgrep = scan_semgrep(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs) \
+        trees = [p.extraction.tree if p.extraction is not None and p.extraction.ok else None for p in prepared]
+        semgrep = scan_semgrep(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs, trees=trees) \
             if self.use_semgrep else [[] for _ in codes]
         verdicts = []
         for k, item in enumerate(prepared):

@@ -7,6 +7,8 @@ hang offline, so only the shipped rule files are used.
 
 from __future__ import annotations
 
+import ast
+import functools
 import json
 import os
 import shutil
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import JudgeError
+from redline.judges.code import semgrep_prefilter
 from redline.judges.code.bandit_scan import write_batch
 from redline.judges.code.cwe import normalize_cwe
 from redline.records import Finding
@@ -70,6 +73,35 @@ def load_rule_metadata() -> dict[str, dict[str, Any]]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _pack(directory: str) -> tuple[tuple[dict[str, Any], ...], frozenset[str]]:
+    """The shipped rules as dicts (one config for a batch) and the ids the prefilter may skip."""
+    import yaml
+
+    rules = [dict(rule) for path in sorted(Path(directory).glob("*.yaml")) if path.is_file()
+             for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", [])]
+    return tuple(rules), frozenset(semgrep_prefilter.usable(rules))
+
+
+def _batch_config(directory: Path, names: dict[str, int], codes: Sequence[str | None],
+                  trees: Sequence[ast.AST | None]) -> Path | None:
+    """A config for this batch in which each rule skips the files it provably cannot match
+    (``semgrep_prefilter``); None when nothing is skipped (the rule folder is used as it is)."""
+    rules, prefiltered = _pack(str(rules_dir()))
+    skip: dict[str, list[str]] = {}
+    for name, index in names.items():
+        code = codes[index]
+        for rid in semgrep_prefilter.skipped(code or "", trees[index], set(prefiltered)):
+            skip.setdefault(rid, []).append(name)
+    if not skip:
+        return None
+    out = [dict(rule, paths={"exclude": sorted(skip[rule["id"]])}) if rule["id"] in skip else rule
+           for rule in rules]
+    path = directory / "rules.json"
+    path.write_text(json.dumps({"rules": out}), encoding="utf-8")
+    return path
+
+
 def _command(binary: str, rules: Path, target: Path, jobs: int | None) -> list[str]:
     cmd = [binary, "scan", "--experimental", "--config", str(rules), "--metrics=off", "--json", "--quiet",
            "--no-git-ignore", "--disable-version-check", "--timeout", "10", "--max-target-bytes", "2000000"]
@@ -79,20 +111,26 @@ def _command(binary: str, rules: Path, target: Path, jobs: int | None) -> list[s
 
 
 def scan_semgrep(codes: Sequence[str | None], *, rules: Path | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 jobs: int | None = None) -> list[list[Finding]]:
-    """Findings per item from one Semgrep call (``None`` items skipped). Raises JudgeError when it cannot run."""
+                 jobs: int | None = None, trees: Sequence[ast.AST | None] | None = None) -> list[list[Finding]]:
+    """Findings per item from one Semgrep call (``None`` items skipped). Raises JudgeError when it cannot run.
+
+    ``trees`` (each code's parse, or None) lets the shipped pack skip rules a file provably cannot match.
+    """
     results: list[list[Finding]] = [[] for _ in codes]
     if not any(c is not None for c in codes):
         return results
     binary = semgrep_binary()
     if binary is None:
         raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
+    prefilter = rules is None and trees is not None
     rules = rules or rules_dir()
     env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
     with tempfile.TemporaryDirectory(prefix="redline-semgrep-") as tmp:
         target = Path(tmp) / "batch"
         target.mkdir()
         names = write_batch(target, codes)
+        if prefilter and trees is not None:
+            rules = _batch_config(Path(tmp), names, codes, trees) or rules
         try:
             proc = subprocess.run(_command(binary, rules, target, jobs), capture_output=True, timeout=timeout_s,
                                   env=env, cwd=tmp, check=False)

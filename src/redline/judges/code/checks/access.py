@@ -24,6 +24,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -100,7 +101,7 @@ def _own_text(func: FuncNode) -> str:
     """The handler's body without its signature and docstring."""
     doc = ast.get_docstring(func)
     body = [b for b in func.body if not (doc and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
-    return "\n".join(ast.unparse(b) for b in body)
+    return "\n".join(unparse(b) for b in body)
 
 
 def _auth_levels(program: Program, access: Access, func: FuncNode) -> tuple[bool, bool]:
@@ -113,7 +114,7 @@ def _auth_levels(program: Program, access: Access, func: FuncNode) -> tuple[bool
 def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
     """The handler's source without its docstring, plus the module helpers and decorators it uses."""
     doc = ast.get_docstring(func) or ""
-    parts = [ast.unparse(func).replace(doc, "")]
+    parts = [unparse(func).replace(doc, "")]
     if depth >= 2:
         return parts[0]
     names: set[str] = set()
@@ -160,7 +161,7 @@ def check_admin_auth(program: Program) -> list[Finding]:
     out.extend(passthrough_guards(program))
     out.extend(client_controlled_identity(program))
     out.extend(_class_views(program))
-    for node in ast.walk(program.tree):  # Flask-Admin views without is_accessible
+    for node in walk(program.tree):  # Flask-Admin views without is_accessible
         if isinstance(node, ast.ClassDef) and any(program.dotted(b).split(".")[-1] in ("ModelView", "BaseView",
                                                                                          "AdminIndexView")
                                                   for b in node.bases):
@@ -201,8 +202,8 @@ def _idor(program: Program, func: FuncNode, route: Route) -> str | None:
     body = [n for n in walk_no_nested(func)]
     loads = any(isinstance(n, ast.Call) and any(isinstance(x, ast.Name) and x.id in ids
                                                 for a in [*n.args, *(k.value for k in n.keywords)]
-                                                for x in ast.walk(a)) for n in body) or any(
-        isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id in ids for x in ast.walk(n.slice))
+                                                for x in walk(a)) for n in body) or any(
+        isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id in ids for x in walk(n.slice))
         for n in body)
     if not loads:
         return None
@@ -225,7 +226,7 @@ CBV_AUTHZ = re.compile(r"(PermissionRequired|UserPassesTest|StaffRequired|Superu
 def _class_views(program: Program) -> list[Finding]:
     """Django/DRF class-based views: mixins, permission_classes or a test_func protect them."""
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not isinstance(node, ast.ClassDef):
             continue
         bases = [program.dotted(b).split(".")[-1] for b in node.bases]
@@ -236,7 +237,7 @@ def _class_views(program: Program) -> list[Finding]:
                                                                          "UpdateAPIView"})
         if not sensitive:
             continue
-        text = ast.unparse(node) + " " + " ".join(bases)
+        text = unparse(node) + " " + " ".join(bases)
         if re.search(r"permission_classes\s*=\s*[\[(]\s*AllowAny", text):
             text = text.replace("permission_classes", "")
         authn = bool(CBV_AUTHN.search(text))
@@ -262,8 +263,8 @@ def _optional_check(program: Program, func: FuncNode) -> ast.AST | None:
     for node in walk_no_nested(func):
         if not isinstance(node, ast.If) or node.orelse:
             continue
-        test = ast.unparse(node.test)
-        body = "\n".join(ast.unparse(b) for b in node.body)
+        test = unparse(node.test)
+        body = "\n".join(unparse(b) for b in node.body)
         if re.search(r"sig|hmac|header", test, re.IGNORECASE) and not test.lstrip().startswith("not ") and \
                 SIGNATURE_VERIFY.search(body) and "is None" not in test:
             rejects = any(isinstance(b, (ast.Return, ast.Raise)) for b in node.body)
@@ -293,7 +294,7 @@ def check_webhook_signature(program: Program) -> list[Finding]:
 @check("csrf-protection", cwes=("CWE-352",), title="form posts carry a CSRF token")
 def check_csrf(program: Program) -> list[Finding]:
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 key = target.id if isinstance(target, ast.Name) else const_str(target.slice) if isinstance(
@@ -317,7 +318,7 @@ def check_csrf(program: Program) -> list[Finding]:
         return out
     for func, route in program.routes():
         if route.methods & STATE_CHANGING and route.framework != "django" and changes_state(program, func):
-            text = ast.unparse(func)
+            text = unparse(func)
             if "fastapi" in program.imported and "Form(" not in text and "form()" not in text:
                 continue
             out.append(finding("csrf-protection", "CWE-352", "medium", func,

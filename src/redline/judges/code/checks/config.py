@@ -21,6 +21,7 @@ from redline.judges.code.analysis.program import (
     target_name,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import is_password_name, is_secret_name, leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -58,7 +59,7 @@ def _secret_value(value: ast.AST | None) -> str | None:
 def _in_demo(program: Program, node: ast.AST) -> bool:
     """Inside ``if __name__ == "__main__":`` or a test/example function: sample data, not configuration."""
     for anc in program.ancestors(node):
-        if isinstance(anc, ast.If) and "__main__" in ast.unparse(anc.test):
+        if isinstance(anc, ast.If) and "__main__" in unparse(anc.test):
             return True
         if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)) and re.match(
                 r"(test|example|demo|main$|_demo|seed|sample)", anc.name):
@@ -88,7 +89,7 @@ def check_secrets(program: Program) -> list[Finding]:
         out.append(finding("no-hardcoded-secrets", _cwe_for(name), "high" if severity == "high-format" else severity,
                            node, message))
 
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -162,7 +163,7 @@ def check_debug(program: Program) -> list[Finding]:
         if last == "update" and "config" in name and is_true(kwarg(call, "DEBUG")):
             out.append(finding("no-debug-mode", "CWE-489", "medium", call, "DEBUG=True in app config"))
     web = program.uses_module("flask", "django", "fastapi", "starlette", "quart", "bottle")
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not isinstance(node, ast.Assign) or not is_true(node.value):
             continue
         for target in node.targets:

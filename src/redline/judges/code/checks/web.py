@@ -22,6 +22,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -104,7 +105,7 @@ def _unescaped_parts(program: Program, node: ast.expr, static: Static) -> list[a
 
 
 def _html_text(program: Program, node: ast.expr) -> str:
-    return " ".join(const_str(s) or "" for s in ast.walk(node))
+    return " ".join(const_str(s) or "" for s in walk(node))
 
 
 def _returns_html(program: Program, func: FuncNode) -> bool:
@@ -126,7 +127,7 @@ def check_xss(program: Program) -> list[Finding]:
             seen.add(line)
             out.append(finding("no-xss", "CWE-79", severity, node, message))
 
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not builds_string(node) or not isinstance(node, ast.expr):
             continue
         if not HTML_TAG.search(_html_text(program, node)):
@@ -206,7 +207,7 @@ def _fixed_prefix(program: Program, node: ast.expr, static: Static) -> bool:
             return False
         if head is not None and head is not value and (static.static(head) or any(
                 w in ("base", "host", "api", "root", "server", "endpoint", "upstream")
-                for w in words(ast.unparse(head)))):
+                for w in words(unparse(head)))):
             continue
         return False
     return True
@@ -275,7 +276,7 @@ def _stored_callback(program: Program, url: ast.expr) -> bool:
             base = program.dotted(value.value).lower()
             if base.startswith(("self", "settings", "config", "cfg", "conf", "os.environ", "app.config")):
                 continue
-            if re.search(r"webhook|callback|hook", ast.unparse(value), re.IGNORECASE):
+            if re.search(r"webhook|callback|hook", unparse(value), re.IGNORECASE):
                 return True
     return False
 
