@@ -14,6 +14,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -27,14 +28,14 @@ from redline.judges.code.analysis.program import (
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.records import Finding
 
-AUTHN_TEST = re.compile(
+AUTHN_TEST = hinted(
     r"(is_authenticated|current_user|login|g\.user|request\.user|session|get_current_user|token|jwt|auth|"
     r"api_key|apikey|credentials|bearer|identity|principal|signature)", re.I)
-NOT_AUTH_DENIAL = re.compile(r"(\b(404|400|409|422)\b|NotFound|BadRequest|ValidationError|not found)", re.I)
-AUTHZ_TEST = re.compile(
+NOT_AUTH_DENIAL = hinted(r"(\b(404|400|409|422)\b|NotFound|BadRequest|ValidationError|not found)", re.I)
+AUTHZ_TEST = hinted(
     r"(is_admin|is_staff|is_superuser|has_role|has_perm|has_permission|\.role\b|\[['\"]role['\"]\]|roles\b|"
     r"permission|superuser|staff|scopes?\b|is_moderator|admin|privilege|group)", re.I)
-OWNER_TEST = re.compile(r"(owner|author|created_by|user_id|\.user\b|\.id\b)", re.I)
+OWNER_TEST = hinted(r"(owner|author|created_by|user_id|\.user\b|\.id\b)", re.I)
 DENY_CALLS = frozenset({"abort", "redirect", "HTTPException", "PermissionDenied", "Forbidden", "Unauthorized",
                         "HttpResponseForbidden", "HTTPForbidden", "HTTPUnauthorized", "NotAuthenticated",
                         "AuthenticationFailed", "login_manager.unauthorized", "unauthorized", "forbidden",

@@ -15,11 +15,12 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import FuncNode, Program, finding, walk_no_nested, words
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.records import Finding
 
-IDENTITY = re.compile(r"(current_user|g\.user|request\.user|self\.request\.user|session\[['\"]\w*(user|uid|account)|"
+IDENTITY = hinted(r"(current_user|g\.user|request\.user|self\.request\.user|session\[['\"]\w*(user|uid|account)|"
                       r"session\.get\(['\"]\w*(user|uid|account)|get_jwt_identity|get_current_user|current_identity|"
                       r"auth\.user|request\.auth|request\.state\.user|info\.context\.user)")
 IDENTITY_PARAMS = frozenset({"user", "current_user", "me", "principal", "caller", "account", "identity",
@@ -27,9 +28,9 @@ IDENTITY_PARAMS = frozenset({"user", "current_user", "me", "principal", "caller"
 LOOKUPS = frozenset({"filter", "filter_by", "where", "get", "get_or_404", "first_or_404", "get_object_or_404",
                      "get_list_or_404", "select", "execute", "find_one", "find", "scalar", "scalars", "query",
                      "one_or_none", "fetchone", "fetchrow", "first", "one", "exists", "count", "update", "delete"})
-OWNER_CALLS = re.compile(r"(is_owner|can_access|has_access|check_owner|belongs_to|for_user|owned_by|can_view|"
+OWNER_CALLS = hinted(r"(is_owner|can_access|has_access|check_owner|belongs_to|for_user|owned_by|can_view|"
                          r"can_edit|authorize|has_object_permission|check_object_permissions|ensure_owner)", re.I)
-ADMIN_FLAG = re.compile(r"(admin|role|staff|superuser|privilege|permission|access_level|is_mod|moderator)",
+ADMIN_FLAG = hinted(r"(admin|role|staff|superuser|privilege|permission|access_level|is_mod|moderator)",
                         re.IGNORECASE)
 VERIFIERS = ("jwt.decode", "decode_token", "verify_token", "loads", "unsign", "get_current_user", "authenticate",
              "verify", "decode")

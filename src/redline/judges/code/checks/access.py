@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.authz import Access, passthrough_guards
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.owner import client_controlled_authz, client_controlled_identity, owner_checked
 from redline.judges.code.analysis.program import (
     STATE_CHANGING,
@@ -45,12 +46,12 @@ AUTHN_DECORATOR_WORDS = frozenset({"login", "auth", "authenticated", "require", 
                                    "session", "user", "signed"})
 AUTHZ_DECORATOR_WORDS = frozenset({"admin", "role", "roles", "permission", "permissions", "staff", "superuser",
                                    "passes", "scope", "scopes", "group", "groups", "owner", "moderator", "privileged"})
-AUTHN_TEXT = re.compile(
+AUTHN_TEXT = hinted(
     r"(is_authenticated|current_user|login_required|g\.user|request\.user|session\.get\(|in session|"
     r"session\[|get_current_user|verify_token|decode_token|jwt\.decode|check_auth|authenticate\(|Authorization|"
     r"X-API-Key|x-api-key|api_key|apikey|abort\(\s*401|status_code\s*=\s*401|HTTP_401|Unauthorized|require_login|"
     r"require_auth|verify_api_key|get_jwt_identity|auth\.current_user|bearer)", re.IGNORECASE)
-AUTHZ_TEXT = re.compile(
+AUTHZ_TEXT = hinted(
     r"(is_admin|is_staff|is_superuser|has_role|has_perm|has_permission|\.role\b|\[['\"]role['\"]\]|roles\b|"
     r"permission|admin_required|roles_required|superuser|staff_member_required|user_passes_test|IsAdminUser|"
     r"abort\(\s*403|HTTP_403|\b403\b|Forbidden|PermissionDenied|scopes|is_moderator|is_coordinator|ADMIN_TOKEN|"
@@ -61,13 +62,13 @@ DEPENDENCY_WORDS = frozenset({"user", "auth", "admin", "token", "verify", "curre
                               "credentials", "security", "scopes", "apikey", "oauth2"})
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks", "hook", "hooks", "callback", "ipn", "notify", "notification",
                            "notifications"})
-SIGNATURE_VERIFY = re.compile(
+SIGNATURE_VERIFY = hinted(
     r"(compare_digest|construct_event|\.verify\(|verify\w*\(|validate\w*sig\w*\(|check\w*sig\w*\(|"
     r"is_valid\w*\(|RequestValidator|WebhookSignature|(?-i:\bWebhook)\(|unsign\(|"
     r"hmac\.(new|digest)\([^\n]*\n?[^\n]*[!=]=|[!=]=\s*hmac\.(new|digest)\()", re.IGNORECASE)
-CSRF_HINT = re.compile(r"(csrf|xsrf|CSRFProtect|FlaskForm|SeaSurf|samesite\s*=\s*['\"]strict|"
+CSRF_HINT = hinted(r"(csrf|xsrf|CSRFProtect|FlaskForm|SeaSurf|samesite\s*=\s*['\"]strict|"
                        r"SESSION_COOKIE_SAMESITE['\"]?\]?\s*[=:]\s*['\"]Strict)", re.IGNORECASE)
-BROWSER_HINT = re.compile(r"(request\.form|render_template|session\[|login_user|HTMLResponse|<form|Form\()")
+BROWSER_HINT = hinted(r"(request\.form|render_template|session\[|login_user|HTMLResponse|<form|Form\()")
 
 
 def _glued(name: str) -> set[str]:
@@ -75,7 +76,7 @@ def _glued(name: str) -> set[str]:
     return set(ws) | {a + b for a, b in zip(ws, ws[1:], strict=False)}
 
 
-RESTRICTED_AREA = re.compile(
+RESTRICTED_AREA = hinted(
     r"(\bfor (?:our|the|an?) (?:staff|admin\w*|moderators?|back[- ]?office)(?: \w+)? "
     r"(?:area|section|panel|dashboard|console|team|backend|views?)\b|"
     r"^\s*(?:write|build|add|create|make) (?:an?|the|our) (?:staff|admin|moderator|back[- ]?office) "
@@ -216,10 +217,10 @@ CBV_BASES = frozenset({"View", "TemplateView", "DeleteView", "UpdateView", "Crea
                        "DetailView", "APIView", "ViewSet", "ModelViewSet", "GenericAPIView", "RedirectView",
                        "GenericViewSet", "DestroyAPIView", "UpdateAPIView", "RetrieveUpdateDestroyAPIView",
                        "ListCreateAPIView", "MethodView"})
-CBV_AUTHN = re.compile(r"(LoginRequired|Permission|UserPassesTest|StaffRequired|Superuser|login_required|"
+CBV_AUTHN = hinted(r"(LoginRequired|Permission|UserPassesTest|StaffRequired|Superuser|login_required|"
                        r"permission_classes|IsAuthenticated|IsAdminUser|authentication_classes|test_func|"
                        r"is_authenticated|method_decorator|decorators\s*=)")
-CBV_AUTHZ = re.compile(r"(PermissionRequired|UserPassesTest|StaffRequired|Superuser|IsAdminUser|permission_required|"
+CBV_AUTHZ = hinted(r"(PermissionRequired|UserPassesTest|StaffRequired|Superuser|IsAdminUser|permission_required|"
                        r"test_func|is_staff|is_superuser|has_perm|DjangoModelPermissions|is_admin|role)")
 
 

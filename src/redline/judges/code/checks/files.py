@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.pathguard import dotdot_guarded
 from redline.judges.code.analysis.program import (
     FuncNode,
@@ -40,14 +41,14 @@ FILE_SINKS = frozenset({"open", "io.open", "os.open", "codecs.open", "aiofiles.o
                         "django.http.FileResponse"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir",
                           "iterdir", "mkdir", "touch", "rename", "replace"})
-CONFINE_HINT = re.compile(r"(is_relative_to|commonpath|commonprefix|relative_to\(|\.startswith\(|safe_join|"
+CONFINE_HINT = hinted(r"(is_relative_to|commonpath|commonprefix|relative_to\(|\.startswith\(|safe_join|"
                           r"realpath|\.resolve\(\)\.parents|in\s+\w+\.parents|\.parent\s*[!=]=|[!=]=\s*\w+\.parent\b)")
-ALLOWLIST_HINT = re.compile(r"(allowed|ALLOWED|whitelist|WHITELIST|allowlist|ALLOWLIST|permitted|PERMITTED|"
+ALLOWLIST_HINT = hinted(r"(allowed|ALLOWED|whitelist|WHITELIST|allowlist|ALLOWLIST|permitted|PERMITTED|"
                             r"imghdr|filetype\.guess|magic\.from|\.verify\(\)|content_type\s+(not\s+)?in|"
                             r"mimetype\s+(not\s+)?in|suffix\s+(not\s+)?in|ext\w*\s+(not\s+)?in|endswith\(\s*\(|"
                             r"\.endswith\(['\"]\.|EXTENSIONS|extensions\s*=|valid_ext|is_image|is_allowed|"
                             r"FileExtensionValidator|FileAllowed|validate_image_file_extension|ImageField)")
-MEMBER_GUARD = re.compile(r"(is_relative_to|commonpath|realpath|abspath|\.\.|isabs|startswith|resolve\(\)|"
+MEMBER_GUARD = hinted(r"(is_relative_to|commonpath|realpath|abspath|\.\.|isabs|startswith|resolve\(\)|"
                           r"filter\s*=)")
 TMP_PREFIXES = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the paths this check looks for
 TMP_DIRS = ("/tmp", "/var/tmp", "/tmp/")  # noqa: S108

@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     Program,
     arg,
@@ -32,7 +33,7 @@ SQL_ALWAYS = frozenset({"execute", "executemany", "executescript", "mogrify", "e
 SQL_SAFE_CALLS = ("sql.Identifier", "sql.Literal", "sql.Placeholder", "Identifier", "Literal", "Placeholder",
                   "quote_ident", "quote_identifier", "escape_identifier")
 SQL_COMPOSERS = ("SQL", "sql.SQL", "psycopg2.sql.SQL", "psycopg.sql.SQL")  # safe only around static text
-SQL_WORDS = re.compile(r"\b(select|insert|update|delete|create|drop|alter|replace|where|from|values|order\s+by|"
+SQL_WORDS = hinted(r"\b(select|insert|update|delete|create|drop|alter|replace|where|from|values|order\s+by|"
                        r"pragma|truncate|join|limit|set)\b", re.IGNORECASE)
 SHELL_CALLS = frozenset({"os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4", "commands.getoutput",
                          "commands.getstatusoutput", "subprocess.getoutput", "subprocess.getstatusoutput",

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from redline.judges.code.analysis.flow import resolve, scope_of
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import FuncNode, Program, const_str, finding, walk_no_nested, words
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import LOG_HARMLESS, is_log_sensitive, leaf_name
@@ -28,7 +29,7 @@ PRINT_SINKS = frozenset({"print", "pprint.pprint", "pprint", "click.echo", "clic
                          "sys.stdout.write", "sys.stderr.write", "rich.print", "console.print", "console.log"})
 SINK_OPTIONS = frozenset({"exc_info", "stack_info", "stacklevel", "file", "sep", "end", "flush", "level", "err",
                           "fg", "bg", "bold", "nl", "style", "color"})
-MASKERS = re.compile(r"(mask|redact|hash|len\b|obfuscate|censor|last4|last_four|truncate|hide_password|fingerprint|"
+MASKERS = hinted(r"(mask|redact|hash|len\b|obfuscate|censor|last4|last_four|truncate|hide_password|fingerprint|"
                      r"\*\*\*)", re.IGNORECASE)
 PEEL_CALLS = frozenset({"str", "repr", "dict", "vars", "json.dumps", "json.loads", "pprint.pformat", "pformat",
                         "copy.copy", "copy.deepcopy", "jsonable_encoder", "model_to_dict", "asdict",
@@ -44,12 +45,12 @@ CONTAINER_WORDS = frozenset({"headers", "header", "cookies", "config", "settings
                              "credentials", "creds", "secrets"})
 DSN_WORDS = frozenset({"dsn", "connstr", "connectionstring", "databaseurl", "dburl", "databaseuri", "dburi",
                        "sqlalchemydatabaseuri", "brokerurl", "amqpurl"})
-CREDENTIAL_HINT = re.compile(r"(Authorization|Bearer|password|passwd|secret|api[_-]?key|token|credential|cvv|"
+CREDENTIAL_HINT = hinted(r"(Authorization|Bearer|password|passwd|secret|api[_-]?key|token|credential|cvv|"
                              r"card_?number)", re.IGNORECASE)
-LABEL_SECRET = re.compile(r"(?<![a-z])(password|passwd|pwd|passphrase|secret|token|api[ _-]?key|cvv|cvc|"
+LABEL_SECRET = hinted(r"(?<![a-z])(password|passwd|pwd|passphrase|secret|token|api[ _-]?key|cvv|cvc|"
                           r"card(?:\s*number)?|pan|authorization|credentials?|pin)\s*[:=]?\s*['\"(\[<]?$",
                           re.IGNORECASE)
-GENERATORS = re.compile(r"(generate|gen_|create|new_|make_|random)", re.IGNORECASE)
+GENERATORS = hinted(r"(generate|gen_|create|new_|make_|random)", re.IGNORECASE)
 MAX_DEPTH = 4
 
 

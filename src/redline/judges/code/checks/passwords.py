@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     Program,
     arg,
@@ -35,7 +36,7 @@ WEAK_PASSLIB = frozenset({"md5_crypt", "hex_md5", "hex_sha1", "hex_sha256", "hex
                           "mysql41", "postgres_md5", "oracle10", "ldap_salted_md5", "ldap_salted_sha1", "unix_disabled",
                           "apr_md5_crypt", "sun_md5_crypt", "ldap_hex_md5", "ldap_hex_sha1", "msdcc", "msdcc2"})
 WEAK_DJANGO = frozenset({"md5", "unsalted_md5", "sha1", "unsalted_sha1", "crypt"})
-KDF_HINTS = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|set_password|hashpw|"
+KDF_HINTS = hinted(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|set_password|hashpw|"
                        r"CryptContext|passlib|hash_password|password_hash|hasher|check_password|verify_password|"
                        r"PasswordHasher|hashlib|\.hash\(|sha\d|md5|crypt\.crypt)", re.IGNORECASE)
 MIN_PBKDF2 = 100_000
@@ -231,7 +232,7 @@ def _both_input(program: Program, left: ast.expr, right: ast.expr) -> bool:
     return user.tainted(left) and user.tainted(right)
 
 
-HASHING_CALL = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|hashpw|passlib|"
+HASHING_CALL = hinted(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|hashpw|passlib|"
                           r"CryptContext|PasswordHasher|hashlib|sha\d|md5|blake2|crypt|hmac|\bhash$|\.hash$)",
                           re.IGNORECASE)
 

@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -36,7 +37,7 @@ COOKIE_CONFIG = {"SESSION_COOKIE_SECURE": "CWE-614", "SESSION_COOKIE_HTTPONLY": 
                  "CSRF_COOKIE_HTTPONLY": "CWE-1004"}
 COOKIE_SETTINGS = ("SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "SESSION_COOKIE_NAME", "SESSION_COOKIE_AGE",
                    "SESSION_ENGINE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_DOMAIN", "REMEMBER_COOKIE_HTTPONLY")
-EXPIRY_HINTS = re.compile(r"(\bexp\b|expir|max_age|maxage|ttl|lifetime|timedelta|PERMANENT_SESSION_LIFETIME|"
+EXPIRY_HINTS = hinted(r"(\bexp\b|expir|max_age|maxage|ttl|lifetime|timedelta|PERMANENT_SESSION_LIFETIME|"
                           r"SESSION_COOKIE_AGE|setex|psetex|\bex=|valid_until|valid_for|time\.time\(\)|"
                           r"datetime\.(utc)?now|timezone\.now|\bage\b|timeout|issued_at|created_at|\bnow\(\))",
                           re.IGNORECASE)

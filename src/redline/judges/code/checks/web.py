@@ -11,6 +11,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -36,7 +37,7 @@ NUMERIC_WORDS = frozenset({"id", "count", "total", "num", "number", "price", "am
                            "rate", "code", "status", "sum", "avg", "average", "cost", "balance", "port", "int",
                            "float", "date", "time", "created", "timestamp", "at", "n", "i", "pk", "version",
                            "nonce", "csrf"})
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+HTML_TAG = hinted(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
 RESPONSE_CALLS = ("make_response", "Response", "HttpResponse", "HTMLResponse", "HTMLResponse.__init__",
                   "StreamingHttpResponse")
 REDIRECTS = ("redirect", "HttpResponseRedirect", "HttpResponsePermanentRedirect", "RedirectResponse")
