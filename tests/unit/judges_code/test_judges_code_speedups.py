@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from redline.judges.code import semgrep_prefilter
+from redline.judges.code import bandit_fast, semgrep_prefilter
 from redline.judges.code.analysis import trees
 from redline.judges.code.analysis.hinted import Hinted, anchors
+from redline.judges.code.bandit_scan import bandit_version
 from redline.judges.code.semgrep_scan import _pack, rules_dir, scan_semgrep, semgrep_binary
 
 LABELLED = Path(__file__).resolve().parents[2] / "data" / "code_labelled"
@@ -146,3 +147,26 @@ def test_prefiltered_batch_finds_what_the_full_pack_finds() -> None:
     web = {f.rule for f in full[0]}
     assert {"redline-open-redirect-request", "redline-trust-boundary-session", "redline-pathlib-from-request",
             "redline-header-injection", "redline-xpath-injection"} <= web
+
+
+def _bandit_issues(manager_type: type, directory: Path) -> list[tuple[object, ...]]:
+    from bandit.core import config as b_config
+
+    manager = manager_type(b_config.BanditConfig(), "file", quiet=True)
+    manager.discover_files([str(directory)], recursive=True)
+    manager.run_tests()
+    return sorted((Path(i.fname).name, i.test_id, i.lineno, i.col_offset, tuple(i.linerange), i.severity,
+                   i.confidence, i.text) for i in manager.get_issue_list())
+
+
+def test_fast_bandit_visitor_reports_what_bandit_reports(tmp_path: Path) -> None:
+    from bandit.core import manager as b_manager
+
+    fast = bandit_fast.manager_class(bandit_version())
+    assert fast is not b_manager.BanditManager  # the pinned version gets the trimmed visitor
+    assert bandit_fast.manager_class("0.0") is b_manager.BanditManager
+    for k, code in enumerate(_programs()):
+        (tmp_path / f"s{k:04d}.py").write_text(code, encoding="utf-8")
+    stock = _bandit_issues(b_manager.BanditManager, tmp_path)
+    assert len(stock) > 20
+    assert _bandit_issues(fast, tmp_path) == stock

@@ -19,7 +19,7 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
-from redline.judges.code import completion, cwe_scope, extract, fstring_compat, semgrep_prefilter
+from redline.judges.code import bandit_fast, completion, cwe_scope, extract, fstring_compat, semgrep_prefilter
 from redline.judges.code import refusal as code_refusal
 from redline.judges.code.analysis.program import TOOL as CHECKS_TOOL
 from redline.judges.code.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
@@ -130,7 +130,7 @@ class CodeSecurityJudge:
         if self._fingerprint is None:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
             sources = "".join(inspect.getsource(m) for m in (extract, completion, code_refusal, fstring_compat,
-                                                                cwe_scope, semgrep_prefilter))
+                                                                cwe_scope, semgrep_prefilter, bandit_fast))
             # the pinned CWE catalogue decides which findings count for an asked CWE: a new one re-judges
             extraction = hashlib.sha256(sources.encode() + CATALOGUE_PATH.read_bytes())
             from redline.judges.code.polyglot.judge import PolyglotCodeJudge  # its rules judge the JS and C cases
