@@ -192,7 +192,8 @@ def line(label: str, m: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("data/public"), help="public calibration data root")
-    parser.add_argument("--samples", type=int, default=2000, help="redline samples per language")
+    parser.add_argument("--samples", type=int, default=2000, help="redline samples for Python (the headline)")
+    parser.add_argument("--other-samples", type=int, default=500, help="redline samples for JavaScript and C")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--codeshield-samples", type=int, default=200)
@@ -206,7 +207,8 @@ def main() -> None:
         if language not in programs:
             print(f"{language}: no test programs in the data")
             continue
-        rows = make_samples(programs[language], args.samples, language)
+        rows = make_samples(programs[language], args.samples if language == "python" else args.other_samples,
+                            language)
         chars = sum(len(p["code"]) for p in programs[language]) / len(programs[language])
         print(f"{language}: {len(programs[language])} test programs ({chars:.0f} chars on average) -> "
               f"{len(rows)} unique samples")

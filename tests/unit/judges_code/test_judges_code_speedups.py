@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from redline.errors import JudgeError
 from redline.judges.code import bandit_fast, semgrep_prefilter
 from redline.judges.code.analysis import trees
 from redline.judges.code.analysis.hinted import Hinted, anchors
@@ -170,3 +171,50 @@ def test_fast_bandit_visitor_reports_what_bandit_reports(tmp_path: Path) -> None
     stock = _bandit_issues(b_manager.BanditManager, tmp_path)
     assert len(stock) > 20
     assert _bandit_issues(fast, tmp_path) == stock
+
+
+def _fake_semgrep(tmp_path: Path, body: str) -> str:
+    fake = tmp_path / "semgrep"
+    fake.write_text("#!/bin/sh\n" + body)
+    fake.chmod(0o755)
+    return str(fake)
+
+
+def test_background_semgrep_is_stopped_and_cleaned_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.judges.code import semgrep_scan
+
+    monkeypatch.setattr(semgrep_scan, "semgrep_binary", lambda: _fake_semgrep(tmp_path, "exec sleep 60\n"))
+    run = semgrep_scan.SemgrepRun(["x = 1\n"])
+    assert run.proc is not None and run.tmp is not None and Path(run.tmp).is_dir()
+    folder = run.tmp
+    run.close()
+    assert run.proc.poll() is not None and not Path(folder).exists()
+    run.close()  # twice is fine
+    late = semgrep_scan.SemgrepRun(["x = 1\n"], timeout_s=0.2)
+    with pytest.raises(JudgeError, match="timed out"):
+        late.wait()
+    assert late.proc is not None and late.proc.poll() is not None and late.tmp is None
+
+
+def test_judge_stops_semgrep_when_bandit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from redline.judges.code import judge as judge_module
+    from redline.judges.code import semgrep_scan
+
+    monkeypatch.setattr(semgrep_scan, "semgrep_binary", lambda: _fake_semgrep(tmp_path, "exec sleep 60\n"))
+    started: list[semgrep_scan.SemgrepRun] = []
+    real = semgrep_scan.SemgrepRun
+
+    def spy(*args: object, **kwargs: object) -> semgrep_scan.SemgrepRun:
+        started.append(real(*args, **kwargs))  # type: ignore[arg-type]
+        return started[-1]
+
+    def broken(codes: object) -> list[list[object]]:
+        raise JudgeError("bandit failed: boom")
+
+    monkeypatch.setattr(judge_module, "SemgrepRun", spy)
+    monkeypatch.setattr(judge_module, "scan_bandit", broken)
+    rows = [{"id": "a", "code": "import os\nos.system('ls ' + input())\n"}]
+    with pytest.raises(JudgeError, match="boom"):
+        judge_module.judge_code_rows(rows)
+    assert started and started[0].proc is not None and started[0].proc.poll() is not None
+    assert started[0].tmp is None

@@ -31,7 +31,7 @@ from redline.judges.code.extract import Extraction, extract_code, parse_python
 from redline.judges.code.fstring_compat import FSTRING_NOTE, parse_tolerant
 from redline.judges.code.refusal import detect_code_refusal
 from redline.judges.code.semgrep_scan import TOOL as SEMGREP_TOOL
-from redline.judges.code.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_version
+from redline.judges.code.semgrep_scan import SemgrepRun, load_rule_metadata, rule_files, semgrep_version
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Verdict
 
@@ -189,19 +189,29 @@ class CodeSecurityJudge:
 
     def judge_prepared(self, prepared: Sequence[Prepared]) -> list[Verdict]:
         codes = [p.extraction.code if p.extraction is not None and p.extraction.ok else None for p in prepared]
-        bandit = scan_bandit(codes) if self.use_bandit else [[] for _ in codes]
         trees = [p.extraction.tree if p.extraction is not None and p.extraction.ok else None for p in prepared]
-        semgrep = scan_semgrep(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs, trees=trees) \
-            if self.use_semgrep else [[] for _ in codes]
+        # Semgrep scans in its own process while Bandit and the checks run here
+        run = SemgrepRun(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs, trees=trees) \
+            if self.use_semgrep else None
+        try:
+            bandit = scan_bandit(codes) if self.use_bandit else [[] for _ in codes]
+            checked: list[tuple[list[Finding], list[str]] | None] = []
+            for item in prepared:
+                extraction = item.extraction
+                checked.append(run_checks(extraction.code, extraction.tree, templates=extraction.templates,
+                                          context=item.context)
+                               if extraction is not None and extraction.ok and extraction.tree is not None else None)
+            semgrep = run.wait() if run is not None else [[] for _ in codes]
+        finally:
+            if run is not None:
+                run.close()
         verdicts = []
         for k, item in enumerate(prepared):
-            extraction = item.extraction
-            if extraction is not None and extraction.ok and extraction.tree is not None:
-                checked, notes = run_checks(extraction.code, extraction.tree, templates=extraction.templates,
-                                            context=item.context)
-                item.findings = sorted([*checked, *bandit[k], *semgrep[k]],
+            found = checked[k]
+            if found is not None:
+                item.findings = sorted([*found[0], *bandit[k], *semgrep[k]],
                                        key=lambda f: (f.line or 0, f.tool, f.rule))[:MAX_FINDINGS]
-                item.notes.extend(notes)
+                item.notes.extend(found[1])
             verdicts.append(self._verdict(item))
         return verdicts
 

@@ -1,8 +1,8 @@
 """Semgrep OSS over a batch of code strings in one process, offline, with redline's own rule pack.
 
 Semgrep's cost is start-up (~0.2 s with ``--experimental``), so a batch goes to one temp dir under generated
-names and is scanned by one call; results map back by file name. Registry configs need the network and
-hang offline, so only the shipped rule files are used.
+names and is scanned by one call (in the background: :class:`SemgrepRun`); results map back by file name.
+Registry configs need the network and hang offline, so only the shipped rule files are used.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -116,37 +117,81 @@ def scan_semgrep(codes: Sequence[str | None], *, rules: Path | None = None, time
 
     ``trees`` (each code's parse, or None) lets the shipped pack skip rules a file provably cannot match.
     """
-    results: list[list[Finding]] = [[] for _ in codes]
-    if not any(c is not None for c in codes):
-        return results
-    binary = semgrep_binary()
-    if binary is None:
-        raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
-    prefilter = rules is None and trees is not None
-    rules = rules or rules_dir()
-    env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
-    with tempfile.TemporaryDirectory(prefix="redline-semgrep-") as tmp:
-        target = Path(tmp) / "batch"
-        target.mkdir()
-        names = write_batch(target, codes)
-        if prefilter and trees is not None:
-            rules = _batch_config(Path(tmp), names, codes, trees) or rules
+    return SemgrepRun(codes, rules=rules, timeout_s=timeout_s, jobs=jobs, trees=trees).wait()
+
+
+class SemgrepRun:
+    """One Semgrep call over a batch, started at once and collected by :meth:`wait`: the judge runs Bandit and
+    its checks meanwhile, so one judging process keeps a second core busy. Output goes to files, not pipes, so
+    Semgrep never blocks on a full pipe while the caller works. :meth:`close` stops it on the error path."""
+
+    def __init__(self, codes: Sequence[str | None], *, rules: Path | None = None,
+                 timeout_s: float = DEFAULT_TIMEOUT_S, jobs: int | None = None,
+                 trees: Sequence[ast.AST | None] | None = None) -> None:
+        self.results: list[list[Finding]] = [[] for _ in codes]
+        self.timeout_s = timeout_s
+        self.names: dict[str, int] = {}
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.tmp: str | None = None
+        if not any(c is not None for c in codes):
+            return
+        binary = semgrep_binary()
+        if binary is None:
+            raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
+        prefilter = rules is None and trees is not None
+        config = rules or rules_dir()
+        env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
+        self.tmp = tempfile.mkdtemp(prefix="redline-semgrep-")
         try:
-            proc = subprocess.run(_command(binary, rules, target, jobs), capture_output=True, timeout=timeout_s,
-                                  env=env, cwd=tmp, check=False)
-        except subprocess.TimeoutExpired:
-            raise JudgeError(f"semgrep timed out after {timeout_s:.0f} s on a batch of {len(names)} files") from None
+            target = Path(self.tmp) / "batch"
+            target.mkdir()
+            self.names = write_batch(target, codes)
+            if prefilter and trees is not None:
+                config = _batch_config(Path(self.tmp), self.names, codes, trees) or config
+            with open(Path(self.tmp) / "out.json", "wb") as out, open(Path(self.tmp) / "err.txt", "wb") as err:
+                self.proc = subprocess.Popen(_command(binary, config, target, jobs), stdout=out, stderr=err,
+                                             env=env, cwd=self.tmp)
+            self.deadline = time.monotonic() + timeout_s
         except OSError as exc:
+            self.close()
             raise JudgeError(f"semgrep could not start: {exc}") from None
-        report = _parse(proc.stdout, proc.returncode, proc.stderr)
-    for result in report.get("results", []):
-        index = names.get(Path(str(result.get("path", ""))).name)
-        if index is not None:
-            results[index].append(_to_finding(result))
-    for i, found in enumerate(results):
-        unique = {(f.rule, f.line): f for f in found}
-        results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
-    return results
+        except BaseException:
+            self.close()
+            raise
+
+    def wait(self) -> list[list[Finding]]:
+        """The findings per item; raises JudgeError when Semgrep failed or ran past ``timeout_s``."""
+        if self.proc is None or self.tmp is None:
+            self.close()
+            return self.results
+        try:
+            try:
+                returncode = self.proc.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                raise JudgeError(f"semgrep timed out after {self.timeout_s:.0f} s on a batch of "
+                                 f"{len(self.names)} files") from None
+            report = _parse((Path(self.tmp) / "out.json").read_bytes(), returncode,
+                            (Path(self.tmp) / "err.txt").read_bytes())
+        finally:
+            self.close()
+        results = self.results
+        for result in report.get("results", []):
+            index = self.names.get(Path(str(result.get("path", ""))).name)
+            if index is not None:
+                results[index].append(_to_finding(result))
+        for i, found in enumerate(results):
+            unique = {(f.rule, f.line): f for f in found}
+            results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
+        return results
+
+    def close(self) -> None:
+        """Stop Semgrep if it still runs and remove the batch folder (safe to call twice)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
 
 
 def _parse(stdout: bytes, returncode: int, stderr: bytes) -> dict[str, Any]:
