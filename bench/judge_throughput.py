@@ -195,7 +195,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=2000, help="redline samples for Python (the headline)")
     parser.add_argument("--other-samples", type=int, default=500, help="redline samples for JavaScript and C")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--batch-size", type=int, default=250)
+    parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--codeshield-samples", type=int, default=200)
     parser.add_argument("--process-samples", type=int, default=40)
     parser.add_argument("--languages", default="python,javascript,c")
