@@ -20,6 +20,7 @@ Bandit) and ``os.getloadavg()`` before and after, since the machine may be share
 
     python bench/judge_throughput.py [--data data/public] [--samples 2000] [--workers 2]
                                      [--languages python,javascript,c]
+    python bench/judge_throughput.py --phases     # CPU per phase (extraction, Bandit, Semgrep, checks)
 """
 
 from __future__ import annotations
@@ -179,6 +180,42 @@ def measure(kind: str, tasks: list[Any], fn: Callable[[Any], tuple[Counter[str],
             "load": (load_before, load_after), "counts": dict(sorted(counts.items()))}
 
 
+def phases(programs: list[dict[str, Any]]) -> None:
+    """CPU ms per program of each phase of the Python judge, run one after another in this process."""
+    from redline.judges.code.bandit_scan import scan_bandit
+    from redline.judges.code.checks import run_checks
+    from redline.judges.code.judge import CodeSecurityJudge, prepare_row
+    from redline.judges.code.semgrep_scan import scan_semgrep
+
+    rows = [{"id": r["id"], "code": r["code"], "cwes": r.get("cwes") or []} for r in programs]
+    judge = CodeSecurityJudge(semgrep_jobs=1)
+    _ = judge.fingerprint
+    scan_bandit(["x = 1\n"])
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn: Callable[[], Any]) -> Any:
+        start = _cpu()
+        out = fn()
+        spent[name] = _cpu() - start
+        return out
+
+    prepared = timed("extraction, parse, scope", lambda: [prepare_row(r, k, {}) for k, r in enumerate(rows)])
+    ok = [p for p in prepared if p.extraction is not None and p.extraction.ok]
+    codes = [p.extraction.code for p in ok if p.extraction is not None]
+    trees = [p.extraction.tree for p in ok if p.extraction is not None]
+    timed("Bandit (one pass)", lambda: scan_bandit(codes))
+    timed("Semgrep (one call, --jobs 1, prefiltered)", lambda: scan_semgrep(codes, jobs=1, trees=trees))
+    timed("checks (redline's rule pack)", lambda: [run_checks(p.extraction.code, p.extraction.tree,
+                                                              templates=p.extraction.templates)
+                                                   for p in ok if p.extraction is not None
+                                                   and p.extraction.tree is not None])
+    fresh = [prepare_row(r, k, {}) for k, r in enumerate(rows)]
+    timed("judge_prepared (all but extraction; Semgrep in background)", lambda: judge.judge_prepared(fresh))
+    print(f"phases, CPU per program over {len(rows)} Python test programs (load {_load(os.getloadavg())}):")
+    for name, cpu in spent.items():
+        print(f"  {name:60s} {1000 * cpu / len(rows):6.2f} ms")
+
+
 def _load(*loads: tuple[float, ...]) -> str:
     """``os.getloadavg()`` readings (1/5/15 min), before -> after."""
     return " -> ".join("/".join(f"{v:.2f}" for v in one) for one in loads)
@@ -199,8 +236,12 @@ def main() -> None:
     parser.add_argument("--codeshield-samples", type=int, default=200)
     parser.add_argument("--process-samples", type=int, default=40)
     parser.add_argument("--languages", default="python,javascript,c")
+    parser.add_argument("--phases", action="store_true", help="only the per-phase CPU profile of the Python judge")
     args = parser.parse_args()
     programs = load_programs(args.data)
+    if args.phases:
+        phases(programs["python"])
+        return
     print(f"public TEST programs from {args.data / 'code'}; {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} "
           f"usable), {args.workers} worker processes per judge; load now {_load(os.getloadavg())}")
     for language in [x.strip() for x in args.languages.split(",") if x.strip()]:
