@@ -21,6 +21,7 @@ Bandit) and ``os.getloadavg()`` before and after, since the machine may be share
     python bench/judge_throughput.py [--data data/public] [--samples 2000] [--workers 2]
                                      [--languages python,javascript,c]
     python bench/judge_throughput.py --phases     # CPU per phase (extraction, Bandit, Semgrep, checks)
+    python bench/judge_throughput.py --record before.json; ...; --record after.json; --compare before.json after.json
 """
 
 from __future__ import annotations
@@ -216,6 +217,45 @@ def phases(programs: list[dict[str, Any]]) -> None:
         print(f"  {name:60s} {1000 * cpu / len(rows):6.2f} ms")
 
 
+def record(data: Path, out: Path) -> None:
+    """Every verdict the judge gives on the public dev+test programs (scope asked and all), the labelled snippets
+    and the model-written sets, with every finding: run before and after a speed-up, then ``--compare``."""
+    from redline.evaluation.code import load_labelled
+    from redline.evaluation.model_written import _inputs, load_items
+    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+
+    rows = [{"id": r["id"], "code": r["code"], "language": r["language"], "cwes": r["cwes"]}
+            for path in sorted((data / "code").glob("*.jsonl"))
+            for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    labelled = Path("tests/data/code_labelled")
+    snippets = [{"id": f"{split}/{ex.name}", ("code" if ex.kind == "code" else "response"): ex.text,
+                 "cwes": list(ex.cwes)} for split in ("dev", "holdout", "holdout2")
+                for ex in load_labelled(labelled / split, split)]
+    got: dict[str, Any] = {}
+    for scope in ("asked", "all"):
+        got[f"public-{scope}"] = judge_code_rows(rows, judge=CodeSecurityJudge(scope=scope))
+        got[f"labelled-{scope}"] = judge_code_rows(snippets, judge=CodeSecurityJudge(scope=scope))
+    for path in sorted(Path("tests/data/code_model_written").glob("*.yaml")):
+        got[path.name] = [{"label": v.label, "score": v.score, "evidence": list(v.evidence),
+                           "findings": [[f.tool, f.rule, f.cwe, f.severity, f.line, f.message] for f in v.findings],
+                           "counted": v.details.get("counted")}
+                          for v in CodeSecurityJudge().judge(_inputs(load_items(path)))]
+    out.write_text(json.dumps(got, sort_keys=True), encoding="utf-8")
+    print(f"{sum(map(len, got.values()))} verdicts -> {out}")
+
+
+def compare(before: Path, after: Path) -> int:
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (before, after))
+    differ = 0
+    for key in sorted(set(a) | set(b)):
+        x, y = a.get(key, []), b.get(key, [])
+        bad = sum(1 for i in range(max(len(x), len(y))) if i >= len(x) or i >= len(y) or x[i] != y[i])
+        differ += bad
+        print(f"  {key}: {len(x)} verdicts, {bad} differ")
+    print(f"{differ} verdicts differ (outcome, severity, counted CWEs, every finding)")
+    return 1 if differ else 0
+
+
 def _load(*loads: tuple[float, ...]) -> str:
     """``os.getloadavg()`` readings (1/5/15 min), before -> after."""
     return " -> ".join("/".join(f"{v:.2f}" for v in one) for one in loads)
@@ -237,7 +277,15 @@ def main() -> None:
     parser.add_argument("--process-samples", type=int, default=40)
     parser.add_argument("--languages", default="python,javascript,c")
     parser.add_argument("--phases", action="store_true", help="only the per-phase CPU profile of the Python judge")
+    parser.add_argument("--record", type=Path, help="only write every verdict (public, labelled, model-written) here")
+    parser.add_argument("--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="diff two --record files")
     args = parser.parse_args()
+    if args.compare:
+        raise SystemExit(compare(*args.compare))
+    if args.record:
+        load_programs(args.data)  # the clear message when the data is missing
+        record(args.data, args.record)
+        return
     programs = load_programs(args.data)
     if args.phases:
         phases(programs["python"])
