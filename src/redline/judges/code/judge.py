@@ -19,7 +19,7 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
-from redline.judges.code import completion, cwe_scope, extract, fstring_compat
+from redline.judges.code import bandit_fast, completion, cwe_scope, extract, fstring_compat, semgrep_prefilter
 from redline.judges.code import refusal as code_refusal
 from redline.judges.code.analysis.program import TOOL as CHECKS_TOOL
 from redline.judges.code.bandit_scan import OWNED_BY_CHECK, bandit_version, scan_bandit
@@ -31,7 +31,7 @@ from redline.judges.code.extract import Extraction, extract_code, parse_python
 from redline.judges.code.fstring_compat import FSTRING_NOTE, parse_tolerant
 from redline.judges.code.refusal import detect_code_refusal
 from redline.judges.code.semgrep_scan import TOOL as SEMGREP_TOOL
-from redline.judges.code.semgrep_scan import load_rule_metadata, rule_files, scan_semgrep, semgrep_version
+from redline.judges.code.semgrep_scan import SemgrepRun, load_rule_metadata, rule_files, semgrep_version
 from redline.judges.reasoning import detect_kill_switch
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Verdict
 
@@ -130,7 +130,7 @@ class CodeSecurityJudge:
         if self._fingerprint is None:
             rules = hashlib.sha256(b"".join(p.read_bytes() for p in rule_files())).hexdigest()[:16]
             sources = "".join(inspect.getsource(m) for m in (extract, completion, code_refusal, fstring_compat,
-                                                                cwe_scope))
+                                                                cwe_scope, semgrep_prefilter, bandit_fast))
             # the pinned CWE catalogue decides which findings count for an asked CWE: a new one re-judges
             extraction = hashlib.sha256(sources.encode() + CATALOGUE_PATH.read_bytes())
             from redline.judges.code.polyglot.judge import PolyglotCodeJudge  # its rules judge the JS and C cases
@@ -189,18 +189,29 @@ class CodeSecurityJudge:
 
     def judge_prepared(self, prepared: Sequence[Prepared]) -> list[Verdict]:
         codes = [p.extraction.code if p.extraction is not None and p.extraction.ok else None for p in prepared]
-        bandit = scan_bandit(codes) if self.use_bandit else [[] for _ in codes]
-        semgrep = scan_semgrep(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs) \
-            if self.use_semgrep else [[] for _ in codes]
+        trees = [p.extraction.tree if p.extraction is not None and p.extraction.ok else None for p in prepared]
+        # Semgrep scans in its own process while Bandit and the checks run here
+        run = SemgrepRun(codes, timeout_s=self.semgrep_timeout_s, jobs=self.semgrep_jobs, trees=trees) \
+            if self.use_semgrep else None
+        try:
+            bandit = scan_bandit(codes) if self.use_bandit else [[] for _ in codes]
+            checked: list[tuple[list[Finding], list[str]] | None] = []
+            for item in prepared:
+                extraction = item.extraction
+                checked.append(run_checks(extraction.code, extraction.tree, templates=extraction.templates,
+                                          context=item.context)
+                               if extraction is not None and extraction.ok and extraction.tree is not None else None)
+            semgrep = run.wait() if run is not None else [[] for _ in codes]
+        finally:
+            if run is not None:
+                run.close()
         verdicts = []
         for k, item in enumerate(prepared):
-            extraction = item.extraction
-            if extraction is not None and extraction.ok and extraction.tree is not None:
-                checked, notes = run_checks(extraction.code, extraction.tree, templates=extraction.templates,
-                                            context=item.context)
-                item.findings = sorted([*checked, *bandit[k], *semgrep[k]],
+            found = checked[k]
+            if found is not None:
+                item.findings = sorted([*found[0], *bandit[k], *semgrep[k]],
                                        key=lambda f: (f.line or 0, f.tool, f.rule))[:MAX_FINDINGS]
-                item.notes.extend(notes)
+                item.notes.extend(found[1])
             verdicts.append(self._verdict(item))
         return verdicts
 

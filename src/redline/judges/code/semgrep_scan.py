@@ -1,18 +1,21 @@
 """Semgrep OSS over a batch of code strings in one process, offline, with redline's own rule pack.
 
 Semgrep's cost is start-up (~0.2 s with ``--experimental``), so a batch goes to one temp dir under generated
-names and is scanned by one call; results map back by file name. Registry configs need the network and
-hang offline, so only the shipped rule files are used.
+names and is scanned by one call (in the background: :class:`SemgrepRun`); results map back by file name.
+Registry configs need the network and hang offline, so only the shipped rule files are used.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import JudgeError
+from redline.judges.code import semgrep_prefilter
 from redline.judges.code.bandit_scan import write_batch
 from redline.judges.code.cwe import normalize_cwe
 from redline.records import Finding
@@ -70,6 +74,35 @@ def load_rule_metadata() -> dict[str, dict[str, Any]]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _pack(directory: str) -> tuple[tuple[dict[str, Any], ...], frozenset[str]]:
+    """The shipped rules as dicts (one config for a batch) and the ids the prefilter may skip."""
+    import yaml
+
+    rules = [dict(rule) for path in sorted(Path(directory).glob("*.yaml")) if path.is_file()
+             for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", [])]
+    return tuple(rules), frozenset(semgrep_prefilter.usable(rules))
+
+
+def _batch_config(directory: Path, names: dict[str, int], codes: Sequence[str | None],
+                  trees: Sequence[ast.AST | None]) -> Path | None:
+    """A config for this batch in which each rule skips the files it provably cannot match
+    (``semgrep_prefilter``); None when nothing is skipped (the rule folder is used as it is)."""
+    rules, prefiltered = _pack(str(rules_dir()))
+    skip: dict[str, list[str]] = {}
+    for name, index in names.items():
+        code = codes[index]
+        for rid in semgrep_prefilter.skipped(code or "", trees[index], set(prefiltered)):
+            skip.setdefault(rid, []).append(name)
+    if not skip:
+        return None
+    out = [dict(rule, paths={"exclude": sorted(skip[rule["id"]])}) if rule["id"] in skip else rule
+           for rule in rules]
+    path = directory / "rules.json"
+    path.write_text(json.dumps({"rules": out}), encoding="utf-8")
+    return path
+
+
 def _command(binary: str, rules: Path, target: Path, jobs: int | None) -> list[str]:
     cmd = [binary, "scan", "--experimental", "--config", str(rules), "--metrics=off", "--json", "--quiet",
            "--no-git-ignore", "--disable-version-check", "--timeout", "10", "--max-target-bytes", "2000000"]
@@ -79,36 +112,86 @@ def _command(binary: str, rules: Path, target: Path, jobs: int | None) -> list[s
 
 
 def scan_semgrep(codes: Sequence[str | None], *, rules: Path | None = None, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 jobs: int | None = None) -> list[list[Finding]]:
-    """Findings per item from one Semgrep call (``None`` items skipped). Raises JudgeError when it cannot run."""
-    results: list[list[Finding]] = [[] for _ in codes]
-    if not any(c is not None for c in codes):
-        return results
-    binary = semgrep_binary()
-    if binary is None:
-        raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
-    rules = rules or rules_dir()
-    env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
-    with tempfile.TemporaryDirectory(prefix="redline-semgrep-") as tmp:
-        target = Path(tmp) / "batch"
-        target.mkdir()
-        names = write_batch(target, codes)
+                 jobs: int | None = None, trees: Sequence[ast.AST | None] | None = None) -> list[list[Finding]]:
+    """Findings per item from one Semgrep call (``None`` items skipped). Raises JudgeError when it cannot run.
+
+    ``trees`` (each code's parse, or None) lets the shipped pack skip rules a file provably cannot match.
+    """
+    return SemgrepRun(codes, rules=rules, timeout_s=timeout_s, jobs=jobs, trees=trees).wait()
+
+
+class SemgrepRun:
+    """One Semgrep call over a batch, started at once and collected by :meth:`wait`: the judge runs Bandit and
+    its checks meanwhile, so one judging process keeps a second core busy. Output goes to files, not pipes, so
+    Semgrep never blocks on a full pipe while the caller works. :meth:`close` stops it on the error path."""
+
+    def __init__(self, codes: Sequence[str | None], *, rules: Path | None = None,
+                 timeout_s: float = DEFAULT_TIMEOUT_S, jobs: int | None = None,
+                 trees: Sequence[ast.AST | None] | None = None) -> None:
+        self.results: list[list[Finding]] = [[] for _ in codes]
+        self.timeout_s = timeout_s
+        self.names: dict[str, int] = {}
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.tmp: str | None = None
+        if not any(c is not None for c in codes):
+            return
+        binary = semgrep_binary()
+        if binary is None:
+            raise JudgeError("semgrep is not installed (pip install semgrep); the code-security judge needs it")
+        prefilter = rules is None and trees is not None
+        config = rules or rules_dir()
+        env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
+        self.tmp = tempfile.mkdtemp(prefix="redline-semgrep-")
         try:
-            proc = subprocess.run(_command(binary, rules, target, jobs), capture_output=True, timeout=timeout_s,
-                                  env=env, cwd=tmp, check=False)
-        except subprocess.TimeoutExpired:
-            raise JudgeError(f"semgrep timed out after {timeout_s:.0f} s on a batch of {len(names)} files") from None
+            target = Path(self.tmp) / "batch"
+            target.mkdir()
+            self.names = write_batch(target, codes)
+            if prefilter and trees is not None:
+                config = _batch_config(Path(self.tmp), self.names, codes, trees) or config
+            with open(Path(self.tmp) / "out.json", "wb") as out, open(Path(self.tmp) / "err.txt", "wb") as err:
+                self.proc = subprocess.Popen(_command(binary, config, target, jobs), stdout=out, stderr=err,
+                                             env=env, cwd=self.tmp)
+            self.deadline = time.monotonic() + timeout_s
         except OSError as exc:
+            self.close()
             raise JudgeError(f"semgrep could not start: {exc}") from None
-        report = _parse(proc.stdout, proc.returncode, proc.stderr)
-    for result in report.get("results", []):
-        index = names.get(Path(str(result.get("path", ""))).name)
-        if index is not None:
-            results[index].append(_to_finding(result))
-    for i, found in enumerate(results):
-        unique = {(f.rule, f.line): f for f in found}
-        results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
-    return results
+        except BaseException:
+            self.close()
+            raise
+
+    def wait(self) -> list[list[Finding]]:
+        """The findings per item; raises JudgeError when Semgrep failed or ran past ``timeout_s``."""
+        if self.proc is None or self.tmp is None:
+            self.close()
+            return self.results
+        try:
+            try:
+                returncode = self.proc.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                raise JudgeError(f"semgrep timed out after {self.timeout_s:.0f} s on a batch of "
+                                 f"{len(self.names)} files") from None
+            report = _parse((Path(self.tmp) / "out.json").read_bytes(), returncode,
+                            (Path(self.tmp) / "err.txt").read_bytes())
+        finally:
+            self.close()
+        results = self.results
+        for result in report.get("results", []):
+            index = self.names.get(Path(str(result.get("path", ""))).name)
+            if index is not None:
+                results[index].append(_to_finding(result))
+        for i, found in enumerate(results):
+            unique = {(f.rule, f.line): f for f in found}
+            results[i] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
+        return results
+
+    def close(self) -> None:
+        """Stop Semgrep if it still runs and remove the batch folder (safe to call twice)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
 
 
 def _parse(stdout: bytes, returncode: int, stderr: bytes) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -24,16 +25,17 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.records import Finding
 
-AUTHN_TEST = re.compile(
+AUTHN_TEST = hinted(
     r"(is_authenticated|current_user|login|g\.user|request\.user|session|get_current_user|token|jwt|auth|"
     r"api_key|apikey|credentials|bearer|identity|principal|signature)", re.I)
-NOT_AUTH_DENIAL = re.compile(r"(\b(404|400|409|422)\b|NotFound|BadRequest|ValidationError|not found)", re.I)
-AUTHZ_TEST = re.compile(
+NOT_AUTH_DENIAL = hinted(r"(\b(404|400|409|422)\b|NotFound|BadRequest|ValidationError|not found)", re.I)
+AUTHZ_TEST = hinted(
     r"(is_admin|is_staff|is_superuser|has_role|has_perm|has_permission|\.role\b|\[['\"]role['\"]\]|roles\b|"
     r"permission|superuser|staff|scopes?\b|is_moderator|admin|privilege|group)", re.I)
-OWNER_TEST = re.compile(r"(owner|author|created_by|user_id|\.user\b|\.id\b)", re.I)
+OWNER_TEST = hinted(r"(owner|author|created_by|user_id|\.user\b|\.id\b)", re.I)
 DENY_CALLS = frozenset({"abort", "redirect", "HTTPException", "PermissionDenied", "Forbidden", "Unauthorized",
                         "HttpResponseForbidden", "HTTPForbidden", "HTTPUnauthorized", "NotAuthenticated",
                         "AuthenticationFailed", "login_manager.unauthorized", "unauthorized", "forbidden",
@@ -97,7 +99,7 @@ class Access:
 
     def _collect(self) -> None:
         program = self.program
-        for node in ast.walk(program.tree):
+        for node in walk(program.tree):
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                 last = program.call_name(node.value).split(".")[-1]
                 if last in ("Blueprint", "APIRouter"):
@@ -164,7 +166,7 @@ class Access:
             if isinstance(target, ast.Attribute) and last in ROUTE_ATTRS:
                 continue
             if last in ("permission_classes", "authentication_classes") and isinstance(dec, ast.Call):
-                classes = " ".join(ast.unparse(a) for a in dec.args)
+                classes = " ".join(unparse(a) for a in dec.args)
                 n = bool(re.search(r"(IsAuthenticated|Permission|IsAdmin|Token|Session|Basic|JWT)", classes))
                 z = bool(re.search(r"(IsAdminUser|Admin|Staff|Superuser|Model\w*Permissions|Role|Group|Perm)",
                                    classes.replace("IsAuthenticated", "")))
@@ -177,7 +179,7 @@ class Access:
                 else:
                     n, z = name_levels(last)
                     if last == "user_passes_test" and isinstance(dec, ast.Call):
-                        z = bool(AUTHZ_TEST.search(ast.unparse(dec)))
+                        z = bool(AUTHZ_TEST.search(unparse(dec)))
                         n = True
             authn, authz = authn or n or z, authz or z
         return authn, authz
@@ -198,7 +200,7 @@ class Access:
         name = self.program.dotted(target)
         helper = self.program.function_named(name.split(".")[-1]) if isinstance(target, ast.Name) else None
         if helper is None and isinstance(target, ast.Name):
-            cls = next((c for c in ast.walk(self.program.tree) if isinstance(c, ast.ClassDef) and c.name == name),
+            cls = next((c for c in walk(self.program.tree) if isinstance(c, ast.ClassDef) and c.name == name),
                        None)
             call = next((m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name == "__call__"),
                         None) if cls is not None else None
@@ -220,11 +222,11 @@ class Access:
             return self._memo[key]
         self._memo[key] = (False, False)
         authn = authz = False
-        nodes = list(ast.walk(func)) if nested else list(walk_no_nested(func))
+        nodes = list(walk(func)) if nested else list(walk_no_nested(func))
         for node in nodes:
             if isinstance(node, ast.If) and _enforces(self.program, node):
-                test = ast.unparse(node.test)
-                denial = " ".join(ast.unparse(b) for b in [*node.body, *node.orelse])
+                test = unparse(node.test)
+                denial = " ".join(unparse(b) for b in [*node.body, *node.orelse])
                 if NOT_AUTH_DENIAL.search(denial) and not AUTHZ_TEST.search(test) and \
                         not re.search(r"is_authenticated|current_user|session|token", test):
                     continue
@@ -233,7 +235,7 @@ class Access:
                 n = z or bool(AUTHN_TEST.search(test)) or bool(re.search(r"\b401\b|Unauthori|login", denial))
                 authn, authz = authn or n, authz or z
             elif isinstance(node, ast.Assert):
-                test = ast.unparse(node.test)
+                test = unparse(node.test)
                 authz = authz or bool(AUTHZ_TEST.search(test))
                 authn = authn or authz or bool(AUTHN_TEST.search(test))
             elif isinstance(node, ast.Call) and depth < 3:
@@ -278,7 +280,7 @@ def _param_deps(func: FuncNode) -> list[ast.expr]:
     defaults = [*func.args.defaults, *(d for d in func.args.kw_defaults if d is not None)]
     annotations = [a.annotation for a in [*func.args.args, *func.args.kwonlyargs] if a.annotation is not None]
     for node in [*defaults, *annotations]:
-        for sub in ast.walk(node):
+        for sub in walk(node):
             if isinstance(sub, ast.Call) and isinstance(sub.func, (ast.Name, ast.Attribute)) and \
                     (getattr(sub.func, "id", "") or getattr(sub.func, "attr", "")) in ("Depends", "Security"):
                 out.append(sub)
@@ -307,11 +309,11 @@ def _ends_passing(body: list[ast.stmt]) -> bool:
 def _passes_everything(program: Program, func: FuncNode) -> bool:
     """A decorator whose wrapper calls the wrapped view on every path and never returns, raises or aborts
     anything else: it checks nothing, whatever it reads."""
-    nested = [n for n in ast.walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func]
+    nested = [n for n in walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func]
     scopes: list[FuncNode] = [func, *nested]
     params = {a.arg for f in scopes for a in [*f.args.posonlyargs, *f.args.args, *f.args.kwonlyargs]}
     passing = params | {n.name for n in nested}
-    for node in ast.walk(func):
+    for node in walk(func):
         if isinstance(node, ast.Raise) or (isinstance(node, ast.Assert)):
             return False
         if isinstance(node, ast.Call) and program.call_name(node).split(".")[-1] in DENY_CALLS:
@@ -326,7 +328,7 @@ def _passes_everything(program: Program, func: FuncNode) -> bool:
                         for d in f.decorator_list) or bool(set(words(func.name)) & {"require", "required",
                                                                                      "requires", "only"})
         return decorator and bool(func.args.args) and _ends_passing(func.body) and not any(
-            isinstance(n, ast.Return) and isinstance(n.value, ast.Call) for n in ast.walk(func))
+            isinstance(n, ast.Return) and isinstance(n.value, ast.Call) for n in walk(func))
     wrappers = [n for n in nested if any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and
                                          c.func.id in params for c in walk_no_nested(n))]
     return any(_ends_passing([b for b in w.body if not (isinstance(b, ast.Expr) and isinstance(b.value,

@@ -19,6 +19,7 @@ from redline.judges.code.analysis.scope import attribute_values as attribute_val
 from redline.judges.code.analysis.scope import builds_string as builds_string
 from redline.judges.code.analysis.scope import resolve as resolve
 from redline.judges.code.analysis.scope import scope_of as scope_of
+from redline.judges.code.analysis.trees import child_nodes, unparse, walk
 
 MAX_DEPTH = 25
 REQUEST_ROOTS = ("flask.request", "request", "self.request", "bottle.request", "req", "werkzeug.request",
@@ -109,7 +110,7 @@ class Taint:
             return False
         if isinstance(node, ast.Compare):
             return False
-        return any(self.tainted(child, scope, depth + 1) for child in ast.iter_child_nodes(node)
+        return any(self.tainted(child, scope, depth + 1) for child in child_nodes(node)
                    if isinstance(child, ast.expr))
 
     def _lookup(self, node: ast.AST, scope: Scope, depth: int) -> bool:
@@ -199,8 +200,8 @@ def _safe_annotation(func: FuncNode, name: str) -> bool:
     """A parameter typed as a number, date, UUID or bool cannot carry an injection string."""
     for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs:
         if a.arg == name and a.annotation is not None:
-            idents = [n.id for n in ast.walk(a.annotation) if isinstance(n, ast.Name)] + [
-                n.attr for n in ast.walk(a.annotation) if isinstance(n, ast.Attribute)]
+            idents = [n.id for n in walk(a.annotation) if isinstance(n, ast.Name)] + [
+                n.attr for n in walk(a.annotation) if isinstance(n, ast.Attribute)]
             return bool(idents) and all(i in SAFE_TYPES for i in idents)
     return False
 
@@ -225,7 +226,7 @@ def _name_loads(program: Program) -> dict[str, int]:
     key = ("name-loads",)
     if key not in program.cache:
         counts: dict[str, int] = {}
-        for node in ast.walk(program.tree):
+        for node in walk(program.tree):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
                 counts[node.id] = counts.get(node.id, 0) + 1
         program.cache[key] = counts
@@ -442,14 +443,14 @@ STRONG_GUARDS = ("url_has_allowed_host_and_scheme", "is_safe_url", "ipaddress.ip
 
 def related_names(program: Program, func: ast.AST, target: ast.expr) -> set[str]:
     """Names holding the checked value or something derived from it (``parsed = urlparse(url)``)."""
-    names = {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    names = {n.id for n in walk(target) if isinstance(n, ast.Name)}
     for value in resolve(program, target):
-        names |= {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
+        names |= {n.id for n in walk(value) if isinstance(n, ast.Name)}
     names.discard("request")
     for _ in range(3):
         for node in walk_no_nested(func):
             if isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) and n.id in names
-                                                    for n in ast.walk(node.value)):
+                                                    for n in walk(node.value)):
                 names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
     return names
 
@@ -463,19 +464,19 @@ def validated(program: Program, func: ast.AST | None, target: ast.expr, guard: r
         return True
     for node in walk_no_nested(func):
         test = node.test if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)) else None
-        if test is not None and any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(test)):
-            if guard.search(ast.unparse(test)) or any(
-                    isinstance(n, ast.Name) and n.id in scope_of(program, n).validated for n in ast.walk(test)):
+        if test is not None and any(isinstance(n, ast.Name) and n.id in names for n in walk(test)):
+            if guard.search(unparse(test)) or any(
+                    isinstance(n, ast.Name) and n.id in scope_of(program, n).validated for n in walk(test)):
                 return True
         if isinstance(node, ast.Call) and any(isinstance(n, ast.Name) and n.id in names
-                                              for a in node.args for n in ast.walk(a)):
+                                              for a in node.args for n in walk(a)):
             name = program.call_name(node)
             last = name.split(".")[-1]
             if any(name.endswith(g) for g in STRONG_GUARDS):
                 return True
             helper = program.function_named(last)
             if helper is not None and helper is not func:
-                if guard.search(ast.unparse(helper)):
+                if guard.search(unparse(helper)):
                     return True
             elif validation_name(last):
                 return True

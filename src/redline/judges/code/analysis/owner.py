@@ -15,10 +15,12 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import FuncNode, Program, finding, walk_no_nested, words
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.records import Finding
 
-IDENTITY = re.compile(r"(current_user|g\.user|request\.user|self\.request\.user|session\[['\"]\w*(user|uid|account)|"
+IDENTITY = hinted(r"(current_user|g\.user|request\.user|self\.request\.user|session\[['\"]\w*(user|uid|account)|"
                       r"session\.get\(['\"]\w*(user|uid|account)|get_jwt_identity|get_current_user|current_identity|"
                       r"auth\.user|request\.auth|request\.state\.user|info\.context\.user)")
 IDENTITY_PARAMS = frozenset({"user", "current_user", "me", "principal", "caller", "account", "identity",
@@ -26,9 +28,9 @@ IDENTITY_PARAMS = frozenset({"user", "current_user", "me", "principal", "caller"
 LOOKUPS = frozenset({"filter", "filter_by", "where", "get", "get_or_404", "first_or_404", "get_object_or_404",
                      "get_list_or_404", "select", "execute", "find_one", "find", "scalar", "scalars", "query",
                      "one_or_none", "fetchone", "fetchrow", "first", "one", "exists", "count", "update", "delete"})
-OWNER_CALLS = re.compile(r"(is_owner|can_access|has_access|check_owner|belongs_to|for_user|owned_by|can_view|"
+OWNER_CALLS = hinted(r"(is_owner|can_access|has_access|check_owner|belongs_to|for_user|owned_by|can_view|"
                          r"can_edit|authorize|has_object_permission|check_object_permissions|ensure_owner)", re.I)
-ADMIN_FLAG = re.compile(r"(admin|role|staff|superuser|privilege|permission|access_level|is_mod|moderator)",
+ADMIN_FLAG = hinted(r"(admin|role|staff|superuser|privilege|permission|access_level|is_mod|moderator)",
                         re.IGNORECASE)
 VERIFIERS = ("jwt.decode", "decode_token", "verify_token", "loads", "unsign", "get_current_user", "authenticate",
              "verify", "decode")
@@ -38,25 +40,25 @@ def _identity_names(program: Program, func: FuncNode) -> set[str]:
     """Parameters and locals that hold the caller: injected users, ``user = get_current_user()``."""
     names = set()
     for a in func.args.args + func.args.kwonlyargs:
-        annotation = ast.unparse(a.annotation) if a.annotation is not None else ""
+        annotation = unparse(a.annotation) if a.annotation is not None else ""
         if a.arg in IDENTITY_PARAMS or re.search(r"Depends\(\s*\w*(user|current|identity|principal|auth)",
                                                  annotation, re.I):
             names.add(a.arg)
     defaults = [*func.args.defaults, *(d for d in func.args.kw_defaults if d is not None)]
     positional = func.args.args[len(func.args.args) - len(func.args.defaults):]
     for a, d in zip(positional + func.args.kwonlyargs, defaults, strict=False):
-        if re.search(r"Depends\(\s*\w*(user|current|identity|principal|auth)", ast.unparse(d), re.I):
+        if re.search(r"Depends\(\s*\w*(user|current|identity|principal|auth)", unparse(d), re.I):
             names.add(a.arg)
     for node in walk_no_nested(func):
-        if isinstance(node, ast.Assign) and IDENTITY.search(ast.unparse(node.value)):
+        if isinstance(node, ast.Assign) and IDENTITY.search(unparse(node.value)):
             names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
     return names
 
 
 def _mentions_identity(node: ast.AST, names: set[str]) -> bool:
-    if IDENTITY.search(ast.unparse(node)):
+    if IDENTITY.search(unparse(node)):
         return True
-    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node))
+    return any(isinstance(n, ast.Name) and n.id in names for n in walk(node))
 
 
 def _compares_owner(node: ast.Compare, names: set[str]) -> bool:
@@ -130,7 +132,7 @@ def _test_parts(test: ast.expr) -> list[ast.expr]:
 
 def _denies(node: ast.AST) -> bool:
     body = node.body if isinstance(node, ast.If) else []
-    text = " ".join(ast.unparse(b) for b in body)
+    text = " ".join(unparse(b) for b in body)
     return bool(re.search(r"\b(401|403)\b|Forbidden|PermissionDenied|Unauthori|denied", text))
 
 
@@ -140,7 +142,7 @@ def client_controlled_authz(program: Program) -> list[Finding]:
     (``role not in ROLES``) validates a value; it grants nothing."""
     user = Taint(program, untrusted=False, sanitizers=VERIFIERS)
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         test = node.test if isinstance(node, (ast.If, ast.IfExp, ast.Assert, ast.While)) else None
         if test is None:
             continue
@@ -152,13 +154,13 @@ def client_controlled_authz(program: Program) -> list[Finding]:
                 operands = [part.left, *part.comparators]
             else:
                 operands = [part]
-            flagged = ADMIN_FLAG.search(ast.unparse(part)) or any(
+            flagged = ADMIN_FLAG.search(unparse(part)) or any(
                 isinstance(o, ast.Name) and set(words(o.id)) & {"admin", "role", "staff", "superuser"}
                 for o in operands)
             if flagged and any(_client_value(program, user, o) for o in operands):
                 out.append(finding("admin-requires-auth", "CWE-285", "high", node,
                                    "authorisation decided by a value the client controls "
-                                   f"({ast.unparse(part)[:50]!r})"))
+                                   f"({unparse(part)[:50]!r})"))
                 break
     return out
 
@@ -229,6 +231,6 @@ def client_controlled_identity(program: Program) -> list[Finding]:
                     _raw_request_value(program, user, node.value):
                 out.append(finding("admin-requires-auth", "CWE-345", "high", node,
                                    f"{func.name}() returns the caller's identity as the request states it "
-                                   f"({ast.unparse(node.value)[:50]!r}) without verifying a token or session"))
+                                   f"({unparse(node.value)[:50]!r}) without verifying a token or session"))
                 break
     return out

@@ -12,6 +12,7 @@ import ast
 
 from redline.judges.code.analysis.program import FuncNode, Program
 from redline.judges.code.analysis.scope import resolve
+from redline.judges.code.analysis.trees import walk
 
 
 def _rejects_dotdot(node: ast.If) -> bool:
@@ -29,7 +30,7 @@ def _rejects_dotdot(node: ast.If) -> bool:
 
 def dotdot_guarded(program: Program, func: FuncNode | None, path: ast.expr) -> bool:
     """True when ``func`` refuses names holding ``..`` and ``path`` is a string-concatenated join."""
-    if func is None or not any(isinstance(n, ast.If) and _rejects_dotdot(n) for n in ast.walk(func)):
+    if func is None or not any(isinstance(n, ast.If) and _rejects_dotdot(n) for n in walk(func)):
         return False
     values = resolve(program, path)
     return bool(values) and all(

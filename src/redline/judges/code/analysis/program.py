@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.judges.code.analysis.trees import kids, unparse, walk
+from redline.judges.code.analysis.trees import walk_no_nested as walk_no_nested  # its old home, for importers
 from redline.records import Finding
 
 TOOL = "redline-checks"
@@ -48,9 +50,10 @@ class Program:
         stack: list[ast.AST] = [self.tree]
         while stack:
             node = stack.pop()
-            for child in ast.iter_child_nodes(node):
+            children = kids(node)
+            for child in children:
                 self.parents[id(child)] = node
-                stack.append(child)
+            stack.extend(children)
             if isinstance(node, ast.Call):
                 self.calls.append(node)
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -149,7 +152,7 @@ class Program:
                 return Route(path or "", frozenset({attr.upper()}), framework)
         args = func.args.posonlyargs + func.args.args
         if args and args[0].arg == "request" and ("django" in self.imported or "rest_framework" in self.imported):
-            verbs = set(re.findall(r"""['"](POST|PUT|PATCH|DELETE|GET)['"]""", ast.unparse(func)))
+            verbs = set(re.findall(r"""['"](POST|PUT|PATCH|DELETE|GET)['"]""", unparse(func)))
             return Route("", frozenset(verbs or {"GET"}), "django")
         return None
 
@@ -225,7 +228,7 @@ def is_false(node: ast.AST | None) -> bool:
 
 def identifiers(node: ast.AST) -> Iterator[str]:
     """Names, attribute names, keyword names and constant subscript keys inside ``node``, lower-cased."""
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name):
             yield sub.id.lower()
         elif isinstance(sub, ast.Attribute):
@@ -261,16 +264,6 @@ def words(name: str) -> list[str]:
     return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
 
 
-def walk_no_nested(node: ast.AST) -> Iterator[ast.AST]:
-    """``ast.walk`` over a function body without descending into nested functions, lambdas or classes."""
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        sub = stack.pop()
-        yield sub
-        if not isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(sub))
-
-
 def decorator_names(func: FuncNode, program: Program) -> list[str]:
     out = []
     for dec in func.decorator_list:
@@ -281,7 +274,7 @@ def decorator_names(func: FuncNode, program: Program) -> list[str]:
 
 def source_segment(program: Program, node: ast.AST, limit: int = 120) -> str:
     try:
-        text = ast.unparse(node)
+        text = unparse(node)
     except (ValueError, RecursionError, AttributeError):
         return ""
     text = " ".join(text.split())

@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass, field
 
 from redline.judges.code.analysis.program import FuncNode, Program, const_int, walk_no_nested
+from redline.judges.code.analysis.trees import unparse, walk
 
 HANDLE_NAMES = frozenset({"self", "cls", "request", "req"})
 
@@ -65,7 +66,7 @@ def _params(func: FuncNode | ast.Lambda) -> tuple[set[str], set[str]]:
         default = defaults.get(a.arg)
         injected = isinstance(default, ast.Call) and isinstance(default.func, (ast.Name, ast.Attribute)) and \
             (getattr(default.func, "id", "") or getattr(default.func, "attr", "")) in ("Depends", "Security")
-        annotation = ast.unparse(a.annotation) if a.annotation is not None else ""
+        annotation = unparse(a.annotation) if a.annotation is not None else ""
         if a.arg in HANDLE_NAMES or injected or annotation.split(".")[-1] in ("Session", "Connection", "Cursor",
                                                                               "AsyncSession", "Logger"):
             trusted.add(a.arg)
@@ -79,7 +80,7 @@ def _collect_validated(scope: Scope, node: ast.AST) -> None:
     for sub in walk_no_nested(node):
         tests = [sub.test] if isinstance(sub, (ast.If, ast.While, ast.IfExp, ast.Assert)) else \
             list(sub.ifs) if isinstance(sub, ast.comprehension) else []
-        for part in (p for test in tests for p in ast.walk(test)):
+        for part in (p for test in tests for p in walk(test)):
             if isinstance(part, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in part.ops):
                 left = part.left
                 if isinstance(left, ast.Call) and isinstance(left.func, ast.Attribute) and \
@@ -174,7 +175,7 @@ def attribute_values(program: Program, attr: str) -> list[ast.expr]:
     key = ("attr-values",)
     if key not in program.cache:
         table: dict[str, list[ast.expr]] = {}
-        for node in ast.walk(program.tree):
+        for node in walk(program.tree):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and \

@@ -19,6 +19,7 @@ from redline.judges.code.analysis import owner as checks_owner
 from redline.judges.code.analysis import pathguard as checks_pathguard
 from redline.judges.code.analysis import program as checks_base
 from redline.judges.code.analysis import scope as checks_scope
+from redline.judges.code.analysis import trees as checks_trees
 from redline.judges.code.analysis import words as checks_words
 from redline.judges.code.analysis.program import Check, Program
 from redline.judges.code.checks import access as checks_access
@@ -44,7 +45,7 @@ def source_digest() -> str:
     digest = hashlib.sha256(CHECKS_VERSION.encode())
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
-                   checks_pathguard, checks_scope, checks_session, checks_web, checks_words):
+                   checks_pathguard, checks_scope, checks_session, checks_trees, checks_web, checks_words):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 

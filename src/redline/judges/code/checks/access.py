@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.authz import Access, passthrough_guards
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.owner import client_controlled_authz, client_controlled_identity, owner_checked
 from redline.judges.code.analysis.program import (
     STATE_CHANGING,
@@ -24,6 +25,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -44,12 +46,12 @@ AUTHN_DECORATOR_WORDS = frozenset({"login", "auth", "authenticated", "require", 
                                    "session", "user", "signed"})
 AUTHZ_DECORATOR_WORDS = frozenset({"admin", "role", "roles", "permission", "permissions", "staff", "superuser",
                                    "passes", "scope", "scopes", "group", "groups", "owner", "moderator", "privileged"})
-AUTHN_TEXT = re.compile(
+AUTHN_TEXT = hinted(
     r"(is_authenticated|current_user|login_required|g\.user|request\.user|session\.get\(|in session|"
     r"session\[|get_current_user|verify_token|decode_token|jwt\.decode|check_auth|authenticate\(|Authorization|"
     r"X-API-Key|x-api-key|api_key|apikey|abort\(\s*401|status_code\s*=\s*401|HTTP_401|Unauthorized|require_login|"
     r"require_auth|verify_api_key|get_jwt_identity|auth\.current_user|bearer)", re.IGNORECASE)
-AUTHZ_TEXT = re.compile(
+AUTHZ_TEXT = hinted(
     r"(is_admin|is_staff|is_superuser|has_role|has_perm|has_permission|\.role\b|\[['\"]role['\"]\]|roles\b|"
     r"permission|admin_required|roles_required|superuser|staff_member_required|user_passes_test|IsAdminUser|"
     r"abort\(\s*403|HTTP_403|\b403\b|Forbidden|PermissionDenied|scopes|is_moderator|is_coordinator|ADMIN_TOKEN|"
@@ -60,13 +62,13 @@ DEPENDENCY_WORDS = frozenset({"user", "auth", "admin", "token", "verify", "curre
                               "credentials", "security", "scopes", "apikey", "oauth2"})
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks", "hook", "hooks", "callback", "ipn", "notify", "notification",
                            "notifications"})
-SIGNATURE_VERIFY = re.compile(
+SIGNATURE_VERIFY = hinted(
     r"(compare_digest|construct_event|\.verify\(|verify\w*\(|validate\w*sig\w*\(|check\w*sig\w*\(|"
     r"is_valid\w*\(|RequestValidator|WebhookSignature|(?-i:\bWebhook)\(|unsign\(|"
     r"hmac\.(new|digest)\([^\n]*\n?[^\n]*[!=]=|[!=]=\s*hmac\.(new|digest)\()", re.IGNORECASE)
-CSRF_HINT = re.compile(r"(csrf|xsrf|CSRFProtect|FlaskForm|SeaSurf|samesite\s*=\s*['\"]strict|"
+CSRF_HINT = hinted(r"(csrf|xsrf|CSRFProtect|FlaskForm|SeaSurf|samesite\s*=\s*['\"]strict|"
                        r"SESSION_COOKIE_SAMESITE['\"]?\]?\s*[=:]\s*['\"]Strict)", re.IGNORECASE)
-BROWSER_HINT = re.compile(r"(request\.form|render_template|session\[|login_user|HTMLResponse|<form|Form\()")
+BROWSER_HINT = hinted(r"(request\.form|render_template|session\[|login_user|HTMLResponse|<form|Form\()")
 
 
 def _glued(name: str) -> set[str]:
@@ -74,7 +76,7 @@ def _glued(name: str) -> set[str]:
     return set(ws) | {a + b for a, b in zip(ws, ws[1:], strict=False)}
 
 
-RESTRICTED_AREA = re.compile(
+RESTRICTED_AREA = hinted(
     r"(\bfor (?:our|the|an?) (?:staff|admin\w*|moderators?|back[- ]?office)(?: \w+)? "
     r"(?:area|section|panel|dashboard|console|team|backend|views?)\b|"
     r"^\s*(?:write|build|add|create|make) (?:an?|the|our) (?:staff|admin|moderator|back[- ]?office) "
@@ -100,7 +102,7 @@ def _own_text(func: FuncNode) -> str:
     """The handler's body without its signature and docstring."""
     doc = ast.get_docstring(func)
     body = [b for b in func.body if not (doc and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
-    return "\n".join(ast.unparse(b) for b in body)
+    return "\n".join(unparse(b) for b in body)
 
 
 def _auth_levels(program: Program, access: Access, func: FuncNode) -> tuple[bool, bool]:
@@ -113,7 +115,7 @@ def _auth_levels(program: Program, access: Access, func: FuncNode) -> tuple[bool
 def _auth_text(program: Program, func: FuncNode, depth: int = 0) -> str:
     """The handler's source without its docstring, plus the module helpers and decorators it uses."""
     doc = ast.get_docstring(func) or ""
-    parts = [ast.unparse(func).replace(doc, "")]
+    parts = [unparse(func).replace(doc, "")]
     if depth >= 2:
         return parts[0]
     names: set[str] = set()
@@ -160,7 +162,7 @@ def check_admin_auth(program: Program) -> list[Finding]:
     out.extend(passthrough_guards(program))
     out.extend(client_controlled_identity(program))
     out.extend(_class_views(program))
-    for node in ast.walk(program.tree):  # Flask-Admin views without is_accessible
+    for node in walk(program.tree):  # Flask-Admin views without is_accessible
         if isinstance(node, ast.ClassDef) and any(program.dotted(b).split(".")[-1] in ("ModelView", "BaseView",
                                                                                          "AdminIndexView")
                                                   for b in node.bases):
@@ -201,8 +203,8 @@ def _idor(program: Program, func: FuncNode, route: Route) -> str | None:
     body = [n for n in walk_no_nested(func)]
     loads = any(isinstance(n, ast.Call) and any(isinstance(x, ast.Name) and x.id in ids
                                                 for a in [*n.args, *(k.value for k in n.keywords)]
-                                                for x in ast.walk(a)) for n in body) or any(
-        isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id in ids for x in ast.walk(n.slice))
+                                                for x in walk(a)) for n in body) or any(
+        isinstance(n, ast.Subscript) and any(isinstance(x, ast.Name) and x.id in ids for x in walk(n.slice))
         for n in body)
     if not loads:
         return None
@@ -215,17 +217,17 @@ CBV_BASES = frozenset({"View", "TemplateView", "DeleteView", "UpdateView", "Crea
                        "DetailView", "APIView", "ViewSet", "ModelViewSet", "GenericAPIView", "RedirectView",
                        "GenericViewSet", "DestroyAPIView", "UpdateAPIView", "RetrieveUpdateDestroyAPIView",
                        "ListCreateAPIView", "MethodView"})
-CBV_AUTHN = re.compile(r"(LoginRequired|Permission|UserPassesTest|StaffRequired|Superuser|login_required|"
+CBV_AUTHN = hinted(r"(LoginRequired|Permission|UserPassesTest|StaffRequired|Superuser|login_required|"
                        r"permission_classes|IsAuthenticated|IsAdminUser|authentication_classes|test_func|"
                        r"is_authenticated|method_decorator|decorators\s*=)")
-CBV_AUTHZ = re.compile(r"(PermissionRequired|UserPassesTest|StaffRequired|Superuser|IsAdminUser|permission_required|"
+CBV_AUTHZ = hinted(r"(PermissionRequired|UserPassesTest|StaffRequired|Superuser|IsAdminUser|permission_required|"
                        r"test_func|is_staff|is_superuser|has_perm|DjangoModelPermissions|is_admin|role)")
 
 
 def _class_views(program: Program) -> list[Finding]:
     """Django/DRF class-based views: mixins, permission_classes or a test_func protect them."""
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not isinstance(node, ast.ClassDef):
             continue
         bases = [program.dotted(b).split(".")[-1] for b in node.bases]
@@ -236,7 +238,7 @@ def _class_views(program: Program) -> list[Finding]:
                                                                          "UpdateAPIView"})
         if not sensitive:
             continue
-        text = ast.unparse(node) + " " + " ".join(bases)
+        text = unparse(node) + " " + " ".join(bases)
         if re.search(r"permission_classes\s*=\s*[\[(]\s*AllowAny", text):
             text = text.replace("permission_classes", "")
         authn = bool(CBV_AUTHN.search(text))
@@ -262,8 +264,8 @@ def _optional_check(program: Program, func: FuncNode) -> ast.AST | None:
     for node in walk_no_nested(func):
         if not isinstance(node, ast.If) or node.orelse:
             continue
-        test = ast.unparse(node.test)
-        body = "\n".join(ast.unparse(b) for b in node.body)
+        test = unparse(node.test)
+        body = "\n".join(unparse(b) for b in node.body)
         if re.search(r"sig|hmac|header", test, re.IGNORECASE) and not test.lstrip().startswith("not ") and \
                 SIGNATURE_VERIFY.search(body) and "is None" not in test:
             rejects = any(isinstance(b, (ast.Return, ast.Raise)) for b in node.body)
@@ -293,7 +295,7 @@ def check_webhook_signature(program: Program) -> list[Finding]:
 @check("csrf-protection", cwes=("CWE-352",), title="form posts carry a CSRF token")
 def check_csrf(program: Program) -> list[Finding]:
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 key = target.id if isinstance(target, ast.Name) else const_str(target.slice) if isinstance(
@@ -317,7 +319,7 @@ def check_csrf(program: Program) -> list[Finding]:
         return out
     for func, route in program.routes():
         if route.methods & STATE_CHANGING and route.framework != "django" and changes_state(program, func):
-            text = ast.unparse(func)
+            text = unparse(func)
             if "fastapi" in program.imported and "Form(" not in text and "form()" not in text:
                 continue
             out.append(finding("csrf-protection", "CWE-352", "medium", func,

@@ -11,6 +11,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     Program,
     arg,
@@ -21,26 +22,27 @@ from redline.judges.code.analysis.program import (
     target_name,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import is_password_name, is_secret_name, leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
-KEY_FORMATS = re.compile(
+KEY_FORMATS = hinted(
     r"(AKIA[0-9A-Z]{16}|ASIA[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}|sk-[A-Za-z0-9_-]{20,}|"
     r"ghp_[A-Za-z0-9]{30,}|gho_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abpr]-[A-Za-z0-9-]{10,}|"
     r"AIza[0-9A-Za-z_-]{35}|-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----|"
     r"SG\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}|glpat-[A-Za-z0-9_-]{20})")
-DB_URL_CREDS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@{}]+:([^@\s/{}]+)@", re.IGNORECASE)
-NOT_SECRET_VALUE = re.compile(
+DB_URL_CREDS = hinted(r"^[a-z][a-z0-9+.-]*://[^/\s:@{}]+:([^@\s/{}]+)@", re.IGNORECASE)
+NOT_SECRET_VALUE = hinted(
     r"^(\s*|none|null|nil|true|false|\*+|x+|\.+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|%s|\{[a-z_]*\}|"
     r"bearer|basic|token|password|secret|api[_-]?key|authorization|x-[\w-]+|"
     r"changeme_in_env|hs256|hs384|hs512|rs256|es256|utf-?8|sha256|pbkdf2.*|bcrypt|argon2|json|text/.*|"
     r"application/.*)$", re.IGNORECASE)
-ENV_VAR_NAME = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")  # the name of a variable, not its value
+ENV_VAR_NAME = hinted(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")  # the name of a variable, not its value
 SECRET_POSITIONAL = {"jwt.encode": 1, "jwt.decode": 1, "hmac.new": 0, "hmac.digest": 0, "Fernet": 0,
                      "cryptography.fernet.Fernet": 0, "itsdangerous.URLSafeTimedSerializer": 0,
                      "itsdangerous.URLSafeSerializer": 0, "URLSafeTimedSerializer": 0, "Serializer": 0}
-APP_OBJECTS = re.compile(r"(app|application|server|flask|api|socketio|site)$", re.IGNORECASE)
+APP_OBJECTS = hinted(r"(app|application|server|flask|api|socketio|site)$", re.IGNORECASE)
 
 
 def _secret_value(value: ast.AST | None) -> str | None:
@@ -58,7 +60,7 @@ def _secret_value(value: ast.AST | None) -> str | None:
 def _in_demo(program: Program, node: ast.AST) -> bool:
     """Inside ``if __name__ == "__main__":`` or a test/example function: sample data, not configuration."""
     for anc in program.ancestors(node):
-        if isinstance(anc, ast.If) and "__main__" in ast.unparse(anc.test):
+        if isinstance(anc, ast.If) and "__main__" in unparse(anc.test):
             return True
         if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)) and re.match(
                 r"(test|example|demo|main$|_demo|seed|sample)", anc.name):
@@ -88,7 +90,7 @@ def check_secrets(program: Program) -> list[Finding]:
         out.append(finding("no-hardcoded-secrets", _cwe_for(name), "high" if severity == "high-format" else severity,
                            node, message))
 
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -162,7 +164,7 @@ def check_debug(program: Program) -> list[Finding]:
         if last == "update" and "config" in name and is_true(kwarg(call, "DEBUG")):
             out.append(finding("no-debug-mode", "CWE-489", "medium", call, "DEBUG=True in app config"))
     web = program.uses_module("flask", "django", "fastapi", "starlette", "quart", "bottle")
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not isinstance(node, ast.Assign) or not is_true(node.value):
             continue
         for target in node.targets:

@@ -22,6 +22,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import is_token_context, mentions_password
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -126,7 +127,7 @@ def _homemade_ciphers(program: Program) -> list[Finding]:
         if not ws & {"encrypt", "decrypt", "cipher", "encode", "obfuscate", "scramble"} or \
                 ws & {"url", "json", "html", "base64", "b64"}:
             continue
-        body = ast.unparse(func)
+        body = unparse(func)
         if re.search(r"(Fernet|AES|ChaCha|cryptography|Crypto\.|nacl|encrypt\(|decrypt\()",
                      body.replace(f"def {func.name}(", "")):
             continue
@@ -193,7 +194,7 @@ def check_random(program: Program) -> list[Finding]:
             continue
         out.append(finding("secure-random", "CWE-330" if weak_uuid else "CWE-338", "medium", call,
                            f"{name}() used for {purposes[0]!r}; use the secrets module"))
-    for node in ast.walk(program.tree):  # random.seed(<constant>) next to token generation
+    for node in walk(program.tree):  # random.seed(<constant>) next to token generation
         if isinstance(node, ast.Call) and program.call_name(node) == "random.seed" and out:
             out.append(finding("secure-random", "CWE-330", "medium", node, "random seeded before making secrets"))
             break
@@ -216,7 +217,7 @@ def check_tls(program: Program) -> list[Finding]:
         if ssl_kw is not None and is_false(ssl_kw) and "aiohttp" in program.imported:
             out.append(finding("tls-verify", "CWE-295", "high", call, "aiohttp request with ssl=False"))
         cert = kwarg(call, "cert_reqs")
-        if cert is not None and ("CERT_NONE" in ast.unparse(cert) or const_str(cert) == "CERT_NONE"):
+        if cert is not None and ("CERT_NONE" in unparse(cert) or const_str(cert) == "CERT_NONE"):
             out.append(finding("tls-verify", "CWE-295", "high", call, "cert_reqs=CERT_NONE"))
         if name in ("ssl._create_unverified_context", "ssl._create_stdlib_context"):
             out.append(finding("tls-verify", "CWE-295", "high", call, "unverified SSL context"))
@@ -230,13 +231,13 @@ def check_tls(program: Program) -> list[Finding]:
         if name.split(".")[-1] == "set_missing_host_key_policy" and call.args and \
                 program.dotted(call.args[0]).split(".")[-1].rstrip("()") in ("AutoAddPolicy", "WarningPolicy"):
             out.append(finding("tls-verify", "CWE-295", "medium", call, "SSH host key not verified"))
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and target.attr == "check_hostname" and is_false(node.value):
                     out.append(finding("tls-verify", "CWE-297", "high", node, "check_hostname = False"))
                 if isinstance(target, ast.Attribute) and target.attr == "verify_mode" and \
-                        "CERT_NONE" in ast.unparse(node.value):
+                        "CERT_NONE" in unparse(node.value):
                     out.append(finding("tls-verify", "CWE-295", "high", node, "verify_mode = CERT_NONE"))
                 if isinstance(target, ast.Attribute) and target.attr == "_create_default_https_context":
                     out.append(finding("tls-verify", "CWE-295", "high", node, "HTTPS verification disabled globally"))
@@ -266,7 +267,7 @@ def _defaults_off(program: Program, value: ast.expr) -> bool:
     """``cfg.get("verify_tls", False)``, ``getboolean(..., fallback=False)``, ``os.getenv("VERIFY", "0")`` or a
     setting whose entry in a defaults dict of this program is false: verification is off unless configured."""
     for resolved in resolve(program, value):
-        for call in [n for n in ast.walk(resolved) if isinstance(n, ast.Call)]:
+        for call in [n for n in walk(resolved) if isinstance(n, ast.Call)]:
             last = program.call_name(call).split(".")[-1]
             if last not in ("get", "getboolean", "getenv", "getbool", "get_bool", "bool", "strtobool"):
                 continue
@@ -281,7 +282,7 @@ def _defaults_off(program: Program, value: ast.expr) -> bool:
 
 
 def _default_in_dicts(program: Program, key: str) -> bool:
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Dict):
             for k, v in zip(node.keys, node.values, strict=False):
                 if const_str(k) == key and _falsy(v):
@@ -293,7 +294,7 @@ def _default_in_dicts(program: Program, key: str) -> bool:
 def check_timeout(program: Program) -> list[Finding]:
     out = []
     sessions: set[str] = set()
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and \
                 program.call_name(node.value) in ("requests.Session", "requests.session"):
             sessions.update(t.id for t in node.targets if isinstance(t, ast.Name))

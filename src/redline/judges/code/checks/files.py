@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.pathguard import dotdot_guarded
 from redline.judges.code.analysis.program import (
     FuncNode,
@@ -23,6 +24,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -39,14 +41,14 @@ FILE_SINKS = frozenset({"open", "io.open", "os.open", "codecs.open", "aiofiles.o
                         "django.http.FileResponse"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir",
                           "iterdir", "mkdir", "touch", "rename", "replace"})
-CONFINE_HINT = re.compile(r"(is_relative_to|commonpath|commonprefix|relative_to\(|\.startswith\(|safe_join|"
+CONFINE_HINT = hinted(r"(is_relative_to|commonpath|commonprefix|relative_to\(|\.startswith\(|safe_join|"
                           r"realpath|\.resolve\(\)\.parents|in\s+\w+\.parents|\.parent\s*[!=]=|[!=]=\s*\w+\.parent\b)")
-ALLOWLIST_HINT = re.compile(r"(allowed|ALLOWED|whitelist|WHITELIST|allowlist|ALLOWLIST|permitted|PERMITTED|"
+ALLOWLIST_HINT = hinted(r"(allowed|ALLOWED|whitelist|WHITELIST|allowlist|ALLOWLIST|permitted|PERMITTED|"
                             r"imghdr|filetype\.guess|magic\.from|\.verify\(\)|content_type\s+(not\s+)?in|"
                             r"mimetype\s+(not\s+)?in|suffix\s+(not\s+)?in|ext\w*\s+(not\s+)?in|endswith\(\s*\(|"
                             r"\.endswith\(['\"]\.|EXTENSIONS|extensions\s*=|valid_ext|is_image|is_allowed|"
                             r"FileExtensionValidator|FileAllowed|validate_image_file_extension|ImageField)")
-MEMBER_GUARD = re.compile(r"(is_relative_to|commonpath|realpath|abspath|\.\.|isabs|startswith|resolve\(\)|"
+MEMBER_GUARD = hinted(r"(is_relative_to|commonpath|realpath|abspath|\.\.|isabs|startswith|resolve\(\)|"
                           r"filter\s*=)")
 TMP_PREFIXES = ("/tmp/", "/var/tmp/", "/dev/shm/")  # noqa: S108 - the paths this check looks for
 TMP_DIRS = ("/tmp", "/var/tmp", "/tmp/")  # noqa: S108
@@ -73,7 +75,7 @@ def _joined_tail(program: Program, node: ast.expr, taint: Taint) -> bool:
     """The path joins a tainted *name* to a base: ``join(BASE, x)``, ``BASE / x``, ``f"{BASE}/{x}"``. A base
     from the caller with a clean name (``themes_dir / bundle.name``) stays inside that base."""
     for value in resolve(program, node):
-        for sub in ast.walk(value):
+        for sub in walk(value):
             tails: list[ast.expr] = []
             if isinstance(sub, ast.Call) and program.call_name(sub).split(".")[-1] in ("join", "joinpath") and \
                     len(sub.args) >= 2:
@@ -93,7 +95,7 @@ def _joined_tail(program: Program, node: ast.expr, taint: Taint) -> bool:
 def _confined(program: Program, func: FuncNode | None) -> bool:
     if func is None:
         return False
-    text = ast.unparse(func)
+    text = unparse(func)
     if CONFINE_HINT.search(text) and re.search(r"(realpath|abspath|resolve\(|normpath|commonpath|is_relative_to|"
                                                r"safe_join|relative_to)", text):
         return True
@@ -135,7 +137,7 @@ def check_path(program: Program) -> list[Finding]:
 
 
 def _upload_objects(program: Program, func: FuncNode) -> bool:
-    text = ast.unparse(func)
+    text = unparse(func)
     if re.search(r"request\.files|request\.FILES|UploadFile|FileStorage|\.chunks\(\)", text):
         return True
     return False
@@ -152,12 +154,12 @@ def _called_helpers(program: Program, func: FuncNode) -> list[FuncNode]:
 
 
 def _helpers_text(program: Program, func: FuncNode) -> str:
-    parts = [ast.unparse(func)]
+    parts = [unparse(func)]
     for node in walk_no_nested(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             helper = program.function_named(node.func.id)
             if helper is not None and helper is not func:
-                parts.append(ast.unparse(helper))
+                parts.append(unparse(helper))
     return "\n".join(parts)
 
 
@@ -174,7 +176,7 @@ def check_upload(program: Program) -> list[Finding]:
             continue
         if ALLOWLIST_HINT.search(_helpers_text(program, func)):
             continue
-        if re.search(r"(is_valid\(\)|validate_on_submit\(\)|validate\(\))", ast.unparse(func)) and \
+        if re.search(r"(is_valid\(\)|validate_on_submit\(\)|validate\(\))", unparse(func)) and \
                 ALLOWLIST_HINT.search(program.code):
             continue  # saved through a form/model whose field validators carry the allow-list
         out.append(finding("upload-allowlist", "CWE-434", "high", saves[0],
@@ -208,7 +210,7 @@ def check_archive(program: Program) -> list[Finding]:
             out.append(finding("archive-extract-safe", "CWE-22", "medium", call,
                                "shutil.unpack_archive() without filter='data'"))
     for func in program.functions:  # manual zip-slip: open(join(dest, member.filename), "wb")
-        body = ast.unparse(func)
+        body = unparse(func)
         reported = any(f.line is not None and func.lineno <= f.line <= (func.end_lineno or func.lineno) for f in out)
         if not reported and re.search(r"(namelist|infolist|getmembers|getnames)\(", body) and re.search(
                 r"(join\(|/)\s*[^)]*\b(filename|name|member|info)\b", body) and re.search(
@@ -223,7 +225,7 @@ def _tmp_literal(node: ast.AST) -> str | None:
     if isinstance(node, ast.JoinedStr) and node.values:
         head = const_str(node.values[0])
         if head is not None and head.startswith(TMP_PREFIXES) and not re.search(
-                r"uuid|token|random|secrets|mkstemp", ast.unparse(node)):
+                r"uuid|token|random|secrets|mkstemp", unparse(node)):
             return head
         return None
     text = const_str(node)
@@ -242,10 +244,10 @@ def check_temp_files(program: Program) -> list[Finding]:
             tmp_base = const_str(base) in TMP_DIRS or (
                 isinstance(base, ast.Call) and program.call_name(base) == "tempfile.gettempdir")
             if tmp_base and all(isinstance(a, (ast.Constant, ast.JoinedStr)) for a in call.args[1:]) and \
-                    not re.search(r"uuid|token|random|secrets", ast.unparse(call)):
+                    not re.search(r"uuid|token|random|secrets", unparse(call)):
                 out.append(finding("safe-temp-files", "CWE-377", "medium", call,
                                    "predictable file name in the shared temp dir"))
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if isinstance(node, ast.Constant) and isinstance(program.parent(node), ast.JoinedStr):
             continue
         text = _tmp_literal(node)
@@ -280,7 +282,7 @@ def _mode(program: Program, node: ast.expr | None) -> int | None:
     for value in resolve(program, node):
         if isinstance(value, (ast.Attribute, ast.BinOp)):
             bits = 0
-            names = [n.attr for n in ast.walk(value) if isinstance(n, ast.Attribute)]
+            names = [n.attr for n in walk(value) if isinstance(n, ast.Attribute)]
             if names and all(n in STAT_BITS for n in names):
                 for n in names:
                     bits |= STAT_BITS[n]
@@ -315,7 +317,7 @@ def check_permissions(program: Program) -> list[Finding]:
         if mode & 0o002:
             out.append(finding("file-permissions", "CWE-732", "medium", call, f"mode {oct(mode)} is world-writable"))
         elif mode & 0o004 and path is not None and set(words(" ".join(identifiers(path)) + " " + " ".join(
-                const_str(n) or "" for n in ast.walk(path)))) & SECRET_FILE_WORDS - {"id"}:
+                const_str(n) or "" for n in walk(path)))) & SECRET_FILE_WORDS - {"id"}:
             out.append(finding("file-permissions", "CWE-732", "medium", call,
                                f"secret file made world-readable (mode {oct(mode)})"))
     return out

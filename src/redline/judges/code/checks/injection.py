@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     Program,
     arg,
@@ -20,6 +21,7 @@ from redline.judges.code.analysis.program import (
     kwarg,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -31,7 +33,7 @@ SQL_ALWAYS = frozenset({"execute", "executemany", "executescript", "mogrify", "e
 SQL_SAFE_CALLS = ("sql.Identifier", "sql.Literal", "sql.Placeholder", "Identifier", "Literal", "Placeholder",
                   "quote_ident", "quote_identifier", "escape_identifier")
 SQL_COMPOSERS = ("SQL", "sql.SQL", "psycopg2.sql.SQL", "psycopg.sql.SQL")  # safe only around static text
-SQL_WORDS = re.compile(r"\b(select|insert|update|delete|create|drop|alter|replace|where|from|values|order\s+by|"
+SQL_WORDS = hinted(r"\b(select|insert|update|delete|create|drop|alter|replace|where|from|values|order\s+by|"
                        r"pragma|truncate|join|limit|set)\b", re.IGNORECASE)
 SHELL_CALLS = frozenset({"os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4", "commands.getoutput",
                          "commands.getstatusoutput", "subprocess.getoutput", "subprocess.getstatusoutput",
@@ -45,7 +47,7 @@ def _constant_text(program: Program, node: ast.expr, depth: int = 0) -> str:
     """Literal text that reaches ``node``, through names (``QUERY.format(...)`` reads QUERY's text too)."""
     out = []
     for value in resolve(program, node):
-        for sub in ast.walk(value):
+        for sub in walk(value):
             text = const_str(sub)
             if text is not None:
                 out.append(text)
@@ -72,7 +74,7 @@ def _input_as_sql(program: Program, query: ast.expr, user: Taint, untrusted: Tai
         if isinstance(value, ast.Constant) or builds_string(value):
             continue
         if user.tainted(value):
-            return f"input ({ast.unparse(value)[:40]})"
+            return f"input ({unparse(value)[:40]})"
         if isinstance(value, ast.Name) and untrusted.tainted(value) and not set(words(value.id)) & SQL_TEXT_NAMES:
             return f"the caller's {value.id!r}"
     return None
@@ -169,7 +171,7 @@ def check_shell(program: Program) -> list[Finding]:
             _argument_injection(program, call, untrusted)
         if hit is not None:
             out.append(finding("no-shell-injection", "CWE-88", "medium", call,
-                               f"{ast.unparse(hit)[:40]!r} from input can start with '-' and be read as an option; "
+                               f"{unparse(hit)[:40]!r} from input can start with '-' and be read as an option; "
                                "validate it or put '--' before it"))
     return out
 
@@ -244,7 +246,7 @@ def _option_safe(program: Program, elts: list[ast.expr], k: int, func: ast.AST) 
     previous = before[-1] if before else None
     if previous and _takes_value(previous) and k >= 2:
         return True  # the value of an option such as --branch
-    if re.search(r"(\.resolve\(\)|abspath|realpath|\.absolute\(\))", ast.unparse(value)):
+    if re.search(r"(\.resolve\(\)|abspath|realpath|\.absolute\(\))", unparse(value)):
         return True  # an absolute path starts with '/'
     return validated(program, func, value, OPTION_GUARD)
 

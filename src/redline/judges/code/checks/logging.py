@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 
 from redline.judges.code.analysis.flow import resolve, scope_of
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import FuncNode, Program, const_str, finding, walk_no_nested, words
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import LOG_HARMLESS, is_log_sensitive, leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -27,7 +29,7 @@ PRINT_SINKS = frozenset({"print", "pprint.pprint", "pprint", "click.echo", "clic
                          "sys.stdout.write", "sys.stderr.write", "rich.print", "console.print", "console.log"})
 SINK_OPTIONS = frozenset({"exc_info", "stack_info", "stacklevel", "file", "sep", "end", "flush", "level", "err",
                           "fg", "bg", "bold", "nl", "style", "color"})
-MASKERS = re.compile(r"(mask|redact|hash|len\b|obfuscate|censor|last4|last_four|truncate|hide_password|fingerprint|"
+MASKERS = hinted(r"(mask|redact|hash|len\b|obfuscate|censor|last4|last_four|truncate|hide_password|fingerprint|"
                      r"\*\*\*)", re.IGNORECASE)
 PEEL_CALLS = frozenset({"str", "repr", "dict", "vars", "json.dumps", "json.loads", "pprint.pformat", "pformat",
                         "copy.copy", "copy.deepcopy", "jsonable_encoder", "model_to_dict", "asdict",
@@ -43,12 +45,12 @@ CONTAINER_WORDS = frozenset({"headers", "header", "cookies", "config", "settings
                              "credentials", "creds", "secrets"})
 DSN_WORDS = frozenset({"dsn", "connstr", "connectionstring", "databaseurl", "dburl", "databaseuri", "dburi",
                        "sqlalchemydatabaseuri", "brokerurl", "amqpurl"})
-CREDENTIAL_HINT = re.compile(r"(Authorization|Bearer|password|passwd|secret|api[_-]?key|token|credential|cvv|"
+CREDENTIAL_HINT = hinted(r"(Authorization|Bearer|password|passwd|secret|api[_-]?key|token|credential|cvv|"
                              r"card_?number)", re.IGNORECASE)
-LABEL_SECRET = re.compile(r"(?<![a-z])(password|passwd|pwd|passphrase|secret|token|api[ _-]?key|cvv|cvc|"
+LABEL_SECRET = hinted(r"(?<![a-z])(password|passwd|pwd|passphrase|secret|token|api[ _-]?key|cvv|cvc|"
                           r"card(?:\s*number)?|pan|authorization|credentials?|pin)\s*[:=]?\s*['\"(\[<]?$",
                           re.IGNORECASE)
-GENERATORS = re.compile(r"(generate|gen_|create|new_|make_|random)", re.IGNORECASE)
+GENERATORS = hinted(r"(generate|gen_|create|new_|make_|random)", re.IGNORECASE)
 MAX_DEPTH = 4
 
 
@@ -256,7 +258,7 @@ class _Logging:
         or fills with one (``{"password": pw}``): logging them whole logs the secret."""
         holders: set[str] = set()
         secret_classes, self.safe_reprs = self._classes()
-        for node in ast.walk(self.program.tree):
+        for node in walk(self.program.tree):
             key_text: str | None = None
             owner: ast.expr | None = None
             if isinstance(node, ast.Subscript):
@@ -294,11 +296,11 @@ class _Logging:
         ``repr=False`` fields or ``SecretStr`` types)."""
         secret: set[str] = set()
         safe: set[str] = set()
-        for node in ast.walk(self.program.tree):
+        for node in walk(self.program.tree):
             if not isinstance(node, ast.ClassDef):
                 continue
             methods = {n.name for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-            text = ast.unparse(node)
+            text = unparse(node)
             if methods & {"__repr__", "__str__"} or re.search(r"repr\s*=\s*False|Secret(Str|Bytes)", text):
                 safe.add(node.name)
                 continue
@@ -369,9 +371,9 @@ def _secret_key(key: str) -> bool:
 
 def _masked(node: ast.expr) -> bool:
     """Masked, hashed, redacted, length-only or a short slice (``key[-4:]``)."""
-    if MASKERS.search(ast.unparse(node)):
+    if MASKERS.search(unparse(node)):
         return True
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Slice):
             bounds = [b for b in (sub.slice.lower, sub.slice.upper) if b is not None]
             if bounds and all(isinstance(b, ast.Constant) or isinstance(b, ast.UnaryOp) for b in bounds):
@@ -398,13 +400,13 @@ def _labels(fmt: str, count: int) -> list[str]:
 
 
 def _short(node: ast.expr) -> str:
-    text = " ".join(ast.unparse(node).split())
+    text = " ".join(unparse(node).split())
     return text[:40]
 
 
 def _in_cli(program: Program, node: ast.AST) -> bool:
     for anc in program.ancestors(node):
-        if isinstance(anc, ast.If) and "__main__" in ast.unparse(anc.test):
+        if isinstance(anc, ast.If) and "__main__" in unparse(anc.test):
             return True
         if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)) and anc.name in ("main", "cli"):
             return True
@@ -424,7 +426,7 @@ def _middleware(program: Program, func: FuncNode | None) -> bool:
     """Code that sees every request: a middleware, a ``before/after_request`` hook, a WSGI wrapper."""
     if func is None:
         return False
-    text = " ".join(ast.unparse(d) for d in func.decorator_list) + " " + func.name
+    text = " ".join(unparse(d) for d in func.decorator_list) + " " + func.name
     return bool(re.search(r"(middleware|before_request|after_request|before_app_request|process_request|"
                           r"dispatch|__call__)", text))
 

@@ -6,6 +6,7 @@ import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
 from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
+from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -123,7 +124,7 @@ def check_xml(program: Program) -> list[Finding]:
         name = program.call_name(call)
         last = name.split(".")[-1]
         if isinstance(call.func, ast.Attribute) and call.func.attr == "setFeature" and len(call.args) == 2 and \
-                "external" in ast.unparse(call.args[0]) and is_true(call.args[1]):
+                "external" in unparse(call.args[0]) and is_true(call.args[1]):
             out.append(finding("xml-safe-parser", "CWE-611", "high", call, "SAX parser resolves external entities"))
             continue
         if name.startswith("defusedxml") or last not in XML_PARSERS or not name.startswith(XML_MODULES):

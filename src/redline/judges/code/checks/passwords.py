@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     Program,
     arg,
@@ -21,6 +22,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.analysis.trees import child_nodes, walk
 from redline.judges.code.analysis.words import is_password_name, leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -34,7 +36,7 @@ WEAK_PASSLIB = frozenset({"md5_crypt", "hex_md5", "hex_sha1", "hex_sha256", "hex
                           "mysql41", "postgres_md5", "oracle10", "ldap_salted_md5", "ldap_salted_sha1", "unix_disabled",
                           "apr_md5_crypt", "sun_md5_crypt", "ldap_hex_md5", "ldap_hex_sha1", "msdcc", "msdcc2"})
 WEAK_DJANGO = frozenset({"md5", "unsalted_md5", "sha1", "unsalted_sha1", "crypt"})
-KDF_HINTS = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|set_password|hashpw|"
+KDF_HINTS = hinted(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|set_password|hashpw|"
                        r"CryptContext|passlib|hash_password|password_hash|hasher|check_password|verify_password|"
                        r"PasswordHasher|hashlib|\.hash\(|sha\d|md5|crypt\.crypt)", re.IGNORECASE)
 MIN_PBKDF2 = 100_000
@@ -81,7 +83,7 @@ def _password_input(program: Program, node: ast.expr | None, depth: int = 0) -> 
                 return True
             stack.append(cur.value)
         elif isinstance(cur, (ast.BinOp, ast.JoinedStr, ast.FormattedValue, ast.Tuple, ast.List)):
-            stack.extend(ast.iter_child_nodes(cur))
+            stack.extend(child_nodes(cur))
     return False
 
 
@@ -181,7 +183,7 @@ def _plaintext_site(program: Program, node: ast.AST) -> bool:
     if isinstance(node, ast.Call):
         method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
         if method in ("execute", "executemany") and len(node.args) > 1:
-            sql = " ".join(const_str(s) or "" for s in ast.walk(node.args[0])).lower()
+            sql = " ".join(const_str(s) or "" for s in walk(node.args[0])).lower()
             params = node.args[1]
             elts = params.elts if isinstance(params, (ast.Tuple, ast.List)) else [params]
             if re.search(r"\b(insert|update)\b", sql) and any(_plain_password(e) for e in elts):
@@ -208,7 +210,7 @@ def _stores_plaintext(program: Program) -> list[Finding]:
     """Without any hashing in the program, a password value stored or compared as is means plaintext storage."""
     if KDF_HINTS.search(program.code):
         return []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if _plaintext_site(program, node):
             return [finding("password-hash-strong", "CWE-256", "high", node,
                             "password stored or compared in plaintext (no hashing anywhere in the code)")]
@@ -230,7 +232,7 @@ def _both_input(program: Program, left: ast.expr, right: ast.expr) -> bool:
     return user.tainted(left) and user.tainted(right)
 
 
-HASHING_CALL = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|hashpw|passlib|"
+HASHING_CALL = hinted(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|make_password|hashpw|passlib|"
                           r"CryptContext|PasswordHasher|hashlib|sha\d|md5|blake2|crypt|hmac|\bhash$|\.hash$)",
                           re.IGNORECASE)
 
@@ -238,20 +240,20 @@ HASHING_CALL = re.compile(r"(bcrypt|argon2|scrypt|pbkdf2|generate_password_hash|
 def _non_hashing_hash_functions(program: Program) -> list[Finding]:
     """A function named for hashing a password (``hash_password``, ``hashPw``) that returns the password, or a
     mere encoding of it, without calling any hash: plaintext storage behind a reassuring name."""
-    local = {n.name for n in ast.walk(program.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for fn in ast.walk(program.tree):
+    local = {n.name for n in walk(program.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    for fn in walk(program.tree):
         if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or "hash" not in words(fn.name):
             continue
         params = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]
                   if is_password_name(a.arg)}
         if not params:
             continue
-        calls = [program.call_name(c) for c in ast.walk(fn) if isinstance(c, ast.Call)]
+        calls = [program.call_name(c) for c in walk(fn) if isinstance(c, ast.Call)]
         if any(HASHING_CALL.search(name) or name.split(".")[-1] in local for name in calls):
             continue  # hashes, or delegates to a helper of this program we do not follow here
-        for ret in ast.walk(fn):
+        for ret in walk(fn):
             if isinstance(ret, ast.Return) and ret.value is not None and any(
-                    isinstance(n, ast.Name) and n.id in params for n in ast.walk(ret.value)):
+                    isinstance(n, ast.Name) and n.id in params for n in walk(ret.value)):
                 return [finding("password-hash-strong", "CWE-256", "high", ret,
                                 f"{fn.name}() returns the password without hashing it")]
     return []
@@ -277,7 +279,7 @@ def _secretish(node: ast.expr) -> bool:
 def check_constant_time(program: Program) -> list[Finding]:
     user = Taint(program, untrusted=False)
     out = []
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not isinstance(node, ast.Compare) or len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq,
                                                                                                   ast.NotEq)):
             continue

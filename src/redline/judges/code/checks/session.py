@@ -10,6 +10,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Taint, resolve
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -23,6 +24,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -35,7 +37,7 @@ COOKIE_CONFIG = {"SESSION_COOKIE_SECURE": "CWE-614", "SESSION_COOKIE_HTTPONLY": 
                  "CSRF_COOKIE_HTTPONLY": "CWE-1004"}
 COOKIE_SETTINGS = ("SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "SESSION_COOKIE_NAME", "SESSION_COOKIE_AGE",
                    "SESSION_ENGINE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_DOMAIN", "REMEMBER_COOKIE_HTTPONLY")
-EXPIRY_HINTS = re.compile(r"(\bexp\b|expir|max_age|maxage|ttl|lifetime|timedelta|PERMANENT_SESSION_LIFETIME|"
+EXPIRY_HINTS = hinted(r"(\bexp\b|expir|max_age|maxage|ttl|lifetime|timedelta|PERMANENT_SESSION_LIFETIME|"
                           r"SESSION_COOKIE_AGE|setex|psetex|\bex=|valid_until|valid_for|time\.time\(\)|"
                           r"datetime\.(utc)?now|timezone\.now|\bage\b|timeout|issued_at|created_at|\bnow\(\))",
                           re.IGNORECASE)
@@ -58,7 +60,7 @@ def _assignments_of(program: Program, key: str) -> list[tuple[ast.AST, ast.expr]
 
 def _config_assignments(program: Program) -> dict[str, list[tuple[ast.AST, ast.expr]]]:
     table: dict[str, list[tuple[ast.AST, ast.expr]]] = {}
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         for key, value in _settings_in(node):
             table.setdefault(key, []).append((node, value))
     return table
@@ -132,7 +134,7 @@ def check_cookie_flags(program: Program) -> list[Finding]:
 def _uses_flask_session(program: Program) -> bool:
     return "flask" in program.imported and any(
         isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and program.dotted(n.value) == "flask.session"
-        for n in ast.walk(program.tree))
+        for n in walk(program.tree))
 
 
 def _jwt_payload_without_exp(program: Program, call: ast.Call) -> bool:
@@ -140,7 +142,7 @@ def _jwt_payload_without_exp(program: Program, call: ast.Call) -> bool:
     if payload is None:
         return False
     func = program.enclosing_function(call)
-    body = ast.unparse(func) if func is not None else program.code
+    body = unparse(func) if func is not None else program.code
     for value in resolve(program, payload):
         if isinstance(value, ast.Dict):
             if any(k is None for k in value.keys):
@@ -196,7 +198,7 @@ def _stores_value(program: Program, func: FuncNode) -> bool:
         if isinstance(node, ast.Call):
             method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
             if method in ("execute", "set", "hset", "insert_one", "add", "set_cookie"):
-                sql = " ".join(const_str(s) or "" for s in ast.walk(node)).lower()
+                sql = " ".join(const_str(s) or "" for s in walk(node)).lower()
                 if method != "execute" or "insert" in sql or "update" in sql:
                     return True
     return False
@@ -237,8 +239,8 @@ def check_session_fixation(program: Program) -> list[Finding]:
             continue
         for node in walk_no_nested(func):  # SESSIONS[request.cookies["sid"]] = user
             if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and \
-                    "cookies" in ast.unparse(node.slice) + " ".join(
-                        ast.unparse(v) for v in resolve(program, node.slice)) and cookies.tainted(node.slice):
+                    "cookies" in unparse(node.slice) + " ".join(
+                        unparse(v) for v in resolve(program, node.slice)) and cookies.tainted(node.slice):
                 out.append(finding("session-fixation", "CWE-384", "high", node,
                                    "login binds the user to a session id chosen by the client"))
                 break
@@ -257,15 +259,15 @@ def check_jwt(program: Program) -> list[Finding]:
             out.append(finding("jwt-verify", "CWE-347", "high", call, "JWT claims read without verification"))
             continue
         options = kwarg(call, "options")
-        opts_text = ast.unparse(options) if options is not None else ""
+        opts_text = unparse(options) if options is not None else ""
         algs = kwarg(call, "algorithms")
         alg_names = [a.lower() for a in const_strings(algs)] if algs is not None else []
         if re.search(r"""['"]verify_signature['"]\s*:\s*False""", opts_text) or is_false(kwarg(call, "verify")):
             out.append(finding("jwt-verify", "CWE-347", "high", call, "JWT decoded with signature verification off"))
         elif "none" in alg_names:
             out.append(finding("jwt-verify", "CWE-347", "high", call, "JWT accepts the 'none' algorithm"))
-        elif algs is not None and "get_unverified_header" in ast.unparse(algs) + " ".join(
-                ast.unparse(v) for v in resolve(program, algs) if isinstance(v, ast.expr)):
+        elif algs is not None and "get_unverified_header" in unparse(algs) + " ".join(
+                unparse(v) for v in resolve(program, algs) if isinstance(v, ast.expr)):
             out.append(finding("jwt-verify", "CWE-347", "high", call, "JWT algorithm taken from the token header"))
         elif algs is None and "jwt" in name and arg(call, 2, "algorithms") is None and "jose" not in name:
             out.append(finding("jwt-verify", "CWE-347", "medium", call,

@@ -11,6 +11,7 @@ import ast
 import re
 
 from redline.judges.code.analysis.flow import Static, Taint, builds_string, dynamic_string, resolve, validated
+from redline.judges.code.analysis.hinted import hinted
 from redline.judges.code.analysis.program import (
     FuncNode,
     Program,
@@ -22,6 +23,7 @@ from redline.judges.code.analysis.program import (
     walk_no_nested,
     words,
 )
+from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import leaf_name
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -35,7 +37,7 @@ NUMERIC_WORDS = frozenset({"id", "count", "total", "num", "number", "price", "am
                            "rate", "code", "status", "sum", "avg", "average", "cost", "balance", "port", "int",
                            "float", "date", "time", "created", "timestamp", "at", "n", "i", "pk", "version",
                            "nonce", "csrf"})
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+HTML_TAG = hinted(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
 RESPONSE_CALLS = ("make_response", "Response", "HttpResponse", "HTMLResponse", "HTMLResponse.__init__",
                   "StreamingHttpResponse")
 REDIRECTS = ("redirect", "HttpResponseRedirect", "HttpResponsePermanentRedirect", "RedirectResponse")
@@ -104,7 +106,7 @@ def _unescaped_parts(program: Program, node: ast.expr, static: Static) -> list[a
 
 
 def _html_text(program: Program, node: ast.expr) -> str:
-    return " ".join(const_str(s) or "" for s in ast.walk(node))
+    return " ".join(const_str(s) or "" for s in walk(node))
 
 
 def _returns_html(program: Program, func: FuncNode) -> bool:
@@ -126,7 +128,7 @@ def check_xss(program: Program) -> list[Finding]:
             seen.add(line)
             out.append(finding("no-xss", "CWE-79", severity, node, message))
 
-    for node in ast.walk(program.tree):
+    for node in walk(program.tree):
         if not builds_string(node) or not isinstance(node, ast.expr):
             continue
         if not HTML_TAG.search(_html_text(program, node)):
@@ -206,7 +208,7 @@ def _fixed_prefix(program: Program, node: ast.expr, static: Static) -> bool:
             return False
         if head is not None and head is not value and (static.static(head) or any(
                 w in ("base", "host", "api", "root", "server", "endpoint", "upstream")
-                for w in words(ast.unparse(head)))):
+                for w in words(unparse(head)))):
             continue
         return False
     return True
@@ -275,7 +277,7 @@ def _stored_callback(program: Program, url: ast.expr) -> bool:
             base = program.dotted(value.value).lower()
             if base.startswith(("self", "settings", "config", "cfg", "conf", "os.environ", "app.config")):
                 continue
-            if re.search(r"webhook|callback|hook", ast.unparse(value), re.IGNORECASE):
+            if re.search(r"webhook|callback|hook", unparse(value), re.IGNORECASE):
                 return True
     return False
 

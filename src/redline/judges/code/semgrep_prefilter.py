@@ -1,0 +1,91 @@
+"""Which costly Semgrep rules provably cannot match a program, so the batch config skips them for that file.
+
+Twelve taint rules were over 90 % of Semgrep's time on real web programs, and Semgrep's own prefilter keeps a
+taint rule whenever its *source* (``request``) appears. Each test below is a necessary condition for a rule's
+*sink* to match (a taint finding is reported at a sink), read off the rule itself:
+
+- ``redline-trust-boundary-session``: the sink's ``metavariable-regex`` needs the session expression's text to
+  contain ``sess`` (any case), so the program text must;
+- ``redline-pathlib-from-request``: a sink is ``$BASE / $PART`` (a ``/`` or ``//`` operator, augmented too) or a
+  ``.joinpath`` call, whose name the text must hold;
+- ``redline-header-injection``: a sink is a subscript assignment (a ``Subscript`` in store position) or a
+  ``.headers`` method;
+- ``redline-open-redirect-request`` and ``redline-xpath-injection``: a sink is a call of a named function; its
+  name must appear as a ``Name`` or attribute somewhere in the program, or be renamed by ``import ... as``.
+
+A rule whose text differs from the one these tests were written for (``DIGESTS``) is never skipped, and a test
+fails until the table is revisited. Files without a parse tree are never filtered. Verdicts are unchanged: the
+equality check in docs/code-judges.md compares every finding before and after.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from redline.judges.code.analysis.trees import walk
+
+_SESS = re.compile(r"(?i)sess")
+_DIVISION = (ast.Div, ast.FloorDiv)
+
+
+def _names(tree: ast.AST) -> set[str]:
+    """Identifiers a call can be reached through: names, attribute names, and the originals of renamed imports."""
+    out: set[str] = set()
+    for node in walk(tree):
+        if isinstance(node, ast.Name):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            out.add(node.attr)
+        elif isinstance(node, ast.alias) and node.asname:
+            out.update(node.name.split("."))
+    return out
+
+
+def _subscript_store(tree: ast.AST) -> bool:
+    return any(isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) for n in walk(tree))
+
+
+def _division(tree: ast.AST) -> bool:
+    return any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, _DIVISION) for n in walk(tree))
+
+
+Facts = dict[str, Any]
+NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
+    "redline-trust-boundary-session": lambda code, tree, f: bool(_SESS.search(code)),
+    "redline-pathlib-from-request": lambda code, tree, f: "joinpath" in code or _division(tree),
+    "redline-header-injection": lambda code, tree, f: "headers" in code or _subscript_store(tree),
+    "redline-open-redirect-request": lambda code, tree, f: bool(f["names"] & {"redirect", "HttpResponseRedirect"}),
+    "redline-xpath-injection": lambda code, tree, f: bool(f["names"] & {
+        "xpath", "XPath", "select", "iter_select", "findall", "find", "iterfind", "findtext"}),
+}
+# sha256 of each rule as written (canonical JSON of the YAML rule) when its test above was derived from it
+DIGESTS = {
+    "redline-trust-boundary-session": "3784c3e590cb3deb",
+    "redline-pathlib-from-request": "30f98d2ccc9fbc6f",
+    "redline-header-injection": "1eee9ccd65413617",
+    "redline-open-redirect-request": "ac5b8b02ef781c3e",
+    "redline-xpath-injection": "9383103150e21555",
+}
+
+
+def rule_digest(rule: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(rule, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def usable(rules: list[dict[str, Any]]) -> set[str]:
+    """Ids of the prefiltered rules whose text is still the one their test was derived from (and no ``paths``)."""
+    return {str(r["id"]) for r in rules
+            if r.get("id") in NEEDS and "paths" not in r and DIGESTS.get(str(r["id"])) == rule_digest(r)}
+
+
+def skipped(code: str, tree: ast.AST | None, rule_ids: set[str]) -> set[str]:
+    """The rules among ``rule_ids`` that cannot match ``code`` (``tree`` is its parse; None: none skipped)."""
+    if tree is None or not rule_ids:
+        return set()
+    facts: Facts = {"names": _names(tree)}
+    return {rid for rid in rule_ids if not NEEDS[rid](code, tree, facts)}
