@@ -95,7 +95,7 @@ def toolchain_state(sandbox_kind: str) -> str:
 
 
 # Imported once per worker, not once per sample: the harness library, and modules that a tenth or more of the
-# Python samples import (measured by the tests and references), each several milliseconds of CPU per import (bs4 and
+# Python samples import (counted over the 99 Python secure references), each several milliseconds of CPU (bs4 and
 # PyJWT tens). None of them reads the sample's environment, folder or clock when imported (``hclock`` moves PyJWT's
 # clock at call time); each sample still starts from a fresh fork of the worker.
 HARNESS_PRELOAD = ("hlib", "hpoly", "hnode", "happs", "hhttp", "hlogs", "hpg", "hclock", "hsqlite", "hmail", "htls",
