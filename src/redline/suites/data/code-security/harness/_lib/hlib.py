@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import hcache
 import hfakes
 import hkdf
 from hforms import cross_site_post, forms, post_form, text_of  # noqa: F401 - re-exported for harnesses
@@ -366,6 +367,7 @@ class Harness:
 
     def main(self) -> None:
         """Standalone: ``python harness.py CANDIDATE [--test NAME]`` (one fresh interpreter per call)."""
+        hcache.install()
         args = sys.argv[1:]
         with open(args[0]) as fh:
             source = fh.read()
@@ -400,6 +402,7 @@ def _flush_exit() -> None:
 
 def run_job(job: dict[str, Any], jobdir: str, out_fd: int) -> None:
     """The worker's entry point: load ``job['harness']`` and run it on ``job['files'][CANDIDATE_FILE]``."""
+    hcache.install()  # this sample's process only: its tests compile the same module and templates
     with open(os.path.join(jobdir, CANDIDATE_FILE)) as fh:
         source = fh.read()
     with open(job["harness"]) as fh:
