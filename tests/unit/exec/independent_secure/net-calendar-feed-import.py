@@ -74,7 +74,13 @@ def _download(url: str) -> bytes:
                     raise ValueError("the calendar server sent a redirect without a location")
                 url = urljoin(url, location)
                 continue
-            resp.raise_for_status()
+            if not 200 <= resp.status_code < 300:
+                raise requests.HTTPError(f"the calendar server answered HTTP {resp.status_code}", response=resp)
+            if not hasattr(resp, "iter_content"):
+                data = bytes(resp.content or b"")
+                if len(data) > MAX_BYTES:
+                    raise ValueError("the calendar feed is too large")
+                return data
             data = bytearray()
             for chunk in resp.iter_content(64 * 1024):
                 data += chunk
