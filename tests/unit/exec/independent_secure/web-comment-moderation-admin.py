@@ -102,4 +102,4 @@ def approve_comment(comment_id: int):
                 abort(404)
     finally:
         conn.close()
-    return redirect(url_for("pending_comments"), code=303)
+    return redirect(url_for("pending_comments"))
