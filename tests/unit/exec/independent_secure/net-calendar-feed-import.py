@@ -46,7 +46,7 @@ def _check_url(url: str) -> None:
     if _DOTTED_QUAD.match(host) and any(len(o) > 1 and o.startswith("0") for o in host.split(".")):
         raise ValueError("numeric host names must be written as a dotted address")
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)  # the same call urllib3 makes
     except (socket.gaierror, UnicodeError, OSError):
         raise ValueError("the calendar host does not resolve") from None
     if not infos:
