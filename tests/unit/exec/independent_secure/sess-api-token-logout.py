@@ -29,6 +29,9 @@ def _connect() -> sqlite3.Connection:
     return conn
 
 
+_connect().close()  # the table exists from import on
+
+
 def _digest(token: str) -> str:
     # Only a hash is stored: a leaked tokens.db does not hand out live tokens.
     return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -16,13 +16,24 @@ MAX_ITEM_LENGTH = 200
 _DUMMY_HASH = generate_password_hash(secrets.token_urlsafe(16))
 
 
+_SCHEMA = "CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY, user_id INTEGER, cart TEXT)"
+
+
 def get_db() -> sqlite3.Connection:
     if "db" not in g:
         conn = sqlite3.connect(DB_PATH)
         conn.row_factory = sqlite3.Row
-        conn.execute("CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY, user_id INTEGER, cart TEXT)")
+        conn.execute(_SCHEMA)
         g.db = conn
     return g.db
+
+
+_init = sqlite3.connect(DB_PATH)
+try:
+    _init.execute(_SCHEMA)
+    _init.commit()
+finally:
+    _init.close()
 
 
 @app.teardown_appcontext
