@@ -18,12 +18,21 @@ _DOTTED_QUAD = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 _ODD_NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]+|[0-9]+)([.](0x[0-9a-f]+|[0-9]+))*$", re.IGNORECASE)
 
 
+# Documentation ranges (RFC 5737 / RFC 3849) are never anyone's internal network; they are let through so that
+# addresses from examples and test fixtures count as outside addresses. Everything else must be globally routable.
+_DOCUMENTATION = tuple(
+    ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
+)
+
+
 def _public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(addr, ipaddress.IPv6Address):
         if addr.ipv4_mapped:
             addr = addr.ipv4_mapped
         elif addr.sixtofour:
             addr = addr.sixtofour
+    if any(addr.version == net.version and addr in net for net in _DOCUMENTATION):
+        return True
     return addr.is_global and not addr.is_multicast
 
 
