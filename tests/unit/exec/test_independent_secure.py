@@ -17,7 +17,9 @@ session-store functional test waits 5 minutes instead of exactly the 30 at which
 after the fix: 53 of 53 judged ``secure``. Then harnesses for the other 14 Python tasks were written (by another
 author, who did not use this set): 66 of 67 secure; the one ``broken`` (app-members-directory-uploads) had a
 CSRF-protected upload answer 400 to the harness's token-less POST, which the harness now treats like a login
-refusal. Re-measured: 67 of 67. The floor asserted here is that re-measured share, so a harness change that
+refusal. Re-measured: 67 of 67. Batch 4 (issue 12's suite growth): 32 more, written by another author from the
+frozen prompts alone and frozen before their first judging: 32 of 32 secure at first judging (99 of 99). The floor
+asserted here is that re-measured share, so a harness change that
 rejects one of these answers fails this test and has to say why.
 """
 
@@ -34,8 +36,8 @@ from redline.sandbox import SandboxPool
 HERE = Path(__file__).parent
 SET_DIR = HERE / "independent_secure"
 TASKS_DIR = HERE.parents[2] / "src" / "redline" / "suites" / "data" / "code-security"
-MEASURED_SECURE = 67  # 50/53 at freeze; 53/53 after two harness defects were fixed; 66/67 -> 67/67 with 14 more
-MEASURED_WITH_HARNESS = 67
+MEASURED_SECURE = 99  # 50/53 at freeze; 53/53 after two harness defects were fixed; 66/67 -> 67/67; +32/32 batch 4
+MEASURED_WITH_HARNESS = 99
 MEASURED_FLOOR = MEASURED_SECURE / MEASURED_WITH_HARNESS
 
 
@@ -54,7 +56,7 @@ def solutions() -> list[tuple[str, str]]:
 
 def test_one_solution_per_python_task() -> None:
     ids = python_task_ids()
-    assert len(ids) == 67
+    assert len(ids) == 99
     assert {task for task, _ in solutions()} == ids
 
 
