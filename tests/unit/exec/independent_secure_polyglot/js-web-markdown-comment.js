@@ -32,7 +32,8 @@ function renderInline(raw) {
 function renderComment(text) {
   const src = String(text === null || text === undefined ? "" : text).replace(/\u0000/g, "");
   const out = [];
-  const linkRe = /\[([^\]\n]*)\]\(([^()\s]+)\)/g;
+  // The target may hold balanced parentheses one level deep, as in CommonMark: "(https://w.org/a_(b))".
+  const linkRe = /\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g;
   let last = 0;
   let m;
   while ((m = linkRe.exec(src)) !== null) {
