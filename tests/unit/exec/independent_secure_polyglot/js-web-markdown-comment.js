@@ -31,24 +31,19 @@ function renderInline(raw) {
 /** **bold** -> <strong>, *italic* -> <em>, [label](url) -> <a href="url">label</a>, newline -> <br>. */
 function renderComment(text) {
   const src = String(text === null || text === undefined ? "" : text).replace(/\u0000/g, "");
-  const out = [];
+  // Links are rendered first and parked behind NUL-delimited placeholders (NUL cannot occur in src any more),
+  // so emphasis around a link still applies and nothing inside a link's href is touched by it.
   // The target may hold balanced parentheses one level deep, as in CommonMark: "(https://w.org/a_(b))".
+  const links = [];
   const linkRe = /\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g;
-  let last = 0;
-  let m;
-  while ((m = linkRe.exec(src)) !== null) {
-    out.push(renderInline(src.slice(last, m.index)));
-    const label = renderInline(m[1]);
-    const url = m[2];
-    if (safeUrl(url)) {
-      out.push(`<a href="${escapeHtml(url)}">${label}</a>`);
-    } else {
-      out.push(label);
-    }
-    last = linkRe.lastIndex;
-  }
-  out.push(renderInline(src.slice(last)));
-  return out.join("").replace(/\r\n|\r|\n/g, "<br>");
+  const parked = src.replace(linkRe, (whole, labelText, url) => {
+    const label = renderInline(labelText);
+    links.push(safeUrl(url) ? `<a href="${escapeHtml(url)}">${label}</a>` : label);
+    return `\u0000${links.length - 1}\u0000`;
+  });
+  return renderInline(parked)
+    .replace(/\u0000([0-9]+)\u0000/g, (whole, i) => links[Number(i)])
+    .replace(/\r\n|\r|\n/g, "<br>");
 }
 
 module.exports = { renderComment };
