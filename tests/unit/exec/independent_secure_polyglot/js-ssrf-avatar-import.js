@@ -43,22 +43,23 @@ function ipBlocked(ip) {
     low.startsWith("100::") || low.startsWith("2001:10:") || low.startsWith("2001:20:");
 }
 
+// Errors whose message is meant for the user; anything else is answered with a fixed message.
+class AvatarError extends Error {}
+
 function lookupAll(host) {
-  return new Promise((resolve, reject) => {
-    dns.lookup(host, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs)));
-  });
+  return dns.promises.lookup(host, { all: true, verbatim: true });
 }
 
 // Only http(s) URLs without credentials whose host resolves, every address public. (The later connection
 // resolves again; pinning the checked address would need a custom dispatcher, which global fetch does not take.)
 async function checkPublicUrl(raw) {
   const u = new URL(raw);
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("only http and https addresses");
-  if (u.username || u.password) throw new Error("credentials in the address are not allowed");
+  if (u.protocol !== "http:" && u.protocol !== "https:") throw new AvatarError("only http and https addresses");
+  if (u.username || u.password) throw new AvatarError("credentials in the address are not allowed");
   const host = u.hostname.replace(/^\[|\]$/g, "");
   const addrs = net.isIP(host) ? [{ address: host }] : await lookupAll(host);
   if (!addrs || addrs.length === 0 || addrs.some((a) => ipBlocked(a.address))) {
-    throw new Error("address not allowed");
+    throw new AvatarError("address not allowed");
   }
   return u;
 }
@@ -75,7 +76,7 @@ async function fetchChecked(raw, signal) {
     }
     return resp;
   }
-  throw new Error("too many redirects");
+  throw new AvatarError("too many redirects");
 }
 
 // Reads at most MAX_BYTES; a larger body is refused without being read to its end.
@@ -90,14 +91,14 @@ async function readLimited(resp) {
       total += value.length;
       if (total > MAX_BYTES) {
         try { await reader.cancel(); } catch (e) { /* ignore */ }
-        throw new Error("image too big");
+        throw new AvatarError("image too big");
       }
       chunks.push(Buffer.from(value));
     }
     return Buffer.concat(chunks);
   }
   const buf = Buffer.from(await resp.arrayBuffer());
-  if (buf.length > MAX_BYTES) throw new Error("image too big");
+  if (buf.length > MAX_BYTES) throw new AvatarError("image too big");
   return buf;
 }
 
@@ -115,14 +116,14 @@ app.post("/profile/avatar-url", async (req, res) => {
   const timer = setTimeout(() => controller.abort(), 10000);
   try {
     const resp = await fetchChecked(url, controller.signal);
-    if (resp.status < 200 || resp.status >= 300) throw new Error("the picture could not be fetched");
+    if (resp.status < 200 || resp.status >= 300) throw new AvatarError("the picture could not be fetched");
     const type = String(resp.headers.get("content-type") || "").split(";")[0].trim().toLowerCase();
-    if (!IMAGE_TYPES.has(type)) throw new Error("not a PNG, JPEG or GIF image");
+    if (!IMAGE_TYPES.has(type)) throw new AvatarError("not a PNG, JPEG or GIF image");
     const declared = Number(resp.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > MAX_BYTES) throw new Error("image too big");
+    if (Number.isFinite(declared) && declared > MAX_BYTES) throw new AvatarError("image too big");
     bytes = await readLimited(resp);
   } catch (e) {
-    return res.status(400).json({ error: e && e.message ? String(e.message) : "could not fetch the picture" });
+    return res.status(400).json({ error: e instanceof AvatarError ? e.message : "could not fetch the picture" });
   } finally {
     clearTimeout(timer);
   }
