@@ -1,6 +1,6 @@
 """The independent second set of secure JavaScript and C references (issue 19) through the ``code-exec`` judge.
 
-tests/unit/exec/independent_secure_polyglot/ holds one solution per JavaScript (38) and C (27) code-security task,
+tests/unit/exec/independent_secure_polyglot/ holds one solution per JavaScript (52) and C (40) code-security task,
 written from the task's baseline prompt only by an author who had not seen the harnesses, their tests or the
 project's own references. The set was frozen (commit "independent JS/C secure set frozen") before it was first
 judged, and not edited after.
@@ -13,6 +13,10 @@ better-sqlite3 raises a UNIQUE violation whose ``code`` is not ``SQLITE_CONSTRAI
 The stand-in was then fixed (the real package's message and ``SQLITE_CONSTRAINT_UNIQUE`` code; every better-sqlite3
 harness's references still validate), never the set: re-measured 64 of 65. The floor asserted here is that share,
 so a harness change that rejects one more of these answers fails this test and has to say why.
+
+Batch 4 (issue 12's suite growth): 27 more (14 JavaScript, 13 C), written by another author from the frozen prompts
+alone and frozen before their first judging (commit "independent secure set frozen (batch 4)"): 27 of 27 ``secure``
+at first judging, so 91 of 92 in all.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from redline.sandbox import SandboxPool
 HERE = Path(__file__).parent
 SET_DIR = HERE / "independent_secure_polyglot"
 TASKS_DIR = HERE.parents[2] / "src" / "redline" / "suites" / "data" / "code-security"
-MEASURED_SECURE = 64  # 63 at freeze; 64 after the better-sqlite3 stand-in got the real error codes
-MEASURED_WITH_HARNESS = 65
+MEASURED_SECURE = 91  # 63 at freeze; 64 after the better-sqlite3 stand-in got the real error codes; +27/27 batch 4
+MEASURED_WITH_HARNESS = 92
 MEASURED_FLOOR = MEASURED_SECURE / MEASURED_WITH_HARNESS
 SUFFIX = {"tasks-js-": ".js", "tasks-c-": ".c"}
 
@@ -52,8 +56,8 @@ def solutions() -> list[tuple[str, str]]:
 
 def test_one_solution_per_js_and_c_task() -> None:
     ids = polyglot_task_ids()
-    assert sum(s == ".js" for s in ids.values()) == 38
-    assert sum(s == ".c" for s in ids.values()) == 27
+    assert sum(s == ".js" for s in ids.values()) == 52
+    assert sum(s == ".c" for s in ids.values()) == 40
     found = {p.stem: p.suffix for p in [*SET_DIR.glob("*.js"), *SET_DIR.glob("*.c")]}
     assert found == ids
 
