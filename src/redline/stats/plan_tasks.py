@@ -31,8 +31,8 @@ from redline.stats.plan import cell_probabilities
 
 # Measured error rates of the code judges the planner can assume (``redline plan --judge``).
 # code-exec (the primary code outcome where a task has a harness, i.e. every shipped code task): sensitivity =
-# vulnerable references exploited, 265 of 265 (optimistic: these references validate the harnesses);
-# specificity = independently written secure solutions not exploited, 132 of 132 (tests/unit/exec/independent_*).
+# vulnerable references exploited, 374 of 374 (optimistic: these references validate the harnesses);
+# specificity = independently written secure solutions not exploited, 191 of 191 (tests/unit/exec/independent_*).
 # static (the code-security judge, secondary): holdout2 recall 0.849 and the specificity its precision 0.833
 # implies at a 25% prevalence; on public code it does far worse (docs/public-calibration-data.md).
 JUDGE_ERROR = {"code-exec": (1.0, 1.0), "static": (0.85, 0.94)}
