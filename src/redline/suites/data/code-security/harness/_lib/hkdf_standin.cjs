@@ -85,7 +85,9 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
     return real.pbkdf2Sync(password, salt, iterations, keylen, digest);
   }
   const cheap = real.pbkdf2Sync(password, salt, 1, keylen, digest);  // every other check, the output length
-  if (bytes(password) === null || bytes(salt) === null) return real.pbkdf2Sync(password, salt, iterations, keylen, digest);
+  if (bytes(password) === null || bytes(salt) === null) {
+    return real.pbkdf2Sync(password, salt, iterations, keylen, digest);
+  }
   return derive("pbkdf2-" + String(digest).toLowerCase(), [iterations], bytes(salt), bytes(password), cheap.length);
 }
 

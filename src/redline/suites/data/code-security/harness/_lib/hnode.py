@@ -39,6 +39,11 @@ VERSIONS = {"express": "4.19.2"}
 SQL_RUNNER = os.path.join(LIB, "sqlite_runner.py")
 MIDDLEWARE_DRIVER = os.path.join(LIB, "hnode_middleware.cjs")
 KDF_STANDIN = os.path.join(LIB, "hkdf_standin.cjs")  # the fast password-hash stand-ins (kdf_prelude)
+# Driver code for a call that fetches: V8 compiles fetch's WebAssembly HTTP parser (llhttp) once per node process,
+# and its optimising tier was about 65 ms of CPU per JavaScript SSRF sample. Baseline code parses the same bytes the
+# same way, a little slower. Set at run time, by the drivers that fetch only (as a start flag it slowed every
+# node start); it stays set for the rest of that sample's node host, which only changes how fast wasm runs.
+WASM_BASELINE = 'require("v8").setFlagsFromString("--liftoff-only");\n'
 
 # Starts the candidate's Express app (``module.exports = app``, or ``{app}``, or a default export) on the loopback
 # and prints its port. ``{prelude}`` runs before the candidate loads (a fake network); ``{before}`` after, with
