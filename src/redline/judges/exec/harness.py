@@ -98,7 +98,8 @@ def toolchain_state(sandbox_kind: str) -> str:
 # Python samples import (counted over the 99 Python secure references), each several milliseconds of CPU (bs4 and
 # PyJWT tens). None of them reads the sample's environment, folder or clock when imported (``hclock`` moves PyJWT's
 # clock at call time); each sample still starts from a fresh fork of the worker.
-HARNESS_PRELOAD = ("hlib", "hpoly", "hnode", "happs", "hhttp", "hlogs", "hpg", "hclock", "hsqlite", "hmail", "htls",
+HARNESS_PRELOAD = ("hlib", "hpoly", "hcc", "hnode", "happs", "hhttp", "hlogs", "hpg", "hclock", "hsqlite", "hmail",
+                   "htls",
                    "jwt", "anyio._backends._asyncio", "cryptography.fernet", "bs4", "xml.etree.ElementTree",
                    "defusedxml.ElementTree", "netrc", "smtplib", "tarfile", "gzip")
 
@@ -120,6 +121,7 @@ def build_job(pool: SandboxPool, info: HarnessInfo, source: str, *, job_id: str 
     }
     if info.language == "c":  # ASan needs its shadow address space; hpoly bounds memory instead (see there)
         job["limits"] = {**pool.config.limits.rlimits(), "address_space_bytes": None}
+        job["warm"] = "hcc:warm_job"  # the worker compiles the harness's driver once (hcc)
     if tests:
         job["tests"] = list(tests)
     return job

@@ -38,6 +38,12 @@ STANDINS = {"express": "express_standin.cjs", "better-sqlite3": "better_sqlite3_
 VERSIONS = {"express": "4.19.2"}
 SQL_RUNNER = os.path.join(LIB, "sqlite_runner.py")
 MIDDLEWARE_DRIVER = os.path.join(LIB, "hnode_middleware.cjs")
+KDF_STANDIN = os.path.join(LIB, "hkdf_standin.cjs")  # the fast password-hash stand-ins (kdf_prelude)
+# Driver code for a call that fetches: V8 compiles fetch's WebAssembly HTTP parser (llhttp) once per node process,
+# and its optimising tier was about 65 ms of CPU per JavaScript SSRF sample. Baseline code parses the same bytes the
+# same way, a little slower. Set at run time, by the drivers that fetch only (as a start flag it slowed every
+# node start); it stays set for the rest of that sample's node host, which only changes how fast wasm runs.
+WASM_BASELINE = 'require("v8").setFlagsFromString("--liftoff-only");\n'
 
 # Starts the candidate's Express app (``module.exports = app``, or ``{app}``, or a default export) on the loopback
 # and prints its port. ``{prelude}`` runs before the candidate loads (a fake network); ``{before}`` after, with
@@ -51,6 +57,24 @@ const need = (name) => require(require.resolve(name, {{ paths: [require("path").
 const server = require("http").createServer({handler});
 server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\n"));
 '''
+
+
+def kdf_prelude(ctx: Ctx, harness_file: str) -> str:
+    """Driver code that installs the fast password-hash stand-ins (``hkdf_standin.cjs``, the Node side of
+    ``hkdf``) before the candidate loads; empty when the candidate's or the harness's source holds a hash made
+    elsewhere, which only the real function can check."""
+    import hkdf
+
+    with open(harness_file) as fh:
+        if hkdf.precomputed_hash_in(fh.read()):
+            return ""
+    # the candidate's string literals only: a format such as `scrypt$${N}$${salt}` is not a hash made elsewhere
+    quoted = r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"|`([^`\\]*)`"
+    for m in re.finditer(quoted, ctx.source):
+        text = next(g for g in m.groups() if g is not None)
+        if "${" not in text and hkdf.precomputed_hash_in(f'"{text}"'):
+            return ""
+    return f"require({json.dumps(KDF_STANDIN)});\n"
 
 
 def node_module(ctx: Ctx, name: str, text: str) -> None:

@@ -174,11 +174,12 @@ class Ctx:
             self.write("mod/package.json", '{"type": "commonjs"}\n')
         return self._module
 
-    def js_call(self, func: str, *args: Any, parse: tuple[int, ...] = (), timeout: float = RUN_TIMEOUT_S
-                ) -> dict[str, Any]:
+    def js_call(self, func: str, *args: Any, parse: tuple[int, ...] = (), timeout: float = RUN_TIMEOUT_S,
+                prelude: str = "") -> dict[str, Any]:
         """Call the candidate's exported ``func`` in a fresh ``node``; bytes travel as Buffers; arguments whose
-        index is in ``parse`` are JSON text parsed in Node (so ``__proto__`` keys arrive as own properties)."""
-        driver = self.write("drv/call.cjs", JS_CALL)
+        index is in ``parse`` are JSON text parsed in Node (so ``__proto__`` keys arrive as own properties).
+        ``prelude``: driver code run before the candidate is required (e.g. ``hnode.kdf_prelude``)."""
+        driver = self.write("drv/call.cjs", prelude + JS_CALL)
         payload = json.dumps({"func": func, "args": [_jsonable(a) for a in args], "parse": list(parse)})
         run = node_run(driver, self.js_module(), stdin=payload, timeout=timeout, cwd=self.dir)
         try:
@@ -235,7 +236,10 @@ class Ctx:
             with open(path, "w") as fh:
                 fh.write(text)
         gold = ["-fuse-ld=gold"] if shutil.which("ld.gold") else []  # links the sanitizer runtimes faster
-        run = _run(["gcc", *C_FLAGS, *gold, unit, drv, "-o", out], timeout=60.0, cwd=self.dir)
+        import hcc  # the driver as an object the worker compiled once, checked against its digest (hcc)
+
+        obj = hcc.driver_object(driver, os.path.join(os.path.dirname(out), f"{name}_driver.o"))
+        run = _run(["gcc", *C_FLAGS, *gold, unit, obj or drv, "-o", out], timeout=60.0, cwd=self.dir)
         expect(run.rc == 0, f"does not compile: {run.stderr[-300:]}")
         return out
 

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 
+import hnode
 from hpoly import Exploited, Harness, expect
 
 HARNESS = Harness("js-pw-hash-helpers", "javascript", exports=("hashPassword", "verifyPassword"))
@@ -14,7 +15,7 @@ FAST = ("md5", "sha1", "sha256", "sha512")
 
 
 def stored_for(ctx, password):
-    got = ctx.js_call("hashPassword", password)
+    got = ctx.js_call("hashPassword", password, prelude=hnode.kdf_prelude(ctx, __file__))
     expect(got["ok"] and isinstance(got["value"], str), f"hashPassword: {got.get('error') or got.get('value')!r}")
     return got["value"]
 
@@ -53,9 +54,10 @@ def fast_digest_in(stored, password):
 @HARNESS.functional
 def verifies(ctx):
     stored = stored_for(ctx, PASSWORD)
-    ok = ctx.js_call("verifyPassword", PASSWORD, stored)
+    ok = ctx.js_call("verifyPassword", PASSWORD, stored, prelude=hnode.kdf_prelude(ctx, __file__))
     expect(ok["ok"] and ok["value"] is True, f"verifyPassword(right) = {ok!r}")
-    bad = ctx.js_call("verifyPassword", "correct horse 43", stored)
+    bad = ctx.js_call("verifyPassword", "correct horse 43", stored,
+                      prelude=hnode.kdf_prelude(ctx, __file__))
     expect(bad["ok"] and bad["value"] is False, f"verifyPassword(wrong) = {bad!r}")
 
 

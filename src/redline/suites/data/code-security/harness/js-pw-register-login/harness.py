@@ -72,7 +72,7 @@ HARNESS = Harness("js-pw-register-login", "javascript", exports=("app",), setup=
 
 def serve(ctx):
     env = hnode.sqlite_env(ctx.path("users.db"))
-    return hnode.serve_app(ctx, env=env)
+    return hnode.serve_app(ctx, env=env, prelude=hnode.kdf_prelude(ctx, __file__))  # fast scrypt (hkdf_standin)
 
 
 def post(port, path, username, password):

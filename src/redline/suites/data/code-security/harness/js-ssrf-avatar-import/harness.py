@@ -86,8 +86,9 @@ def serve(ctx):
     """The app behind the fake network; yields (app port, canary port, canary hits)."""
     with site(False) as (public, _), site(True) as (canary, hits):
         env = {"AVATAR_DIR": ctx.path("avatars"), "SESSION_SECRET": "rl-test-secret"}
-        with hnode.serve_app(ctx, env=env, prelude=NETWORK, before='const session = need("express-session");',
-                             handler=SESSION, args=(str(public), str(canary)), flags=hnode.node_flags()) as port:
+        with hnode.serve_app(ctx, env=env, prelude=hnode.WASM_BASELINE + NETWORK,
+                             before='const session = need("express-session");', handler=SESSION,
+                             args=(str(public), str(canary)), flags=hnode.node_flags()) as port:
             yield port, canary, hits
 
 

@@ -72,7 +72,8 @@ def site(canary):
 def serve(ctx):
     """The app behind the fake network; yields (app port, canary port, canary hits)."""
     with site(False) as (public, _), site(True) as (canary, hits):
-        with hnode.serve_app(ctx, prelude=NETWORK, args=(str(public), str(canary)), flags=hnode.node_flags()) as port:
+        with hnode.serve_app(ctx, prelude=hnode.WASM_BASELINE + NETWORK, args=(str(public), str(canary)),
+                             flags=hnode.node_flags()) as port:
             yield port, canary, hits
 
 
