@@ -1,8 +1,10 @@
 """Samples/s of the code-exec judge in the namespace sandbox, beside a naive loop, in the same run.
 
 Wall-clock rates depend on how busy the machine is (the load average is printed); CPU seconds per sample
-do not, and ``samples_per_s_on_idle_cores`` is ``workers / cpu_s_per_sample``: the rate the same work
-would reach with that many otherwise idle cores.
+do not, and ``samples_per_s_on_idle_cores`` is ``min(workers, cores) / cpu_s_per_sample``: the rate the same
+work would reach, CPU-bound, on that many otherwise idle cores. The wall rate falls short of it when workers
+wait (app servers starting, pipes, log files, probe limits); the judge's default of two workers per core
+(``judges.exec.judge.default_workers``) keeps the cores busy through those waits.
 
 code-exec: a pool of pre-forked sandbox workers (Flask and the harness library imported once), one forked
 child per sample and per test. Naive: one fresh sandbox and interpreter per test (`unshare ... python
@@ -15,7 +17,7 @@ asked for; ``--samples 0``: every reference once). Each sample gets a unique tra
 by the program text could serve a repeat. Both paths must agree on every outcome they judge. Per-language CPU
 seconds and idle-core rates come from the same run (the pool's own overhead is shared out by samples).
 
-    PYTHONPATH=src python bench/exec_throughput.py --samples 120 --naive-samples 16 --workers 2
+    PYTHONPATH=src python bench/exec_throughput.py --samples 120 --naive-samples 16 [--workers N]
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 
 from redline.judges.exec import open_pool
 from redline.judges.exec.harness import LIB_DIR, HarnessInfo, harnesses, run_sources
-from redline.judges.exec.judge import judge_sources
+from redline.judges.exec.judge import default_workers, judge_sources
 from redline.judges.exec.outcome import classify
 from redline.judges.exec.validate import expectation
 from redline.sandbox import scrubbed_env
@@ -134,11 +136,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", type=int, default=120, help="0: every reference once")
     ap.add_argument("--naive-samples", type=int, default=16)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=default_workers(),
+                    help="sandbox workers (default: the judge's, two per core)")
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--tasks", nargs="*", help="only these tasks (default: every harness)")
     ap.add_argument("--per-sample", help="write each sample's task, reference, language, CPU s and verdict here")
     args = ap.parse_args()
+    cores = min(args.workers, os.cpu_count() or 1)  # the cores the work can use at once
 
     items = samples(args.samples, args.tasks, args.seed)
     load_before = os.getloadavg()[0]
@@ -187,7 +191,7 @@ def main() -> None:
         cps = sum(sample_cpu[k] for k in ks) / len(ks)
         per_lang[lang] = {"samples": len(ks), "tasks": len({items[k][0].task for k in ks}),
                           "correct_verdicts": sum(verdict_ok[k] for k in ks), "cpu_s_per_sample": round(cps, 4),
-                          "samples_per_s_on_idle_cores": round(args.workers / cps, 1)}
+                          "samples_per_s_on_idle_cores": round(cores / cps, 1)}
     if args.per_sample:
         Path(args.per_sample).write_text("".join(
             json.dumps({"task": info.task, "reference": ref, "language": info.language,
@@ -201,12 +205,12 @@ def main() -> None:
                       "pool_start_s": round(started, 2), "correct_verdicts": sum(verdict_ok),
                       "cpu_s_per_sample": round(exec_cps, 4),
                       "of_which_pool_overhead_cpu_s": round(overhead, 4),
-                      "samples_per_s_on_idle_cores": round(args.workers / exec_cps, 1),
+                      "samples_per_s_on_idle_cores": round(cores / exec_cps, 1),
                       "per_language": per_lang},
         "naive": {"samples": len(naive_items), "seconds": round(naive_s, 2), "samples_per_s": round(naive_rate, 3),
                   "correct_verdicts": naive_ok, "same_outcome_as_code_exec": agree,
                   "cpu_s_per_sample": round(naive_cps, 3),
-                  "samples_per_s_on_idle_cores": round(args.workers / naive_cps, 2),
+                  "samples_per_s_on_idle_cores": round(cores / naive_cps, 2),
                   "code_exec_cpu_s_per_sample_same_samples": round(paired_cps, 4)},
         "speedup_wall": round(exec_rate / naive_rate, 1),
         "speedup_cpu_same_samples": round(naive_cps / paired_cps, 1),
