@@ -25,7 +25,8 @@ def test_one_table_per_judge_untouched_first(metrics):
     code = tables["code-security"]
     assert [label for label, _ in code.untouched] == ["holdout", "holdout2"]
     assert {label.split(" / ")[0] for label, _ in code.folded} == {"dev", "combined", "categories"}
-    assert code.columns[:4] == ("n", "precision", "recall", "f1") and ("fingerprint", metrics["code-security"]["fingerprint"]) in code.facts
+    assert code.columns[:4] == ("n", "precision", "recall", "f1")
+    assert ("fingerprint", metrics["code-security"]["fingerprint"]) in code.facts
     precision = dict(code.untouched)["holdout"][code.columns.index("precision")]
     assert precision == f"{metrics['code-security']['splits']['holdout']['precision']:.3f}"
     answers = tables["answer-rules"]
