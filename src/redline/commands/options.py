@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from redline.config import PROFILE_NAMES
+from redline.profiles import PROFILE_NAMES
 
 F = TypeVar("F", bound=Callable[..., Any])
 

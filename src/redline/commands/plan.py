@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from redline.config import PROFILE_NAMES
 from redline.errors import ConfigError
+from redline.profiles import PROFILE_NAMES
 
 DEFAULT_SUITE = "code-security"
 
@@ -91,7 +91,7 @@ def plan(baseline: float, target: float, tasks: int | None, replicates: int | No
     correlated by ICC), after the judge's misclassification, at alpha / family (Bonferroni, the first step of
     Holm). Answers in tasks, generations (tasks x replicates x conditions) and hours at a throughput.
     """
-    from redline.config import CONFIRMATORY_CONDITIONS, PROFILES
+    from redline.profiles import CONFIRMATORY_CONDITIONS, PROFILES
     from redline.stats.plan import plan_sample_size
     from redline.stats.plan_tasks import DEFAULT_ICC, JUDGE_ERROR, plan_tasks
 

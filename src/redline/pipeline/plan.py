@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from redline import __version__
-from redline.config import CONFIRMATORY_CONDITIONS, AuditSpec, RunConfig
+from redline.config import AuditSpec, RunConfig
 from redline.errors import ConfigError, StoreError
+from redline.profiles import CONFIRMATORY_CONDITIONS
 from redline.records import RunManifest, SuiteRef, Trial
 from redline.store.run_dir import RunDir, check_run_id
 from redline.suites.expand import conditions_for, confirmatory_conditions, expand_trials

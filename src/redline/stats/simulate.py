@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline.config import PROFILE_NAMES
+from redline.profiles import PROFILE_NAMES
 from redline.stats.multiplicity import holm
 from redline.stats.plan import cell_probabilities, plan_sample_size
 from redline.stats.resampling import cluster_bootstrap_ratio
@@ -208,7 +208,7 @@ def run_all(sims: int, seed: int) -> dict[str, Any]:
 def design_main(args: argparse.Namespace) -> None:
     """``--design``: headline power, family-wise error and cost of the matched clustered design vs the naive one,
     for a suite size (default: the shipped code-security suite) and a profile's replicates (default: standard)."""
-    from redline.config import CONFIRMATORY_CONDITIONS, PROFILES
+    from redline.profiles import CONFIRMATORY_CONDITIONS, PROFILES
     from redline.records import TriggerGroup
     from redline.stats.design_checks import design_table
     from redline.stats.plan_tasks import JUDGE_ERROR

@@ -17,7 +17,7 @@ LAYERS: dict[str, int] = {
     "report": 5, "runner": 5, "viewer": 5, "export": 5,
     "stats": 4, "judges": 4, "evaluation": 4,
     "adoption": 3, "suites": 3, "backends": 3, "sandbox": 3,
-    "store": 2, "registry": 2, "config": 2, "config_file": 2, "query": 2,
+    "store": 2, "registry": 2, "config": 2, "profiles": 2, "config_file": 2, "query": 2,
     "text": 1, "errors": 1, "records": 1,
     "__init__": 0,
 }
