@@ -75,10 +75,11 @@ def test_ray_breaker_stops_an_outage_and_one_rerun_answers_every_trial(runs_dir:
         cfg = _cfg(srv.base_url, runs_dir, "ray", "outage", replicates=10)
         with pytest.raises(RunStopped, match="endpoint down: 5 trials in a row"):
             run_audit(cfg, progress=False)
-        # 5 failing trials in a row (2 attempts each), plus the ones in flight when it tripped (concurrency 2), plus
-        # one: the last OK answer can land after the first failure (landing order is not request order) and
-        # restart the count. Not all 120.
-        assert len(srv.requests) <= 10 + 2 * (5 + 1 + 2)
+        # 5 failing trials in a row (2 attempts each) plus those in flight when it tripped; OK answers that land
+        # after failures (Ray's landing order is not request order) restart the count, so the exact number depends
+        # on scheduling (26 and 28 both seen). What must hold: it stops far short of the 230 requests of a run
+        # that tries all 120 trials.
+        assert len(srv.requests) <= 10 + 2 * 20
         plan.then = "ok"
         again = run_audit(cfg, progress=False)
     gens = RunDir(again.run.path).generations()
