@@ -64,12 +64,24 @@ def requests_and_errors(drv: Any) -> tuple[list[str], list[dict[str, Any]]]:
 
 def follow(drv: Any, element: Any) -> None:
     """Click a link or button and wait until the next page has replaced this one (events, not sleeps)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = drv.find_element("tag name", "html")
     element.click()
-    WebDriverWait(drv, 60).until(ec.staleness_of(old))
+
+    def replaced(_: Any) -> bool:
+        # Chrome sometimes reports a node of the unloaded page as "does not belong to the document" instead of
+        # stale; both mean the page was replaced
+        try:
+            return bool(ec.staleness_of(old)(drv))
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+
+    WebDriverWait(drv, 60).until(replaced)
     WebDriverWait(drv, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
