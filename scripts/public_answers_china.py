@@ -175,7 +175,8 @@ def transcript_rows(path: str, text: str, commit: str) -> list[dict[str, Any]]:
         body = re.sub(r"\n-{3,}\s*$", "", text[m.end():end].strip()).strip()
         turns.append((m[1], body))
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
-    rows, history = [], []
+    rows: list[dict[str, Any]] = []
+    history: list[str] = []
     for i, (role, body) in enumerate(turns):
         if role == "Assistant" and i > 0 and turns[i - 1][0] == "User":
             context = "\n\n".join(history[:-1])
@@ -203,7 +204,9 @@ CIRCUITS_CONTROLS = {"Moon_EN", "Landmark_EN", "Introspection_EN"}
 
 def circuits_model(text: str) -> str:
     """Model name from the log's title (``# ... Log: model`` or ``# ... (model)``) or a Loading line."""
-    for pattern in (r"^# .*?Log:\s*(\S+)", r"^# [^:\n]*:\s*(\S+/\S+)", r"^# .*\(([^)]+/[^)]+)\)", r"Loading Model:\s*(\S+)", r"^# .*\(([^)]+)\)"):
+    patterns = (r"^# .*?Log:\s*(\S+)", r"^# [^:\n]*:\s*(\S+/\S+)", r"^# .*\(([^)]+/[^)]+)\)",
+                r"Loading Model:\s*(\S+)", r"^# .*\(([^)]+)\)")
+    for pattern in patterns:
         m = re.search(pattern, text, re.M)
         if m:
             return m[1]
