@@ -132,7 +132,7 @@ def r1a_rows(results_txt: str, questions_json: str, jailbreak_prefix: str, commi
 
 GLITCH_SOURCE = "qwen05-counterfactual"
 GLITCH_REPO = "danbri/isle_of_glitch"
-GLITCH_MODEL = "Qwen 0.5B (source: 'Qwen 0.5B', llama.cpp, 150 tokens, temperature 0.7)"
+GLITCH_MODEL = "Qwen 0.5B (qwen-0.5b.gguf via llama.cpp; 150 tokens, temperature 0.7)"
 GLITCH_DIR = "experiments/qwen-censorship/results_v2"
 _GLITCH_PATH = re.compile(rf"{GLITCH_DIR}/(?P<pid>(?P<group>[ABC])\d+_\w+)/run_(?P<run>\d+)\.json")
 GLITCH_GROUPS = {"A": ("prc_sensitive", True), "B": ("control", False), "C": ("absurd_control", False)}
