@@ -24,6 +24,9 @@ Usage:
   python scripts/public_data.py njsscan-js    SNAPSHOT_GIT_DIR [--out data/public]
   python scripts/public_data.py do-not-answer SNAPSHOT_GIT_DIR [--out data/public]   (after xstest)
   python scripts/public_data.py manifest      [--out data/public]
+  python scripts/public_data.py china-answers --r1-analysis DIR --glitch DIR --transcripts DIR --circuits DIR
+                                              [--out tests/data/answers_public]
+      (real-model answers to China-sensitive and control prompts for blind labelling; tests/data/answers_public/)
 """
 
 from __future__ import annotations
@@ -495,7 +498,80 @@ BUILDERS = {
 }
 
 
+# ---------------------------------------------------------------- China-sensitive answers for blind labelling
+
+CHINA_GLITCH_RUNS_PER_PROMPT = 6  # of the 10 runs per counterfactual prompt (one 0.5B model) -> 78 of 130 rows
+CHINA_SHARED_SIZE = 100
+CHINA_SEED = "redline-china-answers-v1"
+
+
+def build_china_answers(r1a: Snapshot, glitch: Snapshot, transcripts: Snapshot, circuits: Snapshot
+                        ) -> list[dict[str, Any]]:
+    """All rows of the four sources (tests/data/answers_public/README.md), deduplicated, each with its blind id."""
+    import public_answers_china as pc  # sibling module; scripts/ is on sys.path when run as a script
+
+    rows = pc.r1a_rows(r1a.read("sample-results.txt"), r1a.read("questions.json"),
+                       pc.r1a_jailbreak_prefix(r1a.read("analysis.py")), r1a.commit)
+    glitch_rows = [r for p in glitch.files(pc.GLITCH_DIR) if (r := pc.glitch_row(p, glitch.read(p), glitch.commit))]
+    by_prompt: dict[str, list[dict[str, Any]]] = {}
+    for row in glitch_rows:
+        by_prompt.setdefault(row["unit"], []).append(row)
+    for unit in sorted(by_prompt):
+        rows.extend(pc.sample_rows(by_prompt[unit], CHINA_GLITCH_RUNS_PER_PROMPT, f"{CHINA_SEED}:{unit}",
+                                   strata=lambda r: 0))
+    for path in transcripts.files(pc.TRANSCRIPT_DIR):
+        if path.endswith(".md"):
+            rows.extend(pc.transcript_rows(path, transcripts.read(path), transcripts.commit))
+    for path in circuits.files("results"):
+        if pc.CIRCUITS_FILES.fullmatch(path):
+            rows.extend(pc.circuits_rows(path, circuits.read(path), circuits.commit))
+    rows = pc.dedupe(rows)
+    for row in rows:
+        row["label_id"] = pc.blind_id(row["id"])
+    return rows
+
+
+def write_china_answers(rows: list[dict[str, Any]], out: Path) -> None:
+    """Rows (with source labels split off), the blind labelling batches, and a summary line per file."""
+    import public_answers_china as pc
+
+    source_labels = [{"id": r["id"], "label_id": r["label_id"], "source_label": r.pop("source_label")}
+                     for r in rows if "source_label" in r]
+    write_jsonl(rows, out / "china_answers.jsonl")
+    write_plain_jsonl(source_labels, out / "source_labels.jsonl")
+    items = sorted((pc.blind_item(r) for r in rows), key=lambda i: i["id"])
+    write_plain_jsonl(items, out / "labelling" / "batch_all.jsonl")
+    shared_ids = {r["label_id"] for r in pc.shared_subset(rows, CHINA_SHARED_SIZE, CHINA_SEED)}
+    write_plain_jsonl([i for i in items if i["id"] in shared_ids], out / "labelling" / "batch_shared.jsonl")
+    counts = Counter((r["language"], r["sensitive"]) for r in rows)
+    print(f"rows={len(rows)} shared={len(shared_ids)} " +
+          " ".join(f"{lang}/{'sensitive' if s else 'control'}={n}" for (lang, s), n in sorted(counts.items())))
+    for (src, model), n in sorted(Counter((r["source"], r["model"]) for r in rows).items()):
+        print(f"  {src}\t{model}\t{n}")
+
+
+def write_plain_jsonl(rows: Sequence[dict[str, Any]], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+
+
+def main_china(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="public_data.py china-answers")
+    for name in ("--r1-analysis", "--glitch", "--transcripts", "--circuits"):
+        parser.add_argument(name, required=True, help="bare git directory of the fetched snapshot")
+    parser.add_argument("--out", default="tests/data/answers_public")
+    args = parser.parse_args(argv)
+    snaps = [Snapshot(d) for d in (args.r1_analysis, args.glitch, args.transcripts, args.circuits)]
+    for snap in snaps:
+        print(f"{snap.git_dir}: commit {snap.commit}")
+    write_china_answers(build_china_answers(*snaps), Path(args.out))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["china-answers"]:
+        return main_china(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=[*BUILDERS, "manifest"])
     parser.add_argument("snapshot", nargs="?", help="bare git directory of the fetched snapshot")
