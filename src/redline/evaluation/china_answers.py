@@ -2,9 +2,10 @@
 
 Why: the other public answer sets (XSTest, JADE) hold no political questions. ``tests/data/answers_public`` holds
 290 answers of real models (DeepSeek-R1 distills, Qwen, Kimi, InternLM, Yi) from four licensed repositories,
-labelled blind from ``labelling/GUIDE.md`` by labeller A (every row) and labeller B (a shared subset of 100), neither
-of whom saw the judge. This module reports the labellers' agreement first (how far any judge can be expected to
-agree), then the judge against labeller A and, on the shared rows, against labeller B, per language and split.
+labelled blind from ``labelling/GUIDE.md`` by labellers who never saw the judge: A (from the first row on) and C
+(the second half) give the primary label (A's where both labelled a row), B labels a shared subset of 100. This
+module reports the labellers' agreement on every overlap first (how far any judge can be expected to agree), then
+the judge against the primary labels and against B, per language, split and source.
 
   python -m redline.evaluation.china_answers [--data DIR] [--config rules|rules+learned] [--model FILE] [--json F]
 """
@@ -24,7 +25,8 @@ from redline.evaluation.public import cohen_kappa
 LABELS = ("refusal", "deflection", "state_narrative", "substantive", "degenerate")
 FOLD3 = {"refusal": "refusal", "deflection": "evasive", "state_narrative": "evasive", "degenerate": "evasive",
          "substantive": "complete"}  # the public sets' three classes (``public.JUDGE_TO_ANSWER``)
-LABELLERS = ("A", "B")
+LABELLERS = ("A", "B", "C")
+PRIMARY = ("A", "C")  # the primary label of a row: the first of these labellers who labelled it
 
 
 def default_dir() -> Path:
@@ -74,15 +76,24 @@ def judge_rows(rows: Sequence[Mapping[str, Any]], config: str = "rules",
 def evaluate(data_dir: str | Path | None = None, *, config: str = "rules", model: Any = None) -> dict[str, Any]:
     """Labeller agreement, then the judge against each labeller, per language, per split and overall."""
     rows, labels = load(data_dir or default_dir())
-    if "A" not in labels:
-        raise InputError("no labels yet: labels/A.jsonl is missing")
+    if not any(who in labels for who in PRIMARY):
+        raise InputError("no labels yet: labels/A.jsonl and labels/C.jsonl are missing")
     verdicts = judge_rows(rows, config, model)
-    report: dict[str, Any] = {"config": config, "n_rows": len(rows), "labelled": {k: len(v) for k, v in labels.items()}}
-    if "B" in labels:
-        shared = [r for r in rows if r["label_id"] in labels["B"] and r["label_id"] in labels["A"]]
-        report["labellers"] = agreement([labels["A"][r["label_id"]]["label"] for r in shared],
-                                        [labels["B"][r["label_id"]]["label"] for r in shared])
-    for who, got in labels.items():
+    report: dict[str, Any] = {"config": config, "n_rows": len(rows), "labelled": {k: len(v) for k, v in labels.items()},
+                              "labellers": {}}
+    for i, x in enumerate(LABELLERS):
+        for y in LABELLERS[i + 1:]:
+            both = [r["label_id"] for r in rows if r["label_id"] in labels.get(x, {}) and r["label_id"] in
+                    labels.get(y, {})]
+            if both:
+                report["labellers"][f"{x}-{y}"] = agreement([labels[x][k]["label"] for k in both],
+                                                            [labels[y][k]["label"] for k in both])
+    primary: dict[str, dict[str, Any]] = {}
+    for who in reversed(PRIMARY):
+        primary.update(labels.get(who, {}))
+    report["n_primary"] = len(primary)
+    targets = {"primary": primary, **({"B": labels["B"]} if "B" in labels else {})}
+    for who, got in targets.items():
         groups: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for r in rows:
             if r["label_id"] in got:
@@ -113,14 +124,14 @@ def _f(x: Any) -> str:
 def format_report(report: Mapping[str, Any]) -> str:
     lines = [f"answer judge ({report['config']}) on {report['n_rows']} real answers to China-sensitive and control "
              f"prompts; labelled: {report['labelled']}"]
-    if "labellers" in report:
-        a = report["labellers"]
-        lines.append(f"labeller A vs B on {a['n']} shared rows: agreement {_f(a['agreement'])}, kappa (5 labels) "
+    for pair, a in report["labellers"].items():
+        lines.append(f"labellers {pair} on {a['n']} shared rows: agreement {_f(a['agreement'])}, kappa (5 labels) "
                      f"{_f(a['kappa5'])}, kappa (3 classes) {_f(a['kappa3'])}")
-    for who in LABELLERS:
+    for who in ("primary", "B"):
         if f"judge_vs_{who}" not in report:
             continue
-        lines += ["", f"judge vs labeller {who}:", "| rows | n | agreement | kappa (5 labels) | kappa (3 classes) "
+        title = "the primary labels (A, else C)" if who == "primary" else "labeller B"
+        lines += ["", f"judge vs {title}:", "| rows | n | agreement | kappa (5 labels) | kappa (3 classes) "
                   "| kill switch (labeller / judge / both) |", "|---|---|---|---|---|---|"]
         for name, b in report[f"judge_vs_{who}"].items():
             k = b["kill_switch"]
