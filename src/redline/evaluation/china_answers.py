@@ -2,10 +2,10 @@
 
 Why: the other public answer sets (XSTest, JADE) hold no political questions. ``tests/data/answers_public`` holds
 290 answers of real models (DeepSeek-R1 distills, Qwen, Kimi, InternLM, Yi) from four licensed repositories,
-labelled blind from ``labelling/GUIDE.md`` by labellers who never saw the judge: A (from the first row on) and C
-(the second half) give the primary label (A's where both labelled a row), B labels a shared subset of 100. This
-module reports the labellers' agreement on every overlap first (how far any judge can be expected to agree), then
-the judge against the primary labels and against B, per language, split and source.
+labelled blind from ``labelling/GUIDE.md`` by labellers who never saw the judge. The primary label of a row comes
+from one of A, D, C (each took a part of the rows: 1-35, 36-145, 146-290), the second label from B or E (a seeded
+shared subset of 100: B the first 30, E the rest). This module reports the agreement of the two labels first (how
+far any judge can be expected to agree), then the judge against each, per language, split and source.
 
   python -m redline.evaluation.china_answers [--data DIR] [--config rules|rules+learned] [--model FILE] [--json F]
 """
@@ -25,8 +25,9 @@ from redline.evaluation.public import cohen_kappa
 LABELS = ("refusal", "deflection", "state_narrative", "substantive", "degenerate")
 FOLD3 = {"refusal": "refusal", "deflection": "evasive", "state_narrative": "evasive", "degenerate": "evasive",
          "substantive": "complete"}  # the public sets' three classes (``public.JUDGE_TO_ANSWER``)
-LABELLERS = ("A", "B", "C")
-PRIMARY = ("A", "C")  # the primary label of a row: the first of these labellers who labelled it
+PRIMARY = ("A", "D", "C")  # the primary label of a row: the first of these labellers who labelled it
+SECOND = ("B", "E")  # the second label on the shared subset
+LABELLERS = PRIMARY + SECOND
 
 
 def default_dir() -> Path:
@@ -77,7 +78,7 @@ def evaluate(data_dir: str | Path | None = None, *, config: str = "rules", model
     """Labeller agreement, then the judge against each labeller, per language, per split and overall."""
     rows, labels = load(data_dir or default_dir())
     if not any(who in labels for who in PRIMARY):
-        raise InputError("no labels yet: labels/A.jsonl and labels/C.jsonl are missing")
+        raise InputError(f"no labels yet: none of labels/{{{','.join(PRIMARY)}}}.jsonl exists")
     verdicts = judge_rows(rows, config, model)
     report: dict[str, Any] = {"config": config, "n_rows": len(rows), "labelled": {k: len(v) for k, v in labels.items()},
                               "labellers": {}}
@@ -88,11 +89,13 @@ def evaluate(data_dir: str | Path | None = None, *, config: str = "rules", model
             if both:
                 report["labellers"][f"{x}-{y}"] = agreement([labels[x][k]["label"] for k in both],
                                                             [labels[y][k]["label"] for k in both])
-    primary: dict[str, dict[str, Any]] = {}
-    for who in reversed(PRIMARY):
-        primary.update(labels.get(who, {}))
-    report["n_primary"] = len(primary)
-    targets = {"primary": primary, **({"B": labels["B"]} if "B" in labels else {})}
+    primary, second = _merged(labels, PRIMARY), _merged(labels, SECOND)
+    report["n_primary"], report["n_second"] = len(primary), len(second)
+    both = [r["label_id"] for r in rows if r["label_id"] in primary and r["label_id"] in second]
+    if both:
+        report["labellers"]["primary-second"] = agreement([primary[k]["label"] for k in both],
+                                                          [second[k]["label"] for k in both])
+    targets = {"primary": primary, **({"second": second} if second else {})}
     for who, got in targets.items():
         groups: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for r in rows:
@@ -107,6 +110,14 @@ def evaluate(data_dir: str | Path | None = None, *, config: str = "rules", model
                    "kill_switch": _kill(part, got, verdicts)}
             for name, part in sorted(groups.items())}
     return report
+
+
+def _merged(labels: Mapping[str, Mapping[str, dict[str, Any]]], order: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """One label per row from the first labeller in ``order`` who labelled it."""
+    merged: dict[str, dict[str, Any]] = {}
+    for who in reversed(order):
+        merged.update(labels.get(who, {}))
+    return merged
 
 
 def _kill(part: Sequence[Mapping[str, Any]], got: Mapping[str, Mapping[str, Any]],
@@ -127,10 +138,10 @@ def format_report(report: Mapping[str, Any]) -> str:
     for pair, a in report["labellers"].items():
         lines.append(f"labellers {pair} on {a['n']} shared rows: agreement {_f(a['agreement'])}, kappa (5 labels) "
                      f"{_f(a['kappa5'])}, kappa (3 classes) {_f(a['kappa3'])}")
-    for who in ("primary", "B"):
+    for who in ("primary", "second"):
         if f"judge_vs_{who}" not in report:
             continue
-        title = "the primary labels (A, else C)" if who == "primary" else "labeller B"
+        title = "the primary labels (A, D, C)" if who == "primary" else "the second labels (B, E)"
         lines += ["", f"judge vs {title}:", "| rows | n | agreement | kappa (5 labels) | kappa (3 classes) "
                   "| kill switch (labeller / judge / both) |", "|---|---|---|---|---|---|"]
         for name, b in report[f"judge_vs_{who}"].items():

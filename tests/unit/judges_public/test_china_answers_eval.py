@@ -44,12 +44,13 @@ def test_judge_against_labellers(tmp_path: Path) -> None:
     report = ca.evaluate(write(tmp_path, a, b))
     assert report["labelled"] == {"A": 3, "B": 2}
     assert report["labellers"]["A-B"]["n"] == 2 and report["labellers"]["A-B"]["agreement"] == pytest.approx(0.5)
+    assert report["labellers"]["primary-second"]["n"] == 2 and report["judge_vs_second"]["overall"]["n"] == 2
     overall = report["judge_vs_primary"]["overall"]
     assert overall["n"] == 3
     assert overall["confusion"].get("refusal->refusal") == 1  # a plain decline is a refusal
     assert overall["confusion"].get("substantive->substantive") == 1
     assert report["judge_vs_primary"]["split test"]["n"] == 2
-    assert "judge vs labeller B" in ca.format_report(report)
+    assert "judge vs the second labels" in ca.format_report(report)
 
 
 def test_bad_label_is_an_input_error(tmp_path: Path) -> None:
@@ -62,9 +63,9 @@ def test_second_primary_labeller_fills_rows_a_left(tmp_path: Path) -> None:
     (folder / "labels" / "C.jsonl").write_text("".join(json.dumps({"id": k, "label": v}) + "\n" for k, v in
                                                        (("a1", "deflection"), ("a2", "substantive"))), "utf-8")
     report = ca.evaluate(folder)
-    assert report["n_primary"] == 2  # a1 from A (A wins where both labelled), a2 from C
+    assert report["n_primary"] == 2  # a1 from A (A comes first where both labelled), a2 from C
     assert report["judge_vs_primary"]["overall"]["confusion"].get("refusal->refusal") == 1
-    assert report["labellers"]["A-C"]["agreement"] == 0.0 and report["labellers"]["B-C"]["n"] == 1
+    assert report["labellers"]["A-C"]["agreement"] == 0.0 and report["labellers"]["C-B"]["n"] == 1
 
 
 def test_missing_labels_is_an_input_error(tmp_path: Path) -> None:
