@@ -91,12 +91,14 @@ def check_shared_state(program: Program) -> list[Finding]:
 
 def _local_classes(program: Program) -> dict[str, set[str]]:
     """Attribute names holding a ``threading.local()`` -> methods that set / read a value on it."""
-    holders = {t.attr for node in walk(program.tree) if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+    holders = {t.attr for node in walk(program.tree)
+               if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
                and program.call_name(node.value).split(".")[-1] == "local"
                for t in node.targets if isinstance(t, ast.Attribute)}
     if not holders:
         return {}
-    setters, readers = set(), set()
+    setters: set[str] = set()
+    readers: set[str] = set()
     for func in program.functions:
         for node in body_nodes(func):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and \
@@ -112,6 +114,8 @@ def _calls_in(func: FuncNode, names: set[str]) -> list[ast.Call]:
 @check("thread-local-reset", cwes=("CWE-665",), title="pooled workers do not inherit another task's state")
 def check_thread_local(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if "local" not in program.code:
+        return out
     roles = _local_classes(program)
     pooled = [(call, func) for call, func in task_functions(program)
               if isinstance(call.func, ast.Attribute) and call.func.attr in ("submit", "map")]
@@ -135,7 +139,7 @@ def check_thread_local(program: Program) -> list[Finding]:
 
 
 def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AST]]:
-    out = []
+    out: list[tuple[str, str, ast.AST]] = []
     for node in body_nodes(func):
         if isinstance(node, (ast.With, ast.AsyncWith)):
             outer = [_lock_expr(program, i.context_expr) for i in node.items]
@@ -149,6 +153,8 @@ def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AS
 @check("no-deadlock", cwes=("CWE-833", "CWE-667"), title="locks taken in one order; tasks do not wait on their pool")
 def check_deadlock(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if "ock" not in program.code and "submit" not in program.code:
+        return out
     pairs = [p for func in program.functions for p in _lock_pairs(program, func)]
     orders = {(a, b) for a, b, _ in pairs}
     for a, b, node in pairs:
@@ -168,7 +174,7 @@ def check_deadlock(program: Program) -> list[Finding]:
 @check("lock-released-on-error", cwes=("CWE-460",), title="locks are released even when the work raises")
 def check_lock_release(program: Program) -> list[Finding]:
     out: list[Finding] = []
-    for call in program.calls:
+    for call in program.calls if ".release" in program.code else []:
         if callee_name(call) != "release" or not isinstance(call.func, ast.Attribute):
             continue
         receiver = program.dotted(call.func.value)

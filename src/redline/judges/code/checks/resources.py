@@ -86,6 +86,8 @@ def _growing_globals(program: Program) -> list[Finding]:
 @check("decompression-bounded", cwes=("CWE-409",), title="archives and compressed data are size-bounded")
 def check_decompression(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if "decompress" not in program.code and "extract" not in program.code:
+        return out
     sized = re.search(r"\b(file_size|compress_size|getinfo|infolist|max_length|\.size\b|MAX_\w*SIZE)", program.code)
     for call in program.calls:
         name = program.call_name(call)
@@ -108,6 +110,8 @@ def _codec(node: ast.AST | None) -> str:
 @check("encoding-consistent", cwes=("CWE-175", "CWE-176"), title="text is decoded with its own codec, safely")
 def check_encoding(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if ".decode" not in program.code:
+        return out
     encoded: set[str] = set()
     decodes: list[tuple[ast.Call, str]] = []
     for call in program.calls:
@@ -141,6 +145,8 @@ def check_encoding(program: Program) -> list[Finding]:
 @check("canonicalize-first", cwes=("CWE-180",), title="input is normalised before it is validated")
 def check_canonical_order(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if "normalize" not in program.code:
+        return out
     for func in program.functions:
         nodes = sorted((n for n in body_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
         validated: dict[str, int] = {}
@@ -181,23 +187,30 @@ def check_deny_list(program: Program) -> list[Finding]:
 @check("format-string-fixed", cwes=("CWE-134",), title="format templates are not taken from callers")
 def check_format_string(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    templates: dict[int, list[tuple[ast.AST, ast.Name]]] = {}
+    for node in walk(program.tree):
+        template: ast.AST | None = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in ("format", "format_map") and isinstance(node.func.value, ast.Name):
+            template = node.func.value
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Name) \
+                and not isinstance(node.right, ast.Constant):
+            template = node.left
+        func = program.enclosing_function(node) if isinstance(template, ast.Name) else None
+        if func is not None and isinstance(template, ast.Name):
+            templates.setdefault(id(func), []).append((node, template))
     for func in program.functions:
+        if id(func) not in templates:
+            continue
         external = derived_names(func, set(params(func)) | {n.targets[0].id for n in body_nodes(func)
                                                             if isinstance(n, ast.Assign)
                                                             and isinstance(n.targets[0], ast.Name)
                                                             and isinstance(n.value, ast.Call)
                                                             and callee_name(n.value) == "input"})
-        for node in body_nodes(func):
-            template: ast.AST | None = None
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                    node.func.attr in ("format", "format_map") and isinstance(node.func.value, ast.Name):
-                template = node.func.value
-            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Name) \
-                    and not isinstance(node.right, ast.Constant):
-                template = node.left
-            if isinstance(template, ast.Name) and template.id in external:
+        for node, name in templates[id(func)]:
+            if name.id in external:
                 out.append(finding("format-string-fixed", "CWE-134", "low", node,
-                                   f"{template.id} comes from the caller and is used as a format template"))
+                                   f"{name.id} comes from the caller and is used as a format template"))
     return out
 
 
@@ -210,6 +223,8 @@ def _log_call(program: Program, call: ast.Call) -> bool:
 @check("log-input-neutralized", cwes=("CWE-117",), title="values from callers are escaped before logging")
 def check_log_input(program: Program) -> list[Finding]:
     out: list[Finding] = []
+    if "log" not in program.code:
+        return out
     for func in program.functions:
         names = set(params(func))
         if not names:

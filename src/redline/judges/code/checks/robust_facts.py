@@ -11,7 +11,7 @@ import ast
 from collections.abc import Iterator
 
 from redline.judges.code.analysis.program import FuncNode, Program
-from redline.judges.code.analysis.trees import walk
+from redline.judges.code.analysis.trees import walk, walk_no_nested
 
 IO_ERRORS = frozenset({"OSError", "IOError", "FileNotFoundError", "PermissionError", "IsADirectoryError",
                        "NotADirectoryError", "FileExistsError", "EnvironmentError", "Exception", "BaseException"})
@@ -51,26 +51,27 @@ def guarded_by(program: Program, node: ast.AST, caught: frozenset[str]) -> bool:
 
 
 def body_nodes(func: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a function body, nested functions and classes excluded."""
-    stack = list(ast.iter_child_nodes(func))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
+    """Nodes of a function body, nested functions and classes excluded (cached on the node)."""
+    return walk_no_nested(func)
 
 
 def derived_names(func: FuncNode, seeds: set[str]) -> set[str]:
     """``seeds`` plus the local names assigned from an expression that mentions one of them (two passes)."""
+    key = "_redline_derived"
+    memo: dict[frozenset[str], set[str]] = func.__dict__.setdefault(key, {})
+    frozen = frozenset(seeds)
+    if frozen in memo:
+        return memo[frozen]
     out = set(seeds)
     assigns = [n for n in body_nodes(func) if isinstance(n, (ast.Assign, ast.AnnAssign)) and n.value is not None]
-    for _ in range(2):
+    for _ in range(2 if assigns else 0):
         for node in assigns:
             value = node.value
             assert value is not None
-            if {n.id for n in walk(value) if isinstance(n, ast.Name)} & out:
+            if names_in(value) & out:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 out |= {t.id for t in targets if isinstance(t, ast.Name)}
+    memo[frozen] = out
     return out
 
 
@@ -88,12 +89,38 @@ def callee_name(call: ast.Call) -> str:
 
 
 def methods_named(program: Program, name: str) -> list[FuncNode]:
-    return [f for f in program.functions if f.name == name]
+    by_name: dict[str, list[FuncNode]] | None = program.cache.get("robust:functions")
+    if by_name is None:
+        by_name = {}
+        for f in program.functions:
+            by_name.setdefault(f.name, []).append(f)
+        program.cache["robust:functions"] = by_name
+    return by_name.get(name, [])
+
+
+def calls_to(program: Program, name: str) -> list[ast.Call]:
+    """Calls whose callee's own name is ``name`` (``f(...)`` or ``obj.f(...)``), indexed once per program."""
+    by_name: dict[str, list[ast.Call]] | None = program.cache.get("robust:calls")
+    if by_name is None:
+        by_name = {}
+        for c in program.calls:
+            by_name.setdefault(callee_name(c), []).append(c)
+        program.cache["robust:calls"] = by_name
+    return by_name.get(name, [])
+
+
+TASK_HINTS = ("Thread", "submit", "Executor", "Pool", "Timer", "run_in_executor")
 
 
 def task_functions(program: Program) -> list[tuple[ast.Call, FuncNode]]:
     """Functions the program runs on other threads: ``Thread(target=f)``, ``executor.submit(f)``/``map(f)``."""
+    cached: list[tuple[ast.Call, FuncNode]] | None = program.cache.get("robust:tasks")
+    if cached is not None:
+        return cached
     out: list[tuple[ast.Call, FuncNode]] = []
+    program.cache["robust:tasks"] = out
+    if not any(h in program.code for h in TASK_HINTS):
+        return out
     for call in program.calls:
         name = program.call_name(call)
         target: ast.expr | None = None
@@ -120,8 +147,8 @@ def _target_names(program: Program, call: ast.Call, target: ast.expr) -> list[st
     index = [a.arg for a in func.args.args].index(leaf)
     index -= 1 if func.args.args[0].arg in ("self", "cls") else 0
     out = []
-    for outer in program.calls:
-        if callee_name(outer) == func.name and 0 <= index < len(outer.args):
+    for outer in calls_to(program, func.name):
+        if 0 <= index < len(outer.args):
             passed = outer.args[index]
             name = passed.id if isinstance(passed, ast.Name) else passed.attr if isinstance(passed, ast.Attribute) \
                 else ""

@@ -21,6 +21,7 @@ from redline.judges.code.checks.robust_facts import (
     IO_ERRORS,
     body_nodes,
     callee_name,
+    calls_to,
     derived_names,
     guarded_by,
     handler_types,
@@ -136,16 +137,21 @@ def check_io_errors(program: Program) -> list[Finding]:
     out = _out()
     if is_test_code(program):
         return out
+    candidates: dict[int, list[tuple[ast.Call, ast.AST]]] = {}
+    for call in program.calls:
+        operand = _fs_call(program, call)
+        func = program.enclosing_function(call) if operand is not None else None
+        if func is not None and operand is not None:
+            candidates.setdefault(id(func), []).append((call, operand))
     for func in program.functions:
+        if id(func) not in candidates:
+            continue
         tainted = derived_names(func, set(params(func)))
         path_vars = {t.id for n in body_nodes(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
                      and program.call_name(n.value).split(".")[-1] in ("Path", "PurePath", "open")
                      for t in n.targets if isinstance(t, ast.Name)}
-        for node in body_nodes(func):
-            if not isinstance(node, ast.Call):
-                continue
-            operand = _fs_call(program, node)
-            if operand is None or not names_in(operand) & tainted:
+        for node, operand in candidates[id(func)]:
+            if not names_in(operand) & tainted:
                 continue
             if isinstance(operand, ast.Name) and operand.id not in path_vars and operand.id not in params(func) and \
                     program.call_name(node) not in FS_FUNCS:
@@ -204,9 +210,7 @@ def _none_params(program: Program, func: FuncNode) -> set[str]:
     """Parameters of ``func`` that some call in the program passes a literal ``None``."""
     names = [x.arg for x in (*func.args.posonlyargs, *func.args.args)]
     out: set[str] = set()
-    for call in program.calls:
-        if callee_name(call) != func.name:
-            continue
+    for call in calls_to(program, func.name):
         offset = 1 if names[:1] in (["self"], ["cls"]) and isinstance(call.func, ast.Attribute) else 0
         for k, a in enumerate(call.args):
             if isinstance(a, ast.Constant) and a.value is None and k + offset < len(names):
@@ -238,7 +242,7 @@ def check_none(program: Program) -> list[Finding]:
 @check("no-assert-validation", cwes=("CWE-617",), title="arguments validated without assert")
 def check_assert(program: Program) -> list[Finding]:
     out = _out()
-    if is_test_code(program):
+    if is_test_code(program) or "assert" not in program.code:
         return out
     for func in program.functions:
         if func.name.startswith("test"):
