@@ -23,9 +23,35 @@ from redline.records import Finding
 LOCK_WORDS = ("lock", "mutex", "sem", "cond", "rlock")
 
 
+LOCK_TYPES = frozenset({"Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition"})
+
+
+def _lock_names(program: Program) -> dict[str, str]:
+    """Names (leaf of the target) bound to a new lock -> the lock's class."""
+    found: dict[str, str] | None = program.cache.get("robust:locks")
+    if found is None:
+        found = {}
+        for node in walk(program.tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call):
+                kind = program.call_name(node.value).split(".")[-1]
+                if kind in LOCK_TYPES:
+                    for t in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                        leaf = program.dotted(t).split(".")[-1]
+                        if leaf:
+                            found[leaf] = kind
+        program.cache["robust:locks"] = found
+    return found
+
+
 def _lock_expr(program: Program, node: ast.AST) -> str:
-    text = program.dotted(node.func if isinstance(node, ast.Call) else node).lower()
-    return text if any(w in text for w in LOCK_WORDS) else ""
+    text = program.dotted(node.func if isinstance(node, ast.Call) else node)
+    if any(w in text.lower() for w in LOCK_WORDS) or text.split(".")[-1] in _lock_names(program):
+        return text
+    return ""
+
+
+def _reentrant(program: Program, text: str) -> bool:
+    return "rlock" in text.lower() or _lock_names(program).get(text.split(".")[-1]) == "RLock"
 
 
 def _holds_lock(program: Program, func: FuncNode) -> bool:
@@ -153,12 +179,12 @@ def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AS
 @check("no-deadlock", cwes=("CWE-833", "CWE-667"), title="locks taken in one order; tasks do not wait on their pool")
 def check_deadlock(program: Program) -> list[Finding]:
     out: list[Finding] = []
-    if "ock" not in program.code and "submit" not in program.code:
+    if "ock" not in program.code and "submit" not in program.code and "Semaphore" not in program.code:
         return out
     pairs = [p for func in program.functions for p in _lock_pairs(program, func)]
     orders = {(a, b) for a, b, _ in pairs}
     for a, b, node in pairs:
-        if a == b and "rlock" not in a:
+        if a == b and not _reentrant(program, a):
             out.append(finding("no-deadlock", "CWE-833", "low", node, f"{a} is acquired again while held"))
         elif (b, a) in orders:
             out.append(finding("no-deadlock", "CWE-833", "low", node, f"{a} and {b} are taken in opposite orders"))
@@ -212,8 +238,11 @@ def check_threads_bounded(program: Program) -> list[Finding]:
     for call in program.calls:
         if program.call_name(call).split(".")[-1] != "Thread" or not in_loop(program, call):
             continue
-        loop = next((a for a in program.ancestors(call) if isinstance(a, (ast.For, ast.While))), None)
-        if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Call) and callee_name(loop.iter) == "range":
+        loop = next((a for a in program.ancestors(call) if isinstance(a, (ast.For, ast.While, ast.ListComp,
+                                                                           ast.GeneratorExp, ast.SetComp))), None)
+        source = loop.iter if isinstance(loop, ast.For) else loop.generators[0].iter \
+            if isinstance(loop, (ast.ListComp, ast.GeneratorExp, ast.SetComp)) else None
+        if isinstance(source, ast.Call) and callee_name(source) == "range":
             continue  # a fixed number of workers
         out.append(finding("threads-bounded", "CWE-770", "low", call,
                            "a new thread per item: nothing bounds how many run"))
