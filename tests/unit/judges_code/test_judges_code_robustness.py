@@ -109,11 +109,33 @@ CASES: list[tuple[str, str, str, str]] = [
      "            pass\ndef two():\n    with b:\n        with a:\n            pass\n",
      "import threading\na = threading.Lock()\nb = threading.Lock()\ndef one():\n    with a:\n        with b:\n"
      "            pass\ndef two():\n    with a:\n        with b:\n            pass\n"),
-    ("lock-released-on-error", "CWE-460",
+    ("cleanup-on-error", "CWE-460",
      "import threading\nlock = threading.Lock()\ndef put(q, x):\n    lock.acquire()\n    q.append(x)\n"
      "    lock.release()\n",
      "import threading\nlock = threading.Lock()\ndef put(q, x):\n    lock.acquire()\n    try:\n"
      "        q.append(x)\n    finally:\n        lock.release()\n"),
+    ("cleanup-on-error", "CWE-460",
+     "def dump(path, rows):\n    fh = open(path, 'w')\n    for r in rows:\n        fh.write(r)\n    fh.close()\n",
+     "def dump(path, rows):\n    with open(path, 'w') as fh:\n        for r in rows:\n            fh.write(r)\n"),
+    ("no-deadlock", "CWE-410",
+     "from concurrent.futures import ThreadPoolExecutor\npool = ThreadPoolExecutor(2)\ndef leaf(x):\n"
+     "    return x\ndef parent(x):\n    return pool.submit(leaf, x).result()\npool.submit(parent, 1)\n",
+     "from concurrent.futures import ThreadPoolExecutor\npool = ThreadPoolExecutor(2)\ndef leaf(x):\n"
+     "    return x\ndef parent(x):\n    return leaf(x)\npool.submit(parent, 1)\n"),
+    ("return-value-checked", "CWE-252",
+     "import subprocess\ndef backup():\n    subprocess.run(['tar', 'czf', 'b.tgz', 'data'])\n",
+     "import subprocess\ndef backup():\n    subprocess.run(['tar', 'czf', 'b.tgz', 'data'], check=True)\n"),
+    ("no-debugger-left", "CWE-489",
+     "def handle(req):\n    breakpoint()\n    return req.body\n",
+     "def handle(req):\n    return req.body\n"),
+    ("nan-checked", "CWE-754",
+     "def set_volume(level):\n    v = float(level)\n    if v < 0 or v > 1:\n        raise ValueError(level)\n"
+     "    return v\n",
+     "import math\ndef set_volume(level):\n    v = float(level)\n    if not math.isfinite(v) or v < 0 or v > 1:\n"
+     "        raise ValueError(level)\n    return v\n"),
+    ("nan-checked", "CWE-754",
+     "def missing(x):\n    return x == float('nan')\n",
+     "import math\ndef missing(x):\n    return math.isnan(x)\n"),
     ("task-cancellable", "CWE-400",
      "import time\nfrom concurrent.futures import ThreadPoolExecutor\ndef poll(n):\n    while True:\n"
      "        time.sleep(n)\nex = ThreadPoolExecutor()\nf = ex.submit(poll, 1)\nf.cancel()\n",

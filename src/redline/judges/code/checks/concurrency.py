@@ -5,9 +5,10 @@ A *task* is a function the program runs on another thread (``Thread(target=f)``,
 a task that updates shared state (``self.x += ...``, a global, a setter on an object passed in) with no
 lock held, when two or more tasks run (362); a ``threading.local`` value that one pooled task changes without
 restoring it in ``finally`` while another task relies on the initial value (665: a reused worker keeps it);
-two locks taken in opposite orders, or a task that waits on another task of its own pool (833); a lock
-acquired with ``acquire()`` and released outside ``finally`` (460); ``Future.cancel()`` on tasks that loop
-and sleep with no stop event (400); a new thread started per loop iteration (770: no pool bounds them).
+two locks taken in opposite orders (833), or a task that waits on another task of its own pool (410); a lock
+acquired with ``acquire()`` (or a file or socket opened) and released outside ``finally`` (460);
+``Future.cancel()`` on tasks that loop and sleep with no stop event (400); a new thread started per loop
+iteration (770: no pool bounds them).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from redline.judges.code.checks.robust_facts import body_nodes, callee_name, in_
 from redline.records import Finding
 
 LOCK_WORDS = ("lock", "mutex", "sem", "cond", "rlock")
+OPENERS = frozenset({"open", "io.open", "socket.socket", "socket.create_connection", "sqlite3.connect"})
 
 
 LOCK_TYPES = frozenset({"Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition"})
@@ -176,7 +178,8 @@ def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AS
     return out
 
 
-@check("no-deadlock", cwes=("CWE-833", "CWE-667"), title="locks taken in one order; tasks do not wait on their pool")
+@check("no-deadlock", cwes=("CWE-833", "CWE-667", "CWE-410"),
+       title="locks taken in one order; tasks do not wait on their pool")
 def check_deadlock(program: Program) -> list[Finding]:
     out: list[Finding] = []
     if "ock" not in program.code and "submit" not in program.code and "Semaphore" not in program.code:
@@ -191,28 +194,40 @@ def check_deadlock(program: Program) -> list[Finding]:
             break
     for _, func in task_functions(program):
         if _calls_in(func, {"submit"}) and _calls_in(func, {"result", "wait"}):
-            out.append(finding("no-deadlock", "CWE-833", "low", func,
+            out.append(finding("no-deadlock", "CWE-410", "low", func,
                                f"{func.name}() runs in a pool and waits for another task of it: a full pool "
-                               f"deadlocks"))
+                               f"starves and deadlocks"))
     return out
 
 
-@check("lock-released-on-error", cwes=("CWE-460",), title="locks are released even when the work raises")
-def check_lock_release(program: Program) -> list[Finding]:
+@check("cleanup-on-error", cwes=("CWE-460",), title="locks and handles are released even when the work raises")
+def check_cleanup(program: Program) -> list[Finding]:
     out: list[Finding] = []
-    for call in program.calls if ".release" in program.code else []:
-        if callee_name(call) != "release" or not isinstance(call.func, ast.Attribute):
+    if ".release" not in program.code and ".close" not in program.code:
+        return out
+    opened = {program.dotted(t) for node in walk(program.tree) if isinstance(node, ast.Assign)
+              and isinstance(node.value, ast.Call) and program.call_name(node.value) in OPENERS
+              for t in node.targets}
+    for call in program.calls:
+        if callee_name(call) not in ("release", "close") or not isinstance(call.func, ast.Attribute):
             continue
         receiver = program.dotted(call.func.value)
-        if not _lock_expr(program, call.func.value) and not any(
+        if callee_name(call) == "close" and receiver not in opened:
+            continue
+        if callee_name(call) == "release" and not _lock_expr(program, call.func.value) and not any(
                 callee_name(c) == "acquire" and isinstance(c.func, ast.Attribute) and
                 program.dotted(c.func.value) == receiver for c in program.calls):
             continue
+        func = program.enclosing_function(call)
+        if func is None:
+            continue  # top-level scripts end with the process
         in_finally = any(isinstance(a, ast.Try) and any(call in walk(s) for s in a.finalbody)
                          for a in program.ancestors(call))
         if not in_finally:
-            out.append(finding("lock-released-on-error", "CWE-460", "low", call,
-                               "release() outside finally: an exception leaves the lock held (use with)"))
+            what = "lock" if callee_name(call) == "release" else "handle"
+            out.append(finding("cleanup-on-error", "CWE-460", "low", call,
+                               f"{callee_name(call)}() outside finally: an exception leaves the {what} held "
+                               f"(use with)"))
     return out
 
 

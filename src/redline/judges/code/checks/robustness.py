@@ -7,12 +7,14 @@ file-system calls on a caller's path outside any ``try`` for ``OSError`` (755); 
 ``None`` that is dereferenced unchecked, ``raise None``, and ``re.match(...).group()`` chains (476); ``assert``
 validating arguments (617, gone under ``python -O``); discarded results of ``str`` methods, ``os.system``
 and non-blocking ``acquire`` (252); an exception's text returned to the caller (209); an error only
-printed, never logged (778).
+printed, never logged (778); ``breakpoint()``/``pdb.set_trace()`` left in (489); ``== float("nan")`` and
+a caller's number converted with ``float()`` and range-checked with no NaN/infinity test (754).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 
 from redline.judges.code.analysis.program import FuncNode, Program, const_str, finding
 from redline.judges.code.analysis.trees import walk
@@ -269,7 +271,8 @@ def check_discarded(program: Program) -> list[Finding]:
                  (func.attr in ("replace", "strip", "lower", "upper") and isinstance(func.value, ast.Name))):
             out.append(finding("return-value-checked", "CWE-252", "low", call,
                                f".{func.attr}() returns a new string that is discarded (strings are immutable)"))
-        elif name in ("os.system", "subprocess.call", "os.spawnl", "os.spawnv"):
+        elif name in ("os.system", "subprocess.call", "os.spawnl", "os.spawnv") or (
+                name == "subprocess.run" and not any(k.arg == "check" for k in call.keywords)):
             out.append(finding("return-value-checked", "CWE-252", "low", call,
                                f"exit status of {name}() is ignored"))
         elif isinstance(func, ast.Attribute) and func.attr == "acquire" and (
@@ -316,4 +319,54 @@ def check_errors_logged(program: Program) -> list[Finding]:
         if isinstance(node, ast.ExceptHandler) and node.body and all(_is_print(program, s) for s in node.body):
             out.append(finding("errors-logged", "CWE-778", "low", node,
                                "the error is only printed to the console: no log record is kept"))
+    return out
+
+
+DEBUGGERS = frozenset({"breakpoint", "pdb.set_trace", "ipdb.set_trace", "pudb.set_trace", "code.interact",
+                       "pdb.post_mortem", "pdb.pm"})
+
+
+@check("no-debugger-left", cwes=("CWE-489",), title="no debugger hooks left in the program")
+def check_debugger(program: Program) -> list[Finding]:
+    out = _out()
+    if not any(d.split(".")[-1] in program.code for d in DEBUGGERS):
+        return out
+    for call in program.calls:
+        name = program.call_name(call)
+        if name in DEBUGGERS:
+            out.append(finding("no-debugger-left", "CWE-489", "low", call,
+                               f"{name}() left in: it stops the program and opens an interactive shell"))
+    return out
+
+
+def _nan_literal(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call) and callee_name(node) == "float" and node.args:
+        return (const_str(node.args[0]) or "").strip().lower() == "nan"
+    return isinstance(node, ast.Attribute) and node.attr == "nan"
+
+
+@check("nan-checked", cwes=("CWE-754",), title="numbers from callers are checked for NaN and infinity")
+def check_nan(program: Program) -> list[Finding]:
+    out = _out()
+    if "float" not in program.code and "nan" not in program.code:
+        return out
+    for node in walk(program.tree):
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops) and \
+                any(_nan_literal(s) for s in (node.left, *node.comparators)):
+            out.append(finding("nan-checked", "CWE-754", "low", node, "NaN never equals anything; use math.isnan"))
+    if re.search(r"\bis(nan|finite|inf)\b", program.code):
+        return out
+    for func in program.functions:
+        names = set(params(func))
+        converted = {t.id for n in body_nodes(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                     and callee_name(n.value) == "float" and n.value.args and names_in(n.value.args[0]) & names
+                     for t in n.targets if isinstance(t, ast.Name)}
+        for node in body_nodes(func):
+            if converted and isinstance(node, ast.Compare) and \
+                    any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops) and \
+                    names_in(node) & converted:
+                out.append(finding("nan-checked", "CWE-754", "low", node,
+                                   f"{func.name}() range-checks a float from its caller; NaN passes every "
+                                   f"comparison check unnoticed"))
+                break
     return out
