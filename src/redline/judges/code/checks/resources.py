@@ -30,6 +30,7 @@ DANGEROUS = re.compile(r"(<\s*/?\s*(script|img|iframe|svg|a\b)|javascript:|onerr
                        r"\b(drop|delete|union|select|insert)\s|\brm\s)", re.IGNORECASE)
 UNICODE_CODECS = re.compile(r"^(utf[-_]?(8|16|32)([-_]?(le|be))?|latin[-_]?1|iso[-_]?8859[-_]?\d+|ascii|cp\d+)$",
                             re.IGNORECASE)
+ASCII_ENCODERS = re.compile(r"(b\d\dencode|hexlify|a85encode|b85encode|hexdigest)$")
 DECODE_ERRORS = frozenset({"UnicodeDecodeError", "UnicodeError", "ValueError", "Exception", "BaseException"})
 LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "exception"})
 ESCAPERS = frozenset({"replace", "sub", "escape", "match", "fullmatch", "search", "isalnum", "isprintable",
@@ -127,14 +128,16 @@ def check_encoding(program: Program) -> list[Finding]:
     for call, codec in decodes:
         if any(k.arg == "errors" for k in call.keywords) or len(call.args) > 1:
             continue  # an explicit error policy is a decision, not an oversight
+        assert isinstance(call.func, ast.Attribute)
+        if isinstance(call.func.value, ast.Call) and ASCII_ENCODERS.search(program.call_name(call.func.value)):
+            continue  # the result of an encoder (b64encode(...).decode()) is plain ASCII
         if codec and encoded and codec not in encoded and {codec, *encoded} & {"utf8"}:
             out.append(finding("encoding-consistent", "CWE-175", "low", call,
                                f"decodes as {codec} data the program encodes as {'/'.join(sorted(encoded))}"))
             continue
         func = program.enclosing_function(call)
-        assert isinstance(call.func, ast.Attribute)
-        if func is None or isinstance(call.func.value, ast.Call):
-            continue  # the result of an encoder (b64encode(...).decode()) is plain ASCII
+        if func is None:
+            continue
         if names_in(call.func.value) & set(params(func)) and not guarded_by(program, call, DECODE_ERRORS):
             out.append(finding("encoding-consistent", "CWE-176", "low", call,
                                f"{func.name}() decodes a caller's bytes strictly with no UnicodeDecodeError "

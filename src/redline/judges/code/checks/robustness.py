@@ -235,7 +235,9 @@ def check_none(program: Program) -> list[Finding]:
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Constant) and node.exc.value is None:
             out.append(finding("none-checked", "CWE-476", "low", node, "raise None: a TypeError replaces the error"))
         if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.value, ast.Call) and \
-                program.call_name(node.value) in MAYBE_NONE:
+                program.call_name(node.value) in MAYBE_NONE and not (
+                    program.call_name(node.value) in ("os.environ.get", "os.getenv") and
+                    (node.value.args[1:] or node.value.keywords)):
             out.append(finding("none-checked", "CWE-476", "low", node,
                                f"result of {program.call_name(node.value)}() may be None and is used unchecked"))
     return out
@@ -266,9 +268,11 @@ def check_discarded(program: Program) -> list[Finding]:
         call = node.value
         name = program.call_name(call)
         func = call.func
+        on_name = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+            func.value.id not in program.aliases and (func.attr in ("strip", "lower", "upper") or (
+                func.attr == "replace" and len(call.args) == 2 and const_str(call.args[0]) is not None))
         if isinstance(func, ast.Attribute) and func.attr in PURE_STR_METHODS and not call.keywords and \
-                (const_str(func.value) is not None or isinstance(func.value, ast.JoinedStr) or
-                 (func.attr in ("replace", "strip", "lower", "upper") and isinstance(func.value, ast.Name))):
+                (const_str(func.value) is not None or isinstance(func.value, ast.JoinedStr) or on_name):
             out.append(finding("return-value-checked", "CWE-252", "low", call,
                                f".{func.attr}() returns a new string that is discarded (strings are immutable)"))
         elif name in ("os.system", "subprocess.call", "os.spawnl", "os.spawnv") or (
