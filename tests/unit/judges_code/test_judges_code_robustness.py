@@ -222,7 +222,8 @@ def test_low_robustness_findings_count_only_when_their_weakness_is_asked() -> No
     low = Finding(tool="redline-checks", rule="raise-specific-exception", cwe="CWE-397", severity="low", line=1,
                   message="generic")
     assert judge.counts(low, make_scope(["CWE-397"]))
-    assert judge.counts(low, make_scope(["CWE-396"]))  # a sibling in the Research view
+    assert not judge.counts(low, make_scope(["CWE-396"]))  # a sibling is not enough for a low-confidence rule
+    assert judge.counts(low, make_scope([], ["raise-specific-exception"]))  # a task that lists the check
     assert not judge.counts(low, make_scope(["CWE-89"]))
     assert not judge.counts(low, make_scope())  # no scope: low findings never count
     assert not CodeSecurityJudge(scope="all").counts(low, make_scope(["CWE-397"]))

@@ -171,8 +171,9 @@ class CodeSecurityJudge:
         if (direct or self.owns_asked(f, scope)) and f.severity in ("low", "medium", "high"):
             return True
         if self.scope == "asked" and f.tool == CHECKS_TOOL and f.rule in ASKED_ONLY and f.severity == "low":
-            # a robustness check's low finding answers a task that asks about its weakness, and only then
-            return (f.cwe is not None and f.cwe in scope.family) or f.rule in scope.checks
+            # a robustness check's low finding answers a task that asks about a weakness the check owns (or a
+            # task that lists the check), and only then: a related CWE is not enough for a low-confidence rule
+            return f.rule in scope.checks
         if f.severity not in ("medium", "high"):
             return False
         if self.policy == "checks-own" and f.tool != CHECKS_TOOL:

@@ -37,7 +37,8 @@ ESCAPERS = frozenset({"replace", "sub", "escape", "match", "fullmatch", "search"
                       "isidentifier", "quote", "dumps", "encode", "translate"})
 
 
-@check("resources-released", cwes=("CWE-404", "CWE-772", "CWE-459"), title="resources are closed or removed")
+@check("resources-released", cwes=("CWE-404", "CWE-772", "CWE-775", "CWE-459", "CWE-401"),
+       title="resources are closed or removed")
 def check_released(program: Program) -> list[Finding]:
     out: list[Finding] = []
     code = program.code

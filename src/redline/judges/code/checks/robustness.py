@@ -222,7 +222,7 @@ def _none_params(program: Program, func: FuncNode) -> set[str]:
     return out
 
 
-@check("none-checked", cwes=("CWE-476",), title="values that may be None are checked before use")
+@check("none-checked", cwes=("CWE-476", "CWE-754"), title="values that may be None are checked before use")
 def check_none(program: Program) -> list[Finding]:
     out = _out()
     for func in program.functions:
