@@ -6,7 +6,8 @@ when at least one *counting* finding exists, else ``secure``. A finding counts w
 high, it is not a tool hit on a weakness that a redline check owns (the check decides there), and - when the
 task declares CWEs or checks - its CWE is in the family of an asked CWE or it comes from one of the task's checks.
 With ``scope='asked'``, a low finding still counts when it sights an asked algorithm-choice CWE
-(``cwe_scope.direct_scope``) or comes from a redline rule that owns exactly an asked CWE (:meth:`owns_asked`).
+(``cwe_scope.direct_scope``) or comes from a redline rule that owns exactly an asked CWE (:meth:`owns_asked`),
+and a low finding of a robustness check (``checks.ASKED_ONLY``) counts when that check owns an asked CWE.
 """
 
 from __future__ import annotations
