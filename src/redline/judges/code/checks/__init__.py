@@ -23,13 +23,18 @@ from redline.judges.code.analysis import trees as checks_trees
 from redline.judges.code.analysis import words as checks_words
 from redline.judges.code.analysis.program import Check, Program
 from redline.judges.code.checks import access as checks_access
+from redline.judges.code.checks import concurrency as checks_concurrency
 from redline.judges.code.checks import config as checks_config
 from redline.judges.code.checks import crypto as checks_crypto
 from redline.judges.code.checks import files as checks_files
 from redline.judges.code.checks import injection as checks_injection
 from redline.judges.code.checks import logging as checks_logging
+from redline.judges.code.checks import numeric as checks_numeric
 from redline.judges.code.checks import parsing as checks_parsing
 from redline.judges.code.checks import passwords as checks_passwords
+from redline.judges.code.checks import resources as checks_resources
+from redline.judges.code.checks import robust_facts as checks_robust_facts
+from redline.judges.code.checks import robustness as checks_robustness
 from redline.judges.code.checks import session as checks_session
 from redline.judges.code.checks import web as checks_web
 from redline.judges.code.checks.catalogue import CHECKS as REGISTERED
@@ -38,6 +43,13 @@ from redline.records import Finding
 CHECKS_VERSION = "1"
 
 CHECKS: dict[str, Check] = REGISTERED  # filled by the ``@check`` decorators of the modules imported above
+# Robustness checks (exception handling, numeric conversion, concurrency, resources: docs/code-judges.md) rate
+# their findings low: such patterns are common in ordinary code, so they count only when a task asks about
+# their weakness (``CodeSecurityJudge.counts``).
+ASKED_ONLY: frozenset[str] = frozenset(
+    cid for cid, c in CHECKS.items()
+    if c.run.__module__ in {m.__name__ for m in (checks_concurrency, checks_numeric, checks_resources,
+                                                 checks_robustness)})
 
 
 def source_digest() -> str:
@@ -45,7 +57,8 @@ def source_digest() -> str:
     digest = hashlib.sha256(CHECKS_VERSION.encode())
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
-                   checks_pathguard, checks_scope, checks_session, checks_trees, checks_web, checks_words):
+                   checks_pathguard, checks_scope, checks_session, checks_trees, checks_web, checks_words,
+                   checks_concurrency, checks_numeric, checks_resources, checks_robust_facts, checks_robustness):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 
