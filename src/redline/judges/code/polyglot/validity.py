@@ -83,7 +83,7 @@ def check_js(codes: Sequence[str], *, timeout_s: float = DEFAULT_TIMEOUT_S) -> l
         except ValueError:
             tail = proc.stderr.decode("utf-8", "replace")[-300:]
             raise JudgeError(f"node syntax check failed (exit {proc.returncode}): {tail}") from None
-    return [Validity(bool(r["ok"]), r.get("line"), str(r.get("message", ""))[:300]) for r in rows]
+    return [Validity(bool(r["ok"]), r.get("line"), str(r.get("note") or r.get("message", ""))[:300]) for r in rows]
 
 
 def gcc_diagnostics(stderr: bytes) -> list[dict[str, Any]]:
