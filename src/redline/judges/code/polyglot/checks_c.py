@@ -165,7 +165,8 @@ def size_overflow(text: str) -> list[Finding]:
             args = balanced(func.body, match.end() - 1)
             names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
                      "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
-            if "*" not in args.replace("char*", "").replace("char *", "") or not names:
+            bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
+            if "*" not in bare.replace("char*", "").replace("char *", "") or not names:
                 continue
             if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}"
                              rf"\b", func.body) for n in names) or "overflow" in func.body:
@@ -178,7 +179,7 @@ def size_overflow(text: str) -> list[Finding]:
             declared = re.search(rf"\b(int|long|short|int32_t|unsigned)\s+(?:[\w, ]*,\s*)?{acc}\s*[=;,]", func.body)
             if loop is None or match.start() < loop.start() or declared is None:
                 continue
-            if re.search(rf"{_LIMIT}|__builtin_\w+_overflow", func.body):
+            if re.search(rf"\b{acc}\b[^;{{]*{_LIMIT}|{_LIMIT}[^;{{]*\b{acc}\b|__builtin_\w+_overflow", func.body):
                 continue
             out.append(_finding("c-accumulate-unchecked", "CWE-190", "medium", _line(text, func.offset + match.start()),
                                 f"'{match.group(1)}' accumulates in a loop with no overflow test"))
