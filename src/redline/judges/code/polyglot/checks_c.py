@@ -12,11 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from redline.judges.code.polyglot.checks_web import balanced
+from redline.judges.code.polyglot.checks_web import balanced, strip_comments
 from redline.records import Finding
 
 TOOL = "redline-poly"
-_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
 _MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)[ \t]+(.+)$", re.MULTILINE)
 _FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(([^;{}()]*)\)\s*\{", re.MULTILINE)
 _NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|strrchr|strstr|strtok|realpath|"
@@ -35,7 +34,7 @@ class Func:
 
 def clean(code: str) -> str:
     """Comments blanked (line numbers kept) and function-like macros expanded once."""
-    text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), code)
+    text = strip_comments(code)
     for name, params, body in _MACRO.findall(text):
         names = [p.strip() for p in params.split(",") if p.strip()]
 
@@ -237,6 +236,58 @@ def expansion_overflow(text: str) -> list[Finding]:
     return out
 
 
+def _block_rest(body: str, pos: int) -> str:
+    """From ``pos`` to the end of the innermost block around it."""
+    depth = 0
+    for k in range(pos, len(body)):
+        if body[k] == "{":
+            depth += 1
+        elif body[k] == "}":
+            if depth == 0:
+                return body[pos:k]
+            depth -= 1
+    return body[pos:]
+
+
+def use_after_free(text: str) -> list[Finding]:
+    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
+            var = re.escape(match.group(1))
+            rest = func.body[match.end():]
+            block = _block_rest(func.body, match.end())
+            if re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
+                    rf"\b{var}\b", block.split("return")[0]):
+                continue
+            assign = re.search(rf"\b{var}\s*=[^=]", rest)
+            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}\b|\breturn\s+{var}\s*;|"
+                            rf"\b\w+\s*\(\s*(?:[^;()]*,\s*)?{var}\s*[,)]", rest)
+            if use is None or (assign is not None and assign.start() < use.start()):
+                continue
+            double = use.group(0).startswith("free")
+            out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
+                                "high", _line(text, func.offset + match.end() + use.start()),
+                                f"'{match.group(1)}' is {'freed again' if double else 'used'} after free()"))
+    return out
+
+
+def index_unchecked(text: str) -> list[Finding]:
+    """A constant-size array indexed by a parameter that nothing in the function compares with a bound."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(\w+)\s*\[\s*(\w+)\s*\]\s*(=[^=]|\+=|-=)", func.body):
+            array, index = match.group(1), match.group(2)
+            if index not in func.params or _const_size(func, text, array) is None:
+                continue
+            i = re.escape(index)
+            if re.search(rf"\b{i}\b\s*[<>]=?|[<>]=?\s*\(?\s*{i}\b|\b{i}\s*%", func.body):
+                continue
+            out.append(_finding("c-index-unchecked", "CWE-787", "high", _line(text, func.offset + match.start()),
+                                f"'{array}[{index}]' is written with an index from the caller and no bounds test"))
+    return out
+
+
 def guarded_copy_lines(text: str) -> set[int]:
     """Lines of copies into a constant-size buffer that the function does guard (to quiet a pattern rule there)."""
     flagged = {f.line for f in copy_unbounded(text)}
@@ -252,7 +303,8 @@ def guarded_copy_lines(text: str) -> set[int]:
     return lines
 
 
-C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow)
+C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow,
+            use_after_free, index_unchecked)
 
 
 def run_c_checks(code: str) -> list[Finding]:

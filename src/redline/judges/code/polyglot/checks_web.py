@@ -14,17 +14,14 @@ from redline.records import Finding
 TOOL = "redline-poly"
 _SESSION_CALL = re.compile(r"\b(session|cookieSession|expressSession|cookie_session)\s*\(")
 _COOKIE_CALL = re.compile(r"\b(?:res|response|reply)\.cookie\s*\(")
-_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
+_TOKENS = re.compile(r"(\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 def strip_comments(code: str) -> str:
-    """Comments blanked to spaces (line numbers kept); a crude scan that ignores ``//`` inside strings."""
+    """Comments blanked to spaces (line numbers kept); string and template literals are left as they are."""
     def blank(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text.startswith("//") and match.start() > 0 and code[match.start() - 1] == ":":
-            return text  # a URL such as https://, not a comment
-        return re.sub(r"[^\n]", " ", text)
-    return _COMMENT.sub(blank, code)
+        return match.group(0) if match.group(1) else re.sub(r"[^\n]", " ", match.group(0))
+    return _TOKENS.sub(blank, code)
 
 
 def balanced(code: str, start: int) -> str:
