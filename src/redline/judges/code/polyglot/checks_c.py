@@ -120,7 +120,7 @@ def _joined_from(func: Func, dest: str, inputs: set[str]) -> bool:
 
 _PATH_GUARD = re.compile(r"\"\.\.\"|'\.'[^;]*'\.'|\[\s*\w+\s*\+\s*1\s*\]\s*==\s*'\.'|strstr\s*\([^;]*\.\.|basename\s*\(|"
                          r"realpath\s*\([^;]*;[\s\S]*str(n)?cmp|strpbrk\s*\(|strchr\s*\([^;]*'/'|"
-                         r"strchr\s*\(\s*\w*(allow|valid|safe|ok)\w*\s*,|isalnum\s*\(|strspn\s*\(|strcspn\s*\(")
+                         r"strchr\s*\(\s*\w*(allow|valid|safe|ok)\w*\s*,|isalnum\s*\(|strspn\s*\(|strcspn\s*\(|==\s*'/'|O_NOFOLLOW")
 
 
 def path_unchecked(text: str) -> list[Finding]:
@@ -130,7 +130,8 @@ def path_unchecked(text: str) -> list[Finding]:
         for match in re.finditer(r"\b(fopen|open|openat|creat|opendir|stat|lstat|access|remove|unlink)\s*\(\s*"
                                  r"(?:\w+\s*,\s*)?(\w+)", func.body):
             target, inputs = match.group(2), _inputs(func)
-            if not (target in inputs or _joined_from(func, target, inputs)) or _PATH_GUARD.search(func.body):
+            read = inputs - set(func.params)
+            if not (target in read or _joined_from(func, target, inputs)) or _PATH_GUARD.search(text):
                 continue
             out.append(_finding("c-path-unchecked-input", "CWE-22", "high", _line(text, func.offset + match.start()),
                                 f"'{target}' is built from input and opened without rejecting '..' or '/'"))
@@ -148,7 +149,7 @@ def shell_unfiltered(text: str) -> list[Finding]:
     for func in functions(text):
         for match in re.finditer(r"\b(system|popen)\s*\(\s*(\w+)\s*[,)]", func.body):
             cmd, inputs = match.group(2), _inputs(func)
-            if not (cmd in inputs or _joined_from(func, cmd, inputs)) or _SHELL_GUARD.search(func.body):
+            if not (cmd in inputs or _joined_from(func, cmd, inputs)) or _SHELL_GUARD.search(text):
                 continue
             out.append(_finding("c-shell-unfiltered-input", "CWE-78", "high", _line(text, func.offset + match.start()),
                                 f"{match.group(1)}() runs '{cmd}', built from input with no filter of ; | & $ `"))
@@ -173,7 +174,7 @@ def size_overflow(text: str) -> list[Finding]:
             out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
                                 f"allocation size {args[:60]} is multiplied without testing against a maximum"))
         loop = re.search(r"\b(for|while)\s*\(", func.body)
-        for match in re.finditer(r"\b(\w+)\s*(\+=|\*=)\s*[^;]+;", func.body):
+        for match in re.finditer(r"\b(\w+)\s*(\+=\s*[^;]*\w\s*\[[^;]*|\*=[^;]+);", func.body):
             acc = re.escape(match.group(1))
             declared = re.search(rf"\b(int|long|short|int32_t|unsigned)\s+(?:[\w, ]*,\s*)?{acc}\s*[=;,]", func.body)
             if loop is None or match.start() < loop.start() or declared is None:
@@ -189,7 +190,8 @@ def size_overflow(text: str) -> list[Finding]:
 def _const_size(func: Func, text: str, dest: str) -> str | None:
     """The constant (macro name or number) that sizes ``dest``: ``char d[K]`` or ``d = malloc(K)``."""
     d = re.escape(dest)
-    found = re.search(rf"\b{d}\s*\[\s*([A-Z_][A-Z0-9_]*|\d+)\s*\]", func.body) or re.search(
+    found = re.search(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
+                      rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", func.body, re.MULTILINE) or re.search(
         rf"\b{d}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(\s*([A-Z_][A-Z0-9_]*|\d+)\s*\)", func.body)
     return found.group(1) if found else None
 
@@ -199,7 +201,7 @@ def copy_unbounded(text: str) -> list[Finding]:
     size (or with ``sizeof`` the buffer)."""
     out = []
     for func in functions(text):
-        for match in re.finditer(r"\b(strcpy|strcat|sprintf|memcpy)\s*\(\s*(\w+)\s*,\s*([^;]*)\)\s*;", func.body):
+        for match in re.finditer(r"\b(strcpy|strcat|sprintf)\s*\(\s*(\w+)\s*,\s*([^;]*)\)\s*;", func.body):
             dest, src = match.group(2), match.group(3).strip()
             if src.startswith('"') and match.group(1) != "sprintf":
                 continue
@@ -255,8 +257,14 @@ def use_after_free(text: str) -> list[Finding]:
     for func in functions(text):
         for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
             var = re.escape(match.group(1))
-            rest = func.body[match.end():]
             block = _block_rest(func.body, match.end())
+            after = func.body[match.end() + len(block) + 1:]
+            other = re.match(r"\s*else\b\s*", after)
+            if other:  # the else branch runs instead of this one, not after it
+                tail = after[other.end():]
+                skip = balanced(tail, 0) if tail.startswith("{") else tail.split(";", 1)[0] + ";"
+                after = tail[len(skip):]
+            rest = block + after
             if re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
                     rf"\b{var}\b", block.split("return")[0]):
                 continue
