@@ -73,7 +73,8 @@ def _null_checked(var: str, text: str) -> bool:
 
 def _used(var: str, text: str) -> re.Match[str] | None:
     v = re.escape(var)
-    return re.search(rf"\b{v}\s*(->|\[)|\*\s*{v}\b|\b\w+\s*\(\s*(?:[^;()]*,\s*)?{v}\s*[,)]", text)
+    return re.search(rf"\b{v}\s*(->|\[)|(?:^|[=(;{{}}!&|+\-])\s*\*\s*{v}\b|\b\w+\s*\(\s*(?:[^;()]*,\s*)?{v}\s*[,)]",
+                     text, re.MULTILINE)
 
 
 def null_unchecked(text: str) -> list[Finding]:
@@ -90,6 +91,9 @@ def null_unchecked(text: str) -> list[Finding]:
                 continue
             call_end = match.start(2) + len(balanced(func.body, match.end() - 1)) + len(callee)
             rest = func.body[call_end:]
+            line_start = func.body.rfind("\n", 0, match.start()) + 1
+            if re.match(r"\s*\)\s*(?:[!=]=|\))", rest) or re.search(r"\bfor\s*\(", func.body[line_start:match.start()]):
+                continue  # tested where it is assigned: if ((p = f(x)) != NULL), or a loop header that tests it
             use = _used(var, rest)
             if use is None or _null_checked(var, rest[:use.start()]):
                 continue
