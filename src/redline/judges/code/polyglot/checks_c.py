@@ -122,8 +122,8 @@ def _joined_from(func: Func, dest: str, inputs: set[str]) -> bool:
     return False
 
 
-_PATH_GUARD = re.compile(r"\"\.\.\"|'\.'[^;]*'\.'|\[\s*\w+\s*\+\s*1\s*\]\s*==\s*'\.'|strstr\s*\([^;]*\.\.|basename\s*\(|"
-                         r"realpath\s*\([^;]*;[\s\S]*str(n)?cmp|strpbrk\s*\(|strchr\s*\([^;]*'/'|"
+_PATH_GUARD = re.compile(r"\"\.\.\"|'\.'[^;]*'\.'|\[\s*\w+\s*\+\s*1\s*\]\s*==\s*'\.'|strstr\s*\([^;]*\.\.|"
+                         r"basename\s*\(|realpath\s*\([^;]*;[\s\S]*str(n)?cmp|strpbrk\s*\(|strchr\s*\([^;]*'/'|"
                          r"strchr\s*\(\s*\w*(allow|valid|safe|ok)\w*\s*,|isalnum\s*\(|strspn\s*\(|strcspn\s*\(|==\s*'/'|O_NOFOLLOW")
 
 
@@ -172,8 +172,9 @@ def size_overflow(text: str) -> list[Finding]:
             bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
             if "*" not in bare.replace("char*", "").replace("char *", "") or not names:
                 continue
-            if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}"
-                             rf"\b", func.body) for n in names) or "overflow" in func.body:
+            if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|"
+                             rf"{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}\b", func.body)
+                   for n in names) or "overflow" in func.body:
                 continue
             out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
                                 f"allocation size {args[:60]} is multiplied without testing against a maximum"))
@@ -213,8 +214,8 @@ def copy_unbounded(text: str) -> list[Finding]:
             if size is None:
                 continue
             k = re.escape(size)
-            guard = re.search(rf"[<>]=?\s*\(?\s*{k}\b|\b{k}\b\s*(-\s*\w+\s*)?\)?\s*[<>]=?|sizeof\s*\(?\s*{re.escape(dest)}",
-                              func.body.replace(match.group(0), ""))
+            guard = re.search(rf"[<>]=?\s*\(?\s*{k}\b|\b{k}\b\s*(-\s*\w+\s*)?\)?\s*[<>]=?|"
+                              rf"sizeof\s*\(?\s*{re.escape(dest)}", func.body.replace(match.group(0), ""))
             if guard:
                 continue
             out.append(_finding("c-copy-exceeds-buffer", "CWE-787", "high", _line(text, func.offset + match.start()),
