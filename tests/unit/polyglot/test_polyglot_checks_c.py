@@ -111,6 +111,22 @@ void put(int slot, int value) {
     slots[0] = local[0];
 }
 """
+GLOBAL_READ = """int scores[10];
+int get_score(int idx) {
+    %s
+    return scores[idx];
+}
+"""
+PRODUCT = """#include <stdlib.h>
+#include <string.h>
+#include <limits.h>
+char *repeat(const char *s, int times) {
+    int len = strlen(s);
+    %s
+    int total = len * times;
+    return malloc(total + 1);
+}
+"""
 
 CASES: list[tuple[str, Check, str, str, str]] = [
     ("getenv", checks_c.null_unchecked, LOOKUP, "", "if (home == NULL) return 0;"),
@@ -123,6 +139,9 @@ CASES: list[tuple[str, Check, str, str, str]] = [
     ("escape", checks_c.expansion_overflow, ESCAPE, "2", "3"),
     ("uaf", checks_c.use_after_free, UAF, "", "msg = NULL; return;"),
     ("index", checks_c.index_unchecked, INDEX, "", "if (slot < 0 || slot >= SLOTS) return;"),
+    ("index-read-global", checks_c.index_unchecked, GLOBAL_READ, "", "if (idx < 0 || idx >= 10) return -1;"),
+    ("alloc-product-var", checks_c.size_overflow, PRODUCT, "",
+     "if (times <= 0 || len > (INT_MAX - 1) / times) return 0;"),
 ]
 
 

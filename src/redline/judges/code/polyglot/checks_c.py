@@ -167,6 +167,10 @@ def size_overflow(text: str) -> list[Finding]:
     for func in functions(text):
         for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
             args = balanced(func.body, match.end() - 1)
+            for var in re.findall(r"\b([a-z_]\w*)\b", args):  # a size computed earlier: total = len * times
+                product = re.search(rf"\b{re.escape(var)}\s*=\s*([^;=]*\w\s*\*\s*\w[^;]*);", func.body)
+                if product:
+                    args = f"{args} {product.group(1)}"
             names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
                      "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
             bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
@@ -195,9 +199,12 @@ def size_overflow(text: str) -> list[Finding]:
 def _const_size(func: Func, text: str, dest: str) -> str | None:
     """The constant (macro name or number) that sizes ``dest``: ``char d[K]`` or ``d = malloc(K)``."""
     d = re.escape(dest)
-    found = re.search(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
-                      rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", func.body, re.MULTILINE) or re.search(
+    declared = re.compile(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
+                          rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", re.MULTILINE)
+    found = declared.search(func.body) or re.search(
         rf"\b{d}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(\s*([A-Z_][A-Z0-9_]*|\d+)\s*\)", func.body)
+    if found is None and not re.search(rf"\b{d}\s*[=;,)]|\*\s*{d}\b", func.body.split("{", 1)[0]):
+        found = declared.search(text)  # a global array (unless a parameter of this function shadows it)
     return found.group(1) if found else None
 
 
@@ -289,15 +296,18 @@ def index_unchecked(text: str) -> list[Finding]:
     """A constant-size array indexed by a parameter that nothing in the function compares with a bound."""
     out = []
     for func in functions(text):
-        for match in re.finditer(r"\b(\w+)\s*\[\s*(\w+)\s*\]\s*(=[^=]|\+=|-=)", func.body):
-            array, index = match.group(1), match.group(2)
-            if index not in func.params or _const_size(func, text, array) is None:
+        for match in re.finditer(r"\b(\w+)\s*\[\s*(\w+)\s*\](\s*(?:=[^=]|\+=|-=))?", func.body):
+            array, index, write = match.group(1), match.group(2), bool(match.group(3))
+            if index not in func.params or array in func.params or _const_size(func, text, array) is None:
                 continue
             i = re.escape(index)
             if re.search(rf"\b{i}\b\s*[<>]=?|[<>]=?\s*\(?\s*{i}\b|\b{i}\s*%", func.body):
                 continue
-            out.append(_finding("c-index-unchecked", "CWE-787", "high", _line(text, func.offset + match.start()),
-                                f"'{array}[{index}]' is written with an index from the caller and no bounds test"))
+            out.append(_finding("c-index-unchecked", "CWE-787" if write else "CWE-125", "high",
+                                _line(text, func.offset + match.start()),
+                                f"'{array}[{index}]' is {'written' if write else 'read'} with an index from the caller "
+                                "and no bounds test"))
+            break
     return out
 
 
