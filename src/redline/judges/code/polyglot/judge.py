@@ -44,6 +44,7 @@ class PolyItem:
     findings: list[Finding] = field(default_factory=list)
     invalid_reason: str = ""
     notes: list[str] = field(default_factory=list)
+    warnings: list[Finding] | None = None  # GCC's, when the validity pass compiled this very code
 
 
 def extract(text: str, language: str, *, scaffold: str | None = None) -> PolyExtraction:
@@ -81,14 +82,16 @@ class PolyglotCodeJudge:
         for language in LANGUAGES:
             group = [it for it in items if it.language == language and it.extraction is not None
                      and it.extraction.ok]
-            self._validate(group, language)
+            self._validate(group, language, with_warnings=language == "c" and self.use_gcc)
             group = [it for it in group if not it.invalid_reason]
             codes = [it.extraction.code for it in group if it.extraction is not None]
             found: list[list[Finding]] = [[] for _ in codes]
             if self.use_semgrep:
                 found = [a + b for a, b in zip(found, scan(codes, language, timeout_s=self.timeout_s), strict=True)]
             if language == "c" and self.use_gcc:
-                warned = c_warnings.scan_c_warnings(codes, timeout_s=self.timeout_s)
+                again = c_warnings.scan_c_warnings([c if it.warnings is None else None for it, c in
+                                                    zip(group, codes, strict=True)], timeout_s=self.timeout_s)
+                warned = [it.warnings if it.warnings is not None else w for it, w in zip(group, again, strict=True)]
                 found = [a + b for a, b in zip(found, warned, strict=True)]
             for it, code, hits in zip(group, codes, found, strict=True):
                 if language == "c":
@@ -97,10 +100,18 @@ class PolyglotCodeJudge:
                                      key=lambda f: (f.line or 0, f.tool, f.rule))
         return [self._verdict(it) for it in items]
 
-    def _validate(self, group: list[PolyItem], language: str) -> None:
-        """Primary code first; an invalid join of several blocks falls back to its largest block that compiles."""
+    def _validate(self, group: list[PolyItem], language: str, *, with_warnings: bool = False) -> None:
+        """Primary code first; an invalid join of several blocks falls back to its largest block that compiles.
+
+        ``with_warnings`` (C): one ``gcc -c -O2`` pass gives both the validity and the warnings of each file."""
         codes = [it.extraction.code for it in group if it.extraction is not None]
-        results = validity.check(codes, language, timeout_s=self.timeout_s)
+        if with_warnings:
+            compiled = c_warnings.compile_c(codes, timeout_s=self.timeout_s)
+            results = [res for res, _ in compiled]
+            for it, (_, warned) in zip(group, compiled, strict=True):
+                it.warnings = warned
+        else:
+            results = validity.check(codes, language, timeout_s=self.timeout_s)
         retry: list[tuple[PolyItem, str]] = []
         for it, res in zip(group, results, strict=True):
             if not res.checked:
@@ -120,6 +131,7 @@ class PolyglotCodeJudge:
                                                (*it.extraction.notes, "blocks do not compile together; kept the "
                                                 "largest that does"))
                 it.invalid_reason = ""
+                it.warnings = None  # compiled another block: its warnings are collected later
 
     def _verdict(self, it: PolyItem) -> Verdict:
         details: dict[str, Any] = {"code_language": it.language, "cwes_in_scope": list(it.cwes), "code": ""}
