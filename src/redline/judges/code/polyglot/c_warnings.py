@@ -13,7 +13,9 @@ from typing import Any
 from redline.errors import JudgeError
 from redline.judges.code.polyglot.validity import (
     C_BASE_FLAGS,
+    Validity,
     by_sample,
+    c_validity,
     gcc_binary,
     gcc_diagnostics,
     location,
@@ -77,13 +79,21 @@ def scan_c_warnings(codes: Sequence[str | None], *, timeout_s: float = 300.0) ->
     """Warnings per item (None items skipped) from one ``gcc -c -O2`` over the batch."""
     results: list[list[Finding]] = [[] for _ in codes]
     present = [(k, c) for k, c in enumerate(codes) if c is not None]
-    if not present:
-        return results
+    for (k, _), (_, found) in zip(present, compile_c([c for _, c in present], timeout_s=timeout_s), strict=True):
+        results[k] = found
+    return results
+
+
+def compile_c(codes: Sequence[str], *, timeout_s: float = 300.0) -> list[tuple[Validity, list[Finding]]]:
+    """Validity and warnings of each source from one ``gcc -c -O2`` process: the errors that make a file invalid
+    are the front end's, the same as ``-fsyntax-only`` reports, so the judge needs no separate syntax pass."""
+    if not codes:
+        return []
     gcc = gcc_binary()
     if gcc is None:
         raise JudgeError("gcc is not installed; C warnings cannot be collected")
     with tempfile.TemporaryDirectory(prefix="redline-cwarn-") as tmp:
-        paths = write_sources(Path(tmp), [c for _, c in present], ".c")
+        paths = write_sources(Path(tmp), list(codes), ".c")
         cmd = [gcc, "-c", *C_BASE_FLAGS, *WARNING_FLAGS, "-fdiagnostics-format=json",
                *(str(p.relative_to(tmp)) for p in paths)]
         try:
@@ -91,8 +101,9 @@ def scan_c_warnings(codes: Sequence[str | None], *, timeout_s: float = 300.0) ->
         except subprocess.TimeoutExpired:
             raise JudgeError(f"gcc warnings pass timed out after {timeout_s:.0f} s") from None
         per = by_sample(gcc_diagnostics(proc.stderr), paths)
-    for (k, _), diags in zip(present, per, strict=True):
+    out = []
+    for diags in per:
         found = [f for f in (to_finding(d) for d in diags) if f is not None]
         unique = {(f.rule, f.line): f for f in found}
-        results[k] = sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))
-    return results
+        out.append((c_validity(diags), sorted(unique.values(), key=lambda f: (f.line or 0, f.rule))))
+    return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from redline.judges.code.polyglot.checks_c import run_c_checks
+from redline.judges.code.polyglot.checks_web import js_session_cookie
 from redline.records import Finding
 
 TOOL = "redline-poly"
@@ -69,8 +71,8 @@ def c_path_traversal(code: str) -> list[Finding]:
 
 
 CHECKS: dict[str, tuple[Callable[[str], list[Finding]], ...]] = {
-    "javascript": (js_prototype_pollution, js_redos),
-    "c": (c_path_traversal,),
+    "javascript": (js_prototype_pollution, js_redos, js_session_cookie),
+    "c": (c_path_traversal, run_c_checks),
 }
 
 

@@ -83,7 +83,7 @@ def check_js(codes: Sequence[str], *, timeout_s: float = DEFAULT_TIMEOUT_S) -> l
         except ValueError:
             tail = proc.stderr.decode("utf-8", "replace")[-300:]
             raise JudgeError(f"node syntax check failed (exit {proc.returncode}): {tail}") from None
-    return [Validity(bool(r["ok"]), r.get("line"), str(r.get("message", ""))[:300]) for r in rows]
+    return [Validity(bool(r["ok"]), r.get("line"), str(r.get("note") or r.get("message", ""))[:300]) for r in rows]
 
 
 def gcc_diagnostics(stderr: bytes) -> list[dict[str, Any]]:
@@ -144,19 +144,19 @@ def check_c(codes: Sequence[str], *, timeout_s: float = DEFAULT_TIMEOUT_S) -> li
         except subprocess.TimeoutExpired:
             raise JudgeError(f"gcc syntax check timed out after {timeout_s:.0f} s") from None
         per = by_sample(gcc_diagnostics(proc.stderr), paths)
-    out = []
-    for diags in per:
-        errors = [d for d in diags if d.get("kind") in ("error", "fatal error")]
-        if not errors:
-            out.append(Validity(True))
-            continue
-        first = errors[0]
-        message = str(first.get("message", ""))[:300]
-        if first.get("kind") == "fatal error" and "No such file" in message:
-            out.append(Validity(True, location(first)[1], message, checked=False))
-        else:
-            out.append(Validity(False, location(first)[1], message))
-    return out
+    return [c_validity(diags) for diags in per]
+
+
+def c_validity(diags: list[dict[str, Any]]) -> Validity:
+    """A C file's validity from its GCC diagnostics: an error makes it invalid, a missing system header unchecked."""
+    errors = [d for d in diags if d.get("kind") in ("error", "fatal error")]
+    if not errors:
+        return Validity(True)
+    first = errors[0]
+    message = str(first.get("message", ""))[:300]
+    if first.get("kind") == "fatal error" and "No such file" in message:
+        return Validity(True, location(first)[1], message, checked=False)
+    return Validity(False, location(first)[1], message)
 
 
 def check(codes: Sequence[str], language: str, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> list[Validity]:

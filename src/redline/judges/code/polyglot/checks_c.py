@@ -1,0 +1,335 @@
+"""C checks that look for the missing guard, function by function, on the source text.
+
+A vulnerable C function and its fixed twin usually differ by one guard: a NULL test after a lookup, a length test
+before a copy, a limit test before size arithmetic, a metacharacter filter before ``system``. Each check here
+finds the risky operation and reports it only when no such guard is in the same function, so that the fixed twin
+stays quiet. Function-like macros are expanded and comments removed first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from redline.judges.code.polyglot.checks_web import balanced, strip_comments
+from redline.records import Finding
+
+TOOL = "redline-poly"
+_MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)[ \t]+(.+)$", re.MULTILINE)
+_FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(([^;{}()]*)\)\s*\{", re.MULTILINE)
+_NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|strrchr|strstr|strtok|realpath|"
+             "opendir|readdir|localtime|gmtime|getpwnam|getpwuid|memchr|tmpfile|popen")
+_ALLOC = {"malloc", "calloc", "realloc", "strdup", "strndup"}
+_LIMIT = r"(?:INT_MAX|SIZE_MAX|UINT_MAX|LONG_MAX|ULONG_MAX|INT32_MAX|UINT32_MAX|SSIZE_MAX|LLONG_MAX)"
+
+
+@dataclass(frozen=True)
+class Func:
+    name: str
+    params: tuple[str, ...]
+    body: str
+    offset: int  # position of the body in the cleaned source
+
+
+def clean(code: str) -> str:
+    """Comments blanked (line numbers kept) and function-like macros expanded once."""
+    text = strip_comments(code)
+    for name, params, body in _MACRO.findall(text):
+        names = [p.strip() for p in params.split(",") if p.strip()]
+
+        def expand(match: re.Match[str], names: list[str] = names, body: str = body) -> str:
+            args = [a.strip() for a in match.group(1).split(",")]
+            out = body
+            for param, arg in zip(names, args, strict=False):
+                out = re.sub(rf"\b{re.escape(param)}\b", arg, out)
+            return out
+        text = re.sub(rf"(?<!define )\b{name}\(([^()]*)\)", expand, text)
+    return text
+
+
+def functions(text: str) -> Iterator[Func]:
+    for match in _FUNC.finditer(text):
+        if match.group(1) in ("if", "for", "while", "switch", "return", "sizeof"):
+            continue
+        body = balanced(text, match.end() - 1)
+        params = tuple(m.group(1) for m in re.finditer(r"(\w+)\s*(?:\[\s*\w*\s*\])?\s*(?:,|$)", match.group(2)))
+        yield Func(match.group(1), params, body, match.end() - 1)
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _finding(rule: str, cwe: str, severity: str, line: int, message: str) -> Finding:
+    return Finding(tool=TOOL, rule=rule, cwe=cwe, severity=severity, line=line, message=message)
+
+
+def _null_checked(var: str, text: str) -> bool:
+    v = re.escape(var)
+    return bool(re.search(rf"\b{v}\s*[!=]=\s*(NULL|0)\b|\b(NULL|0)\s*[!=]=\s*{v}\b|!\s*{v}\b|\(\s*{v}\s*\)\s*[{{\w]|"
+                          rf"\bif\s*\(\s*{v}\s*(&&|\|\||\))|assert\s*\(\s*{v}", text))
+
+
+def _used(var: str, text: str) -> re.Match[str] | None:
+    v = re.escape(var)
+    return re.search(rf"\b{v}\s*(->|\[)|(?:^|[=(;{{}}!&|+\-])\s*\*\s*{v}\b|\b\w+\s*\(\s*(?:[^;()]*,\s*)?{v}\s*[,)]",
+                     text, re.MULTILINE)
+
+
+def null_unchecked(text: str) -> list[Finding]:
+    """A pointer from a call that can return NULL (a library lookup, or a function here that returns NULL) is
+    dereferenced or passed on before any NULL test. Unchecked allocations are reported low (rarely the asked bug)."""
+    own = {f.name for f in functions(text) if re.search(r"\breturn\s+(NULL|0)\s*;", f.body)
+           and re.search(r"\*\s*" + re.escape(f.name) + r"\s*\(|\*\s+" + re.escape(f.name) + r"\s*\(", text)}
+    callees = "|".join([_NULLABLE, *sorted(own)])
+    out = []
+    for func in functions(text):
+        for match in re.finditer(rf"(?:\b(\w+)\s*=\s*(?:\([^()]*\)\s*)?)\b({callees})\s*\(", func.body):
+            var, callee = match.group(1), match.group(2)
+            if callee == func.name:
+                continue
+            call_end = match.start(2) + len(balanced(func.body, match.end() - 1)) + len(callee)
+            rest = func.body[call_end:]
+            line_start = func.body.rfind("\n", 0, match.start()) + 1
+            if re.match(r"\s*\)\s*(?:[!=]=|\))", rest) or re.search(r"\bfor\s*\(", func.body[line_start:match.start()]):
+                continue  # tested where it is assigned: if ((p = f(x)) != NULL), or a loop header that tests it
+            use = _used(var, rest)
+            if use is None or _null_checked(var, rest[:use.start()]):
+                continue
+            alloc = callee in _ALLOC
+            out.append(_finding("c-null-unchecked", "CWE-690" if alloc else "CWE-476", "low" if alloc else "high",
+                                _line(text, func.offset + call_end + use.start()),
+                                f"'{var}' from {callee}() may be NULL and is used without a NULL test"))
+    return out
+
+
+def _inputs(func: Func) -> set[str]:
+    names = set(func.params)
+    for match in re.finditer(r"\b(\w+)\s*=\s*(?:\([^()]*\)\s*)?(getenv|fgets|gets|readline|strdup)\s*\(", func.body):
+        names.add(match.group(1))
+    for match in re.finditer(r"\b(?:fgets|gets|scanf|fscanf|read|recv)\s*\(\s*(?:[^,;]*,\s*)?(\w+)", func.body):
+        names.add(match.group(1))
+    return names
+
+
+def _joined_from(func: Func, dest: str, inputs: set[str]) -> bool:
+    """Is ``dest`` built from one of ``inputs`` (strcat/strcpy/sprintf/snprintf/memcpy into it)?"""
+    d = re.escape(dest)
+    for match in re.finditer(rf"\b(strn?cat|strn?cpy|s?n?printf|memcpy|stpcpy)\s*\(\s*{d}\s*,([^;]*)\)\s*;", func.body):
+        if any(re.search(rf"\b{re.escape(n)}\b", match.group(2)) for n in inputs):
+            return True
+    return False
+
+
+_PATH_GUARD = re.compile(r"\"\.\.\"|'\.'[^;]*'\.'|\[\s*\w+\s*\+\s*1\s*\]\s*==\s*'\.'|strstr\s*\([^;]*\.\.|"
+                         r"basename\s*\(|realpath\s*\([^;]*;[\s\S]*str(n)?cmp|strpbrk\s*\(|strchr\s*\([^;]*'/'|"
+                         r"strchr\s*\(\s*\w*(allow|valid|safe|ok)\w*\s*,|isalnum\s*\(|strspn\s*\(|strcspn\s*\(|==\s*'/'|O_NOFOLLOW")
+
+
+def path_unchecked(text: str) -> list[Finding]:
+    """A path built from an input name is opened with no test for '..', '/', an allow-list or a resolved prefix."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(fopen|open|openat|creat|opendir|stat|lstat|access|remove|unlink)\s*\(\s*"
+                                 r"(?:\w+\s*,\s*)?(\w+)", func.body):
+            target, inputs = match.group(2), _inputs(func)
+            read = inputs - set(func.params)
+            if not (target in read or _joined_from(func, target, inputs)) or _PATH_GUARD.search(text):
+                continue
+            out.append(_finding("c-path-unchecked-input", "CWE-22", "high", _line(text, func.offset + match.start()),
+                                f"'{target}' is built from input and opened without rejecting '..' or '/'"))
+            break
+    return out
+
+
+_SHELL_GUARD = re.compile(r"'[;|&$`]'|\"[^\"]*[;|&`$][^\"]*\"\s*\)|strpbrk\s*\(|strcspn\s*\(|isalnum\s*\(|"
+                          r"isalpha\s*\(|strspn\s*\(|escape|quote")
+
+
+def shell_unfiltered(text: str) -> list[Finding]:
+    """``system``/``popen`` runs a command line that an input was joined into, with no metacharacter filter."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(system|popen)\s*\(\s*(\w+)\s*[,)]", func.body):
+            cmd, inputs = match.group(2), _inputs(func)
+            if not (cmd in inputs or _joined_from(func, cmd, inputs)) or _SHELL_GUARD.search(text):
+                continue
+            out.append(_finding("c-shell-unfiltered-input", "CWE-78", "high", _line(text, func.offset + match.start()),
+                                f"{match.group(1)}() runs '{cmd}', built from input with no filter of ; | & $ `"))
+    return out
+
+
+def size_overflow(text: str) -> list[Finding]:
+    """Size arithmetic without a limit test: ``malloc(n * size)`` with ``n`` unchecked against a maximum, or a sum
+    accumulated in a loop with no overflow test."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
+            args = balanced(func.body, match.end() - 1)
+            for var in re.findall(r"\b([a-z_]\w*)\b", args):  # a size computed earlier: total = len * times
+                product = re.search(rf"\b{re.escape(var)}\s*=\s*([^;=]*\w\s*\*\s*\w[^;]*);", func.body)
+                if product:
+                    args = f"{args} {product.group(1)}"
+            names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
+                     "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
+            bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
+            if "*" not in bare.replace("char*", "").replace("char *", "") or not names:
+                continue
+            if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|"
+                             rf"{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}\b", func.body)
+                   for n in names) or "overflow" in func.body:
+                continue
+            out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
+                                f"allocation size {args[:60]} is multiplied without testing against a maximum"))
+        loop = re.search(r"\b(for|while)\s*\(", func.body)
+        for match in re.finditer(r"\b(\w+)\s*(\+=\s*[^;]*\w\s*\[[^;]*|\*=[^;]+);", func.body):
+            acc = re.escape(match.group(1))
+            declared = re.search(rf"\b(int|long|short|int32_t|unsigned)\s+(?:[\w, ]*,\s*)?{acc}\s*[=;,]", func.body)
+            if loop is None or match.start() < loop.start() or declared is None:
+                continue
+            if re.search(rf"\b{acc}\b[^;{{]*{_LIMIT}|{_LIMIT}[^;{{]*\b{acc}\b|__builtin_\w+_overflow", func.body):
+                continue
+            out.append(_finding("c-accumulate-unchecked", "CWE-190", "medium", _line(text, func.offset + match.start()),
+                                f"'{match.group(1)}' accumulates in a loop with no overflow test"))
+            break
+    return out
+
+
+def _const_size(func: Func, text: str, dest: str) -> str | None:
+    """The constant (macro name or number) that sizes ``dest``: ``char d[K]`` or ``d = malloc(K)``."""
+    d = re.escape(dest)
+    declared = re.compile(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
+                          rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", re.MULTILINE)
+    found = declared.search(func.body) or re.search(
+        rf"\b{d}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(\s*([A-Z_][A-Z0-9_]*|\d+)\s*\)", func.body)
+    if found is None and not re.search(rf"\b{d}\s*[=;,)]|\*\s*{d}\b", func.body.split("{", 1)[0]):
+        found = declared.search(text)  # a global array (unless a parameter of this function shadows it)
+    return found.group(1) if found else None
+
+
+def copy_unbounded(text: str) -> list[Finding]:
+    """A string copied into a buffer of constant size when nothing in the function compares a length with that
+    size (or with ``sizeof`` the buffer)."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(strcpy|strcat|sprintf)\s*\(\s*(\w+)\s*,\s*([^;]*)\)\s*;", func.body):
+            dest, src = match.group(2), match.group(3).strip()
+            if src.startswith('"') and match.group(1) != "sprintf":
+                continue
+            size = _const_size(func, text, dest)
+            if size is None:
+                continue
+            k = re.escape(size)
+            guard = re.search(rf"[<>]=?\s*\(?\s*{k}\b|\b{k}\b\s*(-\s*\w+\s*)?\)?\s*[<>]=?|"
+                              rf"sizeof\s*\(?\s*{re.escape(dest)}", func.body.replace(match.group(0), ""))
+            if guard:
+                continue
+            out.append(_finding("c-copy-exceeds-buffer", "CWE-787", "high", _line(text, func.offset + match.start()),
+                                f"{match.group(1)} into '{dest}' ({size} bytes) with no length test against {size}"))
+    return out
+
+
+def expansion_overflow(text: str) -> list[Finding]:
+    """An encoder allocates ``k * n`` bytes but one input character can write more than ``k`` (``&amp;`` is 5)."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(\w+)\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(", func.body):
+            args = balanced(func.body, match.end() - 1)
+            factors = [int(n) for n in re.findall(r"\b(\d+)\s*\*", args)]
+            if not factors:
+                continue
+            dest = re.escape(match.group(1))
+            runs = re.findall(rf"(?:\b{dest}\s*\[\s*\w+\s*\+\+\s*\]\s*=[^;]*;\s*)+", func.body)
+            widest = max((len(re.findall(rf"\b{dest}\s*\[", run)) for run in runs), default=0)
+            if widest > max(factors):
+                out.append(_finding("c-expansion-exceeds-buffer", "CWE-787", "high",
+                                    _line(text, func.offset + match.start()),
+                                    f"'{match.group(1)}' holds {max(factors)} bytes per input character but one "
+                                    f"character writes {widest}"))
+    return out
+
+
+def _block_rest(body: str, pos: int) -> str:
+    """From ``pos`` to the end of the innermost block around it."""
+    depth = 0
+    for k in range(pos, len(body)):
+        if body[k] == "{":
+            depth += 1
+        elif body[k] == "}":
+            if depth == 0:
+                return body[pos:k]
+            depth -= 1
+    return body[pos:]
+
+
+def use_after_free(text: str) -> list[Finding]:
+    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
+            var = re.escape(match.group(1))
+            block = _block_rest(func.body, match.end())
+            after = func.body[match.end() + len(block) + 1:]
+            other = re.match(r"\s*else\b\s*", after)
+            if other:  # the else branch runs instead of this one, not after it
+                tail = after[other.end():]
+                skip = balanced(tail, 0) if tail.startswith("{") else tail.split(";", 1)[0] + ";"
+                after = tail[len(skip):]
+            rest = block + after
+            if re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
+                    rf"\b{var}\b", block.split("return")[0]):
+                continue
+            assign = re.search(rf"\b{var}\s*=[^=]", rest)
+            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}\b|\breturn\s+{var}\s*;|"
+                            rf"\b\w+\s*\(\s*(?:[^;()]*,\s*)?{var}\s*[,)]", rest)
+            if use is None or (assign is not None and assign.start() < use.start()):
+                continue
+            double = use.group(0).startswith("free")
+            out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
+                                "high", _line(text, func.offset + match.end() + use.start()),
+                                f"'{match.group(1)}' is {'freed again' if double else 'used'} after free()"))
+    return out
+
+
+def index_unchecked(text: str) -> list[Finding]:
+    """A constant-size array indexed by a parameter that nothing in the function compares with a bound."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"\b(\w+)\s*\[\s*(\w+)\s*\](\s*(?:=[^=]|\+=|-=))?", func.body):
+            array, index, write = match.group(1), match.group(2), bool(match.group(3))
+            if index not in func.params or array in func.params or _const_size(func, text, array) is None:
+                continue
+            i = re.escape(index)
+            if re.search(rf"\b{i}\b\s*[<>]=?|[<>]=?\s*\(?\s*{i}\b|\b{i}\s*%", func.body):
+                continue
+            out.append(_finding("c-index-unchecked", "CWE-787" if write else "CWE-125", "high",
+                                _line(text, func.offset + match.start()),
+                                f"'{array}[{index}]' is {'written' if write else 'read'} with an index from the caller "
+                                "and no bounds test"))
+            break
+    return out
+
+
+def guarded_copy_lines(text: str) -> set[int]:
+    """Lines of copies into a constant-size buffer that the function does guard (to quiet a pattern rule there)."""
+    flagged = {f.line for f in copy_unbounded(text)}
+    lines = set()
+    for func in functions(text):
+        for match in re.finditer(r"\b(strcpy|strcat|sprintf)\s*\(\s*(\w+)\s*,", func.body):
+            line = _line(text, func.offset + match.start())
+            sized = _const_size(func, text, match.group(2)) is not None
+            by_strlen = re.search(rf"\b{re.escape(match.group(2))}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\([^;]*strlen",
+                                  func.body)
+            if (sized or by_strlen) and line not in flagged:
+                lines.add(line)
+    return lines
+
+
+C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow,
+            use_after_free, index_unchecked)
+
+
+def run_c_checks(code: str) -> list[Finding]:
+    text = clean(code)
+    return [f for check in C_CHECKS for f in check(text)]

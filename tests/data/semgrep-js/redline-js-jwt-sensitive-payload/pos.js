@@ -1,0 +1,7 @@
+const jwt = require("jsonwebtoken");
+
+function issue(user) {
+  return jwt.sign({ sub: user.id, password: user.password }, process.env.JWT_KEY, { expiresIn: "1h" });
+}
+
+module.exports = { issue };

@@ -1,0 +1,7 @@
+const jwt = require("jsonwebtoken");
+
+function issue(user, key) {
+  return jwt.sign({ sub: user.id }, key, { algorithm: "none", expiresIn: "1h" });
+}
+
+module.exports = { issue };

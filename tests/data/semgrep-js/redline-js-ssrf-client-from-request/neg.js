@@ -1,0 +1,10 @@
+const express = require("express");
+const axios = require("axios");
+
+const SOURCES = { news: "https://news.example.org/feed" };
+const app = express();
+app.get("/preview", async (req, res) => {
+  const page = await axios.get(SOURCES.news);
+  res.send(page.data);
+});
+app.listen(3000);

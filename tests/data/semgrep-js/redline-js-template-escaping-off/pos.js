@@ -1,0 +1,8 @@
+const Handlebars = require("handlebars");
+
+function renderComment(comment) {
+  const template = Handlebars.compile("<p>{{body}}</p>", { noEscape: true });
+  return template({ body: comment.body });
+}
+
+module.exports = { renderComment };
