@@ -1,0 +1,111 @@
+"""Runs the flow-sensitive taint engine once per program and answers the checks' question for one sink.
+
+``taint_result(program)`` interprets the module body, then every function whose callers are unknown (routes,
+callbacks, functions never called here, methods) as an entry point: route parameters are outside input, other
+parameters unknown (``PARAM``). Functions called in the program are interpreted at their call sites instead, so
+a helper only ever called with a constant stays clean. ``verdict(node, sink)`` is then ``tainted`` (outside
+input reaches the sink on some feasible path), ``param`` (only a caller's value does), ``clean`` (nothing
+unsanitised reaches it, or it is dead code) or ``unknown`` (the engine gave up or did not see the sink).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from redline.judges.code.analysis import absval as av
+from redline.judges.code.analysis import calls
+from redline.judges.code.analysis.absval import PARAM, SRC, Val
+from redline.judges.code.analysis.flow import Taint, _safe_annotation, call_sites
+from redline.judges.code.analysis.interp import Budget, Interp
+from redline.judges.code.analysis.program import Program
+from redline.judges.code.analysis.taintspec import TaintSpec
+
+TAINTED, FROM_CALLER, CLEAN, UNKNOWN = "tainted", "param", "clean", "unknown"
+
+
+@dataclass
+class TaintResult:
+    """The taint reaching each sink the engine saw, and the lines it interpreted."""
+
+    ok: bool
+    hits: dict[tuple[int, str], int] = field(default_factory=dict)
+    nodes: dict[int, ast.AST] = field(default_factory=dict)
+    reached: set[int] = field(default_factory=set)
+    incomplete: bool = False
+
+    def verdict(self, node: ast.AST, sink: str) -> str:
+        if not self.ok:
+            return UNKNOWN
+        bits = self.hits.get((id(node), sink))
+        if bits is None:
+            line = getattr(node, "lineno", None)
+            dead = line is not None and not self.incomplete and not any(
+                ln in self.reached for ln in range(line, (getattr(node, "end_lineno", None) or line) + 1))
+            return CLEAN if dead else UNKNOWN
+        return TAINTED if bits & SRC else FROM_CALLER if bits & PARAM else CLEAN
+
+    def flows(self, sink: str) -> list[tuple[ast.AST, str]]:
+        """Every sink of this class the engine reached, with its verdict, in source order."""
+        out = [(self.nodes[nid], self.verdict(self.nodes[nid], sink)) for (nid, cls) in self.hits if cls == sink]
+        return sorted(out, key=lambda p: (getattr(p[0], "lineno", 0), getattr(p[0], "col_offset", 0)))
+
+    def line_verdict(self, line: int, sink: str) -> str:
+        """The worst verdict of this class's sinks on ``line`` (``clean`` for a dead line, else ``unknown``)."""
+        if not self.ok:
+            return UNKNOWN
+        found = [self.verdict(self.nodes[nid], sink) for (nid, cls) in self.hits if cls == sink and
+                 getattr(self.nodes[nid], "lineno", None) == line]
+        for level in (TAINTED, FROM_CALLER, CLEAN):
+            if level in found:
+                return level
+        return CLEAN if line not in self.reached and not self.incomplete and self.reached else UNKNOWN
+
+
+def _entry_args(program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef, route: bool,
+                self_val: Val | None) -> list[Val]:
+    params = [*func.args.posonlyargs, *func.args.args]
+    if self_val is not None:
+        params = params[1:]
+    bits = SRC if route else PARAM
+    return [av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=bits) for p in params]
+
+
+def analyse(program: Program, *, strict: bool = False) -> TaintResult:
+    """Interpret ``program``; odd code gives an ``ok=False`` result (``strict`` re-raises, for tests)."""
+    taint = Taint(program, untrusted=False)
+    route_flag = [False]
+    it = Interp(program, TaintSpec(taint, route_flag))
+    try:
+        it.globals = it.block(list(program.tree.body), {}) or {}
+        classes = {id(s): node for node in ast.walk(program.tree) if isinstance(node, ast.ClassDef)
+                   for s in node.body}
+        for func in program.functions:
+            owner = classes.get(id(func))
+            if owner is None and call_sites(program, func) is not None:
+                continue  # interpreted where it is called
+            route_flag[0] = program.route(func) is not None
+            self_val = None
+            if owner is not None and func.args.args and func.args.args[0].arg in ("self", "cls"):
+                self_val = Val(kind="obj", keys=(), ref=str(id(owner)))
+                it.bind_def(owner)
+            kwonly = {p.arg: (av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=SRC if route_flag[0]
+                                                                                   else PARAM))
+                      for p in func.args.kwonlyargs}
+            calls.run_function(it, func, _entry_args(program, func, route_flag[0], self_val), kwonly, self_val)
+            it.frames.clear()
+            it.stack.clear()
+    except (Budget, RecursionError, ValueError, TypeError, AttributeError, IndexError, KeyError):
+        if strict:
+            raise
+        return TaintResult(ok=False)
+    return TaintResult(ok=True, hits=it.hits, nodes=it.sink_nodes, reached=it.reached, incomplete=it.incomplete)
+
+
+def taint_result(program: Program) -> TaintResult:
+    """The engine's result for ``program``, computed once and shared by every check."""
+    key = ("taint-engine",)
+    if key not in program.cache:
+        program.cache[key] = analyse(program)
+    result: TaintResult = program.cache[key]
+    return result
