@@ -186,13 +186,15 @@ def container_method(it: Interp, target: ast.expr | None, recv: Val, method: str
             return result
         return None
     if recv.keys is not None:
-        key = tuple(a.const for a in args[:-1]) if method in KEYED_SET else tuple(a.const for a in args[:1])
-        if recv.kind == "dict" and len(key) == 1:
-            key = key[0]
+        is_dict = recv.kind == "dict"
+        key_args = args[:-1] if method in KEYED_SET else args[:1] if is_dict else args
+        key: object = tuple(a.const for a in key_args)
+        if is_dict and len(key_args) == 1:
+            key = key_args[0].const
         if method in ("items", "values", "keys", "copy"):
             return recv if method == "copy" else av.mix([recv], kind="list") if method != "keys" else av.seq(
                 [av.const(k) for k, _ in recv.keys], "list")
-        known_key = all(a.known for a in (args[:-1] if method in KEYED_SET else args[:1]))
+        known_key = bool(key_args) and all(a.known for a in key_args)
         if not known_key or not args:
             return None
         if method in KEYED_SET and len(args) >= 2:

@@ -311,7 +311,7 @@ class Interp:
             return self.globals[ident]
         if ident in ("True", "False", "None"):
             return av.const({"True": True, "False": False, "None": None}[ident])
-        return CLEAN
+        return self.spec.free_name(self, ident)
 
     def truth(self, test: ast.expr, env: Env) -> bool | None:
         v = self.ev(test, env)
@@ -503,6 +503,9 @@ class Spec:
 
     def refine(self, it: Interp, test: ast.expr, outcome: bool, env: Env) -> Env:
         return env
+
+    def free_name(self, it: Interp, ident: str) -> Val:
+        return CLEAN
 
     def on_return(self, it: Interp, node: ast.Return, value: Val) -> None:
         return None

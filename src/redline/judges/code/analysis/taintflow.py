@@ -75,7 +75,8 @@ def analyse(program: Program, *, strict: bool = False) -> TaintResult:
     """Interpret ``program``; odd code gives an ``ok=False`` result (``strict`` re-raises, for tests)."""
     taint = Taint(program, untrusted=False)
     route_flag = [False]
-    it = Interp(program, TaintSpec(taint, route_flag))
+    route_path = [""]
+    it = Interp(program, TaintSpec(taint, route_flag, route_path))
     try:
         it.globals = it.block(list(program.tree.body), {}) or {}
         classes = {id(s): node for node in ast.walk(program.tree) if isinstance(node, ast.ClassDef)
@@ -84,7 +85,10 @@ def analyse(program: Program, *, strict: bool = False) -> TaintResult:
             owner = classes.get(id(func))
             if owner is None and call_sites(program, func) is not None:
                 continue  # interpreted where it is called
-            route_flag[0] = program.route(func) is not None
+            route = program.route(func)
+            route_flag[0] = route is not None
+            route_path[0] = route.path if route is not None and route.path.startswith("/") and \
+                not any(c in route.path for c in "<{:*") else ""
             self_val = None
             if owner is not None and func.args.args and func.args.args[0].arg in ("self", "cls"):
                 self_val = Val(kind="obj", keys=(), ref=str(id(owner)))

@@ -17,6 +17,7 @@ from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
 from redline.judges.code.analysis.flow import Taint
 from redline.judges.code.analysis.interp import Env, Interp, Spec
+from redline.judges.code.analysis.program import words
 
 SINK_CWES = {"sql": "CWE-89", "shell": "CWE-78", "code": "CWE-95", "path": "CWE-22", "ldap": "CWE-90",
              "xpath": "CWE-643", "xxe": "CWE-611", "deser": "CWE-502", "xss": "CWE-79", "redirect": "CWE-601",
@@ -84,6 +85,13 @@ REDIRECT_CALLS = frozenset({"redirect", "flask.redirect", "HttpResponseRedirect"
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "request", "urlopen", "Request",
                         "options", "stream"})
 HTTP_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
+REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.request",
+                             "sanic.request"})
+SAFE_WORDS = frozenset({"safe", "sanitize", "sanitise", "sanitized", "sanitised"})
+RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a prefix check confines it
+RESOLVERS = frozenset({"resolve", "absolute"})
+RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
+CONFINING = frozenset({"startswith", "is_relative_to"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
 
@@ -100,19 +108,34 @@ def _arg(args: list[Val], kwargs: dict[str, Val], k: int, *names: str) -> Val | 
 class TaintSpec(Spec):
     """The real specification: request/CLI sources, per-class sanitisers, and sinks recorded on the Interp."""
 
-    def __init__(self, taint: Taint, route_entry: list[bool]) -> None:
+    def __init__(self, taint: Taint, route_entry: list[bool], route_path: list[str]) -> None:
         self.taint = taint
         self.route_entry = route_entry  # [is the function being analysed as an entry point a web route?]
+        self.route_path = route_path  # [the entry route's literal path, when it has no parameters, else ""]
+
+    def _fixed_path(self, it: Interp, e: ast.expr) -> bool:
+        return isinstance(e, ast.Attribute) and e.attr == "path" and bool(self.route_path[0]) and \
+            it.program.dotted(e.value) in REQUEST_OBJECTS
 
     def source(self, it: Interp, e: ast.expr) -> Val | None:
+        if self._fixed_path(it, e):
+            return av.const(self.route_path[0])  # a route without parameters: the path is fixed
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and self._fixed_path(it, e.func.value):
+            return None
         if isinstance(e, (ast.Attribute, ast.Call, ast.Subscript)) and self.taint.is_source(e):
             return Val(taint=SRC)
         return None
 
+    def free_name(self, it: Interp, ident: str) -> Val:
+        """The request object itself (passed to a wrapper) carries its data."""
+        return Val(taint=SRC) if it.program.aliases.get(ident, "") in REQUEST_OBJECTS else CLEAN
+
     def call(self, it: Interp, e: ast.Call, env: Env) -> Val:
         name = it.program.call_name(e)
         func = e.func
-        recv = it.ev(func.value, env) if isinstance(func, ast.Attribute) else None
+        module = isinstance(func, ast.Attribute) and isinstance(func.value, (ast.Name, ast.Attribute)) and \
+            (root := it.program.dotted(func.value).split(".")[0]) in it.program.imported and root not in env
+        recv = it.ev(func.value, env) if isinstance(func, ast.Attribute) and not module else None
         callee = it.ev(func, env) if isinstance(func, ast.Name) else None
         args, kwargs, _ = calls.arguments(it, e, env)
         self.sinks(it, e, name, args, kwargs, recv)
@@ -138,14 +161,21 @@ class TaintSpec(Spec):
         if classes is not None:
             base = av.mix([*every, *([recv] if recv is not None and name not in SANITIZERS else [])])
             return CLEAN if ALL in classes else replace(base, safe=base.safe | classes)
+        if (callee is None or not callee.ref) and set(words(_last(name))) & SAFE_WORDS:
+            return CLEAN  # an outside helper that says it returns a safe value (``get_safe_value``)
         if _last(name) in DECODERS:
             base = av.mix([*every, *([recv] if recv is not None else [])])
             return Val(taint=base.taint)
+        if name in RESOLVING_CALLS:
+            base = av.mix(every, kind="path")
+            return replace(base, safe=base.safe | {RESOLVED})
         if name in PATH_CTORS:
             return av.mix(every, kind="path")
         if recv is not None and isinstance(func, ast.Attribute):
             if recv.kind == "path" and func.attr in ("read_text", "read_bytes", "exists", "is_file"):
                 return CLEAN
+            if func.attr in RESOLVERS:
+                return replace(av.mix([recv, *every], kind=recv.kind), safe=recv.safe | {RESOLVED})
             if func.attr == "replace" and len(args) >= 1 and args[0].known and isinstance(args[0].const, str) and \
                     ("\n" in args[0].const or "\r" in args[0].const) and recv.taint:
                 return replace(recv, const=av.NOCONST, safe=recv.safe | {"log", "header"})
@@ -246,7 +276,18 @@ class TaintSpec(Spec):
             it.record(node, "xss", value)
 
     def refine(self, it: Interp, test: ast.expr, outcome: bool, env: Env) -> Env:
-        """Past ``if '../' in x: return``, ``x`` holds no parent reference: safe for paths on that branch."""
+        """Past ``if '../' in x: return``, ``x`` holds no parent reference: safe for paths on that branch; where
+        ``str(p).startswith(base)`` holds for a resolved ``p``, ``p`` stays inside the base."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            return self.refine(it, test.operand, not outcome, env)
+        if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
+                test.func.attr in CONFINING:
+            target = test.func.value
+            if isinstance(target, ast.Call) and it.program.call_name(target) in ("str", "os.fspath") and target.args:
+                target = target.args[0]
+            if isinstance(target, ast.Name) and target.id in env and RESOLVED in env[target.id].safe:
+                env[target.id] = replace(env[target.id], safe=env[target.id].safe | {"path"})
+            return env
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Name):
             left = test.left
             op = test.ops[0]
