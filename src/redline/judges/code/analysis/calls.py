@@ -28,7 +28,7 @@ def arguments(it: Interp, call: ast.Call, env: Env) -> tuple[list[Val], dict[str
             starred = True
         else:
             args.append(it.ev(a, env))
-    kwargs = {}
+    kwargs: dict[str, Val] = {}
     for k in call.keywords:
         v = it.ev(k.value, env)
         if k.arg is None:
@@ -66,7 +66,7 @@ def run_function(it: Interp, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.
         env[params.kwarg.arg] = av.mapping([(k, v) for k, v in kwargs.items() if k not in named])
     key = (id(node), tuple(sorted(env.items(), key=lambda kv: kv[0])))
     try:
-        cached = it.summaries.get(key)  # type: ignore[arg-type]
+        cached = it.summaries.get(key)
     except TypeError:  # an unhashable constant: no memo
         key, cached = None, None  # type: ignore[assignment]
     if cached is not None and self_val is None:
@@ -92,7 +92,7 @@ def run_function(it: Interp, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.
     elif end is not None and frame.ret is None:
         ret = av.const(None)
     if key is not None and self_val is None:
-        it.summaries[key] = ret  # type: ignore[index]
+        it.summaries[key] = ret
     new_self = None
     if self_val is not None and positional:
         new_self = (end or env).get(positional[0].arg, self_val)

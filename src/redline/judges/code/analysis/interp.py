@@ -98,7 +98,9 @@ class Interp:
 
     def stmt(self, s: ast.stmt, env: Env) -> Env | None:
         self.tick()
-        self.reached.add(s.lineno)
+        compound = isinstance(s, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.With, ast.AsyncWith,
+                                  ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Match))
+        self.reached.update(range(s.lineno, (s.lineno if compound else (s.end_lineno or s.lineno)) + 1))
         if isinstance(s, (ast.Assign, ast.AnnAssign)):
             if s.value is None:
                 return env
@@ -386,11 +388,11 @@ class Interp:
             kind = "tuple" if isinstance(e, ast.Tuple) else "list" if isinstance(e, ast.List) else "set"
             return av.seq([self.ev(x, env) for x in e.elts], kind)
         if isinstance(e, ast.Dict):
-            pairs = []
+            pairs: list[tuple[object, Val, Val]] = []
             exact = True
-            for k, v in zip(e.keys, e.values, strict=True):
-                kv, vv = self.ev(k, env) if k is not None else CLEAN, self.ev(v, env)
-                if k is None or not kv.known:
+            for key_node, value_node in zip(e.keys, e.values, strict=True):
+                kv, vv = self.ev(key_node, env) if key_node is not None else CLEAN, self.ev(value_node, env)
+                if key_node is None or not kv.known:
                     exact = False
                 pairs.append((kv.const if kv.known else None, vv, kv))
             if exact:
@@ -405,7 +407,11 @@ class Interp:
             return CLEAN
         if isinstance(e, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             return self.comprehension(e, env)
-        if isinstance(e, ast.Lambda):
+        if isinstance(e, ast.Lambda):  # its body runs later with values we cannot see: its sinks are judged now
+            inner = dict(env)
+            for p in [*e.args.posonlyargs, *e.args.args, *e.args.kwonlyargs]:
+                inner[p.arg] = av.UNKNOWN_PARAM
+            self.ev(e.body, inner)
             return self.bind_def(e)
         if isinstance(e, (ast.Await, ast.Starred)):
             return self.ev(e.value, env)

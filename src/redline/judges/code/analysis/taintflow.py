@@ -18,8 +18,9 @@ from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import PARAM, SRC, Val
 from redline.judges.code.analysis.flow import Taint, _safe_annotation, call_sites
 from redline.judges.code.analysis.interp import Budget, Interp
-from redline.judges.code.analysis.program import Program
+from redline.judges.code.analysis.program import Program, finding
 from redline.judges.code.analysis.taintspec import TaintSpec
+from redline.records import Finding
 
 TAINTED, FROM_CALLER, CLEAN, UNKNOWN = "tainted", "param", "clean", "unknown"
 
@@ -113,3 +114,39 @@ def taint_result(program: Program) -> TaintResult:
         program.cache[key] = analyse(program)
     result: TaintResult = program.cache[key]
     return result
+
+
+def settle(program: Program, findings: list[Finding], *, check_id: str, cwe: str, sink: str, what: str,
+           add_param: str | None = None) -> list[Finding]:
+    """Let the engine decide a check's ``cwe`` findings for one sink class.
+
+    A finding on a sink that no outside input reaches on any feasible path (or on dead code) becomes low; one
+    that outside input reaches becomes high (the check's own rating judged the value's origin), and a tainted
+    sink the check missed is added (high). ``add_param`` also adds sinks reached only by a caller's value, at
+    that severity. Where the engine gave up or did not see the sink, the check's own judgement stands.
+    """
+    result = taint_result(program)
+    if not result.ok:
+        return findings
+    out = []
+    seen: set[int] = set()
+    for f in findings:
+        if f.rule == check_id and f.cwe == cwe and f.line is not None:
+            seen.add(f.line)
+            verdict = result.line_verdict(f.line, sink)
+            if verdict == CLEAN and f.severity != "low":
+                f = f.model_copy(update={"severity": "low", "message": f.message + " (but no outside input "
+                                         "reaches it on any feasible path)"})
+            elif verdict == TAINTED and f.severity != "high":
+                f = f.model_copy(update={"severity": "high"})
+        out.append(f)
+    for node, verdict in result.flows(sink):
+        line = getattr(node, "lineno", None)
+        if line is None or line in seen:
+            continue
+        if verdict == TAINTED or (verdict == FROM_CALLER and add_param is not None):
+            seen.add(line)
+            source = "outside input" if verdict == TAINTED else "a caller's value"
+            out.append(finding(check_id, cwe, "high" if verdict == TAINTED else str(add_param), node,
+                               f"{source} reaches {what} unsanitised on a feasible path"))
+    return out

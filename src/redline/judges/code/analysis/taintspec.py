@@ -10,7 +10,9 @@ an earlier encoding, so their result is raw again.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis import calls
@@ -87,6 +89,8 @@ HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "reques
 HTTP_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.request",
                              "sanic.request"})
+CAST_FOLDS: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "bool": bool, "len": len, "abs": abs,
+                                              "round": round}
 SAFE_WORDS = frozenset({"safe", "sanitize", "sanitise", "sanitized", "sanitised"})
 RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a prefix check confines it
 RESOLVERS = frozenset({"resolve", "absolute"})
@@ -148,8 +152,7 @@ class TaintSpec(Spec):
                                                                    "isdecimal", "startswith", "endswith", "count",
                                                                    "find", "index") and recv.kind == ""):
             if args and args[0].known and name in ("int", "float", "bool", "len", "abs", "round"):
-                out = av.fold({"int": int, "float": float, "bool": bool, "len": len, "abs": abs,
-                               "round": round}[name], args[0].const)
+                out = av.fold(CAST_FOLDS[name], args[0].const)
                 if out is not av.NOCONST:
                     return av.const(out)
             if recv is not None and recv.known and all(a.known for a in args):

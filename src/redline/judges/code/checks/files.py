@@ -24,6 +24,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.analysis.taintflow import settle
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -133,7 +134,7 @@ def check_path(program: Program) -> list[Finding]:
         out.append(finding("path-confined", "CWE-22", "high" if from_user else "medium", call,
                            "file path built from " + ("request input" if from_user else "a caller's value") +
                            " without basename/secure_filename or a check that it stays in the base directory"))
-    return out
+    return settle(program, out, check_id="path-confined", cwe="CWE-22", sink="path", what="a file path")
 
 
 def _upload_objects(program: Program, func: FuncNode) -> bool:
