@@ -169,9 +169,11 @@ def container_method(it: Interp, target: ast.expr | None, recv: Val, method: str
             if not -len(elems) <= index < len(elems):
                 return None
             result = elems.pop(index)
-        elif method == "remove" and len(args) == 1 and args[0].known and \
-                all(e.known for e in elems) and any(e.const == args[0].const for e in elems):
-            del elems[next(k for k, e in enumerate(elems) if e.const == args[0].const)]
+        elif method == "remove" and len(args) == 1 and args[0].known:
+            first = next((k for k, e in enumerate(elems) if not e.known or e.const == args[0].const), None)
+            if first is None or not elems[first].known:
+                return None  # not there, or an unknown element before it might be the one removed
+            del elems[first]
         elif method == "clear":
             elems = []
         elif method == "copy":

@@ -336,9 +336,8 @@ class Interp:
             return self.name(e.id, env)
         source = self.spec.source(self, e)
         if source is not None:
-            if isinstance(e, ast.Call):  # arguments still run (a sink among them)
-                for a in [*e.args, *(k.value for k in e.keywords)]:
-                    self.ev(a, env)
+            if isinstance(e, ast.Call):  # the call still runs: its arguments, and the call as a sink
+                self.spec.call(self, e, env)
             return source
         if isinstance(e, ast.Call):
             return self.spec.call(self, e, env)

@@ -124,8 +124,9 @@ class TaintSpec(Spec):
     def source(self, it: Interp, e: ast.expr) -> Val | None:
         if self._fixed_path(it, e):
             return av.const(self.route_path[0])  # a route without parameters: the path is fixed
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and self._fixed_path(it, e.func.value):
-            return None
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and (
+                self._fixed_path(it, e.func.value) or isinstance(e.func.value, (ast.Call, ast.Subscript))):
+            return None  # a method of a value read from the request: the receiver is the source
         if isinstance(e, (ast.Attribute, ast.Call, ast.Subscript)) and self.taint.is_source(e):
             return Val(taint=SRC)
         return None
@@ -192,7 +193,7 @@ class TaintSpec(Spec):
                     return av.const(out)
             return av.mix(every, kind="list" if name in ("list", "tuple", "sorted", "set") else "")
         if _last(name)[:1].isupper() and not any(v.taint for v in every):  # a constructor: a keyed store
-            return Val(kind="obj", keys=())
+            return Val(kind="obj", keys=tuple(kwargs.items()))
         return av.mix(every)
 
     # -- sinks ------------------------------------------------------------------------------------------
