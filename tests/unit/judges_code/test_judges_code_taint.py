@@ -243,9 +243,24 @@ ENGINE_CASES: list[tuple[str, str, str]] = [
         parser = etree.XMLParser(resolve_entities=True)
         etree.fromstring(request.data, parser)
     """),
+    ("xxe", "clean", """
+        from lxml import etree
+        parser = etree.XMLParser(resolve_entities=True)
+        doc = request.data
+        doc = b"<a/>" if len("abc") == 3 else doc
+        etree.fromstring(doc, parser)
+    """),
+    ("xxe", "tainted", """
+        import xml.sax
+        from xml.sax.handler import feature_external_ges
+        parser = xml.sax.make_parser()
+        parser.setFeature(feature_external_ges, True)
+        parser.parse(request.files["doc"])
+    """),
     ("redirect", "tainted", "from flask import redirect\nreturn redirect(request.args['next'])\n"),
     ("redirect", "clean", "from flask import redirect, url_for\nreturn redirect(url_for('home'))\n"),
     ("trust", "tainted", "from flask import session\nsession['user'] = request.form['u']\n"),
+    ("trust", "tainted", "from helpers.utils import mysession\nmysession['userid'] = request.args['u']\n"),
     ("trust", "clean", "from flask import session\nsession['count'] = int(request.form['n'])\n"),
     ("header", "tainted", """
         from flask import make_response
@@ -382,6 +397,11 @@ TWINS: list[tuple[str, str, str]] = [
     ("xpath-parameterized",
      _route("from lxml import etree\nt = etree.parse('u.xml')\nt.xpath(\"//u[@n='\" + request.args['n'] + \"']\")\n"),
      _route("from lxml import etree\nt = etree.parse('u.xml')\nt.xpath('//u[@n=$n]', n=request.args['n'])\n")),
+    ("xml-safe-parser",
+     _route("from lxml import etree\np = etree.XMLParser(resolve_entities=True)\n"
+            "return etree.tostring(etree.fromstring(request.data, p))\n"),
+     _route("from lxml import etree\np = etree.XMLParser(resolve_entities=True)\nd = request.data\n"
+            "return etree.tostring(etree.fromstring(b'<a/>', p))\n")),
     ("session-trust-boundary",
      _route("from flask import session\nsession['role'] = request.form['role']\nreturn 'ok'\n"),
      _route("from flask import session\nrole = request.form['role']\nsession['role'] = 'admin' if 1 > 2 else 'user'\n"
@@ -403,7 +423,8 @@ def test_vulnerable_twin_scores_above_fixed_twin() -> None:
             for k, (cid, vulnerable, fixed) in enumerate(TWINS)
             for cwe in [{"no-shell-injection": "CWE-78", "path-confined": "CWE-22", "ldap-filter-escaped": "CWE-90",
                          "no-unsafe-deserialization": "CWE-502", "xpath-parameterized": "CWE-643",
-                         "session-trust-boundary": "CWE-501"}[cid]]
+                         "session-trust-boundary": "CWE-501",
+                         "xml-safe-parser": "CWE-611"}[cid]]
             for side, code in (("bad", vulnerable), ("good", fixed))]
     out = {r["id"]: r for r in judge_code_rows(rows, judge=judge)}
     for k in range(len(TWINS)):

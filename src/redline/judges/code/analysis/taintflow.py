@@ -150,3 +150,22 @@ def settle(program: Program, findings: list[Finding], *, check_id: str, cwe: str
             out.append(finding(check_id, cwe, "high" if verdict == TAINTED else str(add_param), node,
                                f"{source} reaches {what} unsanitised on a feasible path"))
     return out
+
+
+def settle_by_program(program: Program, findings: list[Finding], *, check_id: str, sink: str) -> list[Finding]:
+    """For a weakness judged where a setting is made (an entity-resolving XML parser) rather than at the sink:
+    when every sink of the class is reached only by clean values, the check's findings become low; when outside
+    input reaches one, its medium findings become high."""
+    result = taint_result(program)
+    verdicts = {v for _, v in result.flows(sink)} if result.ok else {UNKNOWN}
+    if not verdicts or UNKNOWN in verdicts or FROM_CALLER in verdicts:
+        return findings
+    out = []
+    for f in findings:
+        if f.rule == check_id and verdicts == {CLEAN} and f.severity != "low":
+            f = f.model_copy(update={"severity": "low", "message": f.message + " (but no outside input reaches a "
+                                     "parser on any feasible path)"})
+        elif f.rule == check_id and TAINTED in verdicts and f.severity == "medium":
+            f = f.model_copy(update={"severity": "high"})
+        out.append(f)
+    return out

@@ -170,6 +170,8 @@ class TaintSpec(Spec):
         if _last(name) in DECODERS:
             base = av.mix([*every, *([recv] if recv is not None else [])])
             return Val(taint=base.taint)
+        if name == "xml.sax.make_parser":
+            return Val(kind="obj", keys=(("sax", av.const(True)),))
         if name in RESOLVING_CALLS:
             base = av.mix(every, kind="path")
             return replace(base, safe=base.safe | {RESOLVED})
@@ -240,13 +242,11 @@ class TaintSpec(Spec):
         elif last in XPATH_METHODS and isinstance(e.func, ast.Attribute) and (
                 {"lxml", "xml", "elementpath"} & imported) and (last in ("xpath", "XPath") or args):
             found.append(("xpath", _arg(args, kwargs, 1 if name.startswith("elementpath") else 0, "path", "_path")))
-        elif last in XML_PARSE and (name.startswith(("lxml", "etree")) or "lxml" in imported and "etree" in name):
-            parser = _arg(args, kwargs, 1, "parser")
-            if parser is not None and parser.lookup("resolve_entities") is not None and \
-                    parser.lookup("resolve_entities") != av.const(False):
-                found.append(("xxe", _arg(args, kwargs, 0, "source", "text")))
-        elif name.startswith("xml.sax") and last in ("parseString", "parse") and recv is None:
-            pass
+        elif last in XML_PARSE and (name.startswith(("lxml", "etree")) or "lxml" in imported and "etree" in name or
+                                    name.startswith(("xml.sax", "xml.dom"))):
+            found.append(("xxe", _arg(args, kwargs, 0, "source", "text", "string")))  # the check judges the parser
+        elif recv is not None and recv.lookup("sax") is not None and last in ("parse", "feed"):
+            found.append(("xxe", _arg(args, kwargs, 0, "source", "data")))
         if name in XSS_CALLS or last in ("render_template_string", "make_response", "HttpResponse"):
             found.append(("xss", _arg(args, kwargs, 0, "response", "source", "content")))
             if last == "render_template_string":
@@ -258,7 +258,8 @@ class TaintSpec(Spec):
         if last in LOG_METHODS and isinstance(e.func, ast.Attribute) and (
                 name.startswith("logging.") or "log" in it.program.dotted(e.func.value).lower()):
             found += [("log", v) for v in args]
-        if name.startswith(("session.", "flask.session.")) and last in ("update", "setdefault", "__setitem__"):
+        if ".".join(name.split(".")[-2:-1]).lower().endswith(("session", "sess")) and \
+                last in ("update", "setdefault", "__setitem__"):
             found += [("trust", v) for v in args[1:] or args]
         if last in ("add", "set", "add_header", "__setitem__") and it.program.dotted(
                 e.func.value if isinstance(e.func, ast.Attribute) else e.func).endswith("headers"):
@@ -270,7 +271,8 @@ class TaintSpec(Spec):
     def on_store(self, it: Interp, target: ast.Subscript | ast.Attribute, value: Val, env: Env) -> None:
         if isinstance(target, ast.Subscript):
             holder = it.program.dotted(target.value)
-            if holder in ("session", "flask.session") or holder.endswith(".session"):
+            last = holder.split(".")[-1].lower()
+            if last.endswith(("session", "sess")) and "cookie" not in last:
                 it.record(target, "trust", value)
             elif holder.endswith("headers") or holder.endswith("cookies"):
                 it.record(target, "header", value)

@@ -6,7 +6,7 @@ import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
 from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
-from redline.judges.code.analysis.taintflow import settle
+from redline.judges.code.analysis.taintflow import settle, settle_by_program
 from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -150,4 +150,4 @@ def check_xml(program: Program) -> list[Finding]:
             out.append(finding("xml-safe-parser", "CWE-776", "low", call,
                                f"{name}() on XML; the stdlib parser is safe from XXE on current Python, "
                                "defusedxml adds limits"))
-    return out
+    return settle_by_program(program, out, check_id="xml-safe-parser", sink="xxe")
