@@ -330,8 +330,10 @@ def test_loops_reach_a_fixed_point() -> None:
 def test_parameters_of_unknown_callers_are_not_outside_input() -> None:
     code = "import os\ndef run(cmd):\n    os.system(cmd)\n"
     assert _verdict(code, "shell") == "param"
-    called = code + "run('ls')\n"
-    assert _verdict(called, "shell") == "clean"
+    assert _verdict(code + "run('ls')\n", "shell") == "param"  # public: another module may call it
+    private = "import os\ndef _run(cmd):\n    os.system(cmd)\n_run('ls')\n"
+    assert _verdict(private, "shell") == "clean"
+    assert _verdict(private.replace("'ls'", "input()"), "shell") == "tainted"
     route = "@app.route('/r/<name>')\ndef show(name):\n    import os\n    os.system('echo ' + name)\n"
     assert _verdict(route, "shell") == "tainted"
 

@@ -75,6 +75,7 @@ def run_function(it: Interp, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.
         it.incomplete = True
         return av.mix([*args, *kwargs.values(), *([self_val] if self_val else [])]), self_val
     it.stack.append(id(node))
+    it.ran.add(id(node))
     frame = Frame()
     it.frames.append(frame)
     try:
@@ -197,7 +198,11 @@ def container_method(it: Interp, target: ast.expr | None, recv: Val, method: str
             return recv if method == "copy" else av.mix([recv], kind="list") if method != "keys" else av.seq(
                 [av.const(k) for k, _ in recv.keys], "list")
         known_key = bool(key_args) and all(a.known for a in key_args)
-        if not known_key or not args:
+        if not args:
+            return None
+        if not known_key:  # a value looked up by an unknown key is one of the stored values, not the key
+            if method in ("get", "__getitem__") and recv.kind == "dict":
+                return av.join(av.summary(recv), args[1] if len(args) > 1 else Val(const=None))
             return None
         if method in KEYED_SET and len(args) >= 2:
             old = recv.lookup(key)

@@ -63,6 +63,7 @@ class Interp:
         self.spec = spec
         self.defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda] = {}
         self.globals: Env = {}
+        self.closure: Env = {}  # names of the enclosing functions, for a nested function analysed as an entry
         self.frames: list[Frame] = []
         self.stack: list[int] = []
         self.steps = 0
@@ -71,6 +72,7 @@ class Interp:
         self.summaries: dict[tuple[int, tuple[tuple[str, Val], ...]], Val] = {}
         self.incomplete = False  # a call was cut off at the depth bound: unreached code may still run
         self.reached: set[int] = set()  # lines of the statements interpreted
+        self.ran: set[int] = set()  # ids of the functions interpreted at least once
 
     # -- bookkeeping ------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -309,6 +311,8 @@ class Interp:
     def name(self, ident: str, env: Env) -> Val:
         if ident in env:
             return env[ident]
+        if ident in self.closure:
+            return self.closure[ident]
         if ident in self.globals:
             return self.globals[ident]
         if ident in ("True", "False", "None"):

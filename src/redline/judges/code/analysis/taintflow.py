@@ -11,6 +11,7 @@ unsanitised reaches it, or it is dead code) or ``unknown`` (the engine gave up o
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from redline.judges.code.analysis import absval as av
@@ -18,7 +19,7 @@ from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import PARAM, SRC, Val
 from redline.judges.code.analysis.flow import Taint, _safe_annotation, call_sites
 from redline.judges.code.analysis.interp import Budget, Interp
-from redline.judges.code.analysis.program import Program, finding
+from redline.judges.code.analysis.program import Program, finding, walk_no_nested
 from redline.judges.code.analysis.taintspec import TaintSpec
 from redline.records import Finding
 
@@ -72,6 +73,36 @@ def _entry_args(program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef, 
     return [av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=bits) for p in params]
 
 
+def _closure(it: Interp, program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Val]:
+    """What a nested function sees of its enclosing functions: their functions and classes as themselves, their
+    other names as unknown values (the enclosing call's state is not known here)."""
+    out: dict[str, Val] = {}
+    for outer in reversed([a for a in program.ancestors(func) if isinstance(a, (ast.FunctionDef,
+                                                                                ast.AsyncFunctionDef))]):
+        for p in [*outer.args.posonlyargs, *outer.args.args, *outer.args.kwonlyargs]:
+            out[p.arg] = av.UNKNOWN_PARAM
+        for node in walk_no_nested(outer):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                out[node.id] = av.UNKNOWN_PARAM
+        for node in outer.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                out[node.name] = it.bind_def(node)
+    return out
+
+
+def _entry_order(program: Program, classes: dict[int, ast.ClassDef],
+                 top: set[int]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Entry points: functions whose callers are unknown, and every public module-level function and method
+    (another module may call it with anything); a function called here is also interpreted at each call."""
+    out = []
+    for func in program.functions:
+        public = (id(func) in top or id(func) in classes) and (not func.name.startswith("_") or
+                                                               func.name.startswith("__"))
+        if public or call_sites(program, func) is None:
+            out.append(func)
+    return out
+
+
 def analyse(program: Program, *, strict: bool = False) -> TaintResult:
     """Interpret ``program``; odd code gives an ``ok=False`` result (``strict`` re-raises, for tests)."""
     taint = Taint(program, untrusted=False)
@@ -79,13 +110,14 @@ def analyse(program: Program, *, strict: bool = False) -> TaintResult:
     route_path = [""]
     it = Interp(program, TaintSpec(taint, route_flag, route_path))
     try:
-        it.globals = it.block(list(program.tree.body), {}) or {}
+        it.globals = {node.name: it.bind_def(node) for node in program.tree.body
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+        it.globals.update(it.block(list(program.tree.body), {}) or {})
         classes = {id(s): node for node in ast.walk(program.tree) if isinstance(node, ast.ClassDef)
                    for s in node.body}
-        for func in program.functions:
+        top = {id(node) for node in program.tree.body}
+        for func in _entry_order(program, classes, top):
             owner = classes.get(id(func))
-            if owner is None and call_sites(program, func) is not None:
-                continue  # interpreted where it is called
             route = program.route(func)
             route_flag[0] = route is not None
             route_path[0] = route.path if route is not None and route.path.startswith("/") and \
@@ -97,9 +129,17 @@ def analyse(program: Program, *, strict: bool = False) -> TaintResult:
             kwonly = {p.arg: (av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=SRC if route_flag[0]
                                                                                    else PARAM))
                       for p in func.args.kwonlyargs}
+            it.closure = _closure(it, program, func)
             calls.run_function(it, func, _entry_args(program, func, route_flag[0], self_val), kwonly, self_val)
             it.frames.clear()
             it.stack.clear()
+        for func in program.functions:  # called only where the engine could not follow: judge it on its own
+            if id(func) not in it.ran:
+                it.closure = _closure(it, program, func)
+                route_flag[0] = False
+                calls.run_function(it, func, _entry_args(program, func, False, None), {}, None)
+                it.frames.clear()
+                it.stack.clear()
     except (Budget, RecursionError, ValueError, TypeError, AttributeError, IndexError, KeyError):
         if strict:
             raise
@@ -117,13 +157,15 @@ def taint_result(program: Program) -> TaintResult:
 
 
 def settle(program: Program, findings: list[Finding], *, check_id: str, cwe: str, sink: str, what: str,
-           add_param: str | None = None) -> list[Finding]:
+           add: Callable[[ast.AST], bool] | None = None, add_param: str | None = None) -> list[Finding]:
     """Let the engine decide a check's ``cwe`` findings for one sink class.
 
     A finding on a sink that no outside input reaches on any feasible path (or on dead code) becomes low; one
     that outside input reaches becomes high (the check's own rating judged the value's origin), and a tainted
-    sink the check missed is added (high). ``add_param`` also adds sinks reached only by a caller's value, at
-    that severity. Where the engine gave up or did not see the sink, the check's own judgement stands.
+    sink the check missed is added (high) when ``add(node)`` allows it (the check's own validation tests: a
+    check that already judged the sink and its guards is not overruled). ``add_param`` also adds sinks reached
+    only by a caller's value, at that severity. Where the engine gave up or did not see the sink, the check's
+    own judgement stands.
     """
     result = taint_result(program)
     if not result.ok:
@@ -142,7 +184,7 @@ def settle(program: Program, findings: list[Finding], *, check_id: str, cwe: str
         out.append(f)
     for node, verdict in result.flows(sink):
         line = getattr(node, "lineno", None)
-        if line is None or line in seen:
+        if line is None or line in seen or add is None or not add(node):
             continue
         if verdict == TAINTED or (verdict == FROM_CALLER and add_param is not None):
             seen.add(line)
@@ -169,3 +211,8 @@ def settle_by_program(program: Program, findings: list[Finding], *, check_id: st
             f = f.model_copy(update={"severity": "high"})
         out.append(f)
     return out
+
+
+def always(node: ast.AST) -> bool:
+    """``settle(add=always)``: every tainted sink the check missed is added."""
+    return True

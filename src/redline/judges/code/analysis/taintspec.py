@@ -55,6 +55,8 @@ SHELL_CALLS = frozenset({"os.system", "os.popen", "subprocess.getoutput", "subpr
 SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                         "subprocess.Popen"})
 SHELL_FLAGS = ("-c", "/c", "-Command", "/C")
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/bin/zsh", "/usr/bin/bash", "cmd",
+                    "cmd.exe", "powershell", "pwsh", "powershell.exe"})
 CODE_CALLS = frozenset({"eval", "exec", "compile", "builtins.eval", "builtins.exec"})
 PATH_CALLS = frozenset({"open", "io.open", "os.open", "codecs.open", "aiofiles.open", "os.remove", "os.unlink",
                         "os.rmdir", "os.removedirs", "os.mkdir", "os.makedirs", "os.listdir", "os.scandir",
@@ -213,7 +215,7 @@ class TaintSpec(Spec):
             if shell is not None and not (shell.known and not shell.const):
                 found.append(("shell", cmd))
             elif cmd is not None and cmd.elems is not None and len(cmd.elems) >= 3 and \
-                    cmd.elems[1].const in SHELL_FLAGS:
+                    cmd.elems[1].const in SHELL_FLAGS and (not cmd.elems[0].known or cmd.elems[0].const in SHELLS):
                 found.append(("shell", av.mix(cmd.elems[2:])))
             elif cmd is not None:
                 found.append(("argv", cmd))
@@ -286,6 +288,10 @@ class TaintSpec(Spec):
         ``str(p).startswith(base)`` holds for a resolved ``p``, ``p`` stays inside the base."""
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             return self.refine(it, test.operand, not outcome, env)
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) == outcome:
+            for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
+                env = self.refine(it, value, outcome, env)
+            return env
         if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
                 test.func.attr in CONFINING:
             target = test.func.value

@@ -8,7 +8,7 @@ is a finding. These checks own the Semgrep taint rules for the same weaknesses (
 from __future__ import annotations
 
 from redline.judges.code.analysis.program import Program
-from redline.judges.code.analysis.taintflow import settle
+from redline.judges.code.analysis.taintflow import always, settle
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
 
@@ -16,30 +16,31 @@ from redline.records import Finding
 @check("ldap-filter-escaped", cwes=("CWE-90",), title="LDAP filters escape input")
 def check_ldap(program: Program) -> list[Finding]:
     return settle(program, [], check_id="ldap-filter-escaped", cwe="CWE-90", sink="ldap",
-                  what="an LDAP filter or DN (use escape_filter_chars / escape_dn_chars)", add_param="medium")
+                  what="an LDAP filter or DN (use escape_filter_chars / escape_dn_chars)", add=always,
+                  add_param="medium")
 
 
 @check("xpath-parameterized", cwes=("CWE-643",), title="XPath queries use variables")
 def check_xpath(program: Program) -> list[Finding]:
     return settle(program, [], check_id="xpath-parameterized", cwe="CWE-643", sink="xpath",
-                  what="an XPath expression (pass it as an XPath variable)", add_param="medium")
+                  what="an XPath expression (pass it as an XPath variable)", add=always, add_param="medium")
 
 
 @check("header-crlf", cwes=("CWE-113",), title="no input in response headers")
 def check_header(program: Program) -> list[Finding]:
     return settle(program, [], check_id="header-crlf", cwe="CWE-113", sink="header",
-                  what="a response header (strip CR/LF or allow-list it)")
+                  what="a response header (strip CR/LF or allow-list it)", add=always)
 
 
 @check("log-forging", cwes=("CWE-117",), title="no raw input in log records")
 def check_log(program: Program) -> list[Finding]:
     return [f.model_copy(update={"severity": "medium"}) for f in settle(
         program, [], check_id="log-forging", cwe="CWE-117", sink="log",
-        what="a log record (strip CR/LF or log it with %r)")]
+        what="a log record (strip CR/LF or log it with %r)", add=always)]
 
 
 @check("session-trust-boundary", cwes=("CWE-501",), title="no unvalidated input stored in the session")
 def check_trust(program: Program) -> list[Finding]:
     return [f.model_copy(update={"severity": "medium"}) for f in settle(
         program, [], check_id="session-trust-boundary", cwe="CWE-501", sink="trust",
-        what="the server-side session (validate it first)")]
+        what="the server-side session (validate it first)", add=always)]

@@ -21,7 +21,7 @@ from redline.judges.code.analysis.program import (
     kwarg,
     words,
 )
-from redline.judges.code.analysis.taintflow import settle
+from redline.judges.code.analysis.taintflow import always, settle
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -174,7 +174,8 @@ def check_shell(program: Program) -> list[Finding]:
             out.append(finding("no-shell-injection", "CWE-88", "medium", call,
                                f"{unparse(hit)[:40]!r} from input can start with '-' and be read as an option; "
                                "validate it or put '--' before it"))
-    return settle(program, out, check_id="no-shell-injection", cwe="CWE-78", sink="shell", what="a shell command")
+    return settle(program, out, check_id="no-shell-injection", cwe="CWE-78", sink="shell", what="a shell command",
+                  add=always)
 
 
 ARGV_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -290,4 +291,4 @@ def check_eval(program: Program) -> list[Finding]:
                                        and untrusted.tainted(source)):
                 out.append(finding("no-eval", "CWE-94", "high", call,
                                    "template source built from input (server-side template injection)"))
-    return settle(program, out, check_id="no-eval", cwe="CWE-95", sink="code", what="code that is run")
+    return settle(program, out, check_id="no-eval", cwe="CWE-95", sink="code", what="code that is run", add=always)

@@ -6,7 +6,7 @@ import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
 from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
-from redline.judges.code.analysis.taintflow import settle, settle_by_program
+from redline.judges.code.analysis.taintflow import always, settle, settle_by_program
 from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -93,7 +93,7 @@ def check_deserialization(program: Program) -> list[Finding]:
         out.append(finding("no-unsafe-deserialization", "CWE-502", "high" if outside else "low", call,
                            f"{what} (on {origin})"))
     return settle(program, out, check_id="no-unsafe-deserialization", cwe="CWE-502", sink="deser",
-                  what="a deserializer that can run code")
+                  what="a deserializer that can run code", add=always)
 
 
 def _lxml_parser(program: Program, parser: ast.expr | None) -> ast.Call | None:
