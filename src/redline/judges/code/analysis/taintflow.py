@@ -23,6 +23,7 @@ from redline.judges.code.analysis.program import Program, finding, walk_no_neste
 from redline.judges.code.analysis.taintspec import TaintSpec
 from redline.records import Finding
 
+REQUEST_PARAMS = frozenset({"request", "req"})  # a handler's request object: its fields are judged as sources
 TAINTED, FROM_CALLER, CLEAN, UNKNOWN = "tainted", "param", "clean", "unknown"
 
 
@@ -70,7 +71,8 @@ def _entry_args(program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef, 
     if self_val is not None:
         params = params[1:]
     bits = SRC if route else PARAM
-    return [av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=bits) for p in params]
+    return [av.CLEAN if _safe_annotation(func, p.arg) or (route and p.arg in REQUEST_PARAMS) else Val(taint=bits)
+            for p in params]
 
 
 def _closure(it: Interp, program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Val]:

@@ -17,7 +17,7 @@ from typing import Any
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
-from redline.judges.code.analysis.flow import Taint
+from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
 
@@ -167,6 +167,8 @@ class TaintSpec(Spec):
         if classes is not None:
             base = av.mix([*every, *([recv] if recv is not None and name not in SANITIZERS else [])])
             return CLEAN if ALL in classes else replace(base, safe=base.safe | classes)
+        if _last(name) in DB_ROW_CALLS or (recv is None and _last(name) == "get" and name.endswith("objects.get")):
+            return CLEAN  # a row the database holds, not the request (second-order flows are not followed)
         if (callee is None or not callee.ref) and set(words(_last(name))) & SAFE_WORDS:
             return CLEAN  # an outside helper that says it returns a safe value (``get_safe_value``)
         if _last(name) in DECODERS:
