@@ -13,6 +13,7 @@ import pytest
 from redline.judges.code.analysis.program import Program
 from redline.judges.code.analysis.taintflow import analyse
 from redline.judges.code.checks import run_checks
+from redline.judges.code.checks.flows import NOTE_CHECKS
 from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
 
 HEAD = """
@@ -415,8 +416,11 @@ TWINS: list[tuple[str, str, str]] = [
 def test_check_twins(check_id: str, vulnerable: str, fixed: str) -> None:
     bad = _check_findings(vulnerable, check_id)
     good = _check_findings(fixed, check_id)
-    assert any(sev == "high" or sev == "medium" for sev, _ in bad), bad
-    assert all(sev == "low" for sev, _ in good), good
+    if check_id in NOTE_CHECKS:  # rated low by design, counted when the task asks about it (see below)
+        assert bad and not good, (bad, good)
+    else:
+        assert any(sev == "high" or sev == "medium" for sev, _ in bad), bad
+        assert all(sev == "low" for sev, _ in good), good
 
 
 def test_vulnerable_twin_scores_above_fixed_twin() -> None:

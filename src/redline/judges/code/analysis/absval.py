@@ -18,6 +18,7 @@ from typing import Any
 SRC = 1  # outside input
 PARAM = 2  # a parameter whose callers are unknown
 ALL = "*"  # sanitised for every sink class (a numeric cast)
+NO_PARENT = "no-parent"  # holds no '..': safe as a path only when appended to a base by string concatenation
 MAX_CONST_LEN = 4096  # folding stops for longer strings and collections
 
 
@@ -51,7 +52,7 @@ class Val:
         return self.const is not NOCONST
 
     def safe_for(self, sink: str) -> bool:
-        return not self.taint or ALL in self.safe or sink in self.safe
+        return not self.taint or ALL in self.safe or sink in self.safe or (sink == "path" and NO_PARENT in self.safe)
 
     def lookup(self, key: Any) -> Val | None:
         if self.keys is None:

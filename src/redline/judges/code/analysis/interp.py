@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis.absval import CLEAN, NOCONST, Val
@@ -21,7 +21,7 @@ Env = dict[str, Val]
 MAX_CALL_DEPTH = 4
 MAX_LOOP_ROUNDS = 3
 MAX_STEPS = 20_000  # statements and expressions per program: past this the analysis gives up ("unknown")
-TERMINATORS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+NO_RETURN = frozenset({"abort", "exit", "_exit", "fail", "throw"})
 
 
 class Budget(Exception):
@@ -117,6 +117,8 @@ class Interp:
             return env
         if isinstance(s, ast.Expr):
             self.ev(s.value, env)
+            if isinstance(s.value, ast.Call) and self.program.call_name(s.value).split(".")[-1] in NO_RETURN:
+                return None  # abort(400), sys.exit(): this path ends here
             return env
         if isinstance(s, ast.If):
             test = self.truth(s.test, env)
@@ -460,8 +462,9 @@ class Interp:
             return av.seq([*a.elems, *b.elems], a.kind if a.kind == b.kind else "list")
         if isinstance(op, ast.Mod) and a.known and isinstance(a.const, str) and b.taint:
             return av.mix([b.elems and av.mix(b.elems) or b])
-        kind = "path" if isinstance(op, ast.Div) and "path" in (a.kind, b.kind) else ""
-        return av.mix([a, b], kind=kind)
+        if isinstance(op, ast.Div) and "path" in (a.kind, b.kind):  # base / part: an absolute part replaces base
+            return av.mix([a, replace(b, safe=b.safe - {av.NO_PARENT})], kind="path")
+        return av.mix([a, b])
 
     def boolop(self, e: ast.BoolOp, env: Env) -> Val:
         vals: list[Val] = []

@@ -17,7 +17,7 @@ from typing import Any
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
-from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint
+from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint, validation_name
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
 
@@ -98,7 +98,12 @@ RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a 
 RESOLVERS = frozenset({"resolve", "absolute"})
 RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 CONFINING = frozenset({"startswith", "is_relative_to"})
+CHAR_CLASS = frozenset({"isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
+
+
+def _joined(v: Val) -> Val:
+    return replace(v, safe=v.safe - {av.NO_PARENT}) if av.NO_PARENT in v.safe else v
 
 
 def _last(name: str) -> str:
@@ -179,8 +184,8 @@ class TaintSpec(Spec):
         if name in RESOLVING_CALLS:
             base = av.mix(every, kind="path")
             return replace(base, safe=base.safe | {RESOLVED})
-        if name in PATH_CTORS:
-            return av.mix(every, kind="path")
+        if name in PATH_CTORS:  # a later part replaces the base when absolute: a '..' check is not enough
+            return av.mix([every[0], *(_joined(v) for v in every[1:])] if every else [], kind="path")
         if recv is not None and isinstance(func, ast.Attribute):
             if recv.kind == "path" and func.attr in ("read_text", "read_bytes", "exists", "is_file"):
                 return CLEAN
@@ -272,6 +277,25 @@ class TaintSpec(Spec):
             if value is not None:
                 it.record(e, cls, value)
 
+    def _validated_name(self, it: Interp, test: ast.expr) -> str | None:
+        """The variable a passing test validates: a full regex match, a character-class method, membership in
+        a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In) and \
+                isinstance(test.left, ast.Name) and not isinstance(test.comparators[0], ast.Constant):
+            return test.left.id
+        if not isinstance(test, ast.Call):
+            return None
+        name = it.program.call_name(test)
+        last = _last(name)
+        if isinstance(test.func, ast.Attribute) and last in CHAR_CLASS and isinstance(test.func.value, ast.Name):
+            return test.func.value.id
+        candidates = [a for a in test.args if isinstance(a, ast.Name)]
+        if not candidates:
+            return None
+        if last in ("fullmatch", "match") and (name.startswith("re.") or isinstance(test.func, ast.Attribute)):
+            return candidates[-1].id
+        return candidates[0].id if validation_name(last) else None
+
     def on_store(self, it: Interp, target: ast.Subscript | ast.Attribute, value: Val, env: Env) -> None:
         if isinstance(target, ast.Subscript):
             holder = it.program.dotted(target.value)
@@ -294,6 +318,10 @@ class TaintSpec(Spec):
             for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
                 env = self.refine(it, value, outcome, env)
             return env
+        checked = self._validated_name(it, test) if outcome else None
+        if checked is not None and checked in env and env[checked].taint:
+            env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
+            return env
         if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
                 test.func.attr in CONFINING:
             target = test.func.value
@@ -309,5 +337,5 @@ class TaintSpec(Spec):
                     (isinstance(op, ast.In) and not outcome or isinstance(op, ast.NotIn) and outcome):
                 var = test.comparators[0].id
                 if var in env and env[var].taint:
-                    env[var] = replace(env[var], safe=env[var].safe | {"path"})
+                    env[var] = replace(env[var], safe=env[var].safe | {av.NO_PARENT})
         return env

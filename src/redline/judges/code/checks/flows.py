@@ -32,15 +32,20 @@ def check_header(program: Program) -> list[Finding]:
                   what="a response header (strip CR/LF or allow-list it)", add=always)
 
 
+# Rated low (a note) on purpose, as the Semgrep rules they own were: too common to count on their own, but the
+# judge counts them when a task asks about exactly their weakness (``CodeSecurityJudge.owns_asked``).
+NOTE_CHECKS = frozenset({"log-forging", "session-trust-boundary"})
+
+
 @check("log-forging", cwes=("CWE-117",), title="no raw input in log records")
 def check_log(program: Program) -> list[Finding]:
-    return [f.model_copy(update={"severity": "medium"}) for f in settle(
+    return [f.model_copy(update={"severity": "low"}) for f in settle(
         program, [], check_id="log-forging", cwe="CWE-117", sink="log",
         what="a log record (strip CR/LF or log it with %r)", add=always)]
 
 
 @check("session-trust-boundary", cwes=("CWE-501",), title="no unvalidated input stored in the session")
 def check_trust(program: Program) -> list[Finding]:
-    return [f.model_copy(update={"severity": "medium"}) for f in settle(
+    return [f.model_copy(update={"severity": "low"}) for f in settle(
         program, [], check_id="session-trust-boundary", cwe="CWE-501", sink="trust",
         what="the server-side session (validate it first)", add=always)]
