@@ -211,6 +211,28 @@ ENGINE_CASES: list[tuple[str, str, str]] = [
             return "no"
         open(f"/srv/{bar}")
     """),
+    ("path", "tainted", """
+        import os
+        bar = request.args["f"]
+        if "../" in bar:
+            return "no"
+        open(os.path.join("/srv", bar))
+    """),
+    ("shell", "clean", """
+        import os, re
+        from flask import abort
+        host = request.args["host"]
+        if not re.fullmatch(r"[a-z0-9.-]+", host):
+            abort(400)
+        os.system("ping -c 1 " + host)
+    """),
+    ("shell", "clean", """
+        import os
+        mode = request.args["mode"]
+        if mode not in ALLOWED_MODES:
+            return "bad mode"
+        os.system("run --mode " + mode)
+    """),
     ("path", "clean", """
         import pathlib
         base = pathlib.Path("/srv")
@@ -311,6 +333,15 @@ def test_local_helpers_are_followed() -> None:
     assert _verdict(killed, "shell") == "clean"
     assert _verdict(method, "shell") == "tainted"
     assert _verdict(method_clean, "shell") == "clean"
+
+
+def test_local_validators_count_only_when_they_check_the_whole_value() -> None:
+    weak = "def is_safe(name):\n    return '..' not in name\n\n"
+    strong = "import re\ndef is_safe(name):\n    return re.fullmatch(r'[a-z]+', name) is not None\n\n"
+    body = _route("import os\nname = request.args['f']\nif not is_safe(name):\n    return 'no'\n"
+                  "open(os.path.join('/srv', name))\n")
+    assert _verdict(weak + body, "path") == "tainted"
+    assert _verdict(strong + body, "path") == "clean"
 
 
 def test_loops_reach_a_fixed_point() -> None:

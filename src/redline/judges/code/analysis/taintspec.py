@@ -10,6 +10,7 @@ an earlier encoding, so their result is raw again.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -20,6 +21,7 @@ from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
 from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint, validation_name
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
+from redline.judges.code.analysis.trees import unparse
 
 SINK_CWES = {"sql": "CWE-89", "shell": "CWE-78", "code": "CWE-95", "path": "CWE-22", "ldap": "CWE-90",
              "xpath": "CWE-643", "xxe": "CWE-611", "deser": "CWE-502", "xss": "CWE-79", "redirect": "CWE-601",
@@ -98,6 +100,8 @@ RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a 
 RESOLVERS = frozenset({"resolve", "absolute"})
 RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 CONFINING = frozenset({"startswith", "is_relative_to"})
+STRICT_CHECK = re.compile(r"fullmatch|\.match\(|isalnum|isdigit|isdecimal|isidentifier|\bin\s+[A-Z_]{3,}|"
+                          r"basename|secure_filename|ip_address|is_relative_to|commonpath")
 CHAR_CLASS = frozenset({"isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
@@ -277,13 +281,14 @@ class TaintSpec(Spec):
             if value is not None:
                 it.record(e, cls, value)
 
-    def _validated_name(self, it: Interp, test: ast.expr) -> str | None:
+    def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
         """The variable a passing test validates: a full regex match, a character-class method, membership in
         a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In) and \
-                isinstance(test.left, ast.Name) and not isinstance(test.comparators[0], ast.Constant):
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) and \
+                isinstance(test.ops[0], ast.In if outcome else ast.NotIn) and \
+                not isinstance(test.comparators[0], ast.Constant):
             return test.left.id
-        if not isinstance(test, ast.Call):
+        if not isinstance(test, ast.Call) or not outcome:
             return None
         name = it.program.call_name(test)
         last = _last(name)
@@ -294,7 +299,12 @@ class TaintSpec(Spec):
             return None
         if last in ("fullmatch", "match") and (name.startswith("re.") or isinstance(test.func, ast.Attribute)):
             return candidates[-1].id
-        return candidates[0].id if validation_name(last) else None
+        if not validation_name(last):
+            return None
+        helper = it.program.function_named(last)  # a validator of this program: trusted when it checks the
+        if helper is not None and not STRICT_CHECK.search(unparse(helper)):  # whole value, not a substring
+            return None
+        return candidates[0].id
 
     def on_store(self, it: Interp, target: ast.Subscript | ast.Attribute, value: Val, env: Env) -> None:
         if isinstance(target, ast.Subscript):
@@ -318,7 +328,7 @@ class TaintSpec(Spec):
             for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
                 env = self.refine(it, value, outcome, env)
             return env
-        checked = self._validated_name(it, test) if outcome else None
+        checked = self._validated_name(it, test, outcome)
         if checked is not None and checked in env and env[checked].taint:
             env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
             return env
