@@ -48,6 +48,10 @@ SANITIZERS: dict[str, frozenset[str]] = {
     "json.dumps": frozenset({"header", "log"}),
     "sqlalchemy.sql.expression.literal": frozenset({"sql"}), "psycopg2.extensions.quote_ident": frozenset({"sql"}),
     "url_for": frozenset({"redirect"}), "flask.url_for": frozenset({"redirect"}),
+    # rendered output escapes its variables (the template source itself is judged at the call as a sink)
+    "render_template": frozenset({"xss"}), "render_template_string": frozenset({"xss"}),
+    "TemplateResponse": frozenset({"xss"}), "format_html": frozenset({"xss"}), "jsonify": frozenset({"xss"}),
+    "render": frozenset({"xss"}), "render_to_string": frozenset({"xss"}), "JSONResponse": frozenset({"xss"}),
 }
 DECODERS = frozenset({"b64decode", "urlsafe_b64decode", "b32decode", "unhexlify", "unquote", "unquote_plus",
                       "unescape", "loads", "fromhex"})
@@ -101,7 +105,8 @@ RESOLVERS = frozenset({"resolve", "absolute"})
 RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 CONFINING = frozenset({"startswith", "is_relative_to"})
 STRICT_CHECK = re.compile(r"fullmatch|\.match\(|isalnum|isdigit|isdecimal|isidentifier|\bin\s+[A-Z_]{3,}|"
-                          r"basename|secure_filename|ip_address|is_relative_to|commonpath")
+                          r"basename|secure_filename|ip_address|is_relative_to|commonpath|netloc|hostname|"
+                          r"url_has_allowed_host_and_scheme")
 CHAR_CLASS = frozenset({"isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 

@@ -124,7 +124,8 @@ def check_sql(program: Program) -> list[Finding]:
                         dynamic_string(program, e, static) is not None for e in value.elts):
                     out.append(finding("sql-parameterized", "CWE-89", "high", call,
                                        "SQL assembled at run time in QuerySet.extra()"))
-    return settle(program, out, check_id="sql-parameterized", cwe="CWE-89", sink="sql", what="an SQL statement")
+    return settle(program, out, check_id="sql-parameterized", cwe="CWE-89", sink="sql", what="an SQL statement",
+                  add=always)
 
 
 def _shell_command(program: Program, call: ast.Call) -> ast.expr | None:
