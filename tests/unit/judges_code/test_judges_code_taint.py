@@ -192,6 +192,8 @@ ENGINE_CASES: list[tuple[str, str, str]] = [
         import html
         return "<p>" + html.escape(request.args.get("q", "")) + "</p>"
     """),
+    ("xss", "tainted", "return '<b>' + request.args['q'] + '</b>', 200\n"),
+    ("xss", "none", "from flask import jsonify, redirect\nreturn jsonify(q=request.args['q'])\n"),
     ("xss", "tainted", """
         import shlex
         return "<p>" + shlex.quote(request.args.get("q", "")) + "</p>"

@@ -321,7 +321,14 @@ class TaintSpec(Spec):
                 it.record(target, "header", value)
 
     def on_return(self, it: Interp, node: ast.Return, value: Val) -> None:
-        if self.route_entry[0] and len(it.stack) <= 1 and value.kind in ("", "list") and node.value is not None:
+        returned = node.value
+        if isinstance(returned, ast.Tuple) and returned.elts:  # (body, status)
+            returned = returned.elts[0]
+            value = value.elems[0] if value.elems else av.summary(value)
+        if isinstance(returned, ast.Call) and not (it.program.call_name(returned) in ("str", "format") or isinstance(
+                returned.func, ast.Attribute) and returned.func.attr in ("format", "join")):
+            return  # a response object (redirect, make_response, jsonify): judged at its own call
+        if self.route_entry[0] and len(it.stack) <= 1 and value.kind in ("", "list") and returned is not None:
             it.record(node, "xss", value)
 
     def refine(self, it: Interp, test: ast.expr, outcome: bool, env: Env) -> Env:
