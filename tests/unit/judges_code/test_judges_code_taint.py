@@ -284,6 +284,10 @@ ENGINE_CASES: list[tuple[str, str, str]] = [
     """),
     ("redirect", "tainted", "from flask import redirect\nreturn redirect(request.args['next'])\n"),
     ("redirect", "clean", "from flask import redirect, url_for\nreturn redirect(url_for('home'))\n"),
+    ("redirect", "clean", "from flask import redirect\nreturn redirect(f\"/profile/{request.args['u']}\")\n"),
+    ("redirect", "tainted", "from flask import redirect\nreturn redirect('/' + request.args['u'])\n"),
+    ("redirect", "clean", "from flask import redirect, session\nreturn redirect(session.get(request.method))\n"),
+    ("ssrf", "clean", "import requests\nrequests.get('https://api.example.org/u/' + request.args['u'], timeout=5)\n"),
     ("trust", "tainted", "from flask import session\nsession['user'] = request.form['u']\n"),
     ("trust", "tainted", "from helpers.utils import mysession\nmysession['userid'] = request.args['u']\n"),
     ("trust", "clean", "from flask import session\nsession['count'] = int(request.form['n'])\n"),
@@ -370,6 +374,8 @@ def test_parameters_of_unknown_callers_are_not_outside_input() -> None:
     assert _verdict(private.replace("'ls'", "input()"), "shell") == "tainted"
     route = "@app.route('/r/<name>')\ndef show(name):\n    import os\n    os.system('echo ' + name)\n"
     assert _verdict(route, "shell") == "tainted"
+    typed = "import os\ndef run(n: int):\n    os.system(f'kill {n}')\n"  # not enforced outside a framework
+    assert _verdict(typed, "shell") == "param"
 
 
 HOSTILE = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import operator
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -148,6 +149,22 @@ def with_key(container: Val, key: Any, value: Val) -> Val:
     pairs = [(k, v) for k, v in container.keys if not (k == key and type(k) is type(key))]
     pairs.append((key, value))
     return mapping(pairs, container.kind)
+
+
+LOCAL_PATH = re.compile(r"^/[^/\\]")
+FIXED_ORIGIN = re.compile(r"^https?://[^/?#{}]+/")
+
+
+def fixed_prefix(first: Val, whole: Val) -> Val:
+    """A string that starts with a fixed local path (``/dashboard/...``) cannot redirect off the site; one that
+    starts with a fixed ``scheme://host/`` cannot send a request to another host."""
+    if not whole.taint or not first.known or not isinstance(first.const, str):
+        return whole
+    if LOCAL_PATH.match(first.const):
+        return replace(whole, safe=whole.safe | {"redirect"})
+    if FIXED_ORIGIN.match(first.const):
+        return replace(whole, safe=whole.safe | {"redirect", "ssrf"})
+    return whole
 
 
 def tainted_copy(v: Val, taint: int) -> Val:

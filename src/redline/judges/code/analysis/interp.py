@@ -354,6 +354,8 @@ class Interp:
                 return found
             if base.kind == "class":
                 return self.class_attr(base, e.attr)
+            if base.kind == "request":  # not one of the request's input fields (those are sources)
+                return CLEAN
             return Val(taint=base.taint, safe=base.safe, kind="path" if base.kind == "path" and e.attr in (
                 "parent", "name", "stem", "suffix") else "")
         if isinstance(e, ast.BinOp):
@@ -381,7 +383,7 @@ class Interp:
             parts = [self.ev(v, env) for v in e.values]
             if all(p.known and isinstance(p.const, str) for p in parts):
                 return av.const("".join(p.const for p in parts))
-            return av.mix(parts)
+            return av.fixed_prefix(parts[0] if parts else CLEAN, av.mix(parts))
         if isinstance(e, ast.FormattedValue):
             v = self.ev(e.value, env)
             if e.format_spec is None and e.conversion == -1 and v.known and isinstance(v.const, (str, int)):
@@ -462,6 +464,8 @@ class Interp:
             return av.seq([*a.elems, *b.elems], a.kind if a.kind == b.kind else "list")
         if isinstance(op, ast.Mod) and a.known and isinstance(a.const, str) and b.taint:
             return av.mix([b.elems and av.mix(b.elems) or b])
+        if isinstance(op, ast.Add) and a.known and isinstance(a.const, str):
+            return av.fixed_prefix(a, av.mix([a, b]))
         if isinstance(op, ast.Div) and "path" in (a.kind, b.kind):  # base / part: an absolute part replaces base
             return av.mix([a, replace(b, safe=b.safe - {av.NO_PARENT})], kind="path")
         return av.mix([a, b])

@@ -24,6 +24,7 @@ from redline.judges.code.analysis.taintspec import TaintSpec
 from redline.records import Finding
 
 REQUEST_PARAMS = frozenset({"request", "req"})  # a handler's request object: its fields are judged as sources
+REQUEST = Val(taint=SRC, kind="request")
 TAINTED, FROM_CALLER, CLEAN, UNKNOWN = "tainted", "param", "clean", "unknown"
 
 
@@ -71,8 +72,9 @@ def _entry_args(program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef, 
     if self_val is not None:
         params = params[1:]
     bits = SRC if route else PARAM
-    return [av.CLEAN if _safe_annotation(func, p.arg) or (route and p.arg in REQUEST_PARAMS) else Val(taint=bits)
-            for p in params]
+    # a type annotation is enforced only where a framework converts the value (a route parameter)
+    return [REQUEST if route and p.arg in REQUEST_PARAMS else av.CLEAN if route and _safe_annotation(func, p.arg)
+            else Val(taint=bits) for p in params]
 
 
 def _closure(it: Interp, program: Program, func: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Val]:
@@ -128,9 +130,8 @@ def analyse(program: Program, *, strict: bool = False) -> TaintResult:
             if owner is not None and func.args.args and func.args.args[0].arg in ("self", "cls"):
                 self_val = Val(kind="obj", keys=(), ref=str(id(owner)))
                 it.bind_def(owner)
-            kwonly = {p.arg: (av.CLEAN if _safe_annotation(func, p.arg) else Val(taint=SRC if route_flag[0]
-                                                                                   else PARAM))
-                      for p in func.args.kwonlyargs}
+            kwonly = {p.arg: (av.CLEAN if route_flag[0] and _safe_annotation(func, p.arg) else
+                              Val(taint=SRC if route_flag[0] else PARAM)) for p in func.args.kwonlyargs}
             it.closure = _closure(it, program, func)
             calls.run_function(it, func, _entry_args(program, func, route_flag[0], self_val), kwonly, self_val)
             it.frames.clear()

@@ -149,7 +149,7 @@ class TaintSpec(Spec):
 
     def free_name(self, it: Interp, ident: str) -> Val:
         """The request object itself (passed to a wrapper) carries its data."""
-        return Val(taint=SRC) if it.program.aliases.get(ident, "") in REQUEST_OBJECTS else CLEAN
+        return Val(taint=SRC, kind="request") if it.program.aliases.get(ident, "") in REQUEST_OBJECTS else CLEAN
 
     def call(self, it: Interp, e: ast.Call, env: Env) -> Val:
         name = it.program.call_name(e)
