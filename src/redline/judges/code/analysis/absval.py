@@ -167,10 +167,6 @@ def fixed_prefix(first: Val, whole: Val) -> Val:
     return whole
 
 
-def tainted_copy(v: Val, taint: int) -> Val:
-    return Val(taint=taint | v.taint, safe=v.safe if v.taint else frozenset())
-
-
 BINOPS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub,
     ast.Mult: operator.mul, ast.Div: operator.truediv,

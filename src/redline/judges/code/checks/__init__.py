@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from redline.judges.code.analysis import absval as checks_absval
 from redline.judges.code.analysis import authz as checks_authz
 from redline.judges.code.analysis import calls as checks_calls
+from redline.judges.code.analysis import exprs as checks_exprs
 from redline.judges.code.analysis import flow as checks_flow
 from redline.judges.code.analysis import interp as checks_interp
 from redline.judges.code.analysis import owner as checks_owner
@@ -52,7 +53,8 @@ def source_digest() -> str:
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
                    checks_pathguard, checks_scope, checks_session, checks_trees, checks_web, checks_words,
-                   checks_absval, checks_calls, checks_interp, checks_taintflow, checks_taintspec, checks_flows):
+                   checks_absval, checks_calls, checks_exprs, checks_interp, checks_taintflow, checks_taintspec,
+                   checks_flows):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 
