@@ -286,6 +286,20 @@ class TaintSpec(Spec):
             if value is not None:
                 it.record(e, cls, value)
 
+    def _local_url(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
+        """The URL a passing test keeps on this site: ``x.startswith("/")`` holds, or ``urlparse(x).netloc`` is
+        empty (the open-redirect check's rule)."""
+        if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
+                test.func.attr == "startswith" and isinstance(test.func.value, ast.Name) and test.args and \
+                isinstance(test.args[0], ast.Constant) and str(test.args[0].value).startswith("/"):
+            return test.func.value.id
+        parsed = test.value if isinstance(test, ast.Attribute) else None
+        if not outcome and isinstance(parsed, ast.Call) and test.attr in ("netloc", "hostname") and \
+                _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") and parsed.args and \
+                isinstance(parsed.args[0], ast.Name):
+            return parsed.args[0].id
+        return None
+
     def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
         """The variable a passing test validates: a full regex match, a character-class method, membership in
         a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
@@ -340,6 +354,9 @@ class TaintSpec(Spec):
             for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
                 env = self.refine(it, value, outcome, env)
             return env
+        local = self._local_url(it, test, outcome)
+        if local is not None and local in env and env[local].taint:
+            env[local] = replace(env[local], safe=env[local].safe | {"redirect"})
         checked = self._validated_name(it, test, outcome)
         if checked is not None and checked in env and env[checked].taint:
             env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
