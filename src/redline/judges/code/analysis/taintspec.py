@@ -293,8 +293,8 @@ class TaintSpec(Spec):
                 test.func.attr == "startswith" and isinstance(test.func.value, ast.Name) and test.args and \
                 isinstance(test.args[0], ast.Constant) and str(test.args[0].value).startswith("/"):
             return test.func.value.id
-        parsed = test.value if isinstance(test, ast.Attribute) else None
-        if not outcome and isinstance(parsed, ast.Call) and test.attr in ("netloc", "hostname") and \
+        parsed = test.value if isinstance(test, ast.Attribute) and test.attr in ("netloc", "hostname") else None
+        if not outcome and isinstance(parsed, ast.Call) and \
                 _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") and parsed.args and \
                 isinstance(parsed.args[0], ast.Name):
             return parsed.args[0].id
