@@ -350,6 +350,14 @@ def test_local_validators_count_only_when_they_check_the_whole_value() -> None:
     assert _verdict(strong + body, "path") == "clean"
 
 
+def test_unknown_calls_propagate_unless_configured_not_to() -> None:
+    source = HEAD + _route("import os, helpers\nos.system('echo ' + helpers.tidy(request.args['p']))\n")
+    program = Program(source, ast.parse(source))
+    assert {v for _, v in analyse(program, strict=True).flows("shell")} == {"tainted"}
+    program = Program(source, ast.parse(source))
+    assert {v for _, v in analyse(program, strict=True, propagate=False).flows("shell")} == {"clean"}
+
+
 def test_loops_reach_a_fixed_point() -> None:
     body = """
     import os

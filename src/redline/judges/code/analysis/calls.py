@@ -144,7 +144,7 @@ def method_call(it: Interp, call: ast.Call, recv: Val, method: str, args: list[V
         return result
     if method in ("join",) and args:
         return av.mix([recv, av.summary(args[0]), args[0]])
-    out = av.mix([recv, *args, *kwargs.values()])
+    out = av.mix([recv, *args, *kwargs.values()]) if it.spec.propagate else CLEAN
     if method in MUTATORS and target is not None and any(a.taint for a in args):
         it.update(target, lambda old: av.mix([old, *args], kind=old.kind), env)
     if recv.kind == "path" and method in ("joinpath", "with_name", "with_suffix", "resolve", "absolute", "expanduser"):

@@ -296,6 +296,8 @@ class Interp(Exprs):
 class Spec:
     """What calls, sources and sinks mean; ``taintspec.TaintSpec`` is the real one."""
 
+    propagate = True  # an unknown call's result carries its arguments' (and receiver's) taint
+
     def source(self, it: Interp, e: ast.expr) -> Val | None:
         raise NotImplementedError
 

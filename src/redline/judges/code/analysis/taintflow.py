@@ -107,12 +107,14 @@ def _entry_order(program: Program, classes: dict[int, ast.ClassDef],
     return out
 
 
-def analyse(program: Program, *, strict: bool = False) -> TaintResult:
+def analyse(program: Program, *, strict: bool = False, propagate: bool = True) -> TaintResult:
     """Interpret ``program``; odd code gives an ``ok=False`` result (``strict`` re-raises, for tests)."""
     taint = Taint(program, untrusted=False)
     route_flag = [False]
     route_path = [""]
-    it = Interp(program, TaintSpec(taint, route_flag, route_path))
+    spec = TaintSpec(taint, route_flag, route_path)
+    spec.propagate = propagate  # False: unknown calls return clean values (a lower bound, for comparisons)
+    it = Interp(program, spec)
     try:
         it.globals = {node.name: it.bind_def(node) for node in program.tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}

@@ -214,7 +214,7 @@ class TaintSpec(Spec):
             return av.mix(every, kind="list" if name in ("list", "tuple", "sorted", "set") else "")
         if _last(name)[:1].isupper() and not any(v.taint for v in every):  # a constructor: a keyed store
             return Val(kind="obj", keys=tuple(kwargs.items()))
-        return av.mix(every)
+        return av.mix(every) if self.propagate else CLEAN
 
     # -- sinks ------------------------------------------------------------------------------------------
     def sinks(self, it: Interp, e: ast.Call, name: str, args: list[Val], kwargs: dict[str, Val],
