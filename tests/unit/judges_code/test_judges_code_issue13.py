@@ -163,10 +163,11 @@ def test_cli_scope_option(tmp_path: Path) -> None:
 
 
 def test_a_rule_that_owns_the_asked_cwe_counts_when_low() -> None:
-    judge = CodeSecurityJudge()
-    trust = Finding(tool="semgrep", rule="redline-trust-boundary-session", cwe="CWE-501", severity="low", line=1,
-                    message="session")
-    log = Finding(tool="semgrep", rule="redline-log-injection", cwe="CWE-117", severity="low", line=1, message="log")
+    judge = CodeSecurityJudge()  # the taint checks own these weaknesses (and the Semgrep rules for them)
+    trust = Finding(tool="redline-checks", rule="session-trust-boundary", cwe="CWE-501", severity="low", line=1,
+                    message="outside input reaches the server-side session unsanitised on a feasible path")
+    log = Finding(tool="redline-checks", rule="log-forging", cwe="CWE-117", severity="low", line=1,
+                  message="outside input reaches a log record unsanitised on a feasible path")
     assert judge.counts(trust, make_scope(["CWE-501"])) and judge.counts(log, make_scope(["CWE-117"]))
     assert not judge.counts(trust, make_scope([]))  # low and nobody asked: stays a note
     assert not judge.counts(trust, make_scope(["CWE-79"]))

@@ -65,11 +65,11 @@ NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
 }
 # sha256 of each rule as written (canonical JSON of the YAML rule) when its test above was derived from it
 DIGESTS = {
-    "redline-trust-boundary-session": "3784c3e590cb3deb",
-    "redline-pathlib-from-request": "30f98d2ccc9fbc6f",
-    "redline-header-injection": "1eee9ccd65413617",
+    "redline-trust-boundary-session": "3e3f98f8e17b2de9",
+    "redline-pathlib-from-request": "89e004de250f7831",
+    "redline-header-injection": "c2f2e8cd202f944b",
     "redline-open-redirect-request": "ac5b8b02ef781c3e",
-    "redline-xpath-injection": "9383103150e21555",
+    "redline-xpath-injection": "2a6b10c0229bd078",
 }
 
 

@@ -13,12 +13,18 @@ import hashlib
 import inspect
 from collections.abc import Iterable
 
+from redline.judges.code.analysis import absval as checks_absval
 from redline.judges.code.analysis import authz as checks_authz
+from redline.judges.code.analysis import calls as checks_calls
+from redline.judges.code.analysis import exprs as checks_exprs
 from redline.judges.code.analysis import flow as checks_flow
+from redline.judges.code.analysis import interp as checks_interp
 from redline.judges.code.analysis import owner as checks_owner
 from redline.judges.code.analysis import pathguard as checks_pathguard
 from redline.judges.code.analysis import program as checks_base
 from redline.judges.code.analysis import scope as checks_scope
+from redline.judges.code.analysis import taintflow as checks_taintflow
+from redline.judges.code.analysis import taintspec as checks_taintspec
 from redline.judges.code.analysis import trees as checks_trees
 from redline.judges.code.analysis import words as checks_words
 from redline.judges.code.analysis.program import Check, Program
@@ -27,6 +33,7 @@ from redline.judges.code.checks import concurrency as checks_concurrency
 from redline.judges.code.checks import config as checks_config
 from redline.judges.code.checks import crypto as checks_crypto
 from redline.judges.code.checks import files as checks_files
+from redline.judges.code.checks import flows as checks_flows
 from redline.judges.code.checks import injection as checks_injection
 from redline.judges.code.checks import logging as checks_logging
 from redline.judges.code.checks import numeric as checks_numeric
@@ -58,7 +65,9 @@ def source_digest() -> str:
     for module in (checks_access, checks_authz, checks_base, checks_config, checks_crypto, checks_files,
                    checks_flow, checks_injection, checks_logging, checks_owner, checks_parsing, checks_passwords,
                    checks_pathguard, checks_scope, checks_session, checks_trees, checks_web, checks_words,
-                   checks_concurrency, checks_numeric, checks_resources, checks_robust_facts, checks_robustness):
+                   checks_concurrency, checks_numeric, checks_resources, checks_robust_facts, checks_robustness,
+                   checks_absval, checks_calls, checks_exprs, checks_interp, checks_taintflow, checks_taintspec,
+                   checks_flows):
         digest.update(inspect.getsource(module).encode())
     return digest.hexdigest()[:16]
 

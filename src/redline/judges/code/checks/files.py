@@ -24,6 +24,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.scope import resolve_int
+from redline.judges.code.analysis.taintflow import settle
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -133,7 +134,21 @@ def check_path(program: Program) -> list[Finding]:
         out.append(finding("path-confined", "CWE-22", "high" if from_user else "medium", call,
                            "file path built from " + ("request input" if from_user else "a caller's value") +
                            " without basename/secure_filename or a check that it stays in the base directory"))
-    return out
+    return settle(program, out, check_id="path-confined", cwe="CWE-22", sink="path", what="a file path",
+                  add=lambda node: _unguarded(program, node))
+
+
+def _unguarded(program: Program, node: ast.AST) -> bool:
+    """A sink the taint engine found that this check's own confinement tests (above) do not clear."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = program.enclosing_function(node)
+    if _confined(program, func) or (func is not None and CONFINE_HINT.search(_helpers_text(program, func)) and
+                                    any(_confined(program, h) for h in _called_helpers(program, func))):
+        return False
+    target = _path_arg(program, node) or (node.args[0] if node.args else node.func.value
+                                          if isinstance(node.func, ast.Attribute) else None)
+    return target is None or not dotdot_guarded(program, func, target)
 
 
 def _upload_objects(program: Program, func: FuncNode) -> bool:

@@ -21,6 +21,7 @@ from redline.judges.code.analysis.program import (
     kwarg,
     words,
 )
+from redline.judges.code.analysis.taintflow import always, settle
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -123,7 +124,8 @@ def check_sql(program: Program) -> list[Finding]:
                         dynamic_string(program, e, static) is not None for e in value.elts):
                     out.append(finding("sql-parameterized", "CWE-89", "high", call,
                                        "SQL assembled at run time in QuerySet.extra()"))
-    return out
+    return settle(program, out, check_id="sql-parameterized", cwe="CWE-89", sink="sql", what="an SQL statement",
+                  add=always)
 
 
 def _shell_command(program: Program, call: ast.Call) -> ast.expr | None:
@@ -173,7 +175,8 @@ def check_shell(program: Program) -> list[Finding]:
             out.append(finding("no-shell-injection", "CWE-88", "medium", call,
                                f"{unparse(hit)[:40]!r} from input can start with '-' and be read as an option; "
                                "validate it or put '--' before it"))
-    return out
+    return settle(program, out, check_id="no-shell-injection", cwe="CWE-78", sink="shell", what="a shell command",
+                  add=always)
 
 
 ARGV_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -289,4 +292,4 @@ def check_eval(program: Program) -> list[Finding]:
                                        and untrusted.tainted(source)):
                 out.append(finding("no-eval", "CWE-94", "high", call,
                                    "template source built from input (server-side template injection)"))
-    return out
+    return settle(program, out, check_id="no-eval", cwe="CWE-95", sink="code", what="code that is run", add=always)

@@ -6,6 +6,7 @@ import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
 from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
+from redline.judges.code.analysis.taintflow import always, settle, settle_by_program
 from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
 from redline.records import Finding
@@ -91,7 +92,8 @@ def check_deserialization(program: Program) -> list[Finding]:
         outside, origin = _crosses_boundary(program, data)
         out.append(finding("no-unsafe-deserialization", "CWE-502", "high" if outside else "low", call,
                            f"{what} (on {origin})"))
-    return out
+    return settle(program, out, check_id="no-unsafe-deserialization", cwe="CWE-502", sink="deser",
+                  what="a deserializer that can run code", add=always)
 
 
 def _lxml_parser(program: Program, parser: ast.expr | None) -> ast.Call | None:
@@ -148,4 +150,4 @@ def check_xml(program: Program) -> list[Finding]:
             out.append(finding("xml-safe-parser", "CWE-776", "low", call,
                                f"{name}() on XML; the stdlib parser is safe from XXE on current Python, "
                                "defusedxml adds limits"))
-    return out
+    return settle_by_program(program, out, check_id="xml-safe-parser", sink="xxe")
