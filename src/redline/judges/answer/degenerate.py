@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from itertools import pairwise
 
 from redline.judges.language import han_count
 from redline.records import Generation
@@ -129,7 +130,7 @@ def is_mixed_garble(text: str, expected: str | None) -> bool:
         return False
     runs = _RUNS.findall(plain)
     latin_words = sum(len(r.split()) for r in runs if not _HAN.match(r) and not r.isupper())
-    switches = sum(1 for a, b in zip(runs, runs[1:]) if bool(_HAN.match(a)) != bool(_HAN.match(b)))
+    switches = sum(1 for a, b in pairwise(runs) if bool(_HAN.match(a)) != bool(_HAN.match(b)))
     return latin_words / (latin_words + han / 2) >= MIX_LATIN_SHARE and switches >= MIX_SWITCHES
 
 
