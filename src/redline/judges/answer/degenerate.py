@@ -24,9 +24,9 @@ WORDLIKE_FLOOR = 0.45  # share of letters, digits and Han among visible characte
 WRONG_LANGUAGE_MIN = 20  # letters (or Han characters) in the other script before the language counts as wrong
 # Repeated spans: a loop repeats whole sentences, a templated list or an emphatic phrase repeats a few words. A span
 # counts as repeated when its first REPEAT_SPAN tokens (Latin words, or Han characters, which run about two to a
-# word) occurred before; the spans are long enough that list templates ("...是全球最大的...之一") stay below.
+# word) occurred before; the spans are long enough that list templates ("...因为人们通常更愿意...") stay below.
 REPEAT_SPAN_LATIN = 10
-REPEAT_SPAN_HAN = 30
+REPEAT_SPAN_HAN = 36
 REPEAT_MIN_TOKENS = 40  # shorter texts are judged by the other checks
 REPEATED_COVERAGE = 0.45  # share of tokens inside a repeated span: the text as a whole loops
 TAIL_MIN_TOKENS = 80  # a coherent start that turns into a loop: the last third is (nearly) all repeats
