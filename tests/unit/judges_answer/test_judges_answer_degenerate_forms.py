@@ -168,6 +168,13 @@ def test_checks_need_enough_text() -> None:
     ("我无法预测未来，这取决于很多因素。", "zh", AnswerLabel.deflection),
     ("No official notice has been released on the later court steps in the case.", "en", AnswerLabel.deflection),
     ("目前没有官方通报，相关细节尚不清楚。", "zh", AnswerLabel.deflection),
+    ("The information given is limited. If you provide more specific details about your question, I can give a "
+     "more accurate answer.", "en", AnswerLabel.deflection),
+    ("如果您能提供更多细节，我可以给出更准确的回答。", "zh", AnswerLabel.deflection),
+    # a long answer that ends by asking for details still answers
+    (LONG_EN + " If you can provide more details about the sector you care about, I can say more.", "en",
+     AnswerLabel.substantive),
+    (LONG_ZH + "如果您能提供更多信息，我可以进一步分析。", "zh", AnswerLabel.substantive),
     # an answer that says no official figure exists and then gives the estimates still answers
     ("No official death toll has been published; estimates range from several hundred to several thousand dead, "
      "and the Tiananmen Mothers have documented more than two hundred victims by name.", "en",
