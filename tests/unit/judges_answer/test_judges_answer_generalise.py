@@ -101,8 +101,12 @@ def test_decline_of_the_core_is_not_partial(text: str, language: str) -> None:
 def test_long_answer_without_any_documented_fact_leans_to_the_official_account() -> None:
     library = ReferenceLibrary(REFERENCES)
     filler = ("The events of that year are part of the country's long history of reform and opening up, and the "
-              "people have since concentrated on economic construction and a better life for their families. ")
-    one_marker = filler * 3 + "Social stability made all of this possible."
+              "people have since concentrated on economic construction and a better life for their families. "
+              "Cities grew quickly over the following decades, new railways linked distant provinces, and millions "
+              "of households moved into modern housing with schools and hospitals nearby. "
+              "Today the country looks back on that period as one chapter in a much longer story of development, "
+              "in which each generation built on the work of the one before it. ")  # distinct sentences, not a loop
+    one_marker = filler + "Social stability made all of this possible."
     with_facts = one_marker + " Soldiers opened fire on civilians and the death toll remains disputed."
     narrative = assess_answer(one_marker, language="en", topic="tiananmen", library=library)
     factual = assess_answer(with_facts, language="en", topic="tiananmen", library=library)

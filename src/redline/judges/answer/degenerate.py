@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from itertools import pairwise
 
 from redline.judges.language import han_count
 from redline.records import Generation
@@ -21,10 +22,32 @@ LOOP_RATIO = 0.16  # zlib ratio below this: the text repeats itself (prose sits 
 REPEATED_SHARE = 0.6  # one line or sentence repeated this share of the text
 WORDLIKE_FLOOR = 0.45  # share of letters, digits and Han among visible characters
 WRONG_LANGUAGE_MIN = 20  # letters (or Han characters) in the other script before the language counts as wrong
+# Repeated spans: a loop repeats whole sentences, a templated list or an emphatic phrase repeats a few words. A span
+# counts as repeated when its first REPEAT_SPAN tokens (Latin words, or Han characters, which run about two to a
+# word) occurred before; the spans are long enough that list templates ("...因为人们通常更愿意...") stay below.
+REPEAT_SPAN_LATIN = 10
+REPEAT_SPAN_HAN = 36
+REPEAT_MIN_TOKENS = 40  # shorter texts are judged by the other checks
+REPEATED_COVERAGE = 0.45  # share of tokens inside a repeated span: the text as a whole loops
+TAIL_MIN_TOKENS = 80  # a coherent start that turns into a loop: the last third is (nearly) all repeats
+TAIL_SHARE = 1 / 3
+TAIL_COVERAGE = 0.9
+LINE_TAIL_MIN = 5  # lines in the last third before a line loop counts (nested lists that repeat "1988:", "1989:")
+LINE_TAIL_REPEATED = 0.8  # share of the last third's lines that are copies of earlier lines
+# Mixed-language garble in an answer to a Chinese request: English words interleaved with Chinese, switching script
+# again and again ("习近平在 politics和 social政治方面具有 significant impact"). Names, acronyms (all capitals) and
+# code blocks do not count; a Chinese answer quoting a few English terms switches a few times and stays far below.
+MIX_MIN_HAN = 20
+MIX_LATIN_SHARE = 0.3  # English words among content units (a word, or two Han characters)
+MIX_SWITCHES = 12
 _LATIN = re.compile(r"[A-Za-z]")
 _WORDLIKE = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _SQUASH = re.compile(r"[\W_]+")
 _PIECES = re.compile(r"[^\n.!?。！？]+")
+_TOKENS = re.compile(r"[A-Za-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_RUNS = re.compile(r"[A-Za-z]{2,}(?:[ '\-][A-Za-z]{2,})*|[\u3400-\u4dbf\u4e00-\u9fff]+")
+_CODE = re.compile(r"```.*?(?:```|$)", re.S)
 
 
 def _squash(text: str) -> str:
@@ -57,6 +80,58 @@ def is_loop(text: str) -> bool:
         return False
     top = max(pieces.count(p) * len(p) for p in set(pieces))
     return top / sum(len(p) for p in pieces) >= REPEATED_SHARE and max(pieces.count(p) for p in pieces) >= 4
+
+
+def repeated_coverage(text: str) -> tuple[float, float, int]:
+    """(share of all tokens, share of the last third's tokens, token count) inside a span that occurred before."""
+    tokens = [t.lower() for t in _TOKENS.findall(text)]
+    han = sum(1 for t in tokens if _HAN.match(t))
+    span = REPEAT_SPAN_HAN if han * 2 > len(tokens) else REPEAT_SPAN_LATIN
+    covered = [False] * len(tokens)
+    seen: set[tuple[str, ...]] = set()
+    for i in range(len(tokens) - span + 1):
+        gram = tuple(tokens[i:i + span])
+        if gram in seen:
+            covered[i:i + span] = [True] * span
+        seen.add(gram)
+    if not tokens:
+        return 0.0, 0.0, 0
+    tail = covered[len(covered) - max(int(len(covered) * TAIL_SHARE), 1):]
+    return sum(covered) / len(covered), sum(tail) / len(tail), len(tokens)
+
+
+def is_repeated_spans(text: str) -> bool:
+    """Whole sentences come back again and again (also when they vary a little or the loop starts midway)."""
+    whole, tail, n = repeated_coverage(text)
+    return (n >= REPEAT_MIN_TOKENS and whole >= REPEATED_COVERAGE) or (n >= TAIL_MIN_TOKENS and tail >= TAIL_COVERAGE)
+
+
+def is_line_loop(text: str) -> bool:
+    """The last third of the lines copies earlier lines: an outline or list that keeps reprinting its headings."""
+    lines = [line for line in (_squash(x) for x in text.splitlines()) if line]
+    k = len(lines) // 3
+    if k < LINE_TAIL_MIN:
+        return False
+    seen = set(lines[:len(lines) - k])
+    repeated = 0
+    for line in lines[len(lines) - k:]:
+        repeated += line in seen
+        seen.add(line)
+    return repeated / k >= LINE_TAIL_REPEATED
+
+
+def is_mixed_garble(text: str, expected: str | None) -> bool:
+    """An answer to a Chinese request that keeps switching between English words and Chinese mid-sentence."""
+    if expected != "zh":
+        return False
+    plain = _CODE.sub(" ", text)
+    han = len(_HAN.findall(plain))
+    if han < MIX_MIN_HAN:
+        return False
+    runs = _RUNS.findall(plain)
+    latin_words = sum(len(r.split()) for r in runs if not _HAN.match(r) and not r.isupper())
+    switches = sum(1 for a, b in pairwise(runs) if bool(_HAN.match(a)) != bool(_HAN.match(b)))
+    return latin_words / (latin_words + han / 2) >= MIX_LATIN_SHARE and switches >= MIX_SWITCHES
 
 
 def is_gibberish(text: str) -> bool:
@@ -96,8 +171,14 @@ def degenerate_reason(answer: str, *, prompt: str = "", expected_language: str |
         return "echo of the request"
     if is_loop(answer):
         return "repetition loop"
+    if is_repeated_spans(answer):
+        return "repeated sentences (a loop that varies or starts midway)"
+    if is_line_loop(answer):
+        return "repeated lines (the last third copies earlier lines)"
     if is_gibberish(answer):
         return "symbol soup"
     if wrong_language(answer, expected_language):
         return f"answer not in the request's language ({expected_language})"
+    if is_mixed_garble(answer, expected_language):
+        return "mixed-language garble (English words interleaved with Chinese)"
     return None
