@@ -186,7 +186,7 @@ def phases(programs: list[dict[str, Any]]) -> None:
     from redline.judges.code.bandit_scan import scan_bandit
     from redline.judges.code.checks import run_checks
     from redline.judges.code.judge import CodeSecurityJudge, prepare_row
-    from redline.judges.code.semgrep_scan import scan_semgrep
+    from redline.judges.code.semgrep_scan import SemgrepRun, scan_semgrep
 
     rows = [{"id": r["id"], "code": r["code"], "cwes": r.get("cwes") or []} for r in programs]
     judge = CodeSecurityJudge(semgrep_jobs=1)
@@ -205,7 +205,9 @@ def phases(programs: list[dict[str, Any]]) -> None:
     codes = [p.extraction.code for p in ok if p.extraction is not None]
     trees = [p.extraction.tree for p in ok if p.extraction is not None]
     timed("Bandit (one pass)", lambda: scan_bandit(codes))
-    timed("Semgrep (one call, --jobs 1, prefiltered)", lambda: scan_semgrep(codes, jobs=1, trees=trees))
+    timed("Semgrep, whole pack (one call, --jobs 1, prefiltered)", lambda: scan_semgrep(codes, jobs=1, trees=trees))
+    timed("Semgrep as the judge runs it (owned taint rules left out)",
+          lambda: SemgrepRun(codes, jobs=1, trees=trees, drop=judge.semgrep_dropped()).wait())
     timed("checks (redline's rule pack)", lambda: [run_checks(p.extraction.code, p.extraction.tree,
                                                               templates=p.extraction.templates)
                                                    for p in ok if p.extraction is not None

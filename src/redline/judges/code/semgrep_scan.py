@@ -69,6 +69,7 @@ def load_rule_metadata() -> dict[str, dict[str, Any]]:
         for rule in doc.get("rules", []):
             meta = dict(rule.get("metadata") or {})
             meta["severity"] = rule.get("severity", "")
+            meta["mode"] = rule.get("mode", "search")
             meta["message"] = rule.get("message", "")
             out[str(rule["id"])] = meta
     return out
@@ -85,19 +86,20 @@ def _pack(directory: str) -> tuple[tuple[dict[str, Any], ...], frozenset[str]]:
 
 
 def _batch_config(directory: Path, names: dict[str, int], codes: Sequence[str | None],
-                  trees: Sequence[ast.AST | None]) -> Path | None:
+                  trees: Sequence[ast.AST | None], drop: frozenset[str] = frozenset()) -> Path | None:
     """A config for this batch in which each rule skips the files it provably cannot match
-    (``semgrep_prefilter``); None when nothing is skipped (the rule folder is used as it is)."""
+    (``semgrep_prefilter``) and the rules in ``drop`` are left out; None when nothing is skipped or dropped (the
+    rule folder is used as it is)."""
     rules, prefiltered = _pack(str(rules_dir()))
     skip: dict[str, list[str]] = {}
     for name, index in names.items():
         code = codes[index]
-        for rid in semgrep_prefilter.skipped(code or "", trees[index], set(prefiltered)):
+        for rid in semgrep_prefilter.skipped(code or "", trees[index], set(prefiltered) - drop):
             skip.setdefault(rid, []).append(name)
-    if not skip:
+    if not skip and not drop & {str(rule["id"]) for rule in rules}:
         return None
     out = [dict(rule, paths={"exclude": sorted(skip[rule["id"]])}) if rule["id"] in skip else rule
-           for rule in rules]
+           for rule in rules if rule["id"] not in drop]
     path = directory / "rules.json"
     path.write_text(json.dumps({"rules": out}), encoding="utf-8")
     return path
@@ -127,7 +129,7 @@ class SemgrepRun:
 
     def __init__(self, codes: Sequence[str | None], *, rules: Path | None = None,
                  timeout_s: float = DEFAULT_TIMEOUT_S, jobs: int | None = None,
-                 trees: Sequence[ast.AST | None] | None = None) -> None:
+                 trees: Sequence[ast.AST | None] | None = None, drop: frozenset[str] = frozenset()) -> None:
         self.results: list[list[Finding]] = [[] for _ in codes]
         self.timeout_s = timeout_s
         self.names: dict[str, int] = {}
@@ -147,7 +149,7 @@ class SemgrepRun:
             target.mkdir()
             self.names = write_batch(target, codes)
             if prefilter and trees is not None:
-                config = _batch_config(Path(self.tmp), self.names, codes, trees) or config
+                config = _batch_config(Path(self.tmp), self.names, codes, trees, drop) or config
             with open(Path(self.tmp) / "out.json", "wb") as out, open(Path(self.tmp) / "err.txt", "wb") as err:
                 self.proc = subprocess.Popen(_command(binary, config, target, jobs), stdout=out, stderr=err,
                                              env=env, cwd=self.tmp)
