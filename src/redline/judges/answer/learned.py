@@ -101,14 +101,14 @@ def embed_width(options: Sequence[str]) -> int:
     """Columns of the embedding block under ``options``."""
     from redline.judges.answer.embedder import DIM
 
-    return DIM * (("embed" in options) + 2 * ("ends" in options) + ("ask" in options)) + 2 * ("ask" in options)
+    return DIM * (("embed" in options) + 2 * ("ends" in options) + ("ask" in options)) + ("ask" in options)
 
 
 def embed_features(answers: Sequence[str], prompts: Sequence[str] | None, options: Sequence[str],
                    version: str | None = None) -> NDArray[np.float64]:
     """The embedding block: per option, the answer's vector (``embed``); its first and last ``HEAD_CHARS``
-    characters' vectors (``ends``); the product of the request's and the answer's vectors and their cosines with
-    the answer and its opening (``ask``; zeros without a request)."""
+    characters' vectors (``ends``); the product of the request's and the answer's vectors and their cosine
+    (``ask``; zeros without a request)."""
     from redline.judges.answer.embedder import get_embedder
 
     embedder = get_embedder(version)
@@ -117,16 +117,14 @@ def embed_features(answers: Sequence[str], prompts: Sequence[str] | None, option
     whole = embedder.passages([t[:EMBED_CHARS] for t in texts])
     if "embed" in options:
         blocks.append(whole)
-    if "ends" in options or "ask" in options:
-        head = embedder.passages([t[:HEAD_CHARS] for t in texts])
     if "ends" in options:
-        blocks += [head, embedder.passages([t[-HEAD_CHARS:] for t in texts])]
+        blocks += [embedder.passages([t[:HEAD_CHARS] for t in texts]),
+                   embedder.passages([t[-HEAD_CHARS:] for t in texts])]
     if "ask" in options:
         if prompts is None:
             raise ValueError("this model was trained with the request's embedding (option ask): pass the prompts")
         asked = embedder.queries([p.strip() for p in prompts])
-        blocks += [asked * whole, (asked * whole).sum(axis=1, keepdims=True),
-                   (asked * head).sum(axis=1, keepdims=True)]
+        blocks += [asked * whole, (asked * whole).sum(axis=1, keepdims=True)]
     return np.hstack(blocks).astype(np.float64) if blocks else np.zeros((len(answers), 0))
 
 
