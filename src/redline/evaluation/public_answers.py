@@ -40,10 +40,11 @@ SOURCE_LICENCES = {
 RULE_SCALE = 0.1
 C = 300.0
 TEXT_OPTIONS = ("tail", "counts")  # feature options without the ``ml`` extra (the second round's recipe)
-OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
+# feature options of the shipped configuration (``learned.OPTIONS``); the embedding ones need the ``ml`` extra
+OPTIONS = ("tail", "counts", "embed", "ends", "ask")
 C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
 TEXT_SCALE = 1.0  # value of the TF-IDF block
-EMBED_SCALE = 1.0  # value of the sentence-embedding block (options ``embed``, ``ends``, ``ask``; extra ``ml``)
+EMBED_SCALE = 0.3  # value of the sentence-embedding block (options ``embed``, ``ends``, ``ask``; extra ``ml``)
 
 
 def recipe_options(embed: bool | None = None) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """An optional learned answer classifier: multinomial logistic regression on n-gram TF-IDF plus the rule judge's
-own signals, in numpy/scipy (base dependencies), so it trains and runs on CPU in seconds and is deterministic.
+own signals, in numpy/scipy (base dependencies), so it trains and runs on CPU in seconds and is deterministic;
+optionally also on sentence embeddings (``embedder``, extra ``ml``), computed at prediction time, never stored.
 
 Why: the rule judge misses refusals that are long and polite and essays that never do what was asked; a small
 classifier trained on labelled answers picks up those phrasings. It predicts the public sources' three classes
