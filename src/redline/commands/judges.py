@@ -97,7 +97,9 @@ def evaluate(data_dir: str | None, as_json: bool, which: str, sandbox: str, allo
 @click.option("--embed/--no-embed", default=None,
               help="Sentence-embedding features (needs the ml extra: pip install -e '.[ml]'); default: when installed.")
 def train_answers(public_dir: str, out: str | None, embed: bool | None) -> None:
-    """Build the learned answer classifier that ``--answer-judge rules+learned`` uses (seconds on one core).
+    """Build the learned answer classifier that ``--answer-judge rules+learned`` uses (seconds on one core; with
+    sentence embeddings, the ``ml`` extra, ~0.4 s per training answer on 2 cores: set $REDLINE_EMBED_CACHE to a folder
+    to embed each answer once across runs).
 
     The model is trained on the public answers' dev split and extra training sources (Do-Not-Answer), stacked on
     the rule judge's reading, and records the data's sources, licences and hashes in its metadata. It is built
