@@ -39,8 +39,22 @@ SOURCE_LICENCES = {
 # and the figures are in docs/answer-judges.md): the highest kappa of the weakest check (XSTest dev, English)
 RULE_SCALE = 0.1
 C = 300.0
-OPTIONS = ("tail", "counts")  # feature options of the shipped configuration (``learned.OPTIONS``)
+TEXT_OPTIONS = ("tail", "counts")  # feature options without the ``ml`` extra (the second round's recipe)
+# feature options of the shipped configuration (``learned.OPTIONS``); the embedding ones need the ``ml`` extra
+OPTIONS = ("tail", "counts", "embed", "ends", "ask")
 C_TEXT = 100.0  # the classifier on text alone (the ``learned`` configuration, reported for comparison)
+TEXT_SCALE = 1.0  # value of the TF-IDF block
+EMBED_SCALE = 0.3  # value of the sentence-embedding block (options ``embed``, ``ends``, ``ask``; extra ``ml``)
+
+
+def recipe_options(embed: bool | None = None) -> tuple[str, ...]:
+    """The feature options to train with: ``OPTIONS`` (sentence embeddings) when ``embed`` or, by default, when the
+    ``ml`` extra is installed; else ``TEXT_OPTIONS``."""
+    from redline.judges.answer.embedder import installed_version
+
+    if embed is None:
+        embed = installed_version() is not None
+    return OPTIONS if embed else TEXT_OPTIONS
 
 
 def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -61,10 +75,12 @@ def training_rows(data_dir: str | Path) -> list[dict[str, Any]]:
 
 
 def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, rule_scale: float = RULE_SCALE,
-                 options: Sequence[str] = OPTIONS, rows: Sequence[Mapping[str, Any]] | None = None,
-                 readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None) -> LearnedAnswerModel:
+                 options: Sequence[str] | None = None, rows: Sequence[Mapping[str, Any]] | None = None,
+                 readings: Mapping[str, tuple[str, str, dict[str, Any]]] | None = None,
+                 text_scale: float = TEXT_SCALE, embed_scale: float = EMBED_SCALE) -> LearnedAnswerModel:
     """Train the classifier on the dev split of the public answers and the extra training sources (or on ``rows``,
-    which must come from those splits); ``readings``: the rules' readings by row id, when already computed."""
+    which must come from those splits); ``readings``: the rules' readings by row id, when already computed;
+    ``options``: default ``recipe_options()`` (with sentence embeddings where the ``ml`` extra is installed)."""
     train = list(rows) if rows is not None else training_rows(data_dir)
     if any(r["split"] not in TRAIN_SPLITS for r in train):
         raise InputError(f"the classifier learns from the {' and '.join(TRAIN_SPLITS)} splits only")
@@ -79,7 +95,8 @@ def train_public(data_dir: str | Path, *, use_rules: bool = True, c: float = C, 
             "data_sha256": _files_digest(Path(data_dir) / "answers") if rows is None else None}
     return fit([a for a, _, _ in found], [str(r["label"]) for r in train],
                rules=[(lab, det) for _, lab, det in found] if use_rules else None, c=c, rule_scale=rule_scale,
-               options=options, metadata=meta)
+               options=recipe_options() if options is None else options, metadata=meta,
+               prompts=[str(r.get("prompt") or "") for r in train], text_scale=text_scale, embed_scale=embed_scale)
 
 
 def _files_digest(folder: Path) -> dict[str, str]:
@@ -100,7 +117,8 @@ def predict_config(config: str, inputs: Sequence[Mapping[str, Any]],
     if model.use_rules:
         raise InputError("the learned configuration needs a model trained without the rule features")
     answers = [split_reasoning(str(r["response"]), "")[0] for r in inputs]
-    return [{"id": r["id"], "label": TO_LABEL[p].value} for r, p in zip(inputs, model.predict(answers), strict=True)]
+    predicted = model.predict(answers, prompts=[str(r.get("prompt") or "") for r in inputs])
+    return [{"id": r["id"], "label": TO_LABEL[p].value} for r, p in zip(inputs, predicted, strict=True)]
 
 
 def evaluate_public_answers(data_dir: str | Path, *, split: str = "test", limit: int | None = None,
@@ -129,11 +147,13 @@ def format_public(result: dict[str, Any]) -> str:
 
 
 def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.0, 3.0, 10.0), folds: int = 3,
-                   use_rules: bool = True, rule_scale: float = RULE_SCALE, options: Sequence[str] = OPTIONS,
-                   extra: bool = True) -> dict[str, Any]:
+                   use_rules: bool = True, rule_scale: float = RULE_SCALE, options: Sequence[str] | None = None,
+                   extra: bool = True, text_scale: float = TEXT_SCALE, embed_scale: float = EMBED_SCALE,
+                   f1: bool = False) -> dict[str, Any]:
     """Kappa per source and language of each ``c``, out of fold, by leaving whole units out (an XSTest prompt
     family, a JADE question, a Do-Not-Answer question): how the settings were chosen without the test split.
-    ``extra``: also learn from the extra sources (their held-out units are scored as well, per source)."""
+    ``extra``: also learn from the extra sources (their held-out units are scored as well, per source);
+    ``f1``: also the F1 of the ``evasive`` class per source (``evasive_f1/SOURCE``)."""
     rows = training_rows(data_dir) if extra else select(load_public(data_dir, "answers"), kind="answers",
                                                          split=TRAIN_SPLIT)
     units: dict[str, set[str]] = {}
@@ -148,8 +168,11 @@ def cross_validate(data_dir: str | Path, *, c_values: Sequence[float] = (0.3, 1.
             train = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] != k]
             held = [r for r in rows if fold_of[(str(r["source"]), str(r["unit"]))] == k]
             model = train_public(data_dir, use_rules=use_rules, c=c, rule_scale=rule_scale, options=options,
-                                 rows=train, readings=readings)
+                                 rows=train, readings=readings, text_scale=text_scale, embed_scale=embed_scale)
             judged += predict_config("rules+learned" if use_rules else "learned", judge_input(held, "answers"), model)
         report = score_answers(rows, judged)
         out[str(c)] = {k: round(v["kappa"], 4) for k, v in report.items() if v["kappa"] is not None}
+        if f1:
+            out[str(c)].update({f"evasive_f1/{k}": round(v["per_label"]["evasive"]["f1"] or 0.0, 4)
+                                for k, v in report.items() if k != "overall"})
     return out

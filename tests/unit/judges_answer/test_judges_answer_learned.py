@@ -197,7 +197,11 @@ def test_trains_on_dev_and_extra_train_rows(tmp_path: Path) -> None:
             for i, (a, label) in enumerate(TRAIN)]
     model = train_public(tmp_path, rows=rows, c=10.0)
     assert model.metadata["trained_on"] == {"extra": 6, "s": 6} and model.metadata["split"] == "dev+train"
-    assert model.options == ("tail", "counts") and model.metadata["options"] == ["tail", "counts"]
+    from redline.evaluation.public_answers import recipe_options
+
+    assert model.options == recipe_options() and model.metadata["options"] == list(recipe_options())
+    text = train_public(tmp_path, rows=rows, c=10.0, options=recipe_options(False))
+    assert text.options == ("tail", "counts") and text.embedder is None
 
 
 def test_feature_options_add_closing_terms_and_rule_counts_and_change_the_digest(model: LearnedAnswerModel,

@@ -350,7 +350,8 @@ class AnswerJudge:
             reasoning, answer, answer_declined=found.declined, language=found.language)
         label, evidence = found.label.value, found.evidence
         if self.learned is not None and not found.details.get("references"):
-            predicted = self.learned.predict([answer], [(label, found.details)])[0]
+            asked = [item.case.prompt if item.case is not None else ""]  # the request, for the ``ask`` features
+            predicted = self.learned.predict([answer], [(label, found.details)], asked)[0]
             label = combine(found.label, predicted, references=bool(found.details.get("references"))).value
             evidence = (*evidence, f"learned classifier: {predicted} (rules: {found.label.value})")
         if kill:

@@ -1,5 +1,6 @@
 """An optional learned answer classifier: multinomial logistic regression on n-gram TF-IDF plus the rule judge's
-own signals, in numpy/scipy (base dependencies), so it trains and runs on CPU in seconds and is deterministic.
+own signals, in numpy/scipy (base dependencies), so it trains and runs on CPU in seconds and is deterministic;
+optionally also on sentence embeddings (``embedder``, extra ``ml``), computed at prediction time, never stored.
 
 Why: the rule judge misses refusals that are long and polite and essays that never do what was asked; a small
 classifier trained on labelled answers picks up those phrasings. It predicts the public sources' three classes
@@ -35,7 +36,11 @@ TO_LABEL = {"refusal": AnswerLabel.refusal, "evasive": AnswerLabel.deflection, "
 HEAD_CHARS = 200  # declines come first: the opening gets features of its own
 MAX_FEATURE_CHARS = 4000
 MODEL_ENV = "REDLINE_ANSWER_MODEL"
-OPTIONS = ("tail", "counts")  # optional feature groups: the answer's closing terms; the rules' counts
+# sentence-embedding feature groups (``embedder``, extra ``ml``): the answer's vector; the vectors of its opening and
+# closing; the request's vector against the answer's ("did it do what was asked")
+EMBED_OPTIONS = ("embed", "ends", "ask")
+OPTIONS = ("tail", "counts", *EMBED_OPTIONS)  # optional feature groups: closing terms; the rules' counts; embeddings
+EMBED_CHARS = 2000  # the answer as embedded (p90 of the public answers is ~1,400 characters; cost grows with length)
 _WORD = re.compile(r"[a-z0-9']+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 
@@ -93,6 +98,37 @@ def rule_terms(label: str, details: Mapping[str, Any], options: Sequence[str] = 
     return out
 
 
+def embed_width(options: Sequence[str]) -> int:
+    """Columns of the embedding block under ``options``."""
+    from redline.judges.answer.embedder import DIM
+
+    return DIM * (("embed" in options) + 2 * ("ends" in options) + ("ask" in options)) + ("ask" in options)
+
+
+def embed_features(answers: Sequence[str], prompts: Sequence[str] | None, options: Sequence[str],
+                   version: str | None = None) -> NDArray[np.float64]:
+    """The embedding block: per option, the answer's vector (``embed``); its first and last ``HEAD_CHARS``
+    characters' vectors (``ends``); the product of the request's and the answer's vectors and their cosine
+    (``ask``; zeros without a request)."""
+    from redline.judges.answer.embedder import get_embedder
+
+    embedder = get_embedder(version)
+    texts = [a.strip() for a in answers]
+    blocks: list[NDArray[np.float32]] = []
+    whole = embedder.passages([t[:EMBED_CHARS] for t in texts])
+    if "embed" in options:
+        blocks.append(whole)
+    if "ends" in options:
+        blocks += [embedder.passages([t[:HEAD_CHARS] for t in texts]),
+                   embedder.passages([t[-HEAD_CHARS:] for t in texts])]
+    if "ask" in options:
+        if prompts is None:
+            raise ValueError("this model was trained with the request's embedding (option ask): pass the prompts")
+        asked = embedder.queries([p.strip() for p in prompts])
+        blocks += [asked * whole, (asked * whole).sum(axis=1, keepdims=True)]
+    return np.hstack(blocks).astype(np.float64) if blocks else np.zeros((len(answers), 0))
+
+
 @dataclass
 class LearnedAnswerModel:
     """Vocabulary, IDF and weights of one trained classifier, with the metadata that says what it was built on."""
@@ -104,9 +140,18 @@ class LearnedAnswerModel:
     metadata: dict[str, Any] = field(default_factory=dict)
     rule_scale: float = 1.0  # value of a rule feature; smaller makes the L2 penalty weigh on them more
     options: tuple[str, ...] = ()  # feature options (``OPTIONS``); part of the digest
+    text_scale: float = 1.0  # value of the TF-IDF block (0: none)
+    embed_scale: float = 1.0  # value of the embedding block
+    embedder: dict[str, Any] | None = None  # the encoder the embedding weights belong to (``embedder.embedder_id``)
 
-    def matrix(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None) -> Any:
-        """Rows of L2-normalised sublinear TF-IDF, then the rule features (0/1), then a bias column of ones."""
+    @property
+    def embeds(self) -> bool:
+        return any(o in EMBED_OPTIONS for o in self.options)
+
+    def matrix(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None,
+               prompts: Sequence[str] | None = None) -> Any:
+        """Rows of L2-normalised sublinear TF-IDF, then the rule features (0/1), then the embedding block, then a
+        bias column of ones; each block times its scale."""
         from scipy import sparse  # here, not at import: the rule judge alone should not pay for scipy
 
         rows: list[int] = []
@@ -121,7 +166,7 @@ class LearnedAnswerModel:
             for j, v in entries:
                 rows.append(i)
                 cols.append(j)
-                vals.append(v / norm)
+                vals.append(self.text_scale * v / norm)
             if self.use_rules and rules is not None:
                 for term in rule_terms(*rules[i], self.options):
                     j = self.vocab.get(term, -1)
@@ -129,21 +174,25 @@ class LearnedAnswerModel:
                         rows.append(i)
                         cols.append(j)
                         vals.append(self.rule_scale)
-            rows.append(i)
-            cols.append(len(self.vocab))
-            vals.append(1.0)
-        shape = (len(answers), len(self.vocab) + 1)
-        return sparse.csr_matrix((np.array(vals), (np.array(rows), np.array(cols))), shape=shape)
+        terms = sparse.csr_matrix((np.array(vals), (np.array(rows), np.array(cols))),
+                                  shape=(len(answers), len(self.vocab)))
+        bias = sparse.csr_matrix(np.ones((len(answers), 1)))
+        if not self.embeds:
+            return sparse.hstack([terms, bias], format="csr")
+        version = (self.embedder or {}).get("version") or None
+        dense = self.embed_scale * embed_features(answers, prompts, self.options, version)
+        return sparse.hstack([terms, sparse.csr_matrix(dense), bias], format="csr")
 
-    def predict_proba(self, answers: Sequence[str],
-                      rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None) -> NDArray[np.float64]:
+    def predict_proba(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None,
+                      prompts: Sequence[str] | None = None) -> NDArray[np.float64]:
         if self.use_rules and rules is None:
             raise ValueError("this model was trained with the rule judge's features: pass the rule readings")
-        return _softmax(self.matrix(answers, rules) @ self.weights)
+        return _softmax(self.matrix(answers, rules, prompts) @ self.weights)
 
-    def predict(self, answers: Sequence[str],
-                rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None) -> list[str]:
-        return [CLASSES[int(k)] for k in np.argmax(self.predict_proba(answers, rules), axis=1)]
+    def predict(self, answers: Sequence[str], rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None,
+                prompts: Sequence[str] | None = None) -> list[str]:
+        """One of ``CLASSES`` per answer; ``prompts``: the requests (needed by a model with the ``ask`` option)."""
+        return [CLASSES[int(k)] for k in np.argmax(self.predict_proba(answers, rules, prompts), axis=1)]
 
     @property
     def digest(self) -> str:
@@ -160,6 +209,11 @@ class LearnedAnswerModel:
                "metadata": self.metadata}
         if self.options:  # absent when empty, so models built before the options keep their digest
             out["options"] = list(self.options)
+        if self.text_scale != 1.0:
+            out["text_scale"] = self.text_scale
+        if self.embeds:  # the encoder's name and version enter the digest with the weights
+            out["embed_scale"] = self.embed_scale
+            out["embedder"] = dict(self.embedder or {})
         return out
 
     @classmethod
@@ -169,14 +223,18 @@ class LearnedAnswerModel:
         terms = list(data["terms"])
         weights = np.array(data["weights"], dtype=np.float64)
         idf = np.array(data["idf"], dtype=np.float64)
-        if weights.shape != (len(terms) + 1, len(CLASSES)) or len(idf) > len(terms):
-            raise ConfigError("learned answer model: weights do not match its vocabulary")
         options = tuple(str(o) for o in data.get("options") or ())
         unknown = sorted(set(options) - set(OPTIONS))
         if unknown:
             raise ConfigError(f"learned answer model: unknown feature option {unknown[0]!r} (a newer redline?)")
+        if weights.shape != (len(terms) + embed_width(options) + 1, len(CLASSES)) or len(idf) > len(terms):
+            raise ConfigError("learned answer model: weights do not match its vocabulary")
+        embedder = dict(data.get("embedder") or {}) or None
+        if any(o in EMBED_OPTIONS for o in options):
+            _check_embedder(embedder)
         return cls({t: i for i, t in enumerate(terms)}, idf, weights, bool(data["use_rules"]),
-                   dict(data.get("metadata") or {}), float(data.get("rule_scale", 1.0)), options)
+                   dict(data.get("metadata") or {}), float(data.get("rule_scale", 1.0)), options,
+                   float(data.get("text_scale", 1.0)), float(data.get("embed_scale", 1.0)), embedder)
 
     def save(self, path: str | Path) -> Path:
         target = Path(path)
@@ -198,6 +256,23 @@ class LearnedAnswerModel:
         return cls.from_json(data)
 
 
+def _check_embedder(recorded: Mapping[str, Any] | None) -> None:
+    """A model with embedding features loads only where the same encoder is installed: other vectors would make
+    its weights meaningless."""
+    from redline.judges.answer.embedder import INSTALL_HINT, PACKAGE, embedder_id, installed_version
+
+    if not recorded or recorded.get("package") != PACKAGE:
+        raise ConfigError(f"learned answer model: embedding features from an unknown encoder {recorded!r}")
+    version = installed_version()
+    if version is None:
+        raise ConfigError(f"this learned answer model uses sentence embeddings ({PACKAGE} {recorded.get('version')}),"
+                          f" which need the optional package: {INSTALL_HINT}; or use --answer-judge rules")
+    if dict(recorded) != embedder_id(str(recorded.get("version"))) or version != recorded.get("version"):
+        raise ConfigError(f"this learned answer model was trained with {PACKAGE} {recorded.get('version')} "
+                          f"({recorded.get('model')}), but {PACKAGE} {version} is installed: install that version "
+                          "or retrain (redline judges train-answers)")
+
+
 def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -208,10 +283,13 @@ def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
 def fit(answers: Sequence[str], labels: Sequence[str], *,
         rules: Sequence[tuple[str, Mapping[str, Any]]] | None = None, c: float = 1.0, min_df: int = 2,
         balanced: bool = True, rule_scale: float = 1.0, options: Sequence[str] = (),
-        weights: Sequence[float] | None = None, metadata: Mapping[str, Any] | None = None) -> LearnedAnswerModel:
+        weights: Sequence[float] | None = None, metadata: Mapping[str, Any] | None = None,
+        prompts: Sequence[str] | None = None, text_scale: float = 1.0, embed_scale: float = 1.0) -> LearnedAnswerModel:
     """Train on labelled answers (labels in ``CLASSES``). ``rules``: the rule judge's (label, details) per answer,
     which makes a stacked model; ``c``: inverse L2 strength; ``balanced``: weight classes by inverse frequency;
-    ``options``: feature groups (``OPTIONS``); ``weights``: a weight per answer (e.g. to down-weight extra sources)."""
+    ``options``: feature groups (``OPTIONS``; the embedding ones need the ``ml`` extra, ``ask`` needs ``prompts``);
+    ``weights``: a weight per answer (e.g. to down-weight extra sources); ``text_scale`` / ``embed_scale``: the
+    value of the TF-IDF block (0 leaves it out) and of the embedding block, as ``rule_scale`` for the rules'."""
     if len(answers) != len(labels) or not answers:
         raise ValueError("need as many labels as answers, and at least one")
     bad = sorted(set(labels) - set(CLASSES)) + sorted(set(options) - set(OPTIONS))
@@ -221,16 +299,22 @@ def fit(answers: Sequence[str], labels: Sequence[str], *,
     df: Counter[str] = Counter()
     for answer in answers:
         df.update(text_terms(answer, options).keys())
-    terms = sorted(t for t, n in df.items() if n >= min_df)
+    terms = sorted(t for t, n in df.items() if n >= min_df) if text_scale > 0 else []
     n = len(answers)
     idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms], dtype=np.float64)
     vocab = {t: i for i, t in enumerate(terms)}
     if rules is not None:
         for term in sorted({t for label, details in rules for t in rule_terms(label, details, options)}):
             vocab[term] = len(vocab)
-    model = LearnedAnswerModel(vocab, idf, np.zeros((len(vocab) + 1, len(CLASSES))), rules is not None,
-                               dict(metadata or {}), rule_scale, tuple(options))
-    x = model.matrix(answers, rules)
+    embedder = None
+    if any(o in EMBED_OPTIONS for o in options):
+        from redline.judges.answer.embedder import embedder_id, get_embedder
+
+        embedder = embedder_id(get_embedder().version)
+    model = LearnedAnswerModel(vocab, idf, np.zeros((len(vocab) + embed_width(options) + 1, len(CLASSES))),
+                               rules is not None, dict(metadata or {}), rule_scale, tuple(options), text_scale,
+                               embed_scale, embedder)
+    x = model.matrix(answers, rules, prompts)
     y = np.array([CLASSES.index(label) for label in labels])
     counts = np.bincount(y, minlength=len(CLASSES)).astype(np.float64)
     present = counts > 0
@@ -240,7 +324,7 @@ def fit(answers: Sequence[str], labels: Sequence[str], *,
         raise ValueError("need one weight per answer")
     model.weights = _train(x, y, class_w[y] * row_w, c)
     model.metadata.update({"c": c, "min_df": min_df, "balanced": balanced, "rule_scale": rule_scale, "n_train": n,
-                           "options": list(options),
+                           "options": list(options), "text_scale": text_scale, "embed_scale": embed_scale,
                            "train_labels": {k: int(v) for k, v in zip(CLASSES, counts, strict=True)},
                            "n_terms": len(terms)})
     return LearnedAnswerModel.from_json(model.to_json())  # the weights as a saved file holds them
