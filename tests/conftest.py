@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,12 @@ from pathlib import Path
 import pytest
 
 _real_connect = socket.socket.connect
+
+# A shell that starts a command in the background (`cmd &` without job control) hands it SIGINT ignored, and Python
+# then keeps it ignored, as does every process it starts. The Ctrl-C tests need the normal disposition: restore it
+# here (in every xdist worker), so the processes the tests start inherit a default SIGINT too.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # marker -> xdist group: the tests of one group run on one worker, one after another
 _XDIST_GROUPS = {"e2e": "embedded-model", "ray": "ray"}
