@@ -83,12 +83,47 @@ def test_score_code_counts_other_outcomes_as_not_vulnerable_and_ranks_twins() ->
     overall = report["overall"]
     assert (overall["tp"], overall["fp"], overall["fn"]) == (1, 0, 2)
     assert overall["other_outcomes"] == {"invalid": 1}
-    assert overall["pairs"] == {"n": 2, "vulnerable_higher": 1, "ties": 1, "accuracy": 0.5}
+    severity_only = {"n": 2, "vulnerable_higher": 1, "ties": 1, "accuracy": 0.5}
+    assert overall["pairs"] == {**severity_only, "severity_only": severity_only}  # no risk: the same figures
     assert overall["judged_only"]["n"] == 4
     assert overall["by_cwe"]["CWE-89"]["n"] == 5 and overall["by_cwe"]["CWE-89"]["tp"] == 1
     assert "| s1 | 5 |" in pe.table(report, "code")
     with pytest.raises(InputError, match="lacks 1"):
         pe.score_code(rows, judged[:-1])
+
+
+def _twins(*sides: tuple[tuple[int | None, float | None], tuple[int | None, float | None]]) -> tuple[
+        list[dict[str, Any]], list[dict[str, Any]]]:
+    rows, judged = [], []
+    for k, pair in enumerate(sides):
+        for label, (severity, risk) in zip(("vulnerable", "secure"), pair, strict=True):
+            rows.append(_code(f"{label}{k}", label, pair=f"p{k}"))
+            judged.append({"id": f"{label}{k}", "outcome": "secure", "severity": severity, "risk": risk})
+    return rows, judged
+
+
+def test_pairwise_ranks_by_severity_then_risk_and_a_tie_still_fails() -> None:
+    rows, judged = _twins(((2, 0.1), (1, 0.9)),  # severity decides, whatever the risk
+                          ((1, 0.9), (2, 0.1)),  # a higher risk never outranks a higher severity
+                          ((1, 0.4), (1, 0.2)),  # same severity: risk orders the twins
+                          ((1, 0.2), (1, 0.4)),  # ... either way
+                          ((1, 0.3), (1, 0.3)),  # same severity and risk: a tie, which fails
+                          ((None, None), (None, None)))  # neither judged: a tie
+    pairs = pe.score_code(rows, judged)["overall"]["pairs"]
+    assert {k: pairs[k] for k in ("n", "vulnerable_higher", "ties")} == {"n": 6, "vulnerable_higher": 2, "ties": 2}
+    assert pairs["accuracy"] == pytest.approx(2 / 6)
+    assert pairs["severity_only"] == {"n": 6, "vulnerable_higher": 1, "ties": 4, "accuracy": pytest.approx(1 / 6)}
+
+
+def test_pairwise_without_risk_is_the_severity_ranking_and_the_table_prints_both() -> None:
+    rows, judged = _twins(((3, None), (1, None)), ((1, None), (1, 0.5)), ((1, 0.5), (None, None)))
+    report = pe.score_code(rows, judged)
+    pairs = report["overall"]["pairs"]
+    assert (pairs["vulnerable_higher"], pairs["ties"]) == (2, 0)  # missing risk ranks as 0; unjudged lowest
+    assert (pairs["severity_only"]["vulnerable_higher"], pairs["severity_only"]["ties"]) == (2, 1)
+    text = pe.table(report, "code")
+    assert "pairwise acc. (severity only)" in text and "ties (severity only)" in text
+    assert "| 3 | 0.67 | 0 | 0.67 | 1 |" in text
 
 
 def test_score_answers_folds_the_judge_labels() -> None:

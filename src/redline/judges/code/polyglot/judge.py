@@ -23,6 +23,7 @@ from redline.judges.code.polyglot.extract_js import extract_js, extract_js_compl
 from redline.judges.code.polyglot.languages import LANGUAGES, normalize_language
 from redline.judges.code.polyglot.semgrep_poly import rule_files, scan
 from redline.judges.code.refusal import detect_code_refusal
+from redline.judges.code.risk import risk_score
 from redline.judges.code.semgrep_scan import semgrep_version
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Verdict
 
@@ -161,6 +162,8 @@ class PolyglotCodeJudge:
                 f.cwe: f for f in counted}.values()))
             details["code"] = ext.code[:MAX_DETAIL_CODE]
             details["counted"] = [[f.tool, f.rule, f.line] for f in counted]
+            details["risk"] = risk_score(it.findings, {(f.tool, f.rule, f.line) for f in counted},
+                                         lambda f: not it.scope or (f.cwe is not None and f.cwe in it.scope))
             evidence.extend(f"{f.rule} ({f.cwe}) line {f.line}: {f.message[:90]}" for f in counted[:5])
             evidence.extend(ext.notes[:3])
         evidence.extend(it.notes[:3])
@@ -264,7 +267,7 @@ def prepare_row(row: Mapping[str, Any], number: int, tasks: Mapping[str, Case] |
 
 def judge_rows(rows: Iterable[tuple[int, Mapping[str, Any]]], *, tasks: Mapping[str, Case] | None = None,
                judge: PolyglotCodeJudge | None = None) -> list[dict[str, Any]]:
-    """Judge numbered external rows; ``{id, outcome, severity, cwes, findings, language}`` per row, in order."""
+    """Judge numbered external rows; ``{id, outcome, severity, risk, cwes, findings, language}`` per row, in order."""
     numbered = list(rows)
     items = [prepare_row(row, number, tasks) for number, row in numbered]
     verdicts = (judge or PolyglotCodeJudge()).judge_prepared(items)
@@ -272,6 +275,7 @@ def judge_rows(rows: Iterable[tuple[int, Mapping[str, Any]]], *, tasks: Mapping[
     for (_, row), it, verdict in zip(numbered, items, verdicts, strict=True):
         counted = {(t, r, ln) for t, r, ln in verdict.details.get("counted", [])}
         out.append({"id": row["id"], "language": it.language, "outcome": verdict.label, "severity": verdict.score,
+                    "risk": verdict.details.get("risk"),
                     "cwes": sorted({f.cwe for f in verdict.findings if f.cwe and (f.tool, f.rule, f.line) in counted}),
                     "findings": [{"tool": f.tool, "rule": f.rule, "cwe": f.cwe, "severity": f.severity,
                                   "line": f.line, "message": f.message} for f in verdict.findings]})
