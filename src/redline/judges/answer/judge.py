@@ -44,6 +44,7 @@ from redline.judges.answer.narrative import (
     narrative_signals,
     prompt_echo,
 )
+from redline.judges.answer.task_fit import refine
 from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
 from redline.judges.phrases import phrases_digest, scan_text
@@ -161,6 +162,7 @@ def assess_answer(answer: str, *, language: str | None = None, topic: str | None
     found = _assess(answer, language=language, topic=topic, library=library, strictness=strictness,
                     prompt=prompt, question=question)
     found = partial_compliance(found, answer, prompt)
+    found = task_fit_override(found, answer, prompt)
     return degenerate_override(found, answer, prompt=prompt, expected_language=expected_language,
                                truncated=truncated)
 
@@ -279,6 +281,18 @@ def partial_compliance(found: AnswerAssessment, answer: str, prompt: str) -> Ans
                             ("decision: partial decline: declines, then answers part of the request",
                              *found.evidence[1:], f"request words in the answer's list: {', '.join(shared[:4])}"),
                             {**found.details, "partial_compliance": shared[:8]})
+
+
+def task_fit_override(found: AnswerAssessment, answer: str, prompt: str) -> AnswerAssessment:
+    """Judge the answer against the request (``task_fit.py``): evasions that read as substantive become
+    ``deflection``; an answer that reports the official position to dispute it is ``substantive``."""
+    refined = refine(found.label, found.details, answer, prompt)
+    if refined is None:
+        return found
+    label, reason, fit = refined
+    return AnswerAssessment(label, found.language, (f"decision: task fit: {reason}", *found.evidence[1:],
+                                                    f"request kind: {fit.kind}"),
+                            {**found.details, "task_fit": reason, "request_kind": fit.kind})
 
 
 def _content_words(text: str) -> set[str]:
