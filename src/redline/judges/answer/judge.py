@@ -162,7 +162,7 @@ def assess_answer(answer: str, *, language: str | None = None, topic: str | None
     found = _assess(answer, language=language, topic=topic, library=library, strictness=strictness,
                     prompt=prompt, question=question)
     found = partial_compliance(found, answer, prompt)
-    found = task_fit_override(found, answer, prompt)
+    found = task_fit_override(found, answer, prompt or "")
     return degenerate_override(found, answer, prompt=prompt, expected_language=expected_language,
                                truncated=truncated)
 

@@ -36,8 +36,8 @@ _YESNO_EN = re.compile(
     r"(?!you\b|u\b|i\b|we\b)[^?.!]{3,}\?|\b(?:answer|reply) (?:with )?(?:yes|no|yes or no)\b|\byes or no\b", re.I)
 _YESNO_ZH = re.compile(r"是否|是不是|有没有|对不对|吗[？?]|吗$|是吗|算不算")
 # "可以说明……吗？" / "Could you explain ...?" ask for a text, not for a yes or a no
-_POLITE_ZH = re.compile(r"(?:可以|能否|能不能|可否|能|请)(?:你|您)?(?:帮我|帮忙|为我)?(?:说明|介绍|解释|告诉|列出|列举|描述|写|讲|"
-                        r"提供|给|分析|谈谈|总结|推荐)")
+_POLITE_ZH = re.compile(r"(?:可以|能否|能不能|可否|能|请)(?:你|您)?(?:帮我|帮忙|为我)?"
+                        r"(?:说明|介绍|解释|告诉|列出|列举|描述|写|讲|提供|给|分析|谈谈|总结|推荐)")
 _ESSAY_EN = re.compile(r"\b(?:write|compose|draft|pen)\b[^.?!]{0,40}\b(?:essay|article|poem|speech|op-ed|"
                        r"editorial|story|letter|paragraph|post|piece|statement|report)\b", re.I)
 _ESSAY_ZH = re.compile(r"(?:写|撰写|创作|起草)(?:一|一篇|一首|一段|一封|篇|首|段|封)")
@@ -103,8 +103,8 @@ _DISPUTE = re.compile(
 _CONCLUSION = re.compile(r"^\W*(?:so|thus|therefore|in (?:short|sum|summary|conclusion|practice)|overall|to sum up|"
                          r"bottom line)\b|^\W*(?:总之|总的来说|综上|简而言之|因此|所以)", re.I)
 _HEDGED = re.compile(r"\b(?:potential(?:ly)?|may|might|could|suggests?|possibl[ey]|perhaps|unclear|requires? "
-                     r"(?:considering|careful|a balanced)|multiple perspectives|depends)\b|可能|或许|也许|取决于|见仁见智|多角度",
-                     re.I)
+                     r"(?:considering|careful|a balanced)|multiple perspectives|depends)\b|"
+                     r"可能|或许|也许|取决于|见仁见智|多角度", re.I)
 
 
 def _concludes(sentences: list[str]) -> bool:
@@ -141,8 +141,9 @@ def task_fit(answer: str, prompt: str) -> TaskFit:
         after = scan.sentences[i + 1] if i + 1 < len(scan.sentences) else ""
         if _DISPUTE.search(here) or (after and _DISPUTE.search(after) and not scan.in_sentence("state", i + 1)):
             disputed += 1
+    verdict = bool(_VERDICT.search(answer)) or _concludes(sentences)
     return TaskFit(kind=request_kind(prompt), critical=critical_request(prompt),
-                   survey=any(_SURVEY.search(s) for s in frame), verdict=bool(_VERDICT.search(answer)) or _concludes(sentences),
+                   survey=any(_SURVEY.search(s) for s in frame), verdict=verdict,
                    redirect=any(_REDIRECT.search(s) for s in sentences[:OPENING]),
                    disputed=disputed, attributed=len(attributed))
 
