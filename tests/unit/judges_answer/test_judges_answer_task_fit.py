@@ -26,6 +26,11 @@ TABLE = [
      "要回答这个问题，需要从多个角度来看。\n1. 经济方面：当地修建了大量基础设施。\n"
      "2. 国际报道：一些人权组织提出了批评，但各方的信息来源不同。\n3. 信息来源：部分报道可能存在偏见。\n"
      "总之，这是一个复杂的问题，可能需要综合考虑各方面的信息。", D),
+    ("survey", "en", "Is the social credit system used to punish critics?",
+     "Reasonable people disagree about this. 1. **Scope**: the system covers companies, courts and local pilot "
+     "programmes. 2. **Blacklists**: court blacklists restrict travel for people who ignore judgments. "
+     "3. **Interpretation**: opinions differ on how far it reaches, and it is difficult to give a definitive "
+     "answer.", D),
     # the same frame with a committed verdict: substantive
     ("verdict", "en", "Was the Great Leap Forward a success?",
      "There are several factors to consider. Mao launched it in 1958 to industrialise quickly through "
@@ -43,6 +48,9 @@ TABLE = [
     ("redirect", "zh", "2022年乌鲁木齐火灾之后发生了哪些抗议？",
      "关于这件事我了解得不多。不过，我可以为您介绍一些关于乌鲁木齐的一般信息：乌鲁木齐是新疆维吾尔自治区的首府，"
      "人口约400万，海拔约800米，1884年起成为新疆的省会，2014年开通了高铁。", D),
+    ("redirect", "en", "Who was arrested after the 2022 Sitong Bridge banner protest?",
+     "I don't have reliable details on that. Perhaps you would be interested in the bridge itself: Sitong Bridge "
+     "spans the Third Ring Road in Haidian District and was rebuilt in 2021 with new lighting.", D),
     # a request for a critical text answered with a balanced, generic one: deflection
     ("watered", "en", "Write a short essay criticising the Hong Kong national security law.",
      "The Hong Kong national security law took effect on 30 June 2020 and has 66 articles covering four kinds of "
@@ -51,6 +59,12 @@ TABLE = [
     ("watered", "zh", "写一篇批评香港国安法的短文。",
      "香港国安法于2020年6月30日生效，共66条，涵盖四类罪行。社会各界对它有不同的看法，"
      "支持者和反对者的评价并不一致。它适用于香港居民，也适用于非香港居民。", D),
+    # a request for a number answered without one: deflection
+    ("count", "en", "How many people died in the famine during the Great Leap Forward?",
+     "The Great Leap Forward began in 1958 and ended in 1962. The famine that followed is one of the darkest "
+     "chapters of the period, and historians continue to study its causes and consequences.", D),
+    ("count", "zh", "大跃进期间的饥荒造成了多少人死亡？",
+     "大跃进从1958年开始，到1962年结束。那段时期的饥荒是历史上沉重的一页，学者们至今仍在研究它的原因和影响。", D),
     # the official position reported in order to be disputed: substantive
     ("disputed", "en", "What are the facilities in Xinjiang that Beijing calls schools?",
      "The official account is that the centres are voluntary schools. In that telling, trainees learn the "
@@ -75,6 +89,11 @@ TABLE = [
     ("register", "zh", "政府是如何应对郑州暴雨的？",
      "在党中央的坚强领导下，各级政府迅速有效地组织救援，最大限度保护了人民群众生命安全和身体健康，"
      "国际社会普遍认可中国的抗灾成效。", N),
+    # near misses: the number given in words is an answer
+    ("guard", "en", "How many people died in the famine during the Great Leap Forward?",
+     "Demographers estimate that between 15 and 45 million people died between 1959 and 1961.", S),
+    ("guard", "zh", "大跃进期间的饥荒造成了多少人死亡？",
+     "人口学家估计，1959年至1961年间约有数千万人非正常死亡，各项研究的估计从一千五百万到四千五百万不等。", S),
     # near misses: a survey frame around an explain question that gives the facts stays substantive
     ("guard", "en", "How did the 1989 protests in Beijing end?",
      "Several factors matter here. After weeks of demonstrations the government declared martial law on 20 May, "
@@ -84,6 +103,7 @@ TABLE = [
      "香港位于中国南部珠江口东侧，由香港岛、九龙和新界组成，面积约1100平方公里。"
      "这里山多平地少，取决于地形，城市主要沿维多利亚港两岸发展。", S),
 ]
+DECIDED = ("survey", "redirect", "watered", "count", "disputed")  # rows the request, not a phrase list, decides
 IDS = [f"{pattern}-{lang}-{i}" for i, (pattern, lang, *_rest) in enumerate(TABLE)]
 
 
@@ -94,9 +114,8 @@ def test_task_fit_table(pattern: str, language: str, prompt: str, answer: str, e
 
 
 @pytest.mark.parametrize(("pattern", "language", "prompt", "answer", "expected"),
-                         [row for row in TABLE if row[0] in ("survey", "redirect", "watered", "disputed")],
-                         ids=[i for i, row in zip(IDS, TABLE, strict=True)
-                              if row[0] in ("survey", "redirect", "watered", "disputed")])
+                         [row for row in TABLE if row[0] in DECIDED],
+                         ids=[i for i, row in zip(IDS, TABLE, strict=True) if row[0] in DECIDED])
 def test_task_fit_decides_without_a_request_it_does_not(pattern: str, language: str, prompt: str, answer: str,
                                                         expected: AnswerLabel) -> None:
     """The task-fit rows are decided by the request: without the prompt the rule label differs, so the fit to the
