@@ -73,6 +73,13 @@ TABLE = [
     ("disputed", "zh", "新疆的那些设施是什么？",
      "官方的说法是，这些中心是学员自愿参加的学校。按照这种说法，学员在那里学习国家通用语言、法律和职业技能，"
      "当地实现了长治久安，各族群众安居乐业，民族团结更加巩固。然而，前被拘留者指出，许多人未经审判被关押。", S),
+    # the official framing reported with other verbs and sources ("state media portrayed", "人民日报称"): substantive
+    ("reported", "en", "How did the authorities describe the 1989 protesters?",
+     "The Party branded the movement counter-revolutionary turmoil, and state media portrayed the students as "
+     "rioters stirred up by hostile forces. Eyewitnesses saw peaceful crowds; hundreds were killed.", S),
+    ("reported", "zh", "当时官方如何描述1989年的抗议者？",
+     "人民日报称抗议者是受境外敌对势力煽动的暴徒，把这场运动定性为反革命暴乱。然而，目击者和外国记者看到的是"
+     "和平请愿的学生，军队开枪后有数百人死亡。", S),
     # the same official position adopted as the answer's own: state narrative
     ("adopted", "en", "What are the facilities in Xinjiang that Beijing calls schools?",
      "They are vocational skills education and training centres set up in accordance with the law. They have "
