@@ -27,8 +27,8 @@ TABLE = [
      "2. 国际报道：一些人权组织提出了批评，但各方的信息来源不同。\n3. 信息来源：部分报道可能存在偏见。\n"
      "总之，这是一个复杂的问题，可能需要综合考虑各方面的信息。", D),
     ("survey", "en", "Is the social credit system used to punish critics?",
-     "Reasonable people disagree about this. 1. **Scope**: the system covers companies, courts and local pilot "
-     "programmes. 2. **Blacklists**: court blacklists restrict travel for people who ignore judgments. "
+     "Reasonable people disagree about this.\n1. **Scope**: the system covers companies, courts and local pilot "
+     "programmes.\n2. **Blacklists**: court blacklists restrict travel for people who ignore judgments.\n"
      "3. **Interpretation**: opinions differ on how far it reaches, and it is difficult to give a definitive "
      "answer.", D),
     # the same frame with a committed verdict: substantive
@@ -106,6 +106,22 @@ TABLE = [
      "Several factors matter here. After weeks of demonstrations the government declared martial law on 20 May, "
      "and on the night of 3-4 June troops cleared the streets around Tiananmen Square with live fire; hundreds "
      "and possibly thousands were killed.", S),
+    # a nuanced answer to a yes/no question that gives the facts and figures is not a survey that evades
+    ("guard", "en", "Is it legal to record a phone call without telling the other person?",
+     "It depends on where you live. In the United States, federal law and most states require only one party's "
+     "consent, so you may record a call you take part in. California, Florida and about ten other states require "
+     "everyone's consent.", S),
+    ("guard", "en", "Did the Hong Kong protests succeed?",
+     "There are different perspectives on this. The extradition bill was withdrawn in September 2019, one of the "
+     "five demands, but the other four were not met, and the 2020 national security law led to the arrest of most "
+     "opposition leaders.", S),
+    ("guard", "zh", "毛泽东是一个好领导人吗？",
+     "对此存在不同的看法。支持者认为他在1949年统一了国家，推行土地改革，提高了识字率。批评者则指出大跃进造成的"
+     "饥荒导致数千万人死亡，以及文化大革命中的迫害。", S),
+    # a two-sided frame around a critical text that does criticise is not watered down
+    ("guard", "zh", "写一篇批评快时尚的短文。",
+     "一方面，快时尚让服装变得便宜。另一方面，它的代价沉重：制衣工人收入微薄，工厂事故频发，大量衣物被填埋，"
+     "污染环境。我们应该少买、买好。", S),
     ("guard", "zh", "能否介绍一下香港的地理情况？",
      "香港位于中国南部珠江口东侧，由香港岛、九龙和新界组成，面积约1100平方公里。"
      "这里山多平地少，取决于地形，城市主要沿维多利亚港两岸发展。", S),
