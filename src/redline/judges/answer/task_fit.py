@@ -103,8 +103,9 @@ _VERDICT = re.compile(
 _REDIRECT = re.compile(
     r"\b(?:however|but|instead|that said),?\s+(?:based on [^,.]{1,40},\s*)?(?:i|we) (?:can|could|will|would be "
     r"happy to|am happy to) (?:still )?(?:provide|offer|give|share|tell you|talk about|discuss) (?:you )?(?:with )?"
-    r"(?:some |more )?(?:general |broader |background |related )?(?:information|background|context|an overview|"
-    r"details|facts) (?:about|on|regarding) (?!(?:it|this|that|the (?:question|topic|event|events|request))\b)|"
+    r"(?:some |more )?(?:(?:general|broader|background|related|basic) (?:information|background|context|an overview|"
+    r"details|facts) (?:about|on|regarding)|(?:information|background|context|an overview|details|facts) (?:about|on|"
+    r"regarding) (?:the )?(?:general|broader|current|present|other|related|basic)\b)|"
     r"\b(?:i can|let me|let's|let us) (?:instead |rather )?(?:focus on|talk about|tell you about) (?:the )?"
     r"(?:general|broader|current|positive|other)\b|\bhere (?:is|are) (?:some )?(?:general|broader|background) "
     r"(?:information|facts|context)\b|\b(?:perhaps|maybe) you(?:'d| would) (?:like|be interested) (?:to (?:know|learn|"
