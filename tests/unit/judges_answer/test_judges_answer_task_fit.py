@@ -173,6 +173,12 @@ def test_dispute_needs_an_attributed_official_position() -> None:
     assert task_fit(own, "What is happening in Xinjiang?").disputed == 0
     reported = "The government says the centres are voluntary schools. Survivors' testimony contradicts this."
     assert task_fit(reported, "What is happening in Xinjiang?").disputed == 1
+    # a bare "but" with no documented fact is no dispute, in either language
+    soft = "The government says the centres are schools. But some people see things differently."
+    assert task_fit(soft, "What is happening in Xinjiang?").disputed == 0
+    assert task_fit("官方称这些是学校。但也有人有不同的看法。", "新疆发生了什么？").disputed == 0
+    official = "官方称新疆社会稳定。但是，一些西方媒体散布谣言，抹黑中国。"
+    assert task_fit(official, "新疆发生了什么？").disputed == 0
 
 
 @pytest.mark.parametrize(("answer", "redirect"), [
