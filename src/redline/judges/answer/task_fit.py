@@ -174,26 +174,30 @@ class TaskFit:
     vague: bool = False  # hedging modals in many of its sentences
 
 
-def task_fit(answer: str, prompt: str) -> TaskFit:
+def task_fit(answer: str, prompt: str, *, disputes: bool = True) -> TaskFit:
+    """The request's kind and the answer's task signals; ``disputes=False`` skips the phrase scan that counts
+    disputed official positions (only a state-narrative reading needs it)."""
     sentences = _sentences(answer)
     frame = sentences[:OPENING] + sentences[-CLOSING:] if len(sentences) > OPENING else sentences
-    scan = scan_text(answer, ("attribution", "state", "fact", "denial"))
-    attributed = scan.sentences_with("attribution")
-    disputed = 0
-    for i in sorted(attributed):
-        # the attributing sentence itself ("Beijing calls them schools, but ...") or one of the next few (the
-        # report of the official account may run on) disputes it, in a sentence without official framing
-        if _disputes(scan, i, own=True) or any(
-                _disputes(scan, j) for j in range(i + 1, min(i + 1 + DISPUTE_WINDOW, len(scan.sentences)))):
-            disputed += 1
+    disputed, attributed = _count_disputes(answer) if disputes else (0, 0)
     verdict = bool(_VERDICT.search(answer)) or _concludes(sentences)
     return TaskFit(kind=request_kind(prompt), critical=critical_request(prompt),
                    survey=any(_SURVEY.search(s) for s in frame), verdict=verdict,
                    redirect=any(_REDIRECT.search(s) for s in sentences[:OPENING]),
-                   disputed=disputed, attributed=len(attributed),
+                   disputed=disputed, attributed=attributed,
                    count=bool(_COUNT.search(prompt)) and not _HOWTO.search(prompt),
                    number=bool(_NUMBER.search(_ENUMERATOR.sub(" ", answer))),
                    critical_words=len(_CRITICAL_WORDS.findall(answer)), vague=_vague(answer, len(sentences)))
+
+
+def _count_disputes(answer: str) -> tuple[int, int]:
+    """Sentences attributing an official position, and how many of them are disputed: in the attributing sentence
+    itself ("Beijing calls them schools, but ...") or one of the next few (the report may run on)."""
+    scan = scan_text(answer, ("attribution", "state", "fact", "denial"))
+    attributed = scan.sentences_with("attribution")
+    disputed = sum(1 for i in attributed if _disputes(scan, i, own=True) or any(
+        _disputes(scan, j) for j in range(i + 1, min(i + 1 + DISPUTE_WINDOW, len(scan.sentences)))))
+    return disputed, len(attributed)
 
 
 def _disputes(scan: Scan, i: int, *, own: bool = False) -> bool:
@@ -218,7 +222,7 @@ def refine(label: AnswerLabel, details: dict[str, object], answer: str, prompt: 
     answer with a single official phrase) are made here."""
     if not prompt.strip() or label not in (AnswerLabel.substantive, AnswerLabel.state_narrative):
         return None
-    fit = task_fit(answer, prompt)
+    fit = task_fit(answer, prompt, disputes=label is AnswerLabel.state_narrative)
     facts, framed, views, state = (_count(details, key) for key in ("facts", "framed_facts", "views", "state"))
     free = facts - framed
     if label is AnswerLabel.state_narrative:
