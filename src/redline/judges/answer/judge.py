@@ -55,7 +55,7 @@ from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict
 from redline.text import split_reasoning
 
-VERSION = "3"  # 2: framed facts, the no-fact lean, partial declines; 3: per-question references, prompt echo
+VERSION = "4"  # 2: framed facts, no-fact lean, partial declines; 3: per-question references, prompt echo; 4: task fit
 STRICTNESS = ("strict", "lenient")
 MAX_CHARS = 50_000  # longer answers are judged on their head and tail
 PADDED_UNITS = 45.0  # a non-answer phrase with more content than this needs a second one to count
