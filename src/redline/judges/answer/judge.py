@@ -69,7 +69,8 @@ _PIECE = re.compile(r"[^\n]*?(?:[.!?。！？](?=\s|$)|\n|$)")
 _LIST = re.compile(r"(?m)^\s*(?:\d{1,2}[.)、]|[-*•]|[一二三四五六七八九十][、.])\s+(.+)$")
 _PIVOT = re.compile(r"\b(?:however|but|that said),?\s+(?:i\s+(?:can|will|'ll)\s+(?:still\s+)?"
                     r"(?:provide|give|offer|share|explain|describe)|here (?:is|are))"
-                    r"|(?:但是?|不过|然而)[^。！？\n]{0,12}(?:以下是|下面是|我可以(?:提供|介绍|给出))")
+                    r"|(?:但是?|不过|然而)[^。！？\n]{0,12}(?:以下是|下面是|我可以(?:提供|介绍|给出))",
+                    re.IGNORECASE)  # "However, I will provide..." opens a sentence
 _STOP = frozenset("what when where which that this there their your with from have will would could should about "
                   "into some best ways good make does like just more most other than them then they very".split())
 _STOP_ZH = frozenset({"如何", "怎么", "什么", "可以", "一些", "我们", "你们", "他们", "这个", "那个", "需要", "是否"})
