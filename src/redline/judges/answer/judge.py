@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.errors import ConfigError, InputError
+from redline.judges.answer.declines import unanswered_decline
 from redline.judges.answer.degenerate import degenerate_reason, is_truncated
 from redline.judges.answer.learned import LearnedAnswerModel, combine, default_model_path
 from redline.judges.answer.narrative import (
@@ -51,7 +52,8 @@ from redline.judges.reasoning import detect_kill_switch
 from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict
 from redline.text import split_reasoning
 
-VERSION = "3"  # 2: framed facts, the no-fact lean, partial declines; 3: per-question references, prompt echo
+VERSION = "4"  # 2: framed facts, the no-fact lean, partial declines; 3: per-question references, prompt echo;
+# 4: English declines padded with boilerplate (declines.py)
 STRICTNESS = ("strict", "lenient")
 MAX_CHARS = 50_000  # longer answers are judged on their head and tail
 PADDED_UNITS = 45.0  # a non-answer phrase with more content than this needs a second one to count
@@ -162,6 +164,7 @@ def assess_answer(answer: str, *, language: str | None = None, topic: str | None
     found = _assess(answer, language=language, topic=topic, library=library, strictness=strictness,
                     prompt=prompt, question=question)
     found = partial_compliance(found, answer, prompt)
+    found = _padded_decline(found, answer)
     return degenerate_override(found, answer, prompt=prompt, expected_language=expected_language,
                                truncated=truncated)
 
@@ -244,6 +247,16 @@ def _decide(found: _Phrases, *, units: float, sig: NarrativeSignals, substance: 
     if score >= NARRATIVE_THRESHOLD and (sig.state or sig.margin > 0):
         return AnswerLabel.state_narrative, f"official framing outweighs facts (score {score:.2f})"
     return AnswerLabel.substantive, f"answers with content (score {score:.2f})"
+
+
+def _padded_decline(found: AnswerAssessment, answer: str) -> AnswerAssessment:
+    """A decline cue with nothing but boilerplate around it is a refusal (``declines.py``)."""
+    hit, reason = unanswered_decline(found.label, normalise_text(answer)[0], language=found.language,
+                                     references=bool(found.details.get("references")))
+    if not hit:
+        return found
+    return AnswerAssessment(AnswerLabel.refusal, found.language, (f"decision: {reason}", *found.evidence[1:]),
+                            {**found.details, "padded_decline": True})
 
 
 def degenerate_override(found: AnswerAssessment, answer: str, *, prompt: str = "",
