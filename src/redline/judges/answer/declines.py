@@ -64,7 +64,8 @@ def unanswered_decline(label: AnswerLabel, text: str, *, language: str, referenc
     if not cues:
         return False, ""
     padding = scan.sentences_with(*_BOILER_CLASSES)
-    rest = [s for i, s in enumerate(scan.sentences) if i not in cues and i not in padding and not _BOILERPLATE.search(s)]
+    rest = [s for i, s in enumerate(scan.sentences)
+            if i not in cues and i not in padding and not _BOILERPLATE.search(s)]
     units = sum(len(_WORD.findall(s)) for s in rest)
     if units >= SHORT_UNITS:
         return False, ""
