@@ -253,7 +253,7 @@ def _padded_decline(found: AnswerAssessment, answer: str) -> AnswerAssessment:
     """A decline cue with nothing but boilerplate around it is a refusal (``declines.py``)."""
     hit, reason = unanswered_decline(found.label, normalise_text(answer)[0], language=found.language,
                                      references=bool(found.details.get("references")))
-    if not hit:
+    if not hit or found.details.get("partial_decline"):  # "I can't give the totals, but ..." carries content
         return found
     return AnswerAssessment(AnswerLabel.refusal, found.language, (f"decision: {reason}", *found.evidence[1:]),
                             {**found.details, "padded_decline": True})
