@@ -75,12 +75,13 @@ def unanswered_decline(label: AnswerLabel, text: str, *, language: str, referenc
     return True, f"decline padded with boilerplate: {cue[:60]!r}, {units} words of other content"
 
 
-ANSWERED_UNITS = 60.0  # content units of a hedged answer that still answers
+ANSWERED_UNITS = 50.0  # words (whole answer) of a hedged answer that still answers
 COMPLYING_UNITS = 15.0  # the same after a compliant opening ("Yes, I can help with that.")
 
 
 def hedged_answer(label: AnswerLabel, text: str, units: float, *, language: str, references: bool) -> bool:
-    """Whether an English answer the rules call a deflection for its hedges is a long answer that merely hedges.
+    """Whether an English answer the rules call a deflection for its hedges is a long answer that merely hedges
+    (``units``: the whole answer's, hedging sentences included, since "I can't be sure, but..." carries content).
 
     On a question without reference statements, "non-answer phrases without substance" only means that no
     political fact or view marker appeared; a long answer with no decline cue ("it's important to note...",

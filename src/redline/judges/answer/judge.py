@@ -260,7 +260,7 @@ def _english_declines(found: AnswerAssessment, answer: str) -> AnswerAssessment:
         return AnswerAssessment(AnswerLabel.refusal, found.language, (f"decision: {reason}", *found.evidence[1:]),
                                 {**found.details, "padded_decline": True})
     if found.evidence[0].startswith("decision: non-answer") and hedged_answer(
-            found.label, text, float(found.details.get("content_units", 0.0)), language=found.language,
+            found.label, text, content_units(text), language=found.language,
             references=references):
         return AnswerAssessment(AnswerLabel.substantive, found.language,
                                 ("decision: long answer with hedges and no decline", *found.evidence[1:]),
