@@ -52,6 +52,8 @@ _PIVOT = re.compile(r"\b(?:however|but|that said|that being said|with that in mi
                     r"(?:here(?:'s| is| are)|i\s+(?:can|will|'ll)\s+(?:still\s+|now\s+)?(?:provide|give|offer|share|"
                     r"explain|describe|tell)|to\s+answer)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_CLOSER = re.compile(r"other questions|further questions|feel free|let me know|happy to help|anything else|"
+                     r"more questions|glad to help|here to (?:help|provide|assist)|i(?:'m| am) an ai", re.IGNORECASE)
 _COMPLIES = re.compile(r"\s*(?:yes|sure|certainly|of course|absolutely|here(?:'s| is| are))\b", re.IGNORECASE)
 
 
@@ -92,4 +94,8 @@ def hedged_answer(label: AnswerLabel, text: str, units: float, *, language: str,
         return False
     if units < (COMPLYING_UNITS if _COMPLIES.match(text) else ANSWERED_UNITS):
         return False
-    return not scan_text(text, CUES).sentences_with(*CUES)
+    scan = scan_text(text, (*CUES, "deflection"))
+    # a change of subject or a request for details ("if you provide more specific details") is a deflection
+    # whatever the length; only closing courtesies ("if you have any other questions") are let through
+    redirects = [p for p in scan.distinct("deflection") if not _CLOSER.search(p)]
+    return not scan.sentences_with(*CUES) and not redirects
