@@ -27,7 +27,8 @@ def judges() -> None:
 @click.option("--public-dir", default=None, type=click.Path(file_okay=False),
               help="Also score the answer judge on the public calibration answers in DIR (test split; "
                    "build DIR with scripts/public_data.py).")
-@click.option("--public-split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+@click.option("--public-split", type=click.Choice(["dev", "test", "train"]), default="test", show_default=True,
+              help="train: the extra training sources (Do-Not-Answer), rules only; dev: the tuning split.")
 @click.option("--answer-judge", "answer_configs", multiple=True, default=("rules",), show_default=True,
               type=click.Choice(["rules", "learned", "rules+learned"]),
               help="With --public-dir: the configuration(s) to score (repeatable); learned = the classifier alone, "
