@@ -69,11 +69,15 @@ def test_outage_trips_the_breaker_and_one_rerun_answers_every_trial(runs_dir: Pa
             run_audit(cfg, progress=False)
         # the breaker (5 trials in a row, 3 attempts each, 2 in flight) stopped it long before 120 trials
         assert len(srv.requests) <= 10 + 3 * 7
+        # the trial holding answer 10 may still be in flight when the breaker trips (a busy machine can delay it),
+        # so up to 10 answers were kept: count them rather than assume an order
+        kept = sum(g.ok for g in RunDir(runs_dir / "repair").generations().values())
+        assert 1 <= kept <= 10
         plan.then = "ok"  # the endpoint is back
         again = run_audit(cfg, progress=False)
     gens = RunDir(again.run.path).generations()
     assert len(gens) == 120 and all(g.ok for g in gens.values())
-    assert again.generation.skipped == 10
+    assert again.generation.skipped == kept
 
 
 def test_error_records_are_retried_on_resume(runs_dir: Path) -> None:
