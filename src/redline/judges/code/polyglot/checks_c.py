@@ -9,60 +9,20 @@ stays quiet. Function-like macros are expanded and comments removed first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
-from redline.judges.code.polyglot.checks_web import balanced, strip_comments
+from redline.judges.code.polyglot.c_bounds import BOUNDS_CHECKS
+from redline.judges.code.polyglot.c_text import TOOL, Func, clean, const_size, finding, functions, line_of
+from redline.judges.code.polyglot.checks_web import balanced
 from redline.records import Finding
 
-TOOL = "redline-poly"
-_MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)[ \t]+(.+)$", re.MULTILINE)
-_FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(([^;{}()]*)\)\s*\{", re.MULTILINE)
+__all__ = ["TOOL", "Func", "clean", "functions", "run_c_checks"]
+
 _NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|strrchr|strstr|strtok|realpath|"
              "opendir|readdir|localtime|gmtime|getpwnam|getpwuid|memchr|tmpfile|popen")
 _ALLOC = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 _LIMIT = r"(?:INT_MAX|SIZE_MAX|UINT_MAX|LONG_MAX|ULONG_MAX|INT32_MAX|UINT32_MAX|SSIZE_MAX|LLONG_MAX)"
-
-
-@dataclass(frozen=True)
-class Func:
-    name: str
-    params: tuple[str, ...]
-    body: str
-    offset: int  # position of the body in the cleaned source
-
-
-def clean(code: str) -> str:
-    """Comments blanked (line numbers kept) and function-like macros expanded once."""
-    text = strip_comments(code)
-    for name, params, body in _MACRO.findall(text):
-        names = [p.strip() for p in params.split(",") if p.strip()]
-
-        def expand(match: re.Match[str], names: list[str] = names, body: str = body) -> str:
-            args = [a.strip() for a in match.group(1).split(",")]
-            out = body
-            for param, arg in zip(names, args, strict=False):
-                out = re.sub(rf"\b{re.escape(param)}\b", arg, out)
-            return out
-        text = re.sub(rf"(?<!define )\b{name}\(([^()]*)\)", expand, text)
-    return text
-
-
-def functions(text: str) -> Iterator[Func]:
-    for match in _FUNC.finditer(text):
-        if match.group(1) in ("if", "for", "while", "switch", "return", "sizeof"):
-            continue
-        body = balanced(text, match.end() - 1)
-        params = tuple(m.group(1) for m in re.finditer(r"(\w+)\s*(?:\[\s*\w*\s*\])?\s*(?:,|$)", match.group(2)))
-        yield Func(match.group(1), params, body, match.end() - 1)
-
-
-def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def _finding(rule: str, cwe: str, severity: str, line: int, message: str) -> Finding:
-    return Finding(tool=TOOL, rule=rule, cwe=cwe, severity=severity, line=line, message=message)
+_line = line_of
+_finding = finding
 
 
 def _null_checked(var: str, text: str) -> bool:
@@ -196,16 +156,7 @@ def size_overflow(text: str) -> list[Finding]:
     return out
 
 
-def _const_size(func: Func, text: str, dest: str) -> str | None:
-    """The constant (macro name or number) that sizes ``dest``: ``char d[K]`` or ``d = malloc(K)``."""
-    d = re.escape(dest)
-    declared = re.compile(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
-                          rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", re.MULTILINE)
-    found = declared.search(func.body) or re.search(
-        rf"\b{d}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(\s*([A-Z_][A-Z0-9_]*|\d+)\s*\)", func.body)
-    if found is None and not re.search(rf"\b{d}\s*[=;,)]|\*\s*{d}\b", func.body.split("{", 1)[0]):
-        found = declared.search(text)  # a global array (unless a parameter of this function shadows it)
-    return found.group(1) if found else None
+_const_size = const_size
 
 
 def copy_unbounded(text: str) -> list[Finding]:
@@ -327,7 +278,7 @@ def guarded_copy_lines(text: str) -> set[int]:
 
 
 C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow,
-            use_after_free, index_unchecked)
+            use_after_free, index_unchecked, *BOUNDS_CHECKS)
 
 
 def run_c_checks(code: str) -> list[Finding]:

@@ -1,0 +1,175 @@
+"""Bounds checks for C: an index or a length that reaches a buffer without a test against that buffer's size.
+
+Each check asks what a fixed twin adds: ``if (i >= K)`` before ``a[i]`` (and not ``i > K``, which lets ``i == K``
+through), ``if (n >= sizeof buf)`` before ``memcpy(buf, src, n)``, ``if (off + 1 >= len)`` before reading
+``p[off + 1]``, and ``if (n < 0)`` for a signed length. Only comparisons made before the access count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.judges.code.polyglot.c_text import (
+    Func,
+    const_size,
+    finding,
+    functions,
+    line_of,
+    lower_bounded,
+    root,
+    tainted,
+    upper_bounds,
+)
+from redline.records import Finding
+
+_ACCESS = re.compile(r"(?<![\w>.])(\w+(?:(?:->|\.)\w+)*)\s*\[\s*(\w+(?:(?:->|\.)\w+)?)\s*\](\s*(?:=(?!=)|[-+|&]=))?")
+_READ = r"(?:\w+\s*\[|\*\s*\(?\s*\w+|\w+\s*->|\w+\s*\.\s*\w+|be\d+|le\d+|\w*get_[us]?\d+|ntoh)"
+_SIGNED = r"(?:int|long|short|ssize_t|off_t|int8_t|int16_t|int32_t|int64_t|s8|s16|s32|s64|signed\s+\w+)"
+
+
+def _norm(expr: str) -> str:
+    return re.sub(r"\s+", "", expr).strip("()")
+
+
+def _is_size_of(bound: str, array: str, size: str) -> bool:
+    """Does ``bound`` denote the size of ``array`` (its constant, ``sizeof`` it, or an element count of it)?"""
+    b = _norm(bound)
+    leaf = re.split(r"->|\.", array)[-1]
+    return b == _norm(size) or bool(re.search(rf"sizeof\(?\w*(?:->|\.)?{re.escape(leaf)}\b|ARRAY_SIZE\(", b))
+
+
+def _bounded_by_size_call(func: Func, var: str, array: str) -> bool:
+    """``n = read(fd, buf, sizeof buf - 1)``: a value returned by a call that was given the buffer or its size."""
+    leaf = re.escape(re.split(r"->|\.", array)[-1])
+    return bool(re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*\w+\s*\([^;]*(\b{leaf}\b|sizeof)[^;]*;", func.body))
+
+
+def _verdict(body: str, var: str, array: str, size: str | None) -> str | None:
+    """``unchecked``, ``off-by-one`` or None (guarded) for ``array[var]`` given the text before the access."""
+    bounds = upper_bounds(body, var)
+    if not bounds:
+        return "unchecked"
+    if size is None:
+        return None
+    own = [(op, b) for op, b in bounds if _is_size_of(b, array, size)]
+    if not own or len(own) < len(bounds):
+        return None  # bounded by something else as well: not ours to judge
+    loose = [(op, b) for op, b in own if (op in (">", "<=")) != _norm(b).endswith("-1")]
+    return "off-by-one" if len(loose) == len(own) else None
+
+
+def index_bounds(text: str) -> list[Finding]:
+    """``a[i]`` where ``a`` has a constant size (local, global or struct member) and ``i`` comes from the caller or
+    input with no upper test before it, or only one that lets ``i == size`` through; and ``p[i]`` into a caller's
+    buffer with ``i`` decoded from data and never tested."""
+    out = []
+    for func in functions(text):
+        names = tainted(func)
+        params = set(func.params)
+        seen: set[tuple[str, str]] = set()
+        for match in _ACCESS.finditer(func.body):
+            array, index, write = match.group(1), match.group(2), bool(match.group(3))
+            if (array, index) in seen or index.isdigit() or index.isupper() or array in ("sizeof",):
+                continue
+            seen.add((array, index))
+            before = func.body[:match.start()]
+            size = const_size(func, text, array) if root(array) not in params or "->" in array or "." in array \
+                else None
+            if size is None and not (array in params and re.search(
+                    rf"\b{re.escape(index)}\s*=\s*[^=;]*{_READ}", before)):
+                continue  # a caller's buffer indexed by anything but a value read from data: no size known
+            verdict = _verdict(before, index, array, size)
+            if verdict is None or (verdict == "unchecked" and (root(index) not in names or (
+                    size is not None and _bounded_by_size_call(func, index, array)))):
+                continue
+            if verdict == "unchecked" and re.search(rf"\bfor\s*\([^;]*;[^;]*\b{re.escape(index)}\b", before):
+                continue
+            cwe = "CWE-787" if write else "CWE-125"
+            what = "only tested with a bound that lets it equal the size" if verdict == "off-by-one" else \
+                "not tested against the buffer's size"
+            out.append(finding(f"c-index-{verdict}", cwe, "high", line_of(text, func.offset + match.start()),
+                               f"'{array}[{index}]' is {'written' if write else 'read'}; '{index}' is {what}"
+                               + (f" ({size})" if size else "")))
+    return out
+
+
+def copy_length(text: str) -> list[Finding]:
+    """``memcpy(buf, src, n)`` into a buffer of constant size where ``n`` comes from the caller or input and no
+    test before the copy compares ``n`` with that size (a test against the source length does not bound the
+    destination)."""
+    out = []
+    for func in functions(text):
+        names = tainted(func)
+        for match in re.finditer(r"\b(memcpy|memmove|strncpy|strncat|memset)\s*\(\s*&?\s*(\w+(?:(?:->|\.)\w+)*)\s*,"
+                                 r"[^;]*?,\s*([^;]*)\)\s*;", func.body):
+            dest, length = match.group(2), match.group(3)
+            size = const_size(func, text, dest)
+            lvars = [v for v in re.findall(r"(?<![\w>.])([a-z_]\w*(?:(?:->|\.)\w+)?)", re.sub(r"sizeof\s*\(?[^)]*\)?",
+                                                                                             "", length))]
+            if size is None or not lvars or "sizeof" in length or re.search(rf"\b{re.escape(size)}\b", length):
+                continue
+            if not any(root(v) in names for v in lvars):
+                continue
+            before = func.body[:match.start()]
+            if any(_bounded_to(func, before, v, dest, size) for v in lvars):
+                continue
+            out.append(finding("c-copy-length-unchecked", "CWE-787", "high",
+                               line_of(text, func.offset + match.start()),
+                               f"{match.group(1)} of '{length.strip()[:40]}' bytes into '{dest}' ({size}) with no "
+                               f"test of the length against {size}"))
+    return out
+
+
+def _bounded_to(func: Func, before: str, var: str, dest: str, size: str) -> bool:
+    """Is ``var`` limited to the destination's size: compared with it, or computed from it (``min``, ``sizeof``)?"""
+    if any(_is_size_of(b, dest, size) or re.search(r"sizeof|[A-Z_]{3,}", b) for _, b in upper_bounds(before, var)):
+        return True
+    return bool(re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*(sizeof|\b{re.escape(size)}\b|\bmin\b|\bMIN\b)", before))
+
+
+def offset_read(text: str) -> list[Finding]:
+    """``p[off + k]`` on a caller's buffer where ``off`` is only ever tested alone (``off < len``): the bytes after
+    ``off`` are read without a test that they exist."""
+    out = []
+    for func in functions(text):
+        for match in re.finditer(r"(?<![\w>.])(\w+)\s*\[\s*(\w+)\s*\+\s*(\w+)\s*\]", func.body):
+            array, off, k = match.groups()
+            if array not in func.params or off.isdigit():
+                continue
+            before = func.body[:match.start()]
+            o = re.escape(off)
+            if not upper_bounds(before, off) or re.search(
+                    rf"\b{o}\s*[-+]\s*\w+\s*(?:<|>|<=|>=)|(?:<|>|<=|>=)\s*[^;&|]*-\s*{o}\b|-\s*{o}\s*(?:<|>|<=|>=)",
+                    before):
+                continue
+            out.append(finding("c-offset-read-unchecked", "CWE-125", "high",
+                               line_of(text, func.offset + match.start()),
+                               f"'{array}[{off} + {k}]' is read but only '{off}' itself was tested against the "
+                               "length"))
+            break
+    return out
+
+
+def signed_length(text: str) -> list[Finding]:
+    """A signed length from input with an upper test but no test for negative values, used as a copy length or
+    an index: a negative value passes the test and becomes a huge ``size_t``."""
+    out = []
+    for func in functions(text):
+        names = tainted(func)
+        signed = set(re.findall(rf"\b{_SIGNED}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)]", func.body))
+        for match in re.finditer(r"\b(memcpy|memmove|memset|read|fread|recv|strncpy)\s*\(([^;]*?),\s*(\w+)\s*\)\s*;",
+                                 func.body):
+            length = match.group(3)
+            if length not in signed or length not in names:
+                continue
+            before = func.body[:match.start()]
+            if not upper_bounds(before, length) or lower_bounded(before, length):
+                continue
+            out.append(finding("c-signed-length", "CWE-195", "high", line_of(text, func.offset + match.start()),
+                               f"signed '{length}' is tested only from above before {match.group(1)}(); a negative "
+                               "value passes and is converted to a huge size"))
+            break
+    return out
+
+
+BOUNDS_CHECKS = (index_bounds, copy_length, offset_read, signed_length)
