@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 
 from redline.judges.code.polyglot.c_bounds import BOUNDS_CHECKS
-from redline.judges.code.polyglot.c_text import TOOL, Func, clean, const_size, finding, functions, line_of
+from redline.judges.code.polyglot.c_text import (
+    TOOL,
+    Func,
+    clean,
+    const_size,
+    finding,
+    functions,
+    line_of,
+    tainted,
+    upper_bounds,
+)
 from redline.judges.code.polyglot.checks_web import balanced
 from redline.records import Finding
 
@@ -21,6 +31,7 @@ _NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|st
              "opendir|readdir|localtime|gmtime|getpwnam|getpwuid|memchr|tmpfile|popen")
 _ALLOC = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 _LIMIT = r"(?:INT_MAX|SIZE_MAX|UINT_MAX|LONG_MAX|ULONG_MAX|INT32_MAX|UINT32_MAX|SSIZE_MAX|LLONG_MAX)"
+_NARROW = r"(?:int|unsigned(?:\s+int)?|uint32_t|int32_t|u32|s32|uint16_t|u16|unsigned\s+short|short)"
 _line = line_of
 _finding = finding
 
@@ -134,11 +145,12 @@ def size_overflow(text: str) -> list[Finding]:
             names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
                      "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
             bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
+            bare = re.sub(r"sizeof\s*\([^()]*\)", "sizeof", bare)  # sizeof(*p) multiplies nothing
             if "*" not in bare.replace("char*", "").replace("char *", "") or not names:
                 continue
             if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|"
                              rf"{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}\b", func.body)
-                   for n in names) or "overflow" in func.body:
+                   for n in names) or "overflow" in func.body or _all_capped(func.body[:match.start()], names):
                 continue
             out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
                                 f"allocation size {args[:60]} is multiplied without testing against a maximum"))
@@ -159,6 +171,59 @@ def size_overflow(text: str) -> list[Finding]:
 _const_size = const_size
 
 
+def _value(text: str, size: str) -> int | None:
+    """A size expression (``NAME``, ``NAME + 1``, ``64``) as a number, from the file's ``#define``s."""
+    expr = size
+    for name in re.findall(r"[A-Z_][A-Z0-9_]*", size):
+        found = re.search(rf"^[ \t]*#[ \t]*define[ \t]+{name}[ \t]+\(?(\d+)[uUlL]*\)?[ \t]*$", text, re.MULTILINE)
+        if found is None:
+            return None
+        expr = re.sub(rf"\b{name}\b", found.group(1), expr)
+    terms = re.fullmatch(r"\s*(\d+)\s*(?:([+-])\s*(\d+))?\s*", expr)
+    if terms is None:
+        return None
+    base = int(terms.group(1))
+    return base + (int(terms.group(3)) if terms.group(2) == "+" else -int(terms.group(3))) if terms.group(2) else base
+
+
+def _fits(text: str, src_size: str, dest_size: str) -> bool:
+    src, dest = _value(text, src_size), _value(text, dest_size)
+    return src is not None and dest is not None and src <= dest
+
+
+def _all_capped(before: str, names: list[str]) -> bool:
+    """Every factor tested against a constant cap (``w > 16384 || h > 16384``): the product cannot overflow."""
+    factors = {n for n in names if n not in ("sizeof",)}
+    cap = re.compile(r"\(?\s*(?:\d{2,}\w*|\(?\d+u?\s*<<\s*\d+\)?|[A-Z_][A-Z0-9_]*)\s*\)?")
+    return bool(factors) and all(any(cap.fullmatch(b) for op, b in upper_bounds(before, n) if op in (">", ">="))
+                                 for n in factors)
+
+
+def sum_overflow(text: str) -> list[Finding]:
+    """``total = hdr + a + b`` in a 32-bit (or narrower) variable that then sizes an allocation, with a summand
+    from the caller or input that nothing tests against a limit first: the sum wraps and the buffer is short."""
+    out = []
+    for func in functions(text):
+        names = tainted(func)
+        narrow = set(re.findall(rf"\b{_NARROW}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)]", func.body))
+        for match in re.finditer(r"(?<![=!<>+\-*/%&|^])\b(\w+)\s*=\s*([^=;][^;]*\+[^;]*);", func.body):
+            total, rhs = match.groups()
+            summands = [v for v in re.findall(r"(?<![\w>.])([a-z_]\w*)\b(?!\s*\()", re.sub(r"sizeof\s*\([^()]*\)",
+                                                                                       "", rhs))]
+            after = func.body[match.end():]
+            if total not in narrow or not re.search(rf"\b(?:malloc|realloc|alloca|calloc)\s*\([^;]*\b{total}\b",
+                                                    after):
+                continue
+            if not any(v in names for v in summands) or "overflow" in func.body:
+                continue
+            before = func.body[:match.start()]
+            if any(upper_bounds(before, v) for v in summands) or upper_bounds(after, total):
+                continue
+            out.append(_finding("c-size-sum-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
+                                f"'{total}' = {rhs.strip()[:50]} can wrap in 32 bits and then sizes an allocation"))
+    return out
+
+
 def copy_unbounded(text: str) -> list[Finding]:
     """A string copied into a buffer of constant size when nothing in the function compares a length with that
     size (or with ``sizeof`` the buffer)."""
@@ -171,6 +236,9 @@ def copy_unbounded(text: str) -> list[Finding]:
             size = _const_size(func, text, dest)
             if size is None:
                 continue
+            src_size = _const_size(func, text, src) if re.fullmatch(r"\w+", src) else None
+            if src_size is not None and _fits(text, src_size, size):
+                continue  # the source is itself a buffer no larger than the destination
             k = re.escape(size)
             guard = re.search(rf"[<>]=?\s*\(?\s*{k}\b|\b{k}\b\s*(-\s*\w+\s*)?\)?\s*[<>]=?|"
                               rf"sizeof\s*\(?\s*{re.escape(dest)}", func.body.replace(match.group(0), ""))
@@ -215,7 +283,8 @@ def _block_rest(body: str, pos: int) -> str:
 
 
 def use_after_free(text: str) -> list[Finding]:
-    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first."""
+    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first; a ``goto``
+    after the free continues at its label (the error path that frees again)."""
     out = []
     for func in functions(text):
         for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
@@ -227,8 +296,12 @@ def use_after_free(text: str) -> list[Finding]:
                 tail = after[other.end():]
                 skip = balanced(tail, 0) if tail.startswith("{") else tail.split(";", 1)[0] + ";"
                 after = tail[len(skip):]
-            rest = block + after
-            if re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
+            rest, base = block + after, match.end()
+            jump = re.search(r"\bgoto\s+(\w+)\s*;", block)
+            label = jump and re.search(rf"^\s*{jump.group(1)}\s*:(?!:)", func.body, re.MULTILINE)
+            if jump and label and not re.search(rf"\b{var}\b", block[:jump.start()]):
+                rest, base = func.body[label.end():], label.end()
+            elif re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
                     rf"\b{var}\b", block.split("return")[0]):
                 continue
             assign = re.search(rf"\b{var}\s*=[^=]", rest)
@@ -238,8 +311,28 @@ def use_after_free(text: str) -> list[Finding]:
                 continue
             double = use.group(0).startswith("free")
             out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
-                                "high", _line(text, func.offset + match.end() + use.start()),
+                                "high", _line(text, func.offset + base + use.start()),
                                 f"'{match.group(1)}' is {'freed again' if double else 'used'} after free()"))
+        out.extend(_loop_step_after_free(text, func))
+    return out
+
+
+def _loop_step_after_free(text: str, func: Func) -> list[Finding]:
+    """``for (p = head; p; p = p->next) { ... free(p); }``: the loop's step reads the node just freed."""
+    out = []
+    for loop in re.finditer(r"\bfor\s*\(([^;]*);([^;]*);([^)]*(?:\([^)]*\)[^)]*)*)\)\s*\{", func.body):
+        body = balanced(func.body, loop.end() - 1)
+        for var in set(re.findall(r"\b(\w+)\s*(?:->|\[)", loop.group(3))):
+            v = re.escape(var)
+            freed = re.search(rf"\bfree\s*\(\s*{v}\s*\)\s*;", body)
+            if freed is None:
+                continue
+            tail = _block_rest(body[1:], freed.end() - 1)
+            if re.search(rf"\b(return|goto|break|exit|abort)\b|\b{v}\s*=[^=]", tail):
+                continue
+            out.append(_finding("c-use-after-free", "CWE-416", "high",
+                                _line(text, func.offset + loop.start()),
+                                f"the loop step '{loop.group(3).strip()[:40]}' reads '{var}' after free({var})"))
     return out
 
 
@@ -277,8 +370,27 @@ def guarded_copy_lines(text: str) -> set[int]:
     return lines
 
 
+def guarded_lines(text: str) -> dict[str, set[int]]:
+    """Per pattern rule, the lines where these checks see the guard that rule cannot: a length test before a copy,
+    a metacharacter filter before ``system``, a limit test before a multiplied allocation size."""
+    shell_flagged = {f.line for f in shell_unfiltered(text)}
+    alloc_flagged = {f.line for f in size_overflow(text) if f.rule == "c-alloc-size-unchecked"}
+    shell, alloc = set(), set()
+    for func in functions(text):
+        for match in re.finditer(r"\b(system|popen)\s*\(", func.body):
+            line = _line(text, func.offset + match.start())
+            if _SHELL_GUARD.search(text) and line not in shell_flagged:
+                shell.add(line)
+        for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
+            line = _line(text, func.offset + match.start())
+            if line not in alloc_flagged:
+                alloc.add(line)
+    return {"redline-c-unbounded-copy": guarded_copy_lines(text), "redline-c-shell-command": shell,
+            "redline-c-alloc-size-multiply": alloc}
+
+
 C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow,
-            use_after_free, index_unchecked, *BOUNDS_CHECKS)
+            use_after_free, index_unchecked, sum_overflow, *BOUNDS_CHECKS)
 
 
 def run_c_checks(code: str) -> list[Finding]:
