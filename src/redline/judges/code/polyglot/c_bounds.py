@@ -137,8 +137,12 @@ def offset_read(text: str) -> list[Finding]:
             if array not in func.params or off.isdigit():
                 continue
             before = func.body[:match.start()]
-            o = re.escape(off)
-            if not upper_bounds(before, off) or re.search(
+            o, a = re.escape(off), re.escape(array)
+            bounds = upper_bounds(before, off)
+            if any("strlen" in b for _, b in bounds) or re.search(
+                    rf"\b{a}\s*\[\s*{o}\s*\]\s*(?:==\s*'[^\\]|!=\s*'\\0')", before):
+                continue  # a C string: the byte at 'off' is not its NUL, so 'off + 1' is still inside
+            if not bounds or re.search(
                     rf"\b{o}\s*[-+]\s*\w+\s*(?:<|>|<=|>=)|(?:<|>|<=|>=)\s*[^;&|]*-\s*{o}\b|-\s*{o}\s*(?:<|>|<=|>=)",
                     before):
                 continue

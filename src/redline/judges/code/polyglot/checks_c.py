@@ -208,8 +208,8 @@ def sum_overflow(text: str) -> list[Finding]:
         narrow = set(re.findall(rf"\b{_NARROW}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)]", func.body))
         for match in re.finditer(r"(?<![=!<>+\-*/%&|^])\b(\w+)\s*=\s*([^=;][^;]*\+[^;]*);", func.body):
             total, rhs = match.groups()
-            summands = [v for v in re.findall(r"(?<![\w>.])([a-z_]\w*)\b(?!\s*\()", re.sub(r"sizeof\s*\([^()]*\)",
-                                                                                       "", rhs))]
+            plain = re.sub(r"\b\w+\s*\([^()]*\)", "", rhs)  # string lengths and other calls are not counts
+            summands = re.findall(r"(?<![\w>.])([a-z_]\w*)\b(?!\s*\()", plain)
             after = func.body[match.end():]
             if total not in narrow or not re.search(rf"\b(?:malloc|realloc|alloca|calloc)\s*\([^;]*\b{total}\b",
                                                     after):
