@@ -17,14 +17,16 @@ from redline.judges.code.polyglot.c_text import (
     line_of,
     lower_bounded,
     root,
+    signed_names,
     tainted,
     upper_bounds,
 )
+from redline.judges.code.polyglot.checks_web import balanced
 from redline.records import Finding
 
-_ACCESS = re.compile(r"(?<![\w>.])(\w+(?:(?:->|\.)\w+)*)\s*\[\s*(\w+(?:(?:->|\.)\w+)?)\s*\](\s*(?:=(?!=)|[-+|&]=))?")
+_ACCESS = re.compile(r"(?<![\w>.])(\w+(?:(?:->|\.)\w+)*)\s*\[\s*(\w+(?:(?:->|\.)\w+)?)(\s*\+\+)?\s*\]"
+                     r"(\s*(?:=(?!=)|[-+|&]=))?")
 _READ = r"(?:\w+\s*\[|\*\s*\(?\s*\w+|\w+\s*->|\w+\s*\.\s*\w+|be\d+|le\d+|\w*get_[us]?\d+|ntoh)"
-_SIGNED = r"(?:int|long|short|ssize_t|off_t|int8_t|int16_t|int32_t|int64_t|s8|s16|s32|s64|signed\s+\w+)"
 
 
 def _norm(expr: str) -> str:
@@ -54,39 +56,80 @@ def _verdict(body: str, var: str, array: str, size: str | None) -> str | None:
     own = [(op, b) for op, b in bounds if _is_size_of(b, array, size)]
     if not own or len(own) < len(bounds):
         return None  # bounded by something else as well: not ours to judge
-    loose = [(op, b) for op, b in own if (op in (">", "<=")) != _norm(b).endswith("-1")]
+    loose = [(op, b) for op, b in own if op in (">", "<=") and not _norm(b).endswith("-1")]
     return "off-by-one" if len(loose) == len(own) else None
+
+
+def _loop_header(body: str, pos: int) -> str | None:
+    """The header of the innermost ``for``/``while`` whose body holds ``pos``."""
+    found = None
+    for loop in re.finditer(r"\b(?:for|while)\s*\(", body[:pos]):
+        header = balanced(body, loop.end() - 1)
+        start = loop.end() - 1 + len(header)
+        rest = body[start:].lstrip()
+        end = start + (len(body[start:]) - len(rest)) + (len(balanced(rest, 0)) if rest.startswith("{") else
+                                                          rest.find(";") + 1)
+        if start <= pos < end:
+            found = header
+    return found
+
+
+def _compared(text: str, var: str) -> bool:
+    """``var`` appears in any comparison, on either side (``count > out_len - pos`` tests ``pos``)."""
+    v = re.escape(var)
+    return bool(re.search(rf"(?:<|>)=?[^;&|?{{}}]*(?<![\w>.]){v}\b|(?<![\w>.]){v}\b[^;&|?{{}}=]*(?:<|>)", text))
+
+
+def _size_param(func: Func, array: str) -> bool:
+    """A parameter that gives the size of the caller's buffer ``array`` (``out_len``, ``outsz``, ``cap``...)."""
+    a = re.escape(array)
+    return any(re.fullmatch(rf"{a}_?(?:len|size|sz|cap|max|n)\w*|(?:len|size|cap|max|n|count)\w*", p)
+               for p in func.params if p != array)
 
 
 def index_bounds(text: str) -> list[Finding]:
     """``a[i]`` where ``a`` has a constant size (local, global or struct member) and ``i`` comes from the caller or
-    input with no upper test before it, or only one that lets ``i == size`` through; and ``p[i]`` into a caller's
-    buffer with ``i`` decoded from data and never tested."""
+    input (or counts up in a loop over input) with no upper test before it, or only one that lets ``i == size``
+    through, or no test for a negative signed ``i``; ``p[i]`` into a caller's buffer with ``i`` decoded from data
+    and never tested; ``p[i++] = ...`` in a loop when the caller passed ``p``'s size and ``i`` is never compared."""
     out = []
     for func in functions(text):
-        names = tainted(func)
+        names, signed = tainted(func), signed_names(func, text)
         params = set(func.params)
         seen: set[tuple[str, str]] = set()
         for match in _ACCESS.finditer(func.body):
-            array, index, write = match.group(1), match.group(2), bool(match.group(3))
+            array, index, step, write = match.group(1), match.group(2), bool(match.group(3)), bool(match.group(4))
             if (array, index) in seen or index.isdigit() or index.isupper() or array in ("sizeof",):
                 continue
             seen.add((array, index))
             before = func.body[:match.start()]
+            header = _loop_header(func.body, match.start()) if step else None
+            counted = header is not None and any(re.search(rf"\b{re.escape(n)}\b", header) for n in names)
             size = const_size(func, text, array) if root(array) not in params or "->" in array or "." in array \
                 else None
-            if size is None and not (array in params and re.search(
-                    rf"\b{re.escape(index)}\s*=\s*[^=;]*{_READ}", before)):
-                continue  # a caller's buffer indexed by anything but a value read from data: no size known
+            if size is None and array in params:
+                if counted and write and _size_param(func, array) and not _compared(before, index):
+                    out.append(finding("c-index-unchecked", "CWE-787", "high",
+                                       line_of(text, func.offset + match.start()),
+                                       f"'{array}[{index}++]' is written in a loop over input and '{index}' is "
+                                       "never compared with the buffer's size"))
+                    continue
+                if not re.search(rf"\b{re.escape(index)}\s*=\s*[^=;]*{_READ}", before):
+                    continue  # a caller's buffer indexed by anything but a value read from data: no size known
+            elif size is None:
+                continue
             verdict = _verdict(before, index, array, size)
-            if verdict is None or (verdict == "unchecked" and (root(index) not in names or (
+            if verdict is None and index in signed and root(index) in names and not lower_bounded(before, index):
+                verdict = "negative"
+            if verdict is None or (verdict == "unchecked" and ((root(index) not in names and not counted) or (
                     size is not None and _bounded_by_size_call(func, index, array)))):
                 continue
             if verdict == "unchecked" and re.search(rf"\bfor\s*\([^;]*;[^;]*\b{re.escape(index)}\b", before):
                 continue
             cwe = "CWE-787" if write else "CWE-125"
-            what = "only tested with a bound that lets it equal the size" if verdict == "off-by-one" else \
-                "not tested against the buffer's size"
+            what = {"off-by-one": "only tested with a bound that lets it equal the size",
+                    "negative": "a signed value tested from above but never for a negative value",
+                    "unchecked": "not tested against the buffer's size"}[verdict]
             out.append(finding(f"c-index-{verdict}", cwe, "high", line_of(text, func.offset + match.start()),
                                f"'{array}[{index}]' is {'written' if write else 'read'}; '{index}' is {what}"
                                + (f" ({size})" if size else "")))
@@ -160,7 +203,7 @@ def signed_length(text: str) -> list[Finding]:
     out = []
     for func in functions(text):
         names = tainted(func)
-        signed = set(re.findall(rf"\b{_SIGNED}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)]", func.body))
+        signed = signed_names(func, text)
         for match in re.finditer(r"\b(memcpy|memmove|memset|read|fread|recv|strncpy)\s*\(([^;]*?),\s*(\w+)\s*\)\s*;",
                                  func.body):
             length = match.group(3)

@@ -18,6 +18,7 @@ _SIZE = r"([A-Z_][A-Z0-9_]*(?:\s*[+-]\s*\d+)?|\d+)"
 _SOURCES = (r"\b(?:atoi|atol|strto\w+|fgetc|getc|getchar|ntoh[sl]|be\d+|le\d+|\w*get_[us]?\d+\w*|\w*_to_cpu\w*|"
             r"read_\w+|recv\w*|strlen)\s*\(")
 _FILLERS = r"\b(?:copy_from_user|get_user|memcpy|read|fread|recv|recvfrom|sscanf|fscanf|scanf)\s*\("
+_SIGNED = r"(?<!unsigned )\b(?:int|long|short|ssize_t|off_t|int8_t|int16_t|int32_t|int64_t|s8|s16|s32|s64)"
 _CMP = r"(<=|>=|(?<![<-])<(?![<=])|(?<![>-])>(?![>=]))"
 
 
@@ -86,6 +87,8 @@ def tainted(func: Func) -> set[str]:
     names = set(func.params)
     for match in re.finditer(_FILLERS + r"\s*&?\s*(\w+)", func.body):
         names.add(match.group(1))
+    for match in re.finditer(r"\b(?:sscanf|fscanf|scanf)\s*\(([^;]*)\)\s*[;!=<>)]", func.body):
+        names.update(re.findall(r"&\s*(\w+)", match.group(1)))
     assigns = re.findall(r"(?<![=!<>+\-*/%&|^])\b(\w+)\s*=\s*([^=;][^;]*);", func.body)
     for _ in range(2):
         for var, rhs in assigns:
@@ -93,6 +96,14 @@ def tainted(func: Func) -> set[str]:
                     re.search(rf"\b{re.escape(n)}\b", rhs) for n in names)):
                 names.add(var)
     return names
+
+
+def signed_names(func: Func, text: str) -> set[str]:
+    """Parameters and locals of ``func`` declared with a signed integer type."""
+    head = text[max(0, func.offset - 600):func.offset]
+    sig = head[head.rfind(func.name + "("):] if func.name + "(" in head else ""
+    decl = rf"{_SIGNED}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)\[]"
+    return set(re.findall(decl, func.body)) | set(re.findall(rf"{_SIGNED}\s+(\w+)\s*[,)]", sig))
 
 
 def root(expr: str) -> str:

@@ -53,6 +53,7 @@ def null_unchecked(text: str) -> list[Finding]:
     dereferenced or passed on before any NULL test. Unchecked allocations are reported low (rarely the asked bug)."""
     own = {f.name for f in functions(text) if re.search(r"\breturn\s+(NULL|0)\s*;", f.body)
            and re.search(r"\*\s*" + re.escape(f.name) + r"\s*\(|\*\s+" + re.escape(f.name) + r"\s*\(", text)}
+    own |= set(re.findall(r"\*\s*(\w*(?:lookup|find|search|locate)\w*)\s*\([^;{)]*\)\s*[;{]", text))  # finders
     callees = "|".join([_NULLABLE, *sorted(own)])
     out = []
     for func in functions(text):
@@ -286,9 +287,13 @@ def use_after_free(text: str) -> list[Finding]:
     """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first; a ``goto``
     after the free continues at its label (the error path that frees again)."""
     out = []
+    releasers = _releasers(text)
+    calls = "|".join(["free", *sorted(releasers)])
     for func in functions(text):
-        for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
-            var = re.escape(match.group(1))
+        for match in re.finditer(rf"\b({calls})\s*\(\s*(\w+(?:->\w+)*)\s*\)\s*;", func.body):
+            if match.group(1) == func.name:
+                continue
+            var = re.escape(match.group(2))
             block = _block_rest(func.body, match.end())
             after = func.body[match.end() + len(block) + 1:]
             other = re.match(r"\s*else\b\s*", after)
@@ -299,22 +304,33 @@ def use_after_free(text: str) -> list[Finding]:
             rest, base = block + after, match.end()
             jump = re.search(r"\bgoto\s+(\w+)\s*;", block)
             label = jump and re.search(rf"^\s*{jump.group(1)}\s*:(?!:)", func.body, re.MULTILINE)
-            if jump and label and not re.search(rf"\b{var}\b", block[:jump.start()]):
+            if jump and label and not re.search(rf"\b{var}(?!\w)", block[:jump.start()]):
                 rest, base = func.body[label.end():], label.end()
             elif re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
                     rf"\b{var}\b", block.split("return")[0]):
                 continue
             assign = re.search(rf"\b{var}\s*=[^=]", rest)
-            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}\b|\breturn\s+{var}\s*;|"
+            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}(?!\w)|\breturn\s+{var}\s*;|"
                             rf"\b\w+\s*\(\s*(?:[^;()]*,\s*)?{var}\s*[,)]", rest)
             if use is None or (assign is not None and assign.start() < use.start()):
                 continue
             double = use.group(0).startswith("free")
             out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
                                 "high", _line(text, func.offset + base + use.start()),
-                                f"'{match.group(1)}' is {'freed again' if double else 'used'} after free()"))
+                                f"'{match.group(2)}' is {'freed again' if double else 'used'} after "
+                                f"{match.group(1)}()"))
         out.extend(_loop_step_after_free(text, func))
     return out
+
+
+def _releasers(text: str) -> set[str]:
+    """Functions of the file that free their only or first pointer parameter (``conn_destroy(c)``)."""
+    names = set()
+    for func in functions(text):
+        if func.params and re.search(rf"\bfree\s*\(\s*{re.escape(func.params[0])}\s*\)", func.body) and not \
+                re.search(rf"\b{re.escape(func.params[0])}\s*=[^=]", func.body):
+            names.add(func.name)
+    return names
 
 
 def _loop_step_after_free(text: str, func: Func) -> list[Finding]:
