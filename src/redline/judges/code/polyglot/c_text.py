@@ -68,8 +68,8 @@ def const_size(func: Func, text: str, dest: str) -> str | None:
     ``p->d`` / ``s.d``, a struct member ``d[K]`` declared in the file."""
     member = re.search(r"(?:->|\.)(\w+)$", dest)
     if member:
-        found = re.search(rf"^\s*(?:(?:const|unsigned|signed|struct|volatile)\s+)*\w+[\s*]+{member.group(1)}\s*\[\s*"
-                          rf"{_SIZE}\s*\]\s*;", text, re.MULTILINE)
+        found = re.search(rf"(?:^|[;{{])\s*(?:(?:const|unsigned|signed|struct|volatile)\s+)*\w+[\s*]+"
+                          rf"{member.group(1)}\s*\[\s*{_SIZE}\s*\]\s*;", text, re.MULTILINE)
         return found.group(1) if found else None
     d = re.escape(dest)
     declared = re.compile(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
