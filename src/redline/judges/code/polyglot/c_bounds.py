@@ -126,6 +126,9 @@ def index_bounds(text: str) -> list[Finding]:
                 continue
             if verdict == "unchecked" and re.search(rf"\bfor\s*\([^;]*;[^;]*\b{re.escape(index)}\b", before):
                 continue
+            if re.search(rf"\b(?:strncmp|memcmp|strncasecmp)\s*\(\s*{re.escape(array)}\s*,[^;]*,\s*"
+                         rf"{re.escape(index)}\s*\)\s*==\s*0", before):
+                continue  # the first 'index' bytes matched a string: 'array' is at least that long
             cwe = "CWE-787" if write else "CWE-125"
             what = {"off-by-one": "only tested with a bound that lets it equal the size",
                     "negative": "a signed value tested from above but never for a negative value",
@@ -185,6 +188,11 @@ def offset_read(text: str) -> list[Finding]:
             if any("strlen" in b for _, b in bounds) or re.search(
                     rf"\b{a}\s*\[\s*{o}\s*\]\s*(?:==\s*'[^\\]|!=\s*'\\0')", before):
                 continue  # a C string: the byte at 'off' is not its NUL, so 'off + 1' is still inside
+            step = re.search(rf"\b{o}\s*\+=\s*(\d+)", func.body)
+            if step and k.isdigit() and int(k) < int(step.group(1)) and any(re.search(
+                    rf"\b{re.escape(b)}\s*(?:%\s*{step.group(1)}\b|&\s*{int(step.group(1)) - 1}\b)", func.body)
+                    for _, b in bounds if re.fullmatch(r"\w+", b)):
+                continue  # the length is a multiple of the step: 'off + k' stays inside
             if not bounds or re.search(
                     rf"\b{o}\s*[-+]\s*\w+\s*(?:<|>|<=|>=)|(?:<|>|<=|>=)\s*[^;&|]*-\s*{o}\b|-\s*{o}\s*(?:<|>|<=|>=)",
                     before):
