@@ -146,10 +146,12 @@ def copy_length(text: str) -> list[Finding]:
     out = []
     for func in functions(text):
         names = tainted(func)
-        for match in re.finditer(r"\b(memcpy|memmove|strncpy|strncat|memset)\s*\(\s*&?\s*(\w+(?:(?:->|\.)\w+)*)\s*,"
-                                 r"[^;]*?,\s*([^;]*)\)\s*;", func.body):
-            dest, length = match.group(2), match.group(3)
+        for match in re.finditer(r"\b(memcpy|memmove|strncpy|strncat|memset)\s*\(\s*(&?)\s*(\w+(?:(?:->|\.)\w+)*)"
+                                 r"\s*,[^;]*?,\s*([^;]*)\)\s*;", func.body):
+            dest, length = match.group(3), match.group(4)
             size = const_size(func, text, dest)
+            if size is None and match.group(2) and re.search(rf"\bstruct\s+\w+\s+{re.escape(dest)}\s*[;=]", func.body):
+                size = f"sizeof({dest})"  # a local struct filled from a buffer
             lvars = [v for v in re.findall(r"(?<![\w>.])([a-z_]\w*(?:(?:->|\.)\w+)?)", re.sub(r"sizeof\s*\(?[^)]*\)?",
                                                                                              "", length))]
             if size is None or not lvars or "sizeof" in length or re.search(rf"\b{re.escape(size)}\b", length):
@@ -170,7 +172,9 @@ def _bounded_to(func: Func, before: str, var: str, dest: str, size: str) -> bool
     """Is ``var`` limited to the destination's size: compared with it, or computed from it (``min``, ``sizeof``)?"""
     if any(_is_size_of(b, dest, size) or re.search(r"sizeof|[A-Z_]{3,}", b) for _, b in upper_bounds(before, var)):
         return True
-    return bool(re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*(sizeof|\b{re.escape(size)}\b|\bmin\b|\bMIN\b)", before))
+    leaf = re.escape(re.split(r"->|\.", dest)[-1])
+    return bool(re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*(sizeof\s*\(?\s*(?:\w+(?:->|\.))?{leaf}\b|"
+                          rf"(?<!\w){re.escape(size)}(?!\w)|\bmin\b|\bMIN\b)", before))
 
 
 def offset_read(text: str) -> list[Finding]:

@@ -19,6 +19,7 @@ from redline.judges.code.polyglot.c_text import (
     finding,
     functions,
     line_of,
+    root,
     tainted,
     upper_bounds,
 )
@@ -32,6 +33,8 @@ _NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|st
 _ALLOC = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 _LIMIT = r"(?:INT_MAX|SIZE_MAX|UINT_MAX|LONG_MAX|ULONG_MAX|INT32_MAX|UINT32_MAX|SSIZE_MAX|LLONG_MAX)"
 _NARROW = r"(?:int|unsigned(?:\s+int)?|uint32_t|int32_t|u32|s32|uint16_t|u16|unsigned\s+short|short)"
+_TYPE_WORDS = frozenset(("sizeof", "char", "int", "long", "unsigned", "size_t", "struct", "short", "double", "float",
+                         "void", "const", "signed"))
 _line = line_of
 _finding = finding
 
@@ -139,10 +142,12 @@ def size_overflow(text: str) -> list[Finding]:
     for func in functions(text):
         for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
             args = balanced(func.body, match.end() - 1)
+            expanded = set()
             for var in re.findall(r"\b([a-z_]\w*)\b", args):  # a size computed earlier: total = len * times
                 product = re.search(rf"\b{re.escape(var)}\s*=\s*([^;=]*\w\s*\*\s*\w[^;]*);", func.body)
                 if product:
                     args = f"{args} {product.group(1)}"
+                    expanded.add(var)
             names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
                      "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
             bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
@@ -151,7 +156,7 @@ def size_overflow(text: str) -> list[Finding]:
                 continue
             if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|"
                              rf"{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}\b", func.body)
-                   for n in names) or "overflow" in func.body or _all_capped(func.body[:match.start()], names):
+                   for n in names) or "overflow" in func.body or _all_capped(func.body[:match.start()], bare, expanded):
                 continue
             out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
                                 f"allocation size {args[:60]} is multiplied without testing against a maximum"))
@@ -192,12 +197,15 @@ def _fits(text: str, src_size: str, dest_size: str) -> bool:
     return src is not None and dest is not None and src <= dest
 
 
-def _all_capped(before: str, names: list[str]) -> bool:
-    """Every factor tested against a constant cap (``w > 16384 || h > 16384``): the product cannot overflow."""
-    factors = {n for n in names if n not in ("sizeof",)}
+def _all_capped(before: str, size: str, expanded: set[str]) -> bool:
+    """Every factor of ``size`` tested against a constant cap (``w > 16384 || h > 16384``, or a short allow-list
+    ``bpp != 8 && bpp != 32``): the product cannot overflow."""
+    factors = {f for f in re.findall(r"(?<![\w>.])([a-z_]\w*(?:(?:->|\.)\w+)*)", size)
+               if f not in expanded and f not in _TYPE_WORDS}
     cap = re.compile(r"\(?\s*(?:\d{2,}\w*|\(?\d+u?\s*<<\s*\d+\)?|[A-Z_][A-Z0-9_]*)\s*\)?")
-    return bool(factors) and all(any(cap.fullmatch(b) for op, b in upper_bounds(before, n) if op in (">", ">="))
-                                 for n in factors)
+    return bool(factors) and all(
+        any(cap.fullmatch(b) for op, b in upper_bounds(before, f) if op in (">", ">=")) or
+        re.search(rf"(?<![\w>.]){re.escape(f)}\s*!=\s*(?:[2-9]|\d{{2,}})", before) for f in factors)
 
 
 def sum_overflow(text: str) -> list[Finding]:
@@ -210,15 +218,16 @@ def sum_overflow(text: str) -> list[Finding]:
         for match in re.finditer(r"(?<![=!<>+\-*/%&|^])\b(\w+)\s*=\s*([^=;][^;]*\+[^;]*);", func.body):
             total, rhs = match.groups()
             plain = re.sub(r"\b\w+\s*\([^()]*\)", "", rhs)  # string lengths and other calls are not counts
-            summands = re.findall(r"(?<![\w>.])([a-z_]\w*)\b(?!\s*\()", plain)
+            summands = re.findall(r"(?<![\w>.])([a-z_]\w*(?:(?:->|\.)\w+)*)\b(?!\s*\()", plain)
             after = func.body[match.end():]
             if total not in narrow or not re.search(rf"\b(?:malloc|realloc|alloca|calloc)\s*\([^;]*\b{total}\b",
                                                     after):
                 continue
-            if not any(v in names for v in summands) or "overflow" in func.body:
+            if not any(root(v) in names for v in summands) or "overflow" in func.body:
                 continue
             before = func.body[:match.start()]
-            if any(upper_bounds(before, v) for v in summands) or upper_bounds(after, total):
+            if any(upper_bounds(before, v) for v in summands) or upper_bounds(after, total) or \
+                    _all_capped(before, plain, set()):
                 continue
             out.append(_finding("c-size-sum-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
                                 f"'{total}' = {rhs.strip()[:50]} can wrap in 32 bits and then sizes an allocation"))
