@@ -4,8 +4,8 @@ from, and which comparisons bound it before a given point (the guard a fixed twi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redline.judges.code.polyglot.checks_web import balanced, strip_comments
 from redline.records import Finding
@@ -46,13 +46,21 @@ def clean(code: str) -> str:
     return text
 
 
-def functions(text: str) -> Iterator[Func]:
+def functions(text: str) -> tuple[Func, ...]:
+    """The function definitions of ``text`` (kept for the last few texts: every check walks them)."""
+    return _functions(text)
+
+
+@lru_cache(maxsize=8)
+def _functions(text: str) -> tuple[Func, ...]:
+    out = []
     for match in _FUNC.finditer(text):
         if match.group(1) in ("if", "for", "while", "switch", "return", "sizeof"):
             continue
         body = balanced(text, match.end() - 1)
         params = tuple(m.group(1) for m in re.finditer(r"(\w+)\s*(?:\[\s*\w*\s*\])?\s*(?:,|$)", match.group(2)))
-        yield Func(match.group(1), params, body, match.end() - 1)
+        out.append(Func(match.group(1), params, body, match.end() - 1))
+    return tuple(out)
 
 
 def line_of(text: str, pos: int) -> int:
@@ -81,7 +89,8 @@ def const_size(func: Func, text: str, dest: str) -> str | None:
     return found.group(1) if found else None
 
 
-def tainted(func: Func) -> set[str]:
+@lru_cache(maxsize=64)
+def tainted(func: Func) -> frozenset[str]:
     """Names whose value comes from the caller or from input: parameters, locals filled by a read
     (``copy_from_user(&req, ...)``), and locals assigned from an expression over those or from a decoding call."""
     names = set(func.params)
@@ -95,15 +104,15 @@ def tainted(func: Func) -> set[str]:
             if var not in names and (re.search(_SOURCES, rhs) or any(
                     re.search(rf"\b{re.escape(n)}\b", rhs) for n in names)):
                 names.add(var)
-    return names
+    return frozenset(names)
 
 
-def signed_names(func: Func, text: str) -> set[str]:
+def signed_names(func: Func, text: str) -> frozenset[str]:
     """Parameters and locals of ``func`` declared with a signed integer type."""
     head = text[max(0, func.offset - 600):func.offset]
     sig = head[head.rfind(func.name + "("):] if func.name + "(" in head else ""
     decl = rf"{_SIGNED}\s+(?:\w+\s*(?:=[^,;]*)?,\s*)*?(\w+)\s*[=;,)\[]"
-    return set(re.findall(decl, func.body)) | set(re.findall(rf"{_SIGNED}\s+(\w+)\s*[,)]", sig))
+    return frozenset(re.findall(decl, func.body)) | frozenset(re.findall(rf"{_SIGNED}\s+(\w+)\s*[,)]", sig))
 
 
 def root(expr: str) -> str:
