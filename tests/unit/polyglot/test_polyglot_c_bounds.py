@@ -204,3 +204,48 @@ def test_lifetime_and_null_quiet_when_fixed(code: str) -> None:
 def test_safe_idioms_stay_quiet(code: str) -> None:
     text = checks_c.clean(code)
     assert [f for f in checks_c.run_c_checks(code) if f.severity != "low"] == [], text
+
+
+WRAPPER = """#include <stdlib.h>
+static void *xmalloc(size_t n) { void *p = malloc(n); if (!p) abort(); return p; }
+unsigned *table(unsigned count) {
+    %s
+    return xmalloc(count * sizeof(unsigned));
+}
+"""
+DERIVED = """#include <string.h>
+struct box { unsigned len; unsigned char body[64]; };
+int parse(struct box *b, const unsigned char *p, unsigned size) {
+    if (size < 8 %s) return -1;
+    b->len = size - 8;
+    memcpy(b->body, p + 8, b->len);
+    return 0;
+}
+"""
+SIGNED_OFFSET = """#include <string.h>
+struct blob { const char *data; unsigned long size; };
+long rd(const struct blob *b, char *out, unsigned long n, const long long *pos) {
+    long long off = *pos;
+    %s
+    if (off >= (long long)b->size) return 0;
+    memcpy(out, b->data + off, n);
+    return (long)n;
+}
+"""
+
+MORE: list[tuple[str, Check, str, str, str]] = [
+    ("allocator-wrapper", checks_c.size_overflow, WRAPPER, "", "if (count > 65536) return NULL;"),
+    ("length-from-guarded-expression", c_bounds.copy_length, DERIVED, "", "|| size - 8 > sizeof(b->body)"),
+    ("signed-offset", c_bounds.signed_length, SIGNED_OFFSET, "", "if (off < 0) return -1;"),
+]
+
+
+@pytest.mark.parametrize(("name", "check", "template", "bad", "good"), MORE, ids=[c[0] for c in MORE])
+def test_more_guards(name: str, check: Check, template: str, bad: str, good: str) -> None:
+    assert check(checks_c.clean(template % bad)), f"{name}: missed the unguarded function"
+    assert check(checks_c.clean(template % good)) == [], f"{name}: fired on the guarded function"
+
+
+def test_signed_offset_into_a_source_is_a_read() -> None:
+    (hit,) = c_bounds.signed_length(checks_c.clean(SIGNED_OFFSET % ""))
+    assert (hit.rule, hit.cwe) == ("c-signed-offset", "CWE-125")

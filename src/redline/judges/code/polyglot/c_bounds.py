@@ -173,8 +173,24 @@ def _bounded_to(func: Func, before: str, var: str, dest: str, size: str) -> bool
     if any(_is_size_of(b, dest, size) or re.search(r"sizeof|[A-Z_]{3,}", b) for _, b in upper_bounds(before, var)):
         return True
     leaf = re.escape(re.split(r"->|\.", dest)[-1])
-    return bool(re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*(sizeof\s*\(?\s*(?:\w+(?:->|\.))?{leaf}\b|"
-                          rf"(?<!\w){re.escape(size)}(?!\w)|\bmin\b|\bMIN\b)", before))
+    size_ref = rf"sizeof\s*\(?\s*(?:\w+(?:->|\.))?{leaf}\b|(?<!\w){re.escape(size)}(?!\w)"
+    if re.search(rf"\b{re.escape(var)}\s*=\s*[^;]*({size_ref}|\bmin\b|\bMIN\b)", before):
+        return True
+    source = re.findall(rf"(?<![\w>.]){re.escape(var)}\s*=(?!=)\s*([^;]*);", before)
+    terms = {var, *re.findall(r"(?<![\w>.])([a-z_]\w*(?:(?:->|\.)\w+)*)", source[-1] if source else "")}
+    return any(re.search(size_ref, clause) and any(re.search(rf"(?<![\w>.]){re.escape(t)}(?![\w(])", clause)
+                                                   for t in terms) for clause in _clauses(before))
+
+
+def _clauses(text: str) -> list[str]:
+    """The comparisons in the conditions of ``if``/``while``/``for`` (split at ``&&``/``||``): ``size - 8 >
+    sizeof(b->body)`` bounds what ``size - 8`` is later stored in."""
+    out = []
+    for cond in re.finditer(r"\b(?:if|while|for)\s*\(", text):
+        for clause in re.split(r"&&|\|\||;", balanced(text, cond.end() - 1)):
+            if re.search(r"(?<![-<>])[<>](?![<>])", clause):
+                out.append(clause)
+    return out
 
 
 def offset_read(text: str) -> list[Finding]:
@@ -228,6 +244,31 @@ def signed_length(text: str) -> list[Finding]:
                                f"signed '{length}' is tested only from above before {match.group(1)}(); a negative "
                                "value passes and is converted to a huge size"))
             break
+        out.extend(_signed_offsets(text, func, names, signed))
+    return out
+
+
+def _signed_offsets(text: str, func: Func, names: frozenset[str], signed: frozenset[str]) -> list[Finding]:
+    """``p + off`` passed to a copy, with ``off`` signed, tested from above only: a negative offset reaches memory
+    before the buffer (CWE-125 as a source, CWE-787 as the destination)."""
+    out = []
+    for match in re.finditer(r"\b(memcpy|memmove|copy_to_user|copy_from_user|read|write|fread|fwrite|send|recv)\s*\(",
+                             func.body):
+        args = [a.strip() for a in balanced(func.body, match.end() - 1)[1:-1].split(",")]
+        for k, arg in enumerate(args):
+            off = re.fullmatch(r"\w+(?:(?:->|\.)\w+)*\s*\+\s*(\w+)|&\s*\w+(?:(?:->|\.)\w+)*\s*\[\s*(\w+)\s*\]", arg)
+            var = off and (off.group(1) or off.group(2))
+            if not var or var not in signed or var not in names:
+                continue
+            before = func.body[:match.start()]
+            if not upper_bounds(before, var) or lower_bounded(before, var):
+                continue
+            write = (k == 0) != (match.group(1) in ("copy_to_user", "write", "fwrite", "send"))
+            out.append(finding("c-signed-offset", "CWE-787" if write else "CWE-125", "high",
+                               line_of(text, func.offset + match.start()),
+                               f"signed offset '{var}' is tested only from above before {match.group(1)}(); a "
+                               "negative value reaches memory before the buffer"))
+            return out
     return out
 
 

@@ -98,7 +98,7 @@ def tainted(func: Func) -> frozenset[str]:
         names.add(match.group(1))
     for match in re.finditer(r"\b(?:sscanf|fscanf|scanf)\s*\(([^;]*)\)\s*[;!=<>)]", func.body):
         names.update(re.findall(r"&\s*(\w+)", match.group(1)))
-    assigns = re.findall(r"(?<![=!<>+\-*/%&|^])\b(\w+)\s*=\s*([^=;][^;]*);", func.body)
+    assigns = re.findall(r"\b(\w+)\s*=(?!=)\s*([^;]*);", func.body)
     for _ in range(2):
         for var, rhs in assigns:
             if var not in names and (re.search(_SOURCES, rhs) or any(

@@ -139,8 +139,11 @@ def size_overflow(text: str) -> list[Finding]:
     """Size arithmetic without a limit test: ``malloc(n * size)`` with ``n`` unchecked against a maximum, or a sum
     accumulated in a loop with no overflow test."""
     out = []
+    allocators = "|".join(["malloc", "realloc", *sorted(_allocators(text))])
     for func in functions(text):
-        for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
+        for match in re.finditer(rf"\b({allocators})\s*\(", func.body):
+            if match.group(1) == func.name:
+                continue
             args = balanced(func.body, match.end() - 1)
             expanded = set()
             for var in re.findall(r"\b([a-z_]\w*)\b", args):  # a size computed earlier: total = len * times
@@ -175,6 +178,16 @@ def size_overflow(text: str) -> list[Finding]:
 
 
 _const_size = const_size
+
+
+def _allocators(text: str) -> set[str]:
+    """Functions of the file that hand a parameter to ``malloc``/``realloc`` as the size (``xmalloc(n)``)."""
+    names = set()
+    for func in functions(text):
+        params = "|".join(re.escape(p) for p in func.params)
+        if params and re.search(rf"\b(?:malloc\s*\(|realloc\s*\([^,;]*,)\s*(?:{params})\s*\)", func.body):
+            names.add(func.name)
+    return names
 
 
 def _value(text: str, size: str) -> int | None:
