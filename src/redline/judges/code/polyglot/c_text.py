@@ -12,7 +12,7 @@ from redline.records import Finding
 
 TOOL = "redline-poly"
 _MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)[ \t]+(.+)$", re.MULTILINE)
-_FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(([^;{}()]*)\)\s*\{", re.MULTILINE)
+_FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(((?:[^;{}()]|\([^;{}()]*\))*)\)\s*\{", re.MULTILINE)
 _SIZE = r"([A-Z_][A-Z0-9_]*(?:\s*[+-]\s*\d+)?|\d+)"
 # Calls whose result comes from outside the program (or decodes bytes that do).
 _SOURCES = (r"\b(?:atoi|atol|strto\w+|fgetc|getc|getchar|ntoh[sl]|be\d+|le\d+|\w*get_[us]?\d+\w*|\w*_to_cpu\w*|"

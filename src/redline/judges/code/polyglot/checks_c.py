@@ -336,7 +336,7 @@ def use_after_free(text: str) -> list[Finding]:
                             rf"\b\w+\s*\(\s*(?:[^;()]*,\s*)?{var}\s*[,)]", rest)
             if use is None or (assign is not None and assign.start() < use.start()):
                 continue
-            double = use.group(0).startswith("free")
+            double = bool(re.match(rf"(?:{calls})\s*\(", use.group(0)))
             out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
                                 "high", _line(text, func.offset + base + use.start()),
                                 f"'{match.group(2)}' is {'freed again' if double else 'used'} after "
