@@ -9,60 +9,28 @@ stays quiet. Function-like macros are expanded and comments removed first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
-from redline.judges.code.polyglot.checks_web import balanced, strip_comments
+from redline.judges.code.polyglot.c_bounds import BOUNDS_CHECKS
+from redline.judges.code.polyglot.c_sizes import size_overflow, sum_overflow
+from redline.judges.code.polyglot.c_text import (
+    TOOL,
+    Func,
+    clean,
+    const_size,
+    finding,
+    functions,
+    line_of,
+)
+from redline.judges.code.polyglot.checks_web import balanced
 from redline.records import Finding
 
-TOOL = "redline-poly"
-_MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)[ \t]+(.+)$", re.MULTILINE)
-_FUNC = re.compile(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(([^;{}()]*)\)\s*\{", re.MULTILINE)
+__all__ = ["TOOL", "Func", "clean", "functions", "run_c_checks", "size_overflow", "sum_overflow"]
+
 _NULLABLE = ("getenv|malloc|calloc|realloc|strdup|strndup|fopen|fdopen|strchr|strrchr|strstr|strtok|realpath|"
              "opendir|readdir|localtime|gmtime|getpwnam|getpwuid|memchr|tmpfile|popen")
 _ALLOC = {"malloc", "calloc", "realloc", "strdup", "strndup"}
-_LIMIT = r"(?:INT_MAX|SIZE_MAX|UINT_MAX|LONG_MAX|ULONG_MAX|INT32_MAX|UINT32_MAX|SSIZE_MAX|LLONG_MAX)"
-
-
-@dataclass(frozen=True)
-class Func:
-    name: str
-    params: tuple[str, ...]
-    body: str
-    offset: int  # position of the body in the cleaned source
-
-
-def clean(code: str) -> str:
-    """Comments blanked (line numbers kept) and function-like macros expanded once."""
-    text = strip_comments(code)
-    for name, params, body in _MACRO.findall(text):
-        names = [p.strip() for p in params.split(",") if p.strip()]
-
-        def expand(match: re.Match[str], names: list[str] = names, body: str = body) -> str:
-            args = [a.strip() for a in match.group(1).split(",")]
-            out = body
-            for param, arg in zip(names, args, strict=False):
-                out = re.sub(rf"\b{re.escape(param)}\b", arg, out)
-            return out
-        text = re.sub(rf"(?<!define )\b{name}\(([^()]*)\)", expand, text)
-    return text
-
-
-def functions(text: str) -> Iterator[Func]:
-    for match in _FUNC.finditer(text):
-        if match.group(1) in ("if", "for", "while", "switch", "return", "sizeof"):
-            continue
-        body = balanced(text, match.end() - 1)
-        params = tuple(m.group(1) for m in re.finditer(r"(\w+)\s*(?:\[\s*\w*\s*\])?\s*(?:,|$)", match.group(2)))
-        yield Func(match.group(1), params, body, match.end() - 1)
-
-
-def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
-
-
-def _finding(rule: str, cwe: str, severity: str, line: int, message: str) -> Finding:
-    return Finding(tool=TOOL, rule=rule, cwe=cwe, severity=severity, line=line, message=message)
+_line = line_of
+_finding = finding
 
 
 def _null_checked(var: str, text: str) -> bool:
@@ -82,6 +50,7 @@ def null_unchecked(text: str) -> list[Finding]:
     dereferenced or passed on before any NULL test. Unchecked allocations are reported low (rarely the asked bug)."""
     own = {f.name for f in functions(text) if re.search(r"\breturn\s+(NULL|0)\s*;", f.body)
            and re.search(r"\*\s*" + re.escape(f.name) + r"\s*\(|\*\s+" + re.escape(f.name) + r"\s*\(", text)}
+    own |= set(re.findall(r"\*\s*(\w*(?:lookup|find|search|locate)\w*)\s*\([^;{)]*\)\s*[;{]", text))  # finders
     callees = "|".join([_NULLABLE, *sorted(own)])
     out = []
     for func in functions(text):
@@ -160,52 +129,27 @@ def shell_unfiltered(text: str) -> list[Finding]:
     return out
 
 
-def size_overflow(text: str) -> list[Finding]:
-    """Size arithmetic without a limit test: ``malloc(n * size)`` with ``n`` unchecked against a maximum, or a sum
-    accumulated in a loop with no overflow test."""
-    out = []
-    for func in functions(text):
-        for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
-            args = balanced(func.body, match.end() - 1)
-            for var in re.findall(r"\b([a-z_]\w*)\b", args):  # a size computed earlier: total = len * times
-                product = re.search(rf"\b{re.escape(var)}\s*=\s*([^;=]*\w\s*\*\s*\w[^;]*);", func.body)
-                if product:
-                    args = f"{args} {product.group(1)}"
-            names = [n for n in re.findall(r"\b([a-z_]\w*)\b", args) if n not in ("sizeof", "char", "int", "long",
-                     "unsigned", "size_t", "struct", "short", "double", "float", "void") and not n.isupper()]
-            bare = re.sub(r"sizeof\s*\(\s*char\s*\)\s*\*|\*\s*sizeof\s*\(\s*char\s*\)", "", args)
-            if "*" not in bare.replace("char*", "").replace("char *", "") or not names:
-                continue
-            if any(re.search(rf"\b{re.escape(n)}\b[^;{{]*[<>]=?[^;{{]*{_LIMIT}|"
-                             rf"{_LIMIT}[^;{{]*[<>]=?[^;{{]*\b{re.escape(n)}\b", func.body)
-                   for n in names) or "overflow" in func.body:
-                continue
-            out.append(_finding("c-alloc-size-unchecked", "CWE-190", "high", _line(text, func.offset + match.start()),
-                                f"allocation size {args[:60]} is multiplied without testing against a maximum"))
-        loop = re.search(r"\b(for|while)\s*\(", func.body)
-        for match in re.finditer(r"\b(\w+)\s*(\+=\s*[^;]*\w\s*\[[^;]*|\*=[^;]+);", func.body):
-            acc = re.escape(match.group(1))
-            declared = re.search(rf"\b(int|long|short|int32_t|unsigned)\s+(?:[\w, ]*,\s*)?{acc}\s*[=;,]", func.body)
-            if loop is None or match.start() < loop.start() or declared is None:
-                continue
-            if re.search(rf"\b{acc}\b[^;{{]*{_LIMIT}|{_LIMIT}[^;{{]*\b{acc}\b|__builtin_\w+_overflow", func.body):
-                continue
-            out.append(_finding("c-accumulate-unchecked", "CWE-190", "medium", _line(text, func.offset + match.start()),
-                                f"'{match.group(1)}' accumulates in a loop with no overflow test"))
-            break
-    return out
+_const_size = const_size
 
 
-def _const_size(func: Func, text: str, dest: str) -> str | None:
-    """The constant (macro name or number) that sizes ``dest``: ``char d[K]`` or ``d = malloc(K)``."""
-    d = re.escape(dest)
-    declared = re.compile(rf"(?:^|[;{{(,])\s*(?:(?:const|static|unsigned|signed|struct)\s+)*\w+\s+{d}\s*\[\s*"
-                          rf"([A-Z_][A-Z0-9_]*|\d+)\s*\]", re.MULTILINE)
-    found = declared.search(func.body) or re.search(
-        rf"\b{d}\s*=\s*(?:\([^()]*\)\s*)?malloc\s*\(\s*([A-Z_][A-Z0-9_]*|\d+)\s*\)", func.body)
-    if found is None and not re.search(rf"\b{d}\s*[=;,)]|\*\s*{d}\b", func.body.split("{", 1)[0]):
-        found = declared.search(text)  # a global array (unless a parameter of this function shadows it)
-    return found.group(1) if found else None
+def _value(text: str, size: str) -> int | None:
+    """A size expression (``NAME``, ``NAME + 1``, ``64``) as a number, from the file's ``#define``s."""
+    expr = size
+    for name in re.findall(r"[A-Z_][A-Z0-9_]*", size):
+        found = re.search(rf"^[ \t]*#[ \t]*define[ \t]+{name}[ \t]+\(?(\d+)[uUlL]*\)?[ \t]*$", text, re.MULTILINE)
+        if found is None:
+            return None
+        expr = re.sub(rf"\b{name}\b", found.group(1), expr)
+    terms = re.fullmatch(r"\s*(\d+)\s*(?:([+-])\s*(\d+))?\s*", expr)
+    if terms is None:
+        return None
+    base = int(terms.group(1))
+    return base + (int(terms.group(3)) if terms.group(2) == "+" else -int(terms.group(3))) if terms.group(2) else base
+
+
+def _fits(text: str, src_size: str, dest_size: str) -> bool:
+    src, dest = _value(text, src_size), _value(text, dest_size)
+    return src is not None and dest is not None and src <= dest
 
 
 def copy_unbounded(text: str) -> list[Finding]:
@@ -220,6 +164,9 @@ def copy_unbounded(text: str) -> list[Finding]:
             size = _const_size(func, text, dest)
             if size is None:
                 continue
+            src_size = _const_size(func, text, src) if re.fullmatch(r"\w+", src) else None
+            if src_size is not None and _fits(text, src_size, size):
+                continue  # the source is itself a buffer no larger than the destination
             k = re.escape(size)
             guard = re.search(rf"[<>]=?\s*\(?\s*{k}\b|\b{k}\b\s*(-\s*\w+\s*)?\)?\s*[<>]=?|"
                               rf"sizeof\s*\(?\s*{re.escape(dest)}", func.body.replace(match.group(0), ""))
@@ -264,11 +211,16 @@ def _block_rest(body: str, pos: int) -> str:
 
 
 def use_after_free(text: str) -> list[Finding]:
-    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first."""
+    """A pointer used (or freed again) after ``free`` on a path that neither ends nor assigns it first; a ``goto``
+    after the free continues at its label (the error path that frees again)."""
     out = []
+    releasers = _releasers(text)
+    calls = "|".join(["free", *sorted(releasers)])
     for func in functions(text):
-        for match in re.finditer(r"\bfree\s*\(\s*(\w+)\s*\)\s*;", func.body):
-            var = re.escape(match.group(1))
+        for match in re.finditer(rf"\b({calls})\s*\(\s*(\w+(?:->\w+)*)\s*\)\s*;", func.body):
+            if match.group(1) == func.name:
+                continue
+            var = re.escape(match.group(2))
             block = _block_rest(func.body, match.end())
             after = func.body[match.end() + len(block) + 1:]
             other = re.match(r"\s*else\b\s*", after)
@@ -276,19 +228,54 @@ def use_after_free(text: str) -> list[Finding]:
                 tail = after[other.end():]
                 skip = balanced(tail, 0) if tail.startswith("{") else tail.split(";", 1)[0] + ";"
                 after = tail[len(skip):]
-            rest = block + after
-            if re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
+            rest, base = block + after, match.end()
+            jump = re.search(r"\bgoto\s+(\w+)\s*;", block)
+            label = jump and re.search(rf"^\s*{jump.group(1)}\s*:(?!:)", func.body, re.MULTILINE)
+            if jump and label and not re.search(rf"\b{var}(?!\w)", block[:jump.start()]):
+                rest, base = func.body[label.end():], label.end()
+            elif re.search(r"\b(return|exit|goto|break|continue|abort)\b", block) and not re.search(
                     rf"\b{var}\b", block.split("return")[0]):
                 continue
             assign = re.search(rf"\b{var}\s*=[^=]", rest)
-            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}\b|\breturn\s+{var}\s*;|"
+            use = re.search(rf"\bfree\s*\(\s*{var}\s*\)|\b{var}\s*(->|\[)|\*\s*{var}(?!\w)|\breturn\s+{var}\s*;|"
                             rf"\b\w+\s*\(\s*(?:[^;()]*,\s*)?{var}\s*[,)]", rest)
             if use is None or (assign is not None and assign.start() < use.start()):
                 continue
-            double = use.group(0).startswith("free")
+            double = bool(re.match(rf"(?:{calls})\s*\(", use.group(0)))
             out.append(_finding("c-double-free" if double else "c-use-after-free", "CWE-415" if double else "CWE-416",
-                                "high", _line(text, func.offset + match.end() + use.start()),
-                                f"'{match.group(1)}' is {'freed again' if double else 'used'} after free()"))
+                                "high", _line(text, func.offset + base + use.start()),
+                                f"'{match.group(2)}' is {'freed again' if double else 'used'} after "
+                                f"{match.group(1)}()"))
+        out.extend(_loop_step_after_free(text, func))
+    return out
+
+
+def _releasers(text: str) -> set[str]:
+    """Functions of the file that free their only or first pointer parameter (``conn_destroy(c)``)."""
+    names = set()
+    for func in functions(text):
+        if func.params and re.search(rf"\bfree\s*\(\s*{re.escape(func.params[0])}\s*\)", func.body) and not \
+                re.search(rf"\b{re.escape(func.params[0])}\s*=[^=]", func.body):
+            names.add(func.name)
+    return names
+
+
+def _loop_step_after_free(text: str, func: Func) -> list[Finding]:
+    """``for (p = head; p; p = p->next) { ... free(p); }``: the loop's step reads the node just freed."""
+    out = []
+    for loop in re.finditer(r"\bfor\s*\(([^;]*);([^;]*);([^)]*(?:\([^)]*\)[^)]*)*)\)\s*\{", func.body):
+        body = balanced(func.body, loop.end() - 1)
+        for var in set(re.findall(r"\b(\w+)\s*(?:->|\[)", loop.group(3))):
+            v = re.escape(var)
+            freed = re.search(rf"\bfree\s*\(\s*{v}\s*\)\s*;", body)
+            if freed is None:
+                continue
+            tail = _block_rest(body[1:], freed.end() - 1)
+            if re.search(rf"\b(return|goto|break|exit|abort)\b|\b{v}\s*=[^=]", tail):
+                continue
+            out.append(_finding("c-use-after-free", "CWE-416", "high",
+                                _line(text, func.offset + loop.start()),
+                                f"the loop step '{loop.group(3).strip()[:40]}' reads '{var}' after free({var})"))
     return out
 
 
@@ -326,8 +313,27 @@ def guarded_copy_lines(text: str) -> set[int]:
     return lines
 
 
+def guarded_lines(text: str) -> dict[str, set[int]]:
+    """Per pattern rule, the lines where these checks see the guard that rule cannot: a length test before a copy,
+    a metacharacter filter before ``system``, a limit test before a multiplied allocation size."""
+    shell_flagged = {f.line for f in shell_unfiltered(text)}
+    alloc_flagged = {f.line for f in size_overflow(text) if f.rule == "c-alloc-size-unchecked"}
+    shell, alloc = set(), set()
+    for func in functions(text):
+        for match in re.finditer(r"\b(system|popen)\s*\(", func.body):
+            line = _line(text, func.offset + match.start())
+            if _SHELL_GUARD.search(text) and line not in shell_flagged:
+                shell.add(line)
+        for match in re.finditer(r"\b(malloc|realloc)\s*\(", func.body):
+            line = _line(text, func.offset + match.start())
+            if line not in alloc_flagged:
+                alloc.add(line)
+    return {"redline-c-unbounded-copy": guarded_copy_lines(text), "redline-c-shell-command": shell,
+            "redline-c-alloc-size-multiply": alloc}
+
+
 C_CHECKS = (null_unchecked, path_unchecked, shell_unfiltered, size_overflow, copy_unbounded, expansion_overflow,
-            use_after_free, index_unchecked)
+            use_after_free, index_unchecked, sum_overflow, *BOUNDS_CHECKS)
 
 
 def run_c_checks(code: str) -> list[Finding]:

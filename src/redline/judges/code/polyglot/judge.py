@@ -173,11 +173,12 @@ class PolyglotCodeJudge:
 
 
 def _quiet_guarded_copies(code: str, hits: list[Finding]) -> list[Finding]:
-    """The pattern rule for unbounded copies cannot see a length test against the buffer's constant size made
-    elsewhere in the function; where the C checks find one, its finding is kept but rated low."""
-    guarded = checks_c.guarded_copy_lines(checks_c.clean(code))
-    return [f.model_copy(update={"severity": "low", "message": f"{f.message} (a length test guards it)"})
-            if f.rule == "redline-c-unbounded-copy" and f.line in guarded else f for f in hits]
+    """Pattern rules cannot see a guard made elsewhere in the function (a length test against the buffer's
+    constant size, a metacharacter filter, a limit on each factor of a size); where the C checks find one, the
+    rule's finding is kept but rated low."""
+    guarded = checks_c.guarded_lines(checks_c.clean(code))
+    return [f.model_copy(update={"severity": "low", "message": f"{f.message} (the C checks see a guard)"})
+            if f.line in guarded.get(f.rule, ()) else f for f in hits]
 
 
 def prepare(item: JudgeInput) -> PolyItem:
