@@ -9,7 +9,8 @@ sample gets its own trailing comment, so no cache keyed on program text can help
 Three judges, each on all ``--workers`` processes (both cores by default), in the same run:
 
 - redline: ``judge_code_rows`` - the ``redline judge code`` path - on batches of ``--batch-size`` rows per
-  worker (one Bandit pass and one Semgrep call per batch, ``--jobs 1`` since the workers fill the cores);
+  worker, smaller when there are fewer samples than workers x batch size, so that every worker gets one (one
+  Bandit pass and one Semgrep call per batch, ``--jobs 1``, its default);
 - Meta's CodeShield 1.0.1 (``pip install 'redline[bench]'``): ``CodeShield.scan_code`` once per sample, its
   design, on ``--codeshield-samples`` samples with an empty ``$TMPDIR`` (it scans that folder);
 - one ``bandit`` CLI and one ``semgrep`` CLI process per sample with redline's rule pack, on
@@ -303,9 +304,10 @@ def main() -> None:
         chars = sum(len(p["code"]) for p in programs[language]) / len(programs[language])
         print(f"{language}: {len(programs[language])} test programs ({chars:.0f} chars on average) -> "
               f"{len(rows)} unique samples")
-        batches = [rows[k:k + args.batch_size] for k in range(0, len(rows), args.batch_size)]
+        size = min(args.batch_size, -(-len(rows) // args.workers))  # every worker gets a batch (both cores busy)
+        batches = [rows[k:k + size] for k in range(0, len(rows), size)]
         ours = measure("redline", batches, _redline_batch, args.workers, len(rows))
-        print(line(f"redline judge_code_rows, batches of {args.batch_size}", ours))
+        print(line(f"redline judge_code_rows, batches of {size}", ours))
         try:
             import codeshield  # noqa: F401
         except ImportError:
