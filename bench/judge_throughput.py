@@ -205,9 +205,11 @@ def phases(programs: list[dict[str, Any]]) -> None:
     ok = [p for p in prepared if p.extraction is not None and p.extraction.ok]
     codes = [p.extraction.code for p in ok if p.extraction is not None]
     trees = [p.extraction.tree for p in ok if p.extraction is not None]
-    timed("Bandit (one pass)", lambda: scan_bandit(codes))
+    timed("Bandit, every test (one pass)", lambda: scan_bandit(codes))
+    timed("Bandit as the judge runs it (tests that never count left out)",
+          lambda: scan_bandit(codes, skip=judge.bandit_skipped()))
     timed("Semgrep, whole pack (one call, --jobs 1, prefiltered)", lambda: scan_semgrep(codes, jobs=1, trees=trees))
-    timed("Semgrep as the judge runs it (owned taint rules left out)",
+    timed("Semgrep as the judge runs it (rules that never count left out)",
           lambda: SemgrepRun(codes, jobs=1, trees=trees, drop=judge.semgrep_dropped()).wait())
     timed("checks (redline's rule pack)", lambda: [run_checks(p.extraction.code, p.extraction.tree,
                                                               templates=p.extraction.templates)

@@ -11,7 +11,9 @@ taint rule whenever its *source* (``request``) appears. Each test below is a nec
 - ``redline-header-injection``: a sink is a subscript assignment (a ``Subscript`` in store position) or a
   ``.headers`` method;
 - ``redline-open-redirect-request`` and ``redline-xpath-injection``: a sink is a call of a named function; its
-  name must appear as a ``Name`` or attribute somewhere in the program, or be renamed by ``import ... as``.
+  name must appear as a ``Name`` or attribute somewhere in the program, or be renamed by ``import ... as``;
+- ``redline-regex-from-request``: every sink is a function of the ``re`` module (``re.compile(...)``...), which
+  Semgrep reaches through the name ``re`` (a ``Name``, or ``import re as x``) or a ``from re import``.
 
 A rule whose text differs from the one these tests were written for (``DIGESTS``) is never skipped, and a test
 fails until the table is revisited. Files without a parse tree are never filtered. Verdicts are unchanged: the
@@ -54,6 +56,10 @@ def _division(tree: ast.AST) -> bool:
     return any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, _DIVISION) for n in walk(tree))
 
 
+def _from_re(tree: ast.AST) -> bool:
+    return any(isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "re" for n in walk(tree))
+
+
 Facts = dict[str, Any]
 NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
     "redline-trust-boundary-session": lambda code, tree, f: bool(_SESS.search(code)),
@@ -62,6 +68,7 @@ NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
     "redline-open-redirect-request": lambda code, tree, f: bool(f["names"] & {"redirect", "HttpResponseRedirect"}),
     "redline-xpath-injection": lambda code, tree, f: bool(f["names"] & {
         "xpath", "XPath", "select", "iter_select", "findall", "find", "iterfind", "findtext"}),
+    "redline-regex-from-request": lambda code, tree, f: "re" in f["names"] or _from_re(tree),
 }
 # sha256 of each rule as written (canonical JSON of the YAML rule) when its test above was derived from it
 DIGESTS = {
@@ -70,6 +77,7 @@ DIGESTS = {
     "redline-header-injection": "c2f2e8cd202f944b",
     "redline-open-redirect-request": "ac5b8b02ef781c3e",
     "redline-xpath-injection": "2a6b10c0229bd078",
+    "redline-regex-from-request": "704030956eadd635",
 }
 
 
