@@ -21,10 +21,10 @@ from typing import Any
 
 
 def load(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """Set name -> rows; a JSON-lines file is one set named after the file."""
+    """Set name -> rows; a JSON-lines file is one set (``rows``)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":
-        return {path.name: [json.loads(line) for line in text.splitlines() if line.strip()]}
+        return {"rows": [json.loads(line) for line in text.splitlines() if line.strip()]}
     data = json.loads(text)
     if not isinstance(data, dict):
         raise SystemExit(f"{path}: expected a --record JSON object or a .jsonl file")
