@@ -148,6 +148,9 @@ def test_prefilter_skips_only_rules_whose_sinks_are_absent() -> None:
     assert semgrep_prefilter.skipped(PLAIN, None, every) == set()
     grep = "from re import compile\nfrom flask import request\n\nPAT = compile(request.args['p'])\n"
     assert "redline-regex-from-request" not in semgrep_prefilter.skipped(grep, ast.parse(grep), every)
+    wide = "import \uff52\uff45\n\nPAT = \uff52\uff45.compile(input())\n"  # the parser reads this `re` as re
+    assert "redline-regex-from-request" not in semgrep_prefilter.skipped(wide, ast.parse(wide), every)
+    assert "redline-regex-from-request" in semgrep_prefilter.skipped("x = 1  # r\u00e9\n", ast.parse("x = 1\n"), every)
 
 
 @needs_semgrep
