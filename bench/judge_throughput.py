@@ -9,7 +9,8 @@ sample gets its own trailing comment, so no cache keyed on program text can help
 Three judges, each on all ``--workers`` processes (both cores by default), in the same run:
 
 - redline: ``judge_code_rows`` - the ``redline judge code`` path - on batches of ``--batch-size`` rows per
-  worker (one Bandit pass and one Semgrep call per batch, ``--jobs 1`` since the workers fill the cores);
+  worker, smaller when there are fewer samples than workers x batch size, so that every worker gets one (one
+  Bandit pass and one Semgrep call per batch, ``--jobs 1``, its default);
 - Meta's CodeShield 1.0.1 (``pip install 'redline[bench]'``): ``CodeShield.scan_code`` once per sample, its
   design, on ``--codeshield-samples`` samples with an empty ``$TMPDIR`` (it scans that folder);
 - one ``bandit`` CLI and one ``semgrep`` CLI process per sample with redline's rule pack, on
@@ -204,9 +205,11 @@ def phases(programs: list[dict[str, Any]]) -> None:
     ok = [p for p in prepared if p.extraction is not None and p.extraction.ok]
     codes = [p.extraction.code for p in ok if p.extraction is not None]
     trees = [p.extraction.tree for p in ok if p.extraction is not None]
-    timed("Bandit (one pass)", lambda: scan_bandit(codes))
+    timed("Bandit, every test (one pass)", lambda: scan_bandit(codes))
+    timed("Bandit as the judge runs it (tests that never count left out)",
+          lambda: scan_bandit(codes, skip=judge.bandit_skipped()))
     timed("Semgrep, whole pack (one call, --jobs 1, prefiltered)", lambda: scan_semgrep(codes, jobs=1, trees=trees))
-    timed("Semgrep as the judge runs it (owned taint rules left out)",
+    timed("Semgrep as the judge runs it (rules that never count left out)",
           lambda: SemgrepRun(codes, jobs=1, trees=trees, drop=judge.semgrep_dropped()).wait())
     timed("checks (redline's rule pack)", lambda: [run_checks(p.extraction.code, p.extraction.tree,
                                                               templates=p.extraction.templates)
@@ -303,9 +306,10 @@ def main() -> None:
         chars = sum(len(p["code"]) for p in programs[language]) / len(programs[language])
         print(f"{language}: {len(programs[language])} test programs ({chars:.0f} chars on average) -> "
               f"{len(rows)} unique samples")
-        batches = [rows[k:k + args.batch_size] for k in range(0, len(rows), args.batch_size)]
+        size = min(args.batch_size, -(-len(rows) // args.workers))  # every worker gets a batch (both cores busy)
+        batches = [rows[k:k + size] for k in range(0, len(rows), size)]
         ours = measure("redline", batches, _redline_batch, args.workers, len(rows))
-        print(line(f"redline judge_code_rows, batches of {args.batch_size}", ours))
+        print(line(f"redline judge_code_rows, batches of {size}", ours))
         try:
             import codeshield  # noqa: F401
         except ImportError:

@@ -20,6 +20,7 @@ LABELLED = Path(__file__).resolve().parents[2] / "data" / "code_labelled"
 needs_semgrep = pytest.mark.skipif(semgrep_binary() is None, reason="semgrep binary not installed")
 
 WEB = '''import os
+import re as regex
 from pathlib import Path
 from flask import Flask, redirect as go, request, session
 import lxml.etree as etree
@@ -51,6 +52,11 @@ def header():
     return resp
 
 
+@app.route("/grep")
+def grep():
+    return str(regex.search(request.args.get("pattern"), "text"))
+
+
 @app.route("/find")
 def find():
     doc = etree.fromstring("<a/>")
@@ -60,8 +66,12 @@ PLAIN = "from flask import Flask, redirect, request\n\napp = Flask(__name__)\n\n
         "    return 'hi ' + request.args.get('n', '')\n"
 
 
+NOSEC = "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)  # nosec B602\n" \
+        "    subprocess.call(cmd, shell=True)  # nosec\n    subprocess.Popen(cmd, shell=True)\n"
+
+
 def _programs() -> list[str]:
-    return [WEB, PLAIN, *(p.read_text(encoding="utf-8") for p in sorted(LABELLED.glob("*/*.py")))]
+    return [WEB, PLAIN, NOSEC, *(p.read_text(encoding="utf-8") for p in sorted(LABELLED.glob("*/*.py")))]
 
 
 def _old_walk_no_nested(node: ast.AST) -> list[ast.AST]:
@@ -136,18 +146,23 @@ def test_prefilter_skips_only_rules_whose_sinks_are_absent() -> None:
     assert semgrep_prefilter.skipped(WEB, ast.parse(WEB), every) == set()  # a renamed redirect still counts
     assert semgrep_prefilter.skipped(PLAIN, ast.parse(PLAIN), every) == every  # `redirect` imported, never used
     assert semgrep_prefilter.skipped(PLAIN, None, every) == set()
+    grep = "from re import compile\nfrom flask import request\n\nPAT = compile(request.args['p'])\n"
+    assert "redline-regex-from-request" not in semgrep_prefilter.skipped(grep, ast.parse(grep), every)
+    wide = "import \uff52\uff45\n\nPAT = \uff52\uff45.compile(input())\n"  # the parser reads this `re` as re
+    assert "redline-regex-from-request" not in semgrep_prefilter.skipped(wide, ast.parse(wide), every)
+    assert "redline-regex-from-request" in semgrep_prefilter.skipped("x = 1  # r\u00e9\n", ast.parse("x = 1\n"), every)
 
 
 @needs_semgrep
 def test_prefiltered_batch_finds_what_the_full_pack_finds() -> None:
-    codes: list[str | None] = [WEB, PLAIN, None, *_programs()[2:40]]
+    codes: list[str | None] = [WEB, PLAIN, None, *_programs()[3:40]]
     parsed = [ast.parse(c) if c is not None else None for c in codes]
     full = scan_semgrep(codes)
     fast = scan_semgrep(codes, trees=parsed)
     assert fast == full
     web = {f.rule for f in full[0]}
     assert {"redline-open-redirect-request", "redline-trust-boundary-session", "redline-pathlib-from-request",
-            "redline-header-injection", "redline-xpath-injection"} <= web
+            "redline-header-injection", "redline-xpath-injection", "redline-regex-from-request"} <= web
 
 
 def _bandit_issues(manager_type: type, directory: Path) -> list[tuple[object, ...]]:
@@ -208,7 +223,7 @@ def test_judge_stops_semgrep_when_bandit_fails(tmp_path: Path, monkeypatch: pyte
         started.append(real(*args, **kwargs))  # type: ignore[arg-type]
         return started[-1]
 
-    def broken(codes: object) -> list[list[object]]:
+    def broken(codes: object, skip: object = None) -> list[list[object]]:
         raise JudgeError("bandit failed: boom")
 
     monkeypatch.setattr(judge_module, "SemgrepRun", spy)

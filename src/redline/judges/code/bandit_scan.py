@@ -81,8 +81,10 @@ def write_batch(directory: Path, codes: Sequence[str | None]) -> dict[str, int]:
     return names
 
 
-def scan_bandit(codes: Sequence[str | None]) -> list[list[Finding]]:
-    """Findings per item (``None`` items are skipped and get an empty list), from one Bandit run."""
+def scan_bandit(codes: Sequence[str | None], *, skip: frozenset[str] = frozenset()) -> list[list[Finding]]:
+    """Findings per item (``None`` items are skipped and get an empty list), from one Bandit run.
+
+    ``skip``: Bandit test ids not to run at all (``bandit_select.never_counting``: their hits never count)."""
     results: list[list[Finding]] = [[] for _ in codes]
     if not any(c is not None for c in codes):
         return results
@@ -99,7 +101,8 @@ def scan_bandit(codes: Sequence[str | None]) -> list[list[Finding]]:
             raise JudgeError(f"bandit is not installed ({exc}); pip install bandit") from None
         names = write_batch(Path(tmp), codes)
         try:
-            manager = manager_type(b_config.BanditConfig(), "file", quiet=True)
+            profile = {"exclude": sorted(skip)} if skip else None
+            manager = manager_type(b_config.BanditConfig(), "file", quiet=True, profile=profile)
             manager.discover_files([tmp], recursive=True)
             manager.run_tests()
             issues = manager.get_issue_list()

@@ -11,7 +11,9 @@ taint rule whenever its *source* (``request``) appears. Each test below is a nec
 - ``redline-header-injection``: a sink is a subscript assignment (a ``Subscript`` in store position) or a
   ``.headers`` method;
 - ``redline-open-redirect-request`` and ``redline-xpath-injection``: a sink is a call of a named function; its
-  name must appear as a ``Name`` or attribute somewhere in the program, or be renamed by ``import ... as``.
+  name must appear as a ``Name`` or attribute somewhere in the program, or be renamed by ``import ... as``;
+- ``redline-regex-from-request``: every sink is a function of the ``re`` module (``re.compile(...)``...), which
+  Semgrep reaches through the name ``re`` (a ``Name``, or ``import re as x``) or a ``from re import``.
 
 A rule whose text differs from the one these tests were written for (``DIGESTS``) is never skipped, and a test
 fails until the table is revisited. Files without a parse tree are never filtered. Verdicts are unchanged: the
@@ -54,7 +56,35 @@ def _division(tree: ast.AST) -> bool:
     return any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, _DIVISION) for n in walk(tree))
 
 
-Facts = dict[str, Any]
+def _from_re(tree: ast.AST) -> bool:
+    return any(isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "re" for n in walk(tree))
+
+
+_RE_WORD = re.compile(r"\bre\b")
+
+
+def _mentions_re(code: str, tree: ast.AST, f: Facts) -> bool:
+    """The ``re`` module is reachable. ASCII text without the word ``re`` holds no such name or import (a cheap
+    answer for most files; non-ASCII text may spell an identifier in other code points, so it asks the tree)."""
+    if code.isascii() and not _RE_WORD.search(code):
+        return False
+    return "re" in f["names"] or _from_re(tree)
+
+
+class Facts(dict[str, Any]):
+    """Facts about one tree, each worked out on first use (most files need none once rules are dropped)."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        super().__init__()
+        self.tree = tree
+
+    def __missing__(self, key: str) -> Any:
+        value = _FACTS[key](self.tree)
+        self[key] = value
+        return value
+
+
+_FACTS: dict[str, Callable[[ast.AST], Any]] = {"names": _names}
 NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
     "redline-trust-boundary-session": lambda code, tree, f: bool(_SESS.search(code)),
     "redline-pathlib-from-request": lambda code, tree, f: "joinpath" in code or _division(tree),
@@ -62,6 +92,7 @@ NEEDS: dict[str, Callable[[str, ast.AST, Facts], bool]] = {
     "redline-open-redirect-request": lambda code, tree, f: bool(f["names"] & {"redirect", "HttpResponseRedirect"}),
     "redline-xpath-injection": lambda code, tree, f: bool(f["names"] & {
         "xpath", "XPath", "select", "iter_select", "findall", "find", "iterfind", "findtext"}),
+    "redline-regex-from-request": _mentions_re,
 }
 # sha256 of each rule as written (canonical JSON of the YAML rule) when its test above was derived from it
 DIGESTS = {
@@ -70,6 +101,7 @@ DIGESTS = {
     "redline-header-injection": "c2f2e8cd202f944b",
     "redline-open-redirect-request": "ac5b8b02ef781c3e",
     "redline-xpath-injection": "2a6b10c0229bd078",
+    "redline-regex-from-request": "704030956eadd635",
 }
 
 
@@ -87,5 +119,5 @@ def skipped(code: str, tree: ast.AST | None, rule_ids: set[str]) -> set[str]:
     """The rules among ``rule_ids`` that cannot match ``code`` (``tree`` is its parse; None: none skipped)."""
     if tree is None or not rule_ids:
         return set()
-    facts: Facts = {"names": _names(tree)}
+    facts = Facts(tree)
     return {rid for rid in rule_ids if not NEEDS[rid](code, tree, facts)}

@@ -44,6 +44,7 @@ class Program:
         self.functions: list[FuncNode] = []
         self.imported: set[str] = set()
         self.cache: dict[Any, Any] = {}  # per-program memo for derived facts (scopes, taint)
+        self._call_names: dict[int, str] | None = None
         self._index()
 
     def _index(self) -> None:
@@ -103,7 +104,12 @@ class Program:
         return out
 
     def call_name(self, call: ast.Call) -> str:
-        return self.dotted(call.func)
+        """``dotted(call.func)``; worked out once per call of the tree (the checks ask ~400 times per program)."""
+        names = self._call_names
+        if names is None:  # keyed by id: the tree's calls live as long as the program, so no id is reused
+            names = self._call_names = {id(c): self.dotted(c.func) for c in self.calls}
+        found = names.get(id(call))
+        return found if found is not None else self.dotted(call.func)
 
     def parent(self, node: ast.AST) -> ast.AST | None:
         return self.parents.get(id(node))
