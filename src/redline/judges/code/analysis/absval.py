@@ -148,7 +148,8 @@ def with_key(container: Val, key: Any, value: Val) -> Val:
         return mix([container, value], kind=container.kind)
     pairs = [(k, v) for k, v in container.keys if not (k == key and type(k) is type(key))]
     pairs.append((key, value))
-    return mapping(pairs, container.kind)
+    out = mapping(pairs, container.kind)
+    return replace(out, ref=container.ref) if container.ref else out  # an object keeps its class
 
 
 LOCAL_PATH = re.compile(r"^/[^/\\]")

@@ -21,6 +21,7 @@ from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
 from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint, validation_name
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
+from redline.judges.code.analysis.scope import resolve
 from redline.judges.code.analysis.trees import unparse
 
 SINK_CWES = {"sql": "CWE-89", "shell": "CWE-78", "code": "CWE-95", "path": "CWE-22", "ldap": "CWE-90",
@@ -113,6 +114,16 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 
 def _joined(v: Val) -> Val:
     return replace(v, safe=v.safe - {av.NO_PARENT}) if av.NO_PARENT in v.safe else v
+
+
+def _not_html(kwargs: dict[str, Val]) -> bool:
+    """A response declared as a type browsers do not render as HTML (``mimetype="text/plain"``, JSON)."""
+    for key in ("mimetype", "content_type", "media_type"):
+        v = kwargs.get(key)
+        if v is not None and v.known and isinstance(v.const, str) and (
+                "text/plain" in v.const or "json" in v.const or "text/csv" in v.const):
+            return True
+    return False
 
 
 def _last(name: str) -> str:
@@ -265,7 +276,8 @@ class TaintSpec(Spec):
             found.append(("xxe", _arg(args, kwargs, 0, "source", "text", "string")))  # the check judges the parser
         elif recv is not None and recv.lookup("sax") is not None and last in ("parse", "feed"):
             found.append(("xxe", _arg(args, kwargs, 0, "source", "data")))
-        if name in XSS_CALLS or last in ("render_template_string", "make_response", "HttpResponse"):
+        if (name in XSS_CALLS or last in ("render_template_string", "make_response", "HttpResponse")) and \
+                not _not_html(kwargs):
             found.append(("xss", _arg(args, kwargs, 0, "response", "source", "content")))
             if last == "render_template_string":
                 found.append(("code", _arg(args, kwargs, 0, "source")))
@@ -293,11 +305,26 @@ class TaintSpec(Spec):
                 test.func.attr == "startswith" and isinstance(test.func.value, ast.Name) and test.args and \
                 isinstance(test.args[0], ast.Constant) and str(test.args[0].value).startswith("/"):
             return test.func.value.id
-        parsed = test.value if isinstance(test, ast.Attribute) and test.attr in ("netloc", "hostname") else None
-        if not outcome and isinstance(parsed, ast.Call) and \
-                _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") and parsed.args and \
-                isinstance(parsed.args[0], ast.Name):
-            return parsed.args[0].id
+        if not outcome and isinstance(test, ast.Attribute) and test.attr in ("netloc", "hostname"):
+            return self._url_of(it, test)
+        return None
+
+    def _url_of(self, it: Interp, e: ast.expr, depth: int = 0) -> str | None:
+        """The variable whose parsed host ``e`` is: ``urlparse(u).netloc``, ``parts.hostname`` after ``parts =
+        urlsplit(u)``, or a name bound to one of them (``host = urlparse(u).hostname or ""``)."""
+        if depth > 3:
+            return None
+        if isinstance(e, ast.Attribute) and e.attr in ("netloc", "hostname"):
+            for parsed in [e.value] if not isinstance(e.value, ast.Name) else resolve(it.program, e.value):
+                if isinstance(parsed, ast.Call) and _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") \
+                        and parsed.args and isinstance(parsed.args[0], ast.Name):
+                    return parsed.args[0].id
+            return None
+        if isinstance(e, ast.BoolOp) and isinstance(e.op, ast.Or):
+            return self._url_of(it, e.values[0], depth + 1)
+        if isinstance(e, ast.Name):
+            found = {self._url_of(it, v, depth + 1) for v in resolve(it.program, e) if v is not e}
+            return found.pop() if len(found) == 1 else None
         return None
 
     def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
@@ -360,6 +387,10 @@ class TaintSpec(Spec):
         checked = self._validated_name(it, test, outcome)
         if checked is not None and checked in env and env[checked].taint:
             env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
+            node = next((n for n in ast.walk(test) if isinstance(n, ast.Name) and n.id == checked), None)
+            url = self._url_of(it, node) if node is not None else None
+            if url is not None and url in env and env[url].taint:  # its host passed an allow-list
+                env[url] = replace(env[url], safe=env[url].safe | {"redirect", "ssrf"})
             return env
         if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
                 test.func.attr in CONFINING:

@@ -126,7 +126,8 @@ def check_xml(program: Program) -> list[Finding]:
         name = program.call_name(call)
         last = name.split(".")[-1]
         if isinstance(call.func, ast.Attribute) and call.func.attr == "setFeature" and len(call.args) == 2 and \
-                "external" in unparse(call.args[0]) and is_true(call.args[1]):
+                "external" in unparse(call.args[0]) and isinstance(call.args[1], ast.Constant) and \
+                call.args[1].value not in (False, 0, None, ""):  # setFeature(feature_external_ges, 1) too
             out.append(finding("xml-safe-parser", "CWE-611", "high", call, "SAX parser resolves external entities"))
             continue
         if name.startswith("defusedxml") or last not in XML_PARSERS or not name.startswith(XML_MODULES):
