@@ -44,7 +44,15 @@ def test_every_probe_has_a_twin() -> None:
         assert f"{base}-{'fixed' if kind == 'vuln' else 'vuln'}" in stems, stem
 
 
-@pytest.mark.parametrize("probe", [r["id"] for r in load_probes()])
+# Known misses, each with its cause; strict, so a fix shows up as an unexpected pass.
+KNOWN = {
+    "redirect-flask-next-fixed": "scoping: session fixation (CWE-384) is a sibling of CWE-601 under CWE-610 in "
+                                 "the Research view, so the login's real fixation finding counts for the redirect ask",
+}
+
+
+@pytest.mark.parametrize("probe", [pytest.param(r["id"], marks=pytest.mark.xfail(reason=KNOWN[r["id"]], strict=True))
+                                   if r["id"] in KNOWN else r["id"] for r in load_probes()])
 def test_probe_outcome(probe: str) -> None:
     row = judged()[probe]
     assert row["outcome"] == row["label"], (row["outcome"], row["findings"])

@@ -330,10 +330,14 @@ class TaintSpec(Spec):
     def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
         """The variable a passing test validates: a full regex match, a character-class method, membership in
         a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) and \
+        left = test.left if isinstance(test, ast.Compare) else None
+        if isinstance(left, ast.Call) and isinstance(left.func, ast.Attribute) and not left.args and \
+                left.func.attr in ("lower", "upper", "casefold", "strip"):  # x.lower() in ALLOWED
+            left = left.func.value
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(left, ast.Name) and \
                 isinstance(test.ops[0], ast.In if outcome else ast.NotIn) and \
                 not isinstance(test.comparators[0], ast.Constant):
-            return test.left.id
+            return left.id
         if not isinstance(test, ast.Call) or not outcome:
             return None
         name = it.program.call_name(test)

@@ -142,6 +142,15 @@ def check_xml(program: Program) -> list[Finding]:
                     out.append(finding("xml-safe-parser", "CWE-611" if "huge" not in unsafe else "CWE-776", "high",
                                        call, f"lxml XMLParser({unsafe}) expands or fetches entities"))
                 continue
+            if last == "iterparse":  # takes the parser options itself
+                unsafe = _lxml_unsafe_options(call)
+                if unsafe:
+                    out.append(finding("xml-safe-parser", "CWE-611" if "huge" not in unsafe else "CWE-776", "high",
+                                       call, f"lxml iterparse({unsafe}) expands or fetches entities"))
+                elif not is_false(kwarg(call, "resolve_entities")):
+                    out.append(finding("xml-safe-parser", "CWE-611", "medium", call, "lxml iterparse() without "
+                                       "resolve_entities=False (entity resolution depends on the lxml version)"))
+                continue
             parser = _lxml_parser(program, arg(call, 1, "parser"))
             if parser is None:
                 out.append(finding("xml-safe-parser", "CWE-611", "medium", call,

@@ -19,6 +19,7 @@ from redline.judges.code.analysis.program import (
     const_str,
     finding,
     is_false,
+    is_true,
     kwarg,
     walk_no_nested,
     words,
@@ -160,6 +161,9 @@ def check_xss(program: Program) -> list[Finding]:
             auto = kwarg(call, "autoescape")
             if auto is None or is_false(auto):
                 report(call, "medium", "jinja2 Environment without autoescape")
+        elif name.endswith("jinja2.Template") and first is not None and not is_true(kwarg(call, "autoescape")) \
+                and "{{" in _html_text(program, first):
+            report(call, "medium", "jinja2 Template without autoescape renders its variables raw")
         elif last in RESPONSE_CALLS and first is not None and not isinstance(first, ast.Constant):
             mimetype = " ".join(const_str(kwarg(call, k)) or "" for k in ("mimetype", "content_type", "media_type"))
             if "json" in mimetype or "text/plain" in mimetype:
