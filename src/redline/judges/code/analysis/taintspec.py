@@ -98,6 +98,7 @@ HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "reques
 HTTP_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.request",
                              "sanic.request"})
+SESSION_OBJECTS = frozenset({"flask.session", "quart.session"})
 CAST_FOLDS: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "bool": bool, "len": len, "abs": abs,
                                               "round": round}
 SAFE_WORDS = frozenset({"safe", "sanitize", "sanitise", "sanitized", "sanitised"})
@@ -160,7 +161,10 @@ class TaintSpec(Spec):
 
     def free_name(self, it: Interp, ident: str) -> Val:
         """The request object itself (passed to a wrapper) carries its data."""
-        return Val(taint=SRC, kind="request") if it.program.aliases.get(ident, "") in REQUEST_OBJECTS else CLEAN
+        alias = it.program.aliases.get(ident, "")
+        if alias in SESSION_OBJECTS:
+            return Val(kind="session")  # the server-side session, wherever it is passed (a store into it is a sink)
+        return Val(taint=SRC, kind="request") if alias in REQUEST_OBJECTS else CLEAN
 
     def call(self, it: Interp, e: ast.Call, env: Env) -> Val:
         name = it.program.call_name(e)
@@ -214,6 +218,9 @@ class TaintSpec(Spec):
             if func.attr == "replace" and len(args) >= 1 and args[0].known and isinstance(args[0].const, str) and \
                     ("\n" in args[0].const or "\r" in args[0].const) and recv.taint:
                 return replace(recv, const=av.NOCONST, safe=recv.safe | {"log", "header"})
+            if func.attr == "replace" and len(args) == 2 and args[0].const == "<" and isinstance(args[1].const, str) \
+                    and "<" not in args[1].const and recv.taint:  # .replace("<", "&lt;"): no markup can open
+                return replace(recv, const=av.NOCONST, safe=recv.safe | {"xss"})
             return calls.method_call(it, e, recv, func.attr, args, kwargs, env)
         if name in calls.BUILTIN_SAME and args:
             if name in ("list", "tuple") and args[0].elems is not None:
@@ -360,7 +367,8 @@ class TaintSpec(Spec):
         if isinstance(target, ast.Subscript):
             holder = it.program.dotted(target.value)
             last = holder.split(".")[-1].lower()
-            if last.endswith(("session", "sess")) and "cookie" not in last:
+            if last.endswith(("session", "sess")) and "cookie" not in last or \
+                    isinstance(target.value, (ast.Name, ast.Attribute)) and it.ev(target.value, env).kind == "session":
                 it.record(target, "trust", value)
             elif holder.endswith("headers") or holder.endswith("cookies"):
                 it.record(target, "header", value)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
-from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
+from redline.judges.code.analysis.program import (
+    Program,
+    arg,
+    const_str,
+    finding,
+    is_false,
+    is_true,
+    kwarg,
+    walk_no_nested,
+)
 from redline.judges.code.analysis.taintflow import always, settle, settle_by_program
 from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
@@ -102,6 +111,15 @@ def _lxml_parser(program: Program, parser: ast.expr | None) -> ast.Call | None:
     for value in resolve(program, parser):
         if isinstance(value, ast.Call) and program.call_name(value).endswith("XMLParser"):
             return value
+        helper = program.function_named(value.func.id) if isinstance(value, ast.Call) and \
+            isinstance(value.func, ast.Name) else None
+        if helper is not None:  # a factory of this program: the parser it returns (its options are judged there)
+            for ret in walk_no_nested(helper):
+                if isinstance(ret, ast.Return) and ret.value is not None and ret.value is not parser:
+                    made = _lxml_parser(program, ret.value) if not isinstance(ret.value, ast.Call) or \
+                        not isinstance(ret.value.func, ast.Name) else None
+                    if made is not None:
+                        return made
     return None
 
 
