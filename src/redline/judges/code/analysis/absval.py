@@ -152,6 +152,7 @@ def with_key(container: Val, key: Any, value: Val) -> Val:
     return replace(out, ref=container.ref) if container.ref else out  # an object keeps its class
 
 
+SITE_ORIGIN = "site-origin"  # a marker in ``safe``: the request's own scheme://host/ (``request.host_url``)
 LOCAL_PATH = re.compile(r"^/[^/\\]")
 FIXED_ORIGIN = re.compile(r"^https?://[^/?#{}]+/")
 
@@ -159,6 +160,8 @@ FIXED_ORIGIN = re.compile(r"^https?://[^/?#{}]+/")
 def fixed_prefix(first: Val, whole: Val) -> Val:
     """A string that starts with a fixed local path (``/dashboard/...``) cannot redirect off the site; one that
     starts with a fixed ``scheme://host/`` cannot send a request to another host."""
+    if whole.taint and SITE_ORIGIN in first.safe:  # request.host_url + path: this site's own origin
+        return replace(whole, safe=whole.safe | {"redirect"})
     if not whole.taint or not first.known or not isinstance(first.const, str):
         return whole
     if LOCAL_PATH.match(first.const):

@@ -98,6 +98,7 @@ HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "reques
 HTTP_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.request",
                              "sanic.request"})
+SITE_ROOTS = frozenset({"host_url", "url_root", "root_url"})
 SESSION_OBJECTS = frozenset({"flask.session", "quart.session"})
 CAST_FOLDS: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "bool": bool, "len": len, "abs": abs,
                                               "round": round}
@@ -124,6 +125,20 @@ def _not_html(kwargs: dict[str, Val]) -> bool:
         if v is not None and v.known and isinstance(v.const, str) and (
                 "text/plain" in v.const or "json" in v.const or "text/csv" in v.const):
             return True
+    return False
+
+
+def plain_tuple(returned: ast.expr | None) -> bool:
+    """A view's ``(body, status, {"Content-Type": "text/plain"})``: a body browsers do not render as HTML."""
+    if not isinstance(returned, ast.Tuple):
+        return False
+    for elt in returned.elts[1:]:
+        if isinstance(elt, ast.Dict):
+            for k, v in zip(elt.keys, elt.values, strict=False):
+                if isinstance(k, ast.Constant) and str(k.value).lower() == "content-type" and \
+                        isinstance(v, ast.Constant) and isinstance(v.value, str) and "html" not in v.value and \
+                        ("text/" in v.value or "json" in v.value):
+                    return True
     return False
 
 
@@ -156,6 +171,8 @@ class TaintSpec(Spec):
                 self._fixed_path(it, e.func.value) or isinstance(e.func.value, (ast.Call, ast.Subscript))):
             return None  # a method of a value read from the request: the receiver is the source
         if isinstance(e, (ast.Attribute, ast.Call, ast.Subscript)) and self.taint.is_source(e):
+            if isinstance(e, ast.Attribute) and e.attr in SITE_ROOTS:  # the URL this request came to: on site
+                return Val(taint=SRC, safe=frozenset({av.SITE_ORIGIN, "redirect"}))
             return Val(taint=SRC)
         return None
 
@@ -375,6 +392,8 @@ class TaintSpec(Spec):
 
     def on_return(self, it: Interp, node: ast.Return, value: Val) -> None:
         returned = node.value
+        if plain_tuple(returned):
+            return
         if isinstance(returned, ast.Tuple) and returned.elts:  # (body, status)
             returned = returned.elts[0]
             value = value.elems[0] if value.elems else av.summary(value)

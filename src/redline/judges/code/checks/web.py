@@ -25,6 +25,7 @@ from redline.judges.code.analysis.program import (
     words,
 )
 from redline.judges.code.analysis.taintflow import always, settle
+from redline.judges.code.analysis.taintspec import plain_tuple
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import leaf_name
 from redline.judges.code.checks.catalogue import check
@@ -174,7 +175,7 @@ def check_xss(program: Program) -> list[Finding]:
         if route.framework == "fastapi":
             continue
         for sub in walk_no_nested(func):
-            if not isinstance(sub, ast.Return) or sub.value is None:
+            if not isinstance(sub, ast.Return) or sub.value is None or plain_tuple(sub.value):
                 continue
             value = sub.value.elts[0] if isinstance(sub.value, ast.Tuple) and sub.value.elts else sub.value
             for v in resolve(program, value):
