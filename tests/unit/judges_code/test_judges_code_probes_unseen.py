@@ -44,11 +44,7 @@ def test_every_probe_has_a_twin() -> None:
         assert f"{base}-{'fixed' if kind == 'vuln' else 'vuln'}" in stems, stem
 
 
-# Known misses, each with its cause; strict, so a fix shows up as an unexpected pass.
-KNOWN = {
-    "redirect-flask-next-fixed": "scoping: session fixation (CWE-384) is a sibling of CWE-601 under CWE-610 in "
-                                 "the Research view, so the login's real fixation finding counts for the redirect ask",
-}
+KNOWN: dict[str, str] = {}  # known misses with their cause (strict xfail, so a fix shows as a pass)
 
 
 @pytest.mark.parametrize("probe", [pytest.param(r["id"], marks=pytest.mark.xfail(reason=KNOWN[r["id"]], strict=True))
