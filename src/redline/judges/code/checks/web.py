@@ -33,7 +33,7 @@ from redline.records import Finding
 
 HTML_ESCAPES = ("html.escape", "markupsafe.escape", "flask.escape", "escape", "cgi.escape", "bleach.clean",
                 "bleach.linkify", "conditional_escape", "format_html", "urllib.parse.quote", "quote", "quote_plus",
-                "url_for", "escape_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify", "tojson",
+                "url_for", "escape_html", "escape_for_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify", "tojson",
                 "strip_tags", "sanitize", "sanitize_html", "clean_html", "nh3.clean")
 NUMERIC_WORDS = frozenset({"id", "count", "total", "num", "number", "price", "amount", "qty", "quantity", "size",
                            "age", "year", "index", "idx", "len", "length", "score", "page", "pages", "percent",
