@@ -10,7 +10,6 @@ an earlier encoding, so their result is raw again.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -18,11 +17,10 @@ from typing import Any
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
-from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint, validation_name
+from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
-from redline.judges.code.analysis.scope import resolve
-from redline.judges.code.analysis.trees import unparse
+from redline.judges.code.analysis.taintguards import local_url, url_of, validated_name
 
 SINK_CWES = {"sql": "CWE-89", "shell": "CWE-78", "code": "CWE-95", "path": "CWE-22", "ldap": "CWE-90",
              "xpath": "CWE-643", "xxe": "CWE-611", "deser": "CWE-502", "xss": "CWE-79", "redirect": "CWE-601",
@@ -107,10 +105,6 @@ RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a 
 RESOLVERS = frozenset({"resolve", "absolute"})
 RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 CONFINING = frozenset({"startswith", "is_relative_to"})
-STRICT_CHECK = re.compile(r"fullmatch|\.match\(|isalnum|isdigit|isdecimal|isidentifier|\bin\s+[A-Z_]{3,}|"
-                          r"basename|secure_filename|ip_address|is_relative_to|commonpath|netloc|hostname|"
-                          r"url_has_allowed_host_and_scheme")
-CHAR_CLASS = frozenset({"isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
 
@@ -322,64 +316,6 @@ class TaintSpec(Spec):
             if value is not None:
                 it.record(e, cls, value)
 
-    def _local_url(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
-        """The URL a passing test keeps on this site: ``x.startswith("/")`` holds, or ``urlparse(x).netloc`` is
-        empty (the open-redirect check's rule)."""
-        if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
-                test.func.attr == "startswith" and isinstance(test.func.value, ast.Name) and test.args and \
-                isinstance(test.args[0], ast.Constant) and str(test.args[0].value).startswith("/"):
-            return test.func.value.id
-        if not outcome and isinstance(test, ast.Attribute) and test.attr in ("netloc", "hostname"):
-            return self._url_of(it, test)
-        return None
-
-    def _url_of(self, it: Interp, e: ast.expr, depth: int = 0) -> str | None:
-        """The variable whose parsed host ``e`` is: ``urlparse(u).netloc``, ``parts.hostname`` after ``parts =
-        urlsplit(u)``, or a name bound to one of them (``host = urlparse(u).hostname or ""``)."""
-        if depth > 3:
-            return None
-        if isinstance(e, ast.Attribute) and e.attr in ("netloc", "hostname"):
-            for parsed in [e.value] if not isinstance(e.value, ast.Name) else resolve(it.program, e.value):
-                if isinstance(parsed, ast.Call) and _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") \
-                        and parsed.args and isinstance(parsed.args[0], ast.Name):
-                    return parsed.args[0].id
-            return None
-        if isinstance(e, ast.BoolOp) and isinstance(e.op, ast.Or):
-            return self._url_of(it, e.values[0], depth + 1)
-        if isinstance(e, ast.Name):
-            found = {self._url_of(it, v, depth + 1) for v in resolve(it.program, e) if v is not e}
-            return found.pop() if len(found) == 1 else None
-        return None
-
-    def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
-        """The variable a passing test validates: a full regex match, a character-class method, membership in
-        a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
-        left = test.left if isinstance(test, ast.Compare) else None
-        if isinstance(left, ast.Call) and isinstance(left.func, ast.Attribute) and not left.args and \
-                left.func.attr in ("lower", "upper", "casefold", "strip"):  # x.lower() in ALLOWED
-            left = left.func.value
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(left, ast.Name) and \
-                isinstance(test.ops[0], ast.In if outcome else ast.NotIn) and \
-                not isinstance(test.comparators[0], ast.Constant):
-            return left.id
-        if not isinstance(test, ast.Call) or not outcome:
-            return None
-        name = it.program.call_name(test)
-        last = _last(name)
-        if isinstance(test.func, ast.Attribute) and last in CHAR_CLASS and isinstance(test.func.value, ast.Name):
-            return test.func.value.id
-        candidates = [a for a in test.args if isinstance(a, ast.Name)]
-        if not candidates:
-            return None
-        if last in ("fullmatch", "match") and (name.startswith("re.") or isinstance(test.func, ast.Attribute)):
-            return candidates[-1].id
-        if not validation_name(last):
-            return None
-        helper = it.program.function_named(last)  # a validator of this program: trusted when it checks the
-        if helper is not None and not STRICT_CHECK.search(unparse(helper)):  # whole value, not a substring
-            return None
-        return candidates[0].id
-
     def on_store(self, it: Interp, target: ast.Subscript | ast.Attribute, value: Val, env: Env) -> None:
         if isinstance(target, ast.Subscript):
             holder = it.program.dotted(target.value)
@@ -412,14 +348,14 @@ class TaintSpec(Spec):
             for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
                 env = self.refine(it, value, outcome, env)
             return env
-        local = self._local_url(it, test, outcome)
+        local = local_url(it, test, outcome)
         if local is not None and local in env and env[local].taint:
             env[local] = replace(env[local], safe=env[local].safe | {"redirect"})
-        checked = self._validated_name(it, test, outcome)
+        checked = validated_name(it, test, outcome)
         if checked is not None and checked in env and env[checked].taint:
             env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
             node = next((n for n in ast.walk(test) if isinstance(n, ast.Name) and n.id == checked), None)
-            url = self._url_of(it, node) if node is not None else None
+            url = url_of(it, node) if node is not None else None
             if url is not None and url in env and env[url].taint:  # its host passed an allow-list
                 env[url] = replace(env[url], safe=env[url].safe | {"redirect", "ssrf"})
             return env

@@ -33,8 +33,8 @@ from redline.records import Finding
 
 HTML_ESCAPES = ("html.escape", "markupsafe.escape", "flask.escape", "escape", "cgi.escape", "bleach.clean",
                 "bleach.linkify", "conditional_escape", "format_html", "urllib.parse.quote", "quote", "quote_plus",
-                "url_for", "escape_html", "escape_for_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify", "tojson",
-                "strip_tags", "sanitize", "sanitize_html", "clean_html", "nh3.clean")
+                "url_for", "escape_html", "escape_for_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify",
+                "tojson", "strip_tags", "sanitize", "sanitize_html", "clean_html", "nh3.clean")
 NUMERIC_WORDS = frozenset({"id", "count", "total", "num", "number", "price", "amount", "qty", "quantity", "size",
                            "age", "year", "index", "idx", "len", "length", "score", "page", "pages", "percent",
                            "rate", "code", "status", "sum", "avg", "average", "cost", "balance", "port", "int",
