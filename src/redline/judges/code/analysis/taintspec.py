@@ -46,6 +46,8 @@ SANITIZERS: dict[str, frozenset[str]] = {
     "binascii.hexlify": ENCODED | {"path"}, "hashlib.sha256": frozenset({ALL}), "hashlib.md5": frozenset({ALL}),
     "json.dumps": frozenset({"header", "log"}),
     "sqlalchemy.sql.expression.literal": frozenset({"sql"}), "psycopg2.extensions.quote_ident": frozenset({"sql"}),
+    "psycopg2.sql.Identifier": frozenset({"sql"}), "psycopg2.sql.Literal": frozenset({"sql"}),
+    "psycopg.sql.Identifier": frozenset({"sql"}), "psycopg.sql.Literal": frozenset({"sql"}),
     "url_for": frozenset({"redirect"}), "flask.url_for": frozenset({"redirect"}),
     # rendered output escapes its variables (the template source itself is judged at the call as a sink)
     "render_template": frozenset({"xss"}), "render_template_string": frozenset({"xss"}),
