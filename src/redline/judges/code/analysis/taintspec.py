@@ -216,6 +216,8 @@ class TaintSpec(Spec):
         if _last(name) in DECODERS:
             base = av.mix([*every, *([recv] if recv is not None else [])])
             return Val(taint=base.taint)
+        if name in ("logging.getLogger", "structlog.get_logger", "logging.Logger"):
+            return Val(kind="logger")  # whatever it is named (``audit``), its methods write log records
         if name == "xml.sax.make_parser":
             return Val(kind="obj", keys=(("sax", av.const(True)),))
         if name in RESOLVING_CALLS:
@@ -306,7 +308,8 @@ class TaintSpec(Spec):
         if name.startswith(HTTP_MODULES) and last in HTTP_VERBS:
             found.append(("ssrf", _arg(args, kwargs, 0 if last != "request" else 1, "url")))
         if last in LOG_METHODS and isinstance(e.func, ast.Attribute) and (
-                name.startswith("logging.") or "log" in it.program.dotted(e.func.value).lower()):
+                name.startswith("logging.") or "log" in it.program.dotted(e.func.value).lower() or
+                recv is not None and recv.kind == "logger"):
             found += [("log", v) for v in args]
         if ".".join(name.split(".")[-2:-1]).lower().endswith(("session", "sess")) and \
                 last in ("update", "setdefault", "__setitem__"):
