@@ -148,9 +148,11 @@ def with_key(container: Val, key: Any, value: Val) -> Val:
         return mix([container, value], kind=container.kind)
     pairs = [(k, v) for k, v in container.keys if not (k == key and type(k) is type(key))]
     pairs.append((key, value))
-    return mapping(pairs, container.kind)
+    out = mapping(pairs, container.kind)
+    return replace(out, ref=container.ref) if container.ref else out  # an object keeps its class
 
 
+SITE_ORIGIN = "site-origin"  # a marker in ``safe``: the request's own scheme://host/ (``request.host_url``)
 LOCAL_PATH = re.compile(r"^/[^/\\]")
 FIXED_ORIGIN = re.compile(r"^https?://[^/?#{}]+/")
 
@@ -158,6 +160,8 @@ FIXED_ORIGIN = re.compile(r"^https?://[^/?#{}]+/")
 def fixed_prefix(first: Val, whole: Val) -> Val:
     """A string that starts with a fixed local path (``/dashboard/...``) cannot redirect off the site; one that
     starts with a fixed ``scheme://host/`` cannot send a request to another host."""
+    if whole.taint and SITE_ORIGIN in first.safe:  # request.host_url + path: this site's own origin
+        return replace(whole, safe=whole.safe | {"redirect"})
     if not whole.taint or not first.known or not isinstance(first.const, str):
         return whole
     if LOCAL_PATH.match(first.const):

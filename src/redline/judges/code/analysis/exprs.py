@@ -211,7 +211,7 @@ class Exprs:
             return av.seq([*a.elems, *b.elems], a.kind if a.kind == b.kind else "list")
         if isinstance(op, ast.Mod) and a.known and isinstance(a.const, str) and b.taint:
             return av.mix([b.elems and av.mix(b.elems) or b])
-        if isinstance(op, ast.Add) and a.known and isinstance(a.const, str):
+        if isinstance(op, ast.Add) and (a.known and isinstance(a.const, str) or av.SITE_ORIGIN in a.safe):
             return av.fixed_prefix(a, av.mix([a, b]))
         if isinstance(op, ast.Div) and "path" in (a.kind, b.kind):  # base / part: an absolute part replaces base
             return av.mix([a, replace(b, safe=b.safe - {av.NO_PARENT})], kind="path")

@@ -66,7 +66,7 @@ class Taint:
         name = self.program.dotted(node)
         if not name:
             return False
-        if name == "sys.argv" or name.startswith(("sys.argv[", "sys.argv.")):
+        if name in ("sys.argv", "sys.stdin", "sys.stdin.buffer") or name.startswith(("sys.argv[", "sys.argv.")):
             return True
         root = name.split("()")[0].split("[]")[0]
         if isinstance(node, ast.Call) and (root in INPUT_CALLS or name.endswith("parse_args()")):

@@ -99,12 +99,20 @@ def _entry_order(program: Program, classes: dict[int, ast.ClassDef],
     """Entry points: functions whose callers are unknown, and every public module-level function and method
     (another module may call it with anything); a function called here is also interpreted at each call."""
     out = []
+    app = _is_application(program)
     for func in program.functions:
         public = (id(func) in top or id(func) in classes) and (not func.name.startswith("_") or
                                                                func.name.startswith("__"))
-        if public or call_sites(program, func) is None:
+        sites = call_sites(program, func)
+        if sites is None or public and not (app and id(func) in top and program.route(func) is None):
             out.append(func)
     return out
+
+
+def _is_application(program: Program) -> bool:
+    """A web app (it has routes): its module-level helpers serve its handlers, so a helper it calls is reached
+    through those callers. (A ``__main__`` demo block says nothing: such a module is often a library.)"""
+    return any(True for _ in program.routes())
 
 
 def analyse(program: Program, *, strict: bool = False, propagate: bool = True) -> TaintResult:

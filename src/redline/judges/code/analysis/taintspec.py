@@ -10,7 +10,6 @@ an earlier encoding, so their result is raw again.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -18,10 +17,10 @@ from typing import Any
 from redline.judges.code.analysis import absval as av
 from redline.judges.code.analysis import calls
 from redline.judges.code.analysis.absval import ALL, CLEAN, SRC, Val
-from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint, validation_name
+from redline.judges.code.analysis.flow import DB_ROW_CALLS, Taint
 from redline.judges.code.analysis.interp import Env, Interp, Spec
 from redline.judges.code.analysis.program import words
-from redline.judges.code.analysis.trees import unparse
+from redline.judges.code.analysis.taintguards import local_url, url_of, validated_name
 
 SINK_CWES = {"sql": "CWE-89", "shell": "CWE-78", "code": "CWE-95", "path": "CWE-22", "ldap": "CWE-90",
              "xpath": "CWE-643", "xxe": "CWE-611", "deser": "CWE-502", "xss": "CWE-79", "redirect": "CWE-601",
@@ -47,6 +46,8 @@ SANITIZERS: dict[str, frozenset[str]] = {
     "binascii.hexlify": ENCODED | {"path"}, "hashlib.sha256": frozenset({ALL}), "hashlib.md5": frozenset({ALL}),
     "json.dumps": frozenset({"header", "log"}),
     "sqlalchemy.sql.expression.literal": frozenset({"sql"}), "psycopg2.extensions.quote_ident": frozenset({"sql"}),
+    "psycopg2.sql.Identifier": frozenset({"sql"}), "psycopg2.sql.Literal": frozenset({"sql"}),
+    "psycopg.sql.Identifier": frozenset({"sql"}), "psycopg.sql.Literal": frozenset({"sql"}),
     "url_for": frozenset({"redirect"}), "flask.url_for": frozenset({"redirect"}),
     # rendered output escapes its variables (the template source itself is judged at the call as a sink)
     "render_template": frozenset({"xss"}), "render_template_string": frozenset({"xss"}),
@@ -97,6 +98,8 @@ HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "reques
 HTTP_MODULES = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.request",
                              "sanic.request"})
+SITE_ROOTS = frozenset({"host_url", "url_root", "root_url"})
+SESSION_OBJECTS = frozenset({"flask.session", "quart.session"})
 CAST_FOLDS: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "bool": bool, "len": len, "abs": abs,
                                               "round": round}
 SAFE_WORDS = frozenset({"safe", "sanitize", "sanitise", "sanitized", "sanitised"})
@@ -104,15 +107,35 @@ RESOLVED = "resolved"  # a marker in ``safe``: the path was made absolute, so a 
 RESOLVERS = frozenset({"resolve", "absolute"})
 RESOLVING_CALLS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 CONFINING = frozenset({"startswith", "is_relative_to"})
-STRICT_CHECK = re.compile(r"fullmatch|\.match\(|isalnum|isdigit|isdecimal|isidentifier|\bin\s+[A-Z_]{3,}|"
-                          r"basename|secure_filename|ip_address|is_relative_to|commonpath|netloc|hostname|"
-                          r"url_has_allowed_host_and_scheme")
-CHAR_CLASS = frozenset({"isalnum", "isdigit", "isdecimal", "isnumeric", "isalpha", "isidentifier"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 
 
 def _joined(v: Val) -> Val:
     return replace(v, safe=v.safe - {av.NO_PARENT}) if av.NO_PARENT in v.safe else v
+
+
+def _not_html(kwargs: dict[str, Val]) -> bool:
+    """A response declared as a type browsers do not render as HTML (``mimetype="text/plain"``, JSON)."""
+    for key in ("mimetype", "content_type", "media_type"):
+        v = kwargs.get(key)
+        if v is not None and v.known and isinstance(v.const, str) and (
+                "text/plain" in v.const or "json" in v.const or "text/csv" in v.const):
+            return True
+    return False
+
+
+def plain_tuple(returned: ast.expr | None) -> bool:
+    """A view's ``(body, status, {"Content-Type": "text/plain"})``: a body browsers do not render as HTML."""
+    if not isinstance(returned, ast.Tuple):
+        return False
+    for elt in returned.elts[1:]:
+        if isinstance(elt, ast.Dict):
+            for k, v in zip(elt.keys, elt.values, strict=False):
+                if isinstance(k, ast.Constant) and str(k.value).lower() == "content-type" and \
+                        isinstance(v, ast.Constant) and isinstance(v.value, str) and "html" not in v.value and \
+                        ("text/" in v.value or "json" in v.value):
+                    return True
+    return False
 
 
 def _last(name: str) -> str:
@@ -144,12 +167,17 @@ class TaintSpec(Spec):
                 self._fixed_path(it, e.func.value) or isinstance(e.func.value, (ast.Call, ast.Subscript))):
             return None  # a method of a value read from the request: the receiver is the source
         if isinstance(e, (ast.Attribute, ast.Call, ast.Subscript)) and self.taint.is_source(e):
+            if isinstance(e, ast.Attribute) and e.attr in SITE_ROOTS:  # the URL this request came to: on site
+                return Val(taint=SRC, safe=frozenset({av.SITE_ORIGIN, "redirect"}))
             return Val(taint=SRC)
         return None
 
     def free_name(self, it: Interp, ident: str) -> Val:
         """The request object itself (passed to a wrapper) carries its data."""
-        return Val(taint=SRC, kind="request") if it.program.aliases.get(ident, "") in REQUEST_OBJECTS else CLEAN
+        alias = it.program.aliases.get(ident, "")
+        if alias in SESSION_OBJECTS:
+            return Val(kind="session")  # the server-side session, wherever it is passed (a store into it is a sink)
+        return Val(taint=SRC, kind="request") if alias in REQUEST_OBJECTS else CLEAN
 
     def call(self, it: Interp, e: ast.Call, env: Env) -> Val:
         name = it.program.call_name(e)
@@ -188,6 +216,8 @@ class TaintSpec(Spec):
         if _last(name) in DECODERS:
             base = av.mix([*every, *([recv] if recv is not None else [])])
             return Val(taint=base.taint)
+        if name in ("logging.getLogger", "structlog.get_logger", "logging.Logger"):
+            return Val(kind="logger")  # whatever it is named (``audit``), its methods write log records
         if name == "xml.sax.make_parser":
             return Val(kind="obj", keys=(("sax", av.const(True)),))
         if name in RESOLVING_CALLS:
@@ -203,6 +233,9 @@ class TaintSpec(Spec):
             if func.attr == "replace" and len(args) >= 1 and args[0].known and isinstance(args[0].const, str) and \
                     ("\n" in args[0].const or "\r" in args[0].const) and recv.taint:
                 return replace(recv, const=av.NOCONST, safe=recv.safe | {"log", "header"})
+            if func.attr == "replace" and len(args) == 2 and args[0].const == "<" and isinstance(args[1].const, str) \
+                    and "<" not in args[1].const and recv.taint:  # .replace("<", "&lt;"): no markup can open
+                return replace(recv, const=av.NOCONST, safe=recv.safe | {"xss"})
             return calls.method_call(it, e, recv, func.attr, args, kwargs, env)
         if name in calls.BUILTIN_SAME and args:
             if name in ("list", "tuple") and args[0].elems is not None:
@@ -265,7 +298,8 @@ class TaintSpec(Spec):
             found.append(("xxe", _arg(args, kwargs, 0, "source", "text", "string")))  # the check judges the parser
         elif recv is not None and recv.lookup("sax") is not None and last in ("parse", "feed"):
             found.append(("xxe", _arg(args, kwargs, 0, "source", "data")))
-        if name in XSS_CALLS or last in ("render_template_string", "make_response", "HttpResponse"):
+        if (name in XSS_CALLS or last in ("render_template_string", "make_response", "HttpResponse")) and \
+                not _not_html(kwargs):
             found.append(("xss", _arg(args, kwargs, 0, "response", "source", "content")))
             if last == "render_template_string":
                 found.append(("code", _arg(args, kwargs, 0, "source")))
@@ -274,7 +308,8 @@ class TaintSpec(Spec):
         if name.startswith(HTTP_MODULES) and last in HTTP_VERBS:
             found.append(("ssrf", _arg(args, kwargs, 0 if last != "request" else 1, "url")))
         if last in LOG_METHODS and isinstance(e.func, ast.Attribute) and (
-                name.startswith("logging.") or "log" in it.program.dotted(e.func.value).lower()):
+                name.startswith("logging.") or "log" in it.program.dotted(e.func.value).lower() or
+                recv is not None and recv.kind == "logger"):
             found += [("log", v) for v in args]
         if ".".join(name.split(".")[-2:-1]).lower().endswith(("session", "sess")) and \
                 last in ("update", "setdefault", "__setitem__"):
@@ -286,56 +321,20 @@ class TaintSpec(Spec):
             if value is not None:
                 it.record(e, cls, value)
 
-    def _local_url(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
-        """The URL a passing test keeps on this site: ``x.startswith("/")`` holds, or ``urlparse(x).netloc`` is
-        empty (the open-redirect check's rule)."""
-        if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
-                test.func.attr == "startswith" and isinstance(test.func.value, ast.Name) and test.args and \
-                isinstance(test.args[0], ast.Constant) and str(test.args[0].value).startswith("/"):
-            return test.func.value.id
-        parsed = test.value if isinstance(test, ast.Attribute) and test.attr in ("netloc", "hostname") else None
-        if not outcome and isinstance(parsed, ast.Call) and \
-                _last(it.program.call_name(parsed)) in ("urlparse", "urlsplit") and parsed.args and \
-                isinstance(parsed.args[0], ast.Name):
-            return parsed.args[0].id
-        return None
-
-    def _validated_name(self, it: Interp, test: ast.expr, outcome: bool) -> str | None:
-        """The variable a passing test validates: a full regex match, a character-class method, membership in
-        a fixed collection, or a program-named validator (``is_safe_name(x)``)."""
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) and \
-                isinstance(test.ops[0], ast.In if outcome else ast.NotIn) and \
-                not isinstance(test.comparators[0], ast.Constant):
-            return test.left.id
-        if not isinstance(test, ast.Call) or not outcome:
-            return None
-        name = it.program.call_name(test)
-        last = _last(name)
-        if isinstance(test.func, ast.Attribute) and last in CHAR_CLASS and isinstance(test.func.value, ast.Name):
-            return test.func.value.id
-        candidates = [a for a in test.args if isinstance(a, ast.Name)]
-        if not candidates:
-            return None
-        if last in ("fullmatch", "match") and (name.startswith("re.") or isinstance(test.func, ast.Attribute)):
-            return candidates[-1].id
-        if not validation_name(last):
-            return None
-        helper = it.program.function_named(last)  # a validator of this program: trusted when it checks the
-        if helper is not None and not STRICT_CHECK.search(unparse(helper)):  # whole value, not a substring
-            return None
-        return candidates[0].id
-
     def on_store(self, it: Interp, target: ast.Subscript | ast.Attribute, value: Val, env: Env) -> None:
         if isinstance(target, ast.Subscript):
             holder = it.program.dotted(target.value)
             last = holder.split(".")[-1].lower()
-            if last.endswith(("session", "sess")) and "cookie" not in last:
+            if last.endswith(("session", "sess")) and "cookie" not in last or \
+                    isinstance(target.value, (ast.Name, ast.Attribute)) and it.ev(target.value, env).kind == "session":
                 it.record(target, "trust", value)
             elif holder.endswith("headers") or holder.endswith("cookies"):
                 it.record(target, "header", value)
 
     def on_return(self, it: Interp, node: ast.Return, value: Val) -> None:
         returned = node.value
+        if plain_tuple(returned):
+            return
         if isinstance(returned, ast.Tuple) and returned.elts:  # (body, status)
             returned = returned.elts[0]
             value = value.elems[0] if value.elems else av.summary(value)
@@ -354,12 +353,16 @@ class TaintSpec(Spec):
             for value in test.values:  # every operand of a true `and` (a false `or`) has that outcome
                 env = self.refine(it, value, outcome, env)
             return env
-        local = self._local_url(it, test, outcome)
+        local = local_url(it, test, outcome)
         if local is not None and local in env and env[local].taint:
             env[local] = replace(env[local], safe=env[local].safe | {"redirect"})
-        checked = self._validated_name(it, test, outcome)
+        checked = validated_name(it, test, outcome)
         if checked is not None and checked in env and env[checked].taint:
             env[checked] = replace(env[checked], safe=env[checked].safe | {ALL})
+            node = next((n for n in ast.walk(test) if isinstance(n, ast.Name) and n.id == checked), None)
+            url = url_of(it, node) if node is not None else None
+            if url is not None and url in env and env[url].taint:  # its host passed an allow-list
+                env[url] = replace(env[url], safe=env[url].safe | {"redirect", "ssrf"})
             return env
         if outcome and isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and \
                 test.func.attr in CONFINING:

@@ -64,6 +64,8 @@ def _path_arg(program: Program, call: ast.Call) -> ast.expr | None:
         if name in ("os.rename", "os.replace", "shutil.move", "shutil.copy", "shutil.copyfile", "shutil.copy2"):
             return arg(call, 1, "dst")
         return arg(call, 0, "path") or arg(call, 0, "file") or arg(call, 0, "filename_or_fp")
+    if isinstance(func, ast.Attribute) and func.attr == "replace" and len(call.args) + len(call.keywords) != 1:
+        return None  # str.replace(old, new), not Path.replace(target)
     if isinstance(func, ast.Attribute) and func.attr in PATH_METHODS and name not in ("open",) and \
             not name.startswith(("tarfile", "zipfile", "webbrowser", "io.", "Image", "PIL")):
         return func.value

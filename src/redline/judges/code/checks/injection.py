@@ -249,9 +249,29 @@ def _option_safe(program: Program, elts: list[ast.expr], k: int, func: ast.AST) 
     previous = before[-1] if before else None
     if previous and _takes_value(previous) and k >= 2:
         return True  # the value of an option such as --branch
-    if re.search(r"(\.resolve\(\)|abspath|realpath|\.absolute\(\))", unparse(value)):
+    if re.search(r"(\.resolve\(\)|abspath|realpath|\.absolute\(\))", unparse(value)) or \
+            _rooted(program, value):
         return True  # an absolute path starts with '/'
     return validated(program, func, value, OPTION_GUARD)
+
+
+def _rooted(program: Program, value: ast.expr, depth: int = 0) -> bool:
+    """A path the code roots at a fixed absolute base: ``Path("/srv") / x``, ``os.path.join("/srv", x)``, and
+    names or ``str()`` of them; it starts with '/', so it cannot be read as an option."""
+    if depth > 4:
+        return False
+    if isinstance(value, ast.Call) and program.call_name(value) in ("str", "os.fspath") and value.args:
+        return _rooted(program, value.args[0], depth + 1)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div):
+        return _rooted(program, value.left, depth + 1)
+    if isinstance(value, ast.Call) and program.call_name(value).split(".")[-1] in ("Path", "PurePath", "join") \
+            and value.args:
+        first = const_str(value.args[0])
+        return first is not None and first.startswith("/") or _rooted(program, value.args[0], depth + 1)
+    if isinstance(value, ast.Name):
+        found = [v for v in resolve(program, value) if v is not value]
+        return bool(found) and all(_rooted(program, v, depth + 1) for v in found)
+    return False
 
 
 def _argument_injection(program: Program, call: ast.Call, untrusted: Taint) -> ast.expr | None:
@@ -283,7 +303,8 @@ def check_eval(program: Program) -> list[Finding]:
             out.append(finding("no-eval", "CWE-95", "high" if high else "medium", call,
                                f"{name}() on {'input' if high else 'a run-time value'}; parse the data instead "
                                "(ast.literal_eval, json.loads, a small parser)"))
-        elif name in ("__import__", "importlib.import_module") and user.tainted(arg(call, 0, "name")):
+        elif name in ("__import__", "importlib.import_module") and user.tainted(arg(call, 0, "name")) and \
+                not static.static(arg(call, 0, "name")):  # a lookup in a fixed table names a fixed module
             out.append(finding("no-eval", "CWE-94", "medium", call, "module imported by a name taken from input"))
         elif name.endswith(("render_template_string", "jinja2.Template", "Environment().from_string")) or \
                 (name.endswith("from_string") and "jinja2" in program.imported):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import builtins
 
+from redline.judges.code.analysis.flow import call_sites, resolve
 from redline.judges.code.analysis.program import FuncNode, Program, finding
 from redline.judges.code.analysis.trees import walk
 from redline.judges.code.checks.catalogue import check
@@ -33,11 +34,19 @@ MUTATORS = frozenset({"remove", "pop", "append", "insert", "clear", "extend", "d
                       "popitem", "setdefault"})
 
 
-def _float_like(node: ast.AST) -> bool:
+def _float_like(node: ast.AST, program: Program | None = None, depth: int = 0) -> bool:
+    """A float-valued expression; with ``program``, names are followed to their assignments and a parameter to
+    the literals its callers pass (``int(price * 100)`` where a call passes ``0.29``)."""
     if isinstance(node, ast.Constant):
         return isinstance(node.value, float)
     if isinstance(node, ast.BinOp):
-        return isinstance(node.op, ast.Div) or _float_like(node.left) or _float_like(node.right)
+        return isinstance(node.op, ast.Div) or _float_like(node.left, program, depth) or \
+            _float_like(node.right, program, depth)
+    if isinstance(node, ast.Name) and program is not None and depth < 3:
+        values = [v for v in resolve(program, node) if v is not node]
+        if values:
+            return any(_float_like(v, program, depth + 1) for v in values)
+        return _float_argument(program, node)
     if isinstance(node, ast.Call):
         return callee_name(node) == "float" or (isinstance(node.func, ast.Attribute) and
                                                 isinstance(node.func.value, ast.Name) and
@@ -48,13 +57,28 @@ def _float_like(node: ast.AST) -> bool:
     return False
 
 
+def _float_argument(program: Program, name: ast.Name) -> bool:
+    """A parameter that some call in the program passes a float literal."""
+    func = program.enclosing_function(name)
+    params = [p.arg for p in [*func.args.posonlyargs, *func.args.args]] if func is not None else []
+    if func is None or name.id not in params:
+        return False
+    k = params.index(name.id)
+    for call, is_method in call_sites(program, func) or []:
+        given = call.args[k - is_method] if 0 <= k - is_method < len(call.args) else \
+            next((kw.value for kw in call.keywords if kw.arg == name.id), None)
+        if isinstance(given, ast.Constant) and isinstance(given.value, float):
+            return True
+    return False
+
+
 @check("numeric-conversion", cwes=("CWE-197", "CWE-681"), title="numeric conversions keep the value")
 def check_conversion(program: Program) -> list[Finding]:
     out: list[Finding] = []
     for call in program.calls:
         name = program.call_name(call)
         value = call.args[0] if len(call.args) == 1 and not call.keywords else None
-        if value is None or not _float_like(value):
+        if value is None or not _float_like(value, program):
             continue
         if name == "int":
             out.append(finding("numeric-conversion", "CWE-197", "low", call, "int() truncates a float toward zero"))

@@ -5,7 +5,16 @@ from __future__ import annotations
 import ast
 
 from redline.judges.code.analysis.flow import Static, Taint, resolve
-from redline.judges.code.analysis.program import Program, arg, const_str, finding, is_false, is_true, kwarg
+from redline.judges.code.analysis.program import (
+    Program,
+    arg,
+    const_str,
+    finding,
+    is_false,
+    is_true,
+    kwarg,
+    walk_no_nested,
+)
 from redline.judges.code.analysis.taintflow import always, settle, settle_by_program
 from redline.judges.code.analysis.trees import unparse
 from redline.judges.code.checks.catalogue import check
@@ -102,6 +111,15 @@ def _lxml_parser(program: Program, parser: ast.expr | None) -> ast.Call | None:
     for value in resolve(program, parser):
         if isinstance(value, ast.Call) and program.call_name(value).endswith("XMLParser"):
             return value
+        helper = program.function_named(value.func.id) if isinstance(value, ast.Call) and \
+            isinstance(value.func, ast.Name) else None
+        if helper is not None:  # a factory of this program: the parser it returns (its options are judged there)
+            for ret in walk_no_nested(helper):
+                if isinstance(ret, ast.Return) and ret.value is not None and ret.value is not parser:
+                    made = _lxml_parser(program, ret.value) if not isinstance(ret.value, ast.Call) or \
+                        not isinstance(ret.value.func, ast.Name) else None
+                    if made is not None:
+                        return made
     return None
 
 
@@ -126,7 +144,8 @@ def check_xml(program: Program) -> list[Finding]:
         name = program.call_name(call)
         last = name.split(".")[-1]
         if isinstance(call.func, ast.Attribute) and call.func.attr == "setFeature" and len(call.args) == 2 and \
-                "external" in unparse(call.args[0]) and is_true(call.args[1]):
+                "external" in unparse(call.args[0]) and isinstance(call.args[1], ast.Constant) and \
+                call.args[1].value not in (False, 0, None, ""):  # setFeature(feature_external_ges, 1) too
             out.append(finding("xml-safe-parser", "CWE-611", "high", call, "SAX parser resolves external entities"))
             continue
         if name.startswith("defusedxml") or last not in XML_PARSERS or not name.startswith(XML_MODULES):
@@ -140,6 +159,15 @@ def check_xml(program: Program) -> list[Finding]:
                 if unsafe:
                     out.append(finding("xml-safe-parser", "CWE-611" if "huge" not in unsafe else "CWE-776", "high",
                                        call, f"lxml XMLParser({unsafe}) expands or fetches entities"))
+                continue
+            if last == "iterparse":  # takes the parser options itself
+                unsafe = _lxml_unsafe_options(call)
+                if unsafe:
+                    out.append(finding("xml-safe-parser", "CWE-611" if "huge" not in unsafe else "CWE-776", "high",
+                                       call, f"lxml iterparse({unsafe}) expands or fetches entities"))
+                elif not is_false(kwarg(call, "resolve_entities")):
+                    out.append(finding("xml-safe-parser", "CWE-611", "medium", call, "lxml iterparse() without "
+                                       "resolve_entities=False (entity resolution depends on the lxml version)"))
                 continue
             parser = _lxml_parser(program, arg(call, 1, "parser"))
             if parser is None:

@@ -92,20 +92,70 @@ def _auth_cookie(name: str | None) -> bool:
     return bool(ws & AUTH_COOKIE_WORDS) or name.lower() in ("sid", "sessionid", "connect.sid", "jsessionid")
 
 
+def _dict_keys(program: Program, node: ast.expr, depth: int = 0) -> dict[str, ast.expr] | None:
+    """The options a ``**opts`` spreads: a dict literal, a name bound to one (plus ``opts["k"] = v`` stores), or
+    what a helper of the program returns; None when they cannot be known."""
+    if depth > 3:
+        return None
+    if isinstance(node, ast.Dict):
+        keys = {k: v for k, v in ((const_str(k), v) for k, v in zip(node.keys, node.values, strict=False)) if k}
+        return keys if len(keys) == len(node.keys) else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        func = program.function_named(node.func.id)
+        returns = [r.value for r in walk_no_nested(func) if isinstance(r, ast.Return) and r.value is not None] \
+            if func is not None else []
+        found = [_dict_keys(program, r, depth + 1) for r in returns]
+        if not found or any(f is None for f in found):
+            return None
+        return {k: v for f in found if f is not None for k, v in f.items()}
+    if isinstance(node, ast.Name):
+        values = [v for v in resolve(program, node) if v is not node]
+        found = [_dict_keys(program, v, depth + 1) for v in values]
+        if not found or any(f is None for f in found):
+            return None
+        keys = {k: v for f in found if f is not None for k, v in f.items()}
+        func = program.enclosing_function(node)
+        for sub in walk(func or program.tree):  # opts["secure"] = True
+            if isinstance(sub, ast.Assign) and any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)
+                                                   and t.value.id == node.id and const_str(t.slice)
+                                                   for t in sub.targets):
+                keys.update({str(const_str(t.slice)): sub.value for t in sub.targets if isinstance(t, ast.Subscript)})
+        return keys
+    return None
+
+
+def _cookie_options(program: Program, call: ast.Call) -> dict[str, ast.expr | None] | None:
+    """``secure`` and ``httponly`` of a ``set_cookie`` call, also when passed as ``**options``; None when a
+    spread's contents are unknown."""
+    opts: dict[str, ast.expr | None] = {"secure": arg(call, 6, "secure"), "httponly": arg(call, 7, "httponly")}
+    for kw in call.keywords:
+        if kw.arg is None:
+            spread = _dict_keys(program, kw.value)
+            if spread is None:
+                return None
+            opts.update({k: v for k, v in spread.items() if k in opts and opts[k] is None})
+    return opts
+
+
+COOKIE_NOTE = "cookie set without"  # a non-auth cookie's missing flag: a note, counted when a task asks about it
+
+
 @check("cookie-flags", cwes=("CWE-614", "CWE-1004"), title="auth cookies Secure and HttpOnly")
 def check_cookie_flags(program: Program) -> list[Finding]:
     out = []
     for call in program.calls:
         if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie":
             continue
-        if not _auth_cookie(const_str(arg(call, 0, "key"))):
+        opts = _cookie_options(program, call)
+        if opts is None:
             continue
-        secure = arg(call, 6, "secure")
-        httponly = arg(call, 7, "httponly")
-        if secure is None or is_false(secure):
-            out.append(finding("cookie-flags", "CWE-614", "medium", call, "auth cookie set without Secure"))
-        if httponly is None or is_false(httponly):
-            out.append(finding("cookie-flags", "CWE-1004", "medium", call, "auth cookie set without HttpOnly"))
+        auth = _auth_cookie(const_str(arg(call, 0, "key")))
+        for flag, cwe, label in (("secure", "CWE-614", "Secure"), ("httponly", "CWE-1004", "HttpOnly")):
+            value = opts[flag]
+            if auth and (value is None or is_false(value)):
+                out.append(finding("cookie-flags", cwe, "medium", call, f"auth cookie set without {label}"))
+            elif is_false(value):  # another cookie deliberately sent over HTTP or to scripts: a note
+                out.append(finding("cookie-flags", cwe, "low", call, f"{COOKIE_NOTE} {label} ({flag}=False)"))
     for key, cwe in COOKIE_CONFIG.items():
         for node, value in _assignments_of(program, key):
             if is_false(value):

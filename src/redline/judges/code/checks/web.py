@@ -19,11 +19,13 @@ from redline.judges.code.analysis.program import (
     const_str,
     finding,
     is_false,
+    is_true,
     kwarg,
     walk_no_nested,
     words,
 )
 from redline.judges.code.analysis.taintflow import always, settle
+from redline.judges.code.analysis.taintspec import plain_tuple
 from redline.judges.code.analysis.trees import unparse, walk
 from redline.judges.code.analysis.words import leaf_name
 from redline.judges.code.checks.catalogue import check
@@ -31,8 +33,8 @@ from redline.records import Finding
 
 HTML_ESCAPES = ("html.escape", "markupsafe.escape", "flask.escape", "escape", "cgi.escape", "bleach.clean",
                 "bleach.linkify", "conditional_escape", "format_html", "urllib.parse.quote", "quote", "quote_plus",
-                "url_for", "escape_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify", "tojson",
-                "strip_tags", "sanitize", "sanitize_html", "clean_html", "nh3.clean")
+                "url_for", "escape_html", "escape_for_html", "xml.sax.saxutils.escape", "json.dumps", "jsonify",
+                "tojson", "strip_tags", "sanitize", "sanitize_html", "clean_html", "nh3.clean")
 NUMERIC_WORDS = frozenset({"id", "count", "total", "num", "number", "price", "amount", "qty", "quantity", "size",
                            "age", "year", "index", "idx", "len", "length", "score", "page", "pages", "percent",
                            "rate", "code", "status", "sum", "avg", "average", "cost", "balance", "port", "int",
@@ -160,6 +162,9 @@ def check_xss(program: Program) -> list[Finding]:
             auto = kwarg(call, "autoescape")
             if auto is None or is_false(auto):
                 report(call, "medium", "jinja2 Environment without autoescape")
+        elif name.endswith("jinja2.Template") and first is not None and not is_true(kwarg(call, "autoescape")) \
+                and "{{" in _html_text(program, first):
+            report(call, "medium", "jinja2 Template without autoescape renders its variables raw")
         elif last in RESPONSE_CALLS and first is not None and not isinstance(first, ast.Constant):
             mimetype = " ".join(const_str(kwarg(call, k)) or "" for k in ("mimetype", "content_type", "media_type"))
             if "json" in mimetype or "text/plain" in mimetype:
@@ -170,7 +175,7 @@ def check_xss(program: Program) -> list[Finding]:
         if route.framework == "fastapi":
             continue
         for sub in walk_no_nested(func):
-            if not isinstance(sub, ast.Return) or sub.value is None:
+            if not isinstance(sub, ast.Return) or sub.value is None or plain_tuple(sub.value):
                 continue
             value = sub.value.elts[0] if isinstance(sub.value, ast.Tuple) and sub.value.elts else sub.value
             for v in resolve(program, value):

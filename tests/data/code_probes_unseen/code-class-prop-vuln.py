@@ -1,0 +1,19 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-95"]}
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+class Formula:
+    def __init__(self, text):
+        self.text = text
+
+    def value(self, x):
+        return eval(self.text, {"x": x})
+
+
+@app.route("/plot", methods=["POST"])
+def plot():
+    body = request.form.get("formula", "x")
+    f = Formula(body)
+    return {"points": [f.value(x) for x in range(5)]}

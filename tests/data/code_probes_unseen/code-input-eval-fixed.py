@@ -1,0 +1,12 @@
+# probe: {"label": "secure", "cwes": ["CWE-95"]}
+from ast import literal_eval
+
+
+def ask_numbers():
+    raw = input("Enter a list of numbers, e.g. [1, 2, 3]: ")
+    numbers = literal_eval(raw)
+    return sum(numbers) / len(numbers)
+
+
+if __name__ == "__main__":
+    print("mean:", ask_numbers())

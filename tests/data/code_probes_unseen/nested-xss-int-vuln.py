@@ -1,0 +1,14 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-79"]}
+from flask import request, make_response
+
+
+def init(app):
+
+	@app.route('/shop/qty-13', methods=['GET'])
+	def qty_13():
+		param = request.args.get('qty', '1')
+		bar = param
+		if len(bar) > 40:
+			bar = bar[:40]
+		response = make_response(f'<b>Quantity: {bar}</b>')
+		return response

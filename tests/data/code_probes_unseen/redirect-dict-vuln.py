@@ -1,0 +1,12 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-601"]}
+from flask import Flask, redirect, request
+
+app = Flask(__name__)
+
+
+@app.route("/campaign")
+def campaign():
+    params = {"src": request.args.get("src", ""), "dest": request.args.get("dest", "/")}
+    params["fallback"] = "/landing"
+    target = params.get("dest") or params["fallback"]
+    return redirect(target)

@@ -1,0 +1,17 @@
+# probe: {"label": "secure", "cwes": ["CWE-601"]}
+from flask import Flask, redirect, request
+
+app = Flask(__name__)
+ALLOWED = {"/dashboard", "/orders", "/profile"}
+
+
+def continue_to(raw):
+    cleaned = raw.strip()
+    if cleaned not in ALLOWED:
+        cleaned = "/dashboard"
+    return cleaned
+
+
+@app.route("/after-payment")
+def after_payment():
+    return redirect(continue_to(request.values.get("continue", "")))

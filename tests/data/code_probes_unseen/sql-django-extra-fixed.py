@@ -1,0 +1,10 @@
+# probe: {"label": "secure", "cwes": ["CWE-89"]}
+from django.http import JsonResponse
+
+from .models import Article
+
+
+def search(request):
+    author = request.GET.get("author", "")
+    qs = Article.objects.filter(author_name=author).order_by("-published")
+    return JsonResponse({"titles": list(qs.values_list("title", flat=True)[:20])})

@@ -1,0 +1,18 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-643"]}
+import xml.etree.ElementTree as ET
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def load_library():
+    return ET.parse("library.xml").getroot()
+
+
+@app.get("/books/by-genre")
+def by_genre():
+    genre = request.args.get("genre", "fiction")
+    root = load_library()
+    books = root.findall(".//book[@genre='%s']" % genre)
+    return {"titles": [b.findtext("title") for b in books]}

@@ -1,0 +1,13 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-643"]}
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+TREE = etree.parse("orders.xml")
+
+
+@app.get("/order")
+def order():
+    number = request.args.get("n", "0")
+    found = TREE.xpath("//order[@number=%s]/status/text()" % number)
+    return {"status": found[0] if found else "unknown"}

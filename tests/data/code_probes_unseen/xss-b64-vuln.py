@@ -1,0 +1,13 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-79"]}
+import base64
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/share")
+def share():
+    blob = request.args.get("d", "")
+    message = base64.urlsafe_b64decode(blob.encode()).decode("utf-8", "replace")
+    return f"<div class='shared'>{message}</div>"

@@ -1,0 +1,14 @@
+# probe: {"label": "secure", "cwes": ["CWE-79"]}
+from flask import Flask, request
+from markupsafe import escape
+
+app = Flask(__name__)
+
+
+@app.route("/welcome-back")
+def welcome_back():
+    last = request.cookies.get("last_item", "")
+    lines = ["<html><body>"]
+    lines.append("<p>Last time you looked at: %s</p>" % escape(last))
+    lines.append("</body></html>")
+    return "\n".join(lines)

@@ -1,0 +1,10 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-79"]}
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/hello")
+def hello():
+    name = request.args.get("name", "stranger")
+    return f"<html><body><h1>Hello, {name}!</h1></body></html>"

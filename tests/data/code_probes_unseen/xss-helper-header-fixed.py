@@ -1,0 +1,16 @@
+# probe: {"label": "secure", "cwes": ["CWE-79"]}
+from html import escape
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def card(title, body):
+    return "<div class='card'><h3>%s</h3><p>%s</p></div>" % (escape(title), escape(body))
+
+
+@app.route("/agent")
+def agent():
+    ua = request.headers.get("User-Agent", "")
+    return card("Your browser", ua)

@@ -1,0 +1,11 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-79"]}
+from flask import Flask, render_template_string, request
+
+app = Flask(__name__)
+
+
+@app.route("/comment", methods=["POST"])
+def comment():
+    text = request.form.get("text", "")
+    template = "<article>" + text + "</article>"
+    return render_template_string(template)
