@@ -122,8 +122,8 @@ def judge_code(infile: str, out: str | None, scope: str) -> None:
 def judge_answer(infile: str, out: str | None, answer_judge: str) -> None:
     """Label answers from a JSONL file: rows {id, response}, optional prompt, language, reasoning, topic."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.answer.judge import judge_answer_rows
     from redline.judges.answer.learned import LearnedAnswerModel, default_model_path
+    from redline.judges.answer.rows import judge_answer_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     learned = LearnedAnswerModel.load(default_model_path()) if answer_judge == "rules+learned" else None

@@ -19,8 +19,9 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.evaluation.public import judge_input, load_public, score_answers, select, table
-from redline.judges.answer.judge import AnswerJudge, _row_input, judge_answer_rows
+from redline.judges.answer.judge import AnswerJudge
 from redline.judges.answer.learned import TO_LABEL, LearnedAnswerModel, fit
+from redline.judges.answer.rows import judge_answer_rows, row_input
 from redline.text import split_reasoning
 
 EVAL_CONFIGS = ("rules", "learned", "rules+learned")
@@ -62,7 +63,7 @@ def rule_readings(inputs: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, d
     judge = AnswerJudge({})
     out = []
     for number, row in enumerate(inputs, start=1):
-        verdict = judge.judge_one(_row_input(number, row))
+        verdict = judge.judge_one(row_input(number, row))
         answer, _ = split_reasoning(str(row["response"]), str(row.get("reasoning") or ""))
         out.append((answer, verdict.label, dict(verdict.details)))
     return out

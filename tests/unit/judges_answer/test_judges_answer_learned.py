@@ -14,8 +14,9 @@ from redline.cli import cli
 from redline.config import make_config
 from redline.errors import ConfigError, InputError
 from redline.evaluation.public_answers import train_public
-from redline.judges.answer.judge import AnswerJudge, judge_answer_rows
+from redline.judges.answer.judge import AnswerJudge
 from redline.judges.answer.learned import CLASSES, LearnedAnswerModel, combine, fit
+from redline.judges.answer.rows import judge_answer_rows
 from redline.judges.base import JudgeContext
 from redline.records import AnswerLabel, CaseKind
 
@@ -43,9 +44,9 @@ def _rules(answers: list[str]) -> list[tuple[str, dict[str, object]]]:
 
 
 def _input(number: int, answer: str):  # type: ignore[no-untyped-def]
-    from redline.judges.answer.judge import _row_input
+    from redline.judges.answer.rows import row_input
 
-    return _row_input(number + 1, {"id": str(number), "response": answer})
+    return row_input(number + 1, {"id": str(number), "response": answer})
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from redline.errors import InputError
-from redline.judges.answer.judge import judge_answer_rows
+from redline.judges.answer.rows import judge_answer_rows
 
 
 def test_rows_are_labelled_with_evidence() -> None:

@@ -32,11 +32,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from redline.errors import ConfigError, InputError
+from redline.errors import ConfigError
 from redline.judges.answer.declines import hedged_answer, unanswered_decline
 from redline.judges.answer.degenerate import degenerate_reason, is_truncated
 from redline.judges.answer.learned import LearnedAnswerModel, combine, default_model_path
@@ -53,7 +53,7 @@ from redline.judges.base import JudgeContext, JudgeInput, fingerprint
 from redline.judges.language import answer_language, detect_language, han_count, normalise_language
 from redline.judges.phrases import phrases_digest, scan_text
 from redline.judges.reasoning import detect_kill_switch
-from redline.records import AnswerLabel, Case, CaseKind, Generation, Verdict
+from redline.records import AnswerLabel, CaseKind, Verdict
 from redline.text import split_reasoning
 
 VERSION = "5"  # 2: framed facts, the no-fact lean, partial declines; 3: per-question references, prompt echo;
@@ -405,47 +405,3 @@ class AnswerJudge:
 def _expected_language(item: JudgeInput) -> str | None:
     """The request's language: the case's, else the one given with the input."""
     return normalise_language(item.case.language if item.case is not None else None) or item.language
-
-
-def _row_error(number: int, row: Any, message: str) -> InputError:
-    ident = f" (id {row.get('id')!r})" if isinstance(row, dict) and "id" in row else ""
-    return InputError(f"row {number}{ident}: {message}")
-
-
-def _row_input(number: int, row: Any) -> JudgeInput:
-    """Validate one ``redline judge answer`` input row and turn it into a judge input."""
-    if not isinstance(row, dict):
-        raise _row_error(number, row, "expected a JSON object with id and response")
-    ident = row.get("id")
-    if ident is None or isinstance(ident, bool) or not isinstance(ident, str | int) or str(ident) == "":
-        raise _row_error(number, row, "needs an 'id' (string or integer)")
-    fields = {}
-    for key in ("response", "prompt", "reasoning", "topic", "language"):
-        value = row.get(key)
-        if value is not None and not isinstance(value, str):
-            raise _row_error(number, row, f"{key!r} must be a string")
-        fields[key] = value or ""
-    if "response" not in row or row["response"] is None:
-        raise _row_error(number, row, "needs a 'response' (string)")
-    language = normalise_language(fields["language"]) if fields["language"] else None
-    if fields["language"] and language is None:
-        raise _row_error(number, row, f"language must be en or zh, not {fields['language']!r}")
-    gen = Generation(trial_id=str(ident), pair_key="", suite="", case_id=str(ident), condition_id="", replicate=0,
-                     text=fields["response"], reasoning=fields["reasoning"])
-    case = Case(id=str(ident), kind=CaseKind.question, language=language or "", topic=fields["topic"],
-                prompt=fields["prompt"])
-    return JudgeInput(generation=gen, case=case, language=language)
-
-
-def judge_answer_rows(rows: Iterable[Any], *, references: Mapping[str, Any] | None = None,
-                      strictness: str = "strict", learned: LearnedAnswerModel | None = None) -> list[dict[str, Any]]:
-    """Label free-standing answers (``redline judge answer IN.jsonl``): rows ``{id, response}`` with optional
-    ``prompt``, ``language``, ``reasoning`` and ``topic``; ``<think>`` blocks in ``response`` count as reasoning.
-    Returns ``{id, label, kill_switch, evidence}`` per row. A bad row raises ``InputError`` naming it."""
-    judge = AnswerJudge(references, strictness=strictness, learned=learned)
-    out: list[dict[str, Any]] = []
-    for number, row in enumerate(rows, start=1):
-        verdict = judge.judge_one(_row_input(number, row))
-        out.append({"id": row["id"], "label": verdict.label, "kill_switch": verdict.kill_switch,
-                    "evidence": list(verdict.evidence)})
-    return out
