@@ -8,3 +8,9 @@ app.get("/download", (req, res) => {
   res.send(lang);
 });
 app.listen(3000);
+
+app.get("/export", (req, res) => {
+  const name = String(req.query.name).replace(/[^\w.-]/g, "_");
+  res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
+  res.end();
+});

@@ -35,6 +35,9 @@ SINK_WORDS: dict[str, tuple[str, ...]] = {
     "redline-js-xss-request-any": _SEND,
     "redline-js-xss-request-to-response": _SEND,
     "redline-js-header-from-request": ("set", "setHeader", "header", "append", "writeHead"),
+    # the sink's receiver (``$LOG`` of ``$LOG.$LEVEL(...)``) is one of these names exactly
+    "redline-js-log-injection": (
+        "logger", "log", "winston", "pino", "bunyan", "console", "audit", "auditLog", "accessLog"),
 }
 # sha256 of each rule as written (canonical JSON of the YAML rule) when its word list above was read off it
 DIGESTS = {
@@ -42,7 +45,8 @@ DIGESTS = {
     "redline-js-ssrf-client-from-request": "ddeadc9a0d385baa",
     "redline-js-xss-request-any": "69ce5ebfff8204dc",
     "redline-js-xss-request-to-response": "ca2733a341f76c4d",
-    "redline-js-header-from-request": "5d5a0434a7c58dc2",
+    "redline-js-header-from-request": "6a704ba6dde2cded",
+    "redline-js-log-injection": "4912daba56f7c9e0",
 }
 
 
