@@ -14,3 +14,10 @@ app.get("/export", (req, res) => {
   res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
   res.end();
 });
+
+const REQUEST_ID = /^[0-9a-f-]{36}$/i;
+app.use((req, res, next) => {
+  const given = req.headers["x-request-id"];
+  res.set("X-Request-Id", REQUEST_ID.test(given) ? given : "generated");
+  next();
+});
