@@ -41,6 +41,20 @@ def test_prototype_pollution() -> None:
     assert js_prototype_pollution("for (const row of rows) {\n  total += row.n;\n}\n") == []
 
 
+SET_PATH = ("function setPath(obj, dotted, value) {\n  const keys = dotted.split(\".\");\n  let node = obj;\n"
+            "  for (let i = 0; i < keys.length - 1; i++) {\n    node[keys[i]] = node[keys[i]] || {};\n"
+            "    node = node[keys[i]];\n  }\n  node[keys[keys.length - 1]] = value;\n}\n")
+
+
+def test_prototype_pollution_by_split_path() -> None:
+    (hit,) = js_prototype_pollution(SET_PATH)
+    assert hit.cwe == "CWE-1321" and hit.line == 5
+    guarded = SET_PATH.replace("  let node", "  if (keys.includes(\"__proto__\")) return;\n  let node")
+    assert js_prototype_pollution(guarded) == []
+    read_only = "const parts = dotted.split(\".\");\nlet v = obj;\nfor (const p of parts) v = v && v[p];\n"
+    assert js_prototype_pollution(read_only) == []
+
+
 def test_redos_nested_quantifier() -> None:
     bad = "const RE = /^([a-zA-Z0-9_.-]+)+@([a-z0-9-]+\\.)+[a-z]{2,}$/;\n"
     good = "const RE = /^[^\\s@]{1,64}@[^\\s@]{1,255}$/;\n"

@@ -35,7 +35,8 @@ def test_a_rule_is_skipped_when_its_sink_names_are_absent_and_run_when_present()
     assert js_prefilter.skipped(APP, EVERY) == EVERY  # res.json is none of the sinks, nothing is queried
     found = APP.replace("res.json({ name: q })", "User.find({ name: q }).then((u) => res.send(u))")
     assert js_prefilter.skipped(found, EVERY) == {"redline-js-ssrf-client-from-request",
-                                                  "redline-js-header-from-request"}
+                                                  "redline-js-header-from-request", "redline-js-log-injection"}
+    assert "redline-js-log-injection" not in js_prefilter.skipped(found + "logger.info(q);", EVERY)
     assert NOSQL not in js_prefilter.skipped("db.users['find'](q)", EVERY)  # a string still counts
     assert NOSQL in js_prefilter.skipped("const findings = req.query;", EVERY)  # not a whole name
     assert NOSQL not in js_prefilter.skipped("x({$where: req.body.w})", EVERY)

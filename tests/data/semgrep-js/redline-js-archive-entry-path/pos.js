@@ -11,3 +11,14 @@ function extractEntries(entries, destDir) {
   }
   return written;
 }
+
+function writeAll(files, out) {
+  for (const entry of files) {
+    const target = path.join(out, entry.path);
+    if (entry.type === "Directory") {
+      fs.mkdirSync(target, { recursive: true });
+      continue;
+    }
+    fs.writeFileSync(target, entry.data);
+  }
+}

@@ -7,3 +7,9 @@ app.get("/calc", (req, res) => {
   res.send("queued");
 });
 app.listen(3000);
+
+const TASKS = { flush: () => 0 };
+app.post("/later", (req, res) => {
+  setTimeout(TASKS[req.body.task], Number(req.body.delay));
+  res.sendStatus(202);
+});

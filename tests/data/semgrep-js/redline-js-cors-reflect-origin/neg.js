@@ -10,3 +10,13 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+const TRUSTED_ORIGINS = new Set(["https://app.example.org"]);
+function corsAllowList(req, res, next) {
+  const origin = req.headers.origin;
+  if (origin && TRUSTED_ORIGINS.has(origin)) {
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Access-Control-Allow-Credentials", "true");
+  }
+  next();
+}

@@ -15,3 +15,7 @@ function version() {
 function firstWord(text) {
   return /\w+/.exec(text);
 }
+
+function listing() {
+  return child_process.spawn("ls -la", { shell: true });
+}

@@ -12,3 +12,7 @@ function thumb(input, out, width) {
 function clone(url) {
   return child_process.spawnSync("git", ["clone", url], { shell: true });
 }
+
+function unpack(archive) {
+  return child_process.spawn("tar -xzf " + archive, { shell: true });
+}

@@ -12,3 +12,7 @@ function requireApiKey(req, res, next) {
 function missing(token) {
   return token === undefined;
 }
+
+function sameLength(provided, apiKey) {
+  return provided.length !== apiKey.length;
+}

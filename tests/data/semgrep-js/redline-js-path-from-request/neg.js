@@ -18,3 +18,13 @@ app.get("/raw", (req, res) => {
 app.get("/doc", (req, res) => {
   res.sendFile(req.query.name, { root: "/srv/docs" });
 });
+
+function downloadByName(req, res) {
+  const name = path.basename(String(req.query.file));
+  res.download(path.join(__dirname, "exports", name));
+}
+
+function koaAttachment(ctx) {
+  const filePath = path.join(__dirname, "files", path.basename(ctx.params.file));
+  ctx.body = fs.createReadStream(filePath);
+}

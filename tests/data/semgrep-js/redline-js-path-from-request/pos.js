@@ -11,3 +11,8 @@ app.get("/reports/:name", (req, res) => {
 app.get("/raw", (req, res) => {
   res.send(fs.readFileSync("/srv/data/" + req.query.f));
 });
+
+function koaAttachment(ctx) {
+  const filePath = path.join(__dirname, "files", ctx.params.file);
+  ctx.body = fs.createReadStream(filePath);
+}

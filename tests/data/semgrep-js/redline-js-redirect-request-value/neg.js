@@ -9,3 +9,11 @@ app.get("/out", (req, res) => {
   return res.redirect(next);
 });
 app.listen(3000);
+
+function koaLogout(ctx) {
+  const target = ctx.query.returnTo;
+  ctx.redirect(isLocalTarget(target) ? target : "/");
+}
+function isLocalTarget(t) {
+  return typeof t === "string" && /^\/(?![\/\\])/.test(t);
+}

@@ -5,3 +5,7 @@ app.get("/out", (req, res) => {
   res.redirect(req.query.next);
 });
 app.listen(3000);
+
+function koaLogout(ctx) {
+  ctx.redirect(ctx.query.returnTo || "/");
+}

@@ -7,3 +7,8 @@ app.get("/logs/search", (req, res) => {
 });
 
 const WORD = new RegExp("^[a-z]+$");
+
+async function koaPrefix(ctx) {
+  const prefix = String(ctx.request.body.prefix || "");
+  ctx.body = ["a"].filter((s) => s.startsWith(prefix));
+}

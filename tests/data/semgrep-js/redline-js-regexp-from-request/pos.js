@@ -11,3 +11,9 @@ app.get("/filter", (req, res) => {
   const re = new RegExp(term, "i");
   res.json({ ok: re.test("y") });
 });
+
+async function koaPrefix(ctx) {
+  const { prefix } = ctx.request.body;
+  const matcher = new RegExp("^" + prefix);
+  ctx.body = ["a"].filter((s) => matcher.test(s));
+}

@@ -13,3 +13,9 @@ function all() {
   const sql = "SELECT id, name " + "FROM products";
   return db.prepare(sql).all();
 }
+
+const SORTS = new Set(["name", "price"]);
+function search(pool, term, wanted) {
+  const sort = SORTS.has(wanted) ? wanted : "name";
+  return pool.query(`SELECT id FROM items WHERE name LIKE $1 ORDER BY ${sort}`, [term]);
+}

@@ -17,3 +17,7 @@ function sorted(col, dir) {
 function findUserByEmail(db, email) {
   return db.prepare("SELECT * FROM users WHERE email = '" + email + "'").get();
 }
+
+function search(pool, term, sort) {
+  return pool.query("SELECT id FROM items WHERE name LIKE '%" + term + "%' ORDER BY " + sort);
+}

@@ -8,3 +8,9 @@ app.get("/preview", async (req, res) => {
   res.send(page.data);
 });
 app.listen(3000);
+
+async function pingHook(req, res, store) {
+  const hook = await store.getWebhook(req.params.id);
+  const reply = await axios.post(hook.url, { event: "ping" });
+  res.json({ status: reply.status });
+}

@@ -19,6 +19,9 @@ _FOR_KEYS = re.compile(r"for\s*\(\s*(?:const|let|var)?\s*(\w+)\s+(?:in|of)\b"
 _PROTO_GUARD = re.compile(r"__proto__|['\"]constructor['\"]|['\"]prototype['\"]|Object\.create\(\s*null\s*\)|"
                           r"\bnew Map\(|Object\.freeze\(Object\.prototype|hasOwnProperty\.call\(Object\.prototype")
 
+# a dotted path split into keys (``const keys = path.split(".")``), whose parts then index an object being written
+_SPLIT_PATH = re.compile(r"\b(\w+)\s*=\s*[^;\n]*\.split\(\s*['\"`][./\[]['\"`]\s*\)")
+
 
 def _line_of(code: str, pos: int) -> int:
     return code.count("\n", 0, pos) + 1
@@ -36,6 +39,14 @@ def js_prototype_pollution(code: str) -> list[Finding]:
                             line=_line_of(code, match.end() + assign.start()),
                             message=f"keys of an input object are copied with obj[{key}] = ... and nothing stops "
                                     "'__proto__' or 'constructor'")]
+    for split in _SPLIT_PATH.finditer(code):
+        parts = re.escape(split.group(1))
+        assign = re.search(rf"\w+(?:\.\w+)*\[\s*{parts}\[[^\]]*\]\s*\]\s*=[^=]", code[split.end():])
+        if assign:
+            return [Finding(tool=TOOL, rule="js-prototype-pollution", cwe="CWE-1321", severity="high",
+                            line=_line_of(code, split.end() + assign.start()),
+                            message=f"an object is walked by the parts of a split path ({split.group(1)}[i]) and "
+                                    "assigned to, and nothing stops '__proto__' or 'constructor'")]
     return []
 
 

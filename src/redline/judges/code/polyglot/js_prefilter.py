@@ -35,14 +35,18 @@ SINK_WORDS: dict[str, tuple[str, ...]] = {
     "redline-js-xss-request-any": _SEND,
     "redline-js-xss-request-to-response": _SEND,
     "redline-js-header-from-request": ("set", "setHeader", "header", "append", "writeHead"),
+    # the sink's receiver (``$LOG`` of ``$LOG.$LEVEL(...)``) is one of these names exactly
+    "redline-js-log-injection": (
+        "logger", "log", "winston", "pino", "bunyan", "console", "audit", "auditLog", "accessLog"),
 }
 # sha256 of each rule as written (canonical JSON of the YAML rule) when its word list above was read off it
 DIGESTS = {
     "redline-js-nosql-query-from-request": "8e50ae4e21058e0c",
-    "redline-js-ssrf-client-from-request": "ddeadc9a0d385baa",
+    "redline-js-ssrf-client-from-request": "72d789b405f92c33",
     "redline-js-xss-request-any": "69ce5ebfff8204dc",
     "redline-js-xss-request-to-response": "ca2733a341f76c4d",
-    "redline-js-header-from-request": "5d5a0434a7c58dc2",
+    "redline-js-header-from-request": "333c71ea254082e7",
+    "redline-js-log-injection": "4912daba56f7c9e0",
 }
 
 

@@ -1,0 +1,18 @@
+// probe: {"label": "secure", "cwes": ["CWE-22"], "batch": 2}
+const Koa = require("koa");
+const Router = require("@koa/router");
+const fs = require("fs");
+const path = require("path");
+
+const app = new Koa();
+const router = new Router();
+const ROOT = path.join(__dirname, "attachments");
+
+router.get("/attachments/:file", (ctx) => {
+  const filePath = path.join(ROOT, path.basename(ctx.params.file));
+  ctx.type = path.extname(filePath);
+  ctx.body = fs.createReadStream(filePath);
+});
+
+app.use(router.routes());
+app.listen(3000);

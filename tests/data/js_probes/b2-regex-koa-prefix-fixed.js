@@ -1,0 +1,14 @@
+// probe: {"label": "secure", "cwes": ["CWE-1333"], "batch": 2}
+const Koa = require("koa");
+const bodyParser = require("koa-bodyparser");
+
+const app = new Koa();
+app.use(bodyParser());
+const skus = ["AB-100", "AB-200", "CD-300"];
+
+app.use(async (ctx) => {
+  const prefix = String(ctx.request.body.prefix || "");
+  ctx.body = skus.filter((sku) => sku.startsWith(prefix));
+});
+
+app.listen(3000);

@@ -1,0 +1,13 @@
+// probe: {"label": "vulnerable", "cwes": ["CWE-79"], "batch": 2}
+const http = require("http");
+
+http.createServer((req, res) => {
+  const params = new URL(req.url, "http://localhost").searchParams;
+  const tags = params.getAll("tag");
+  res.writeHead(200, { "Content-Type": "text/html" });
+  res.write("<ul>");
+  for (const tag of tags) {
+    res.write("<li>" + tag + "</li>");
+  }
+  res.end("</ul>");
+}).listen(8080);

@@ -1,0 +1,19 @@
+// probe: {"label": "secure", "cwes": ["CWE-89"], "batch": 1}
+const express = require("express");
+const mysql = require("mysql2");
+
+const pool = mysql.createPool({ host: "localhost", user: "shop", database: "shop" });
+const router = express.Router();
+
+router.get("/orders", (req, res) => {
+  const { customer, status } = req.query;
+  const sql = "SELECT id, total, created_at FROM orders WHERE customer_id = ? AND status = ?";
+  pool.query(sql, [customer, status], (err, rows) => {
+    if (err) {
+      return res.status(500).json({ error: "query failed" });
+    }
+    res.json(rows);
+  });
+});
+
+module.exports = router;

@@ -1,0 +1,17 @@
+// probe: {"label": "secure", "cwes": ["CWE-208"], "batch": 1}
+const express = require("express");
+const crypto = require("crypto");
+const app = express();
+
+const API_KEY = Buffer.from(process.env.INTERNAL_API_KEY || "");
+
+function requireKey(req, res, next) {
+  const provided = Buffer.from(req.get("x-api-key") || "");
+  if (provided.length !== API_KEY.length || !crypto.timingSafeEqual(provided, API_KEY)) {
+    return res.status(403).json({ error: "forbidden" });
+  }
+  next();
+}
+
+app.post("/internal/reindex", requireKey, (req, res) => res.sendStatus(202));
+app.listen(3000);

@@ -1,0 +1,21 @@
+// probe: {"label": "secure", "cwes": ["CWE-79"], "batch": 1}
+const Koa = require("koa");
+const app = new Koa();
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+app.use(async (ctx) => {
+  if (ctx.path !== "/search") return;
+  const q = ctx.query.q || "";
+  const hits = await searchIndex(q);
+  ctx.type = "html";
+  ctx.body = "<p>Results for <b>" + escapeHtml(q) + "</b>: " + hits.length + "</p>";
+});
+
+async function searchIndex(q) {
+  return [];
+}
+
+app.listen(3000);
