@@ -152,15 +152,22 @@ def check_canonical_order(program: Program) -> list[Finding]:
     if "normalize" not in program.code:
         return out
     for func in program.functions:
-        nodes = sorted((n for n in body_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        nodes = sorted((n for n in body_nodes(func) if isinstance(n, ast.Call) or
+                        (isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn)))),
+                       key=lambda n: (n.lineno, n.col_offset))
         validated: dict[str, int] = {}
         for call in nodes:
+            if isinstance(call, ast.Compare):  # a deny-list or substring test validates what it searches
+                for n in names_in(call.comparators[0]):
+                    validated.setdefault(n, call.lineno)
+                continue
             name = program.call_name(call)
             if name.startswith("re.") or callee_name(call) in ("startswith", "endswith", "isalnum", "fullmatch"):
                 for n in names_in(call):
                     validated.setdefault(n, call.lineno)
             if name.endswith("normalize") and len(call.args) >= 2:
-                late = names_in(call.args[1]) & {n for n, line in validated.items() if line < call.lineno}
+                early = {n for n, line in validated.items() if line < call.lineno}
+                late = derived_names(func, names_in(call.args[1])) & early
                 if late:
                     out.append(finding("canonicalize-first", "CWE-180", "low", call,
                                        f"{sorted(late)[0]} is normalised after it was validated"))
