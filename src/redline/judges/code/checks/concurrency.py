@@ -18,7 +18,7 @@ import ast
 from redline.judges.code.analysis.program import FuncNode, Program, finding
 from redline.judges.code.analysis.trees import walk
 from redline.judges.code.checks.catalogue import check
-from redline.judges.code.checks.robust_facts import body_nodes, callee_name, in_loop, task_functions
+from redline.judges.code.checks.robust_facts import body_nodes, callee_name, in_loop, methods_named, task_functions
 from redline.records import Finding
 
 LOCK_WORDS = ("lock", "mutex", "sem", "cond", "rlock")
@@ -173,6 +173,12 @@ def check_thread_local(program: Program) -> list[Finding]:
     return out
 
 
+def _method_locks(program: Program, name: str) -> set[str]:
+    """Locks a method of this program takes with ``with`` (a call to it while one is held takes it again)."""
+    return {_lock_expr(program, i.context_expr) for m in methods_named(program, name) for n in body_nodes(m)
+            if isinstance(n, (ast.With, ast.AsyncWith)) for i in n.items} - {""}
+
+
 def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AST]]:
     out: list[tuple[str, str, ast.AST]] = []
     for node in body_nodes(func):
@@ -182,6 +188,9 @@ def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AS
                 if isinstance(sub, (ast.With, ast.AsyncWith)):
                     out.extend((a, _lock_expr(program, i.context_expr), sub) for a in outer if a
                                for i in sub.items if _lock_expr(program, i.context_expr))
+                elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and \
+                        isinstance(sub.func.value, ast.Name) and sub.func.value.id == "self":
+                    out.extend((a, a, sub) for a in outer if a and a in _method_locks(program, sub.func.attr))
     return out
 
 

@@ -1,12 +1,14 @@
 """Limit checks: values from callers that reach a divisor, an index, a size or a fixed-width field unchecked.
 
 Rules (all low, so they count only when a task asks about their weakness, like the other robustness checks):
-a divisor that is a parameter, a field of one or ``len()`` of one, never tested in the function (369); money
-held as a binary float (682); a number converted from input with ``int()``/``float()`` and used as an index (129)
-or a quantity in arithmetic (1284) with no comparison on it; a function that calls itself with no depth or
-limit parameter (674); a whole-body ``read()`` of a request, stream or socket, or a buffer sized by a number read
-from the peer and never compared (400, 789); a value packed into a fixed-width ``struct`` code or ``ctypes``
-field with no range test (190). One pass over each function's body gathers the facts all rules share.
+a divisor that is a parameter, a field of one, ``len()`` of one, or ``self.x`` stored untested from an
+``__init__`` parameter, never tested (369); money held as a binary float (682); a number converted from input
+with ``int()``/``float()`` and used as an index (129) or a quantity in arithmetic (1284) with no comparison on
+it; a function that calls itself with no depth or limit parameter (674); a shift count from a caller never
+tested (1335); a whole-body ``read()`` of a request, stream or socket, a buffer sized by a number read from the
+peer and never capped, or a number from a request passed on as a size or count with no cap (400, 770); a value
+packed into a fixed-width ``struct`` code or ``ctypes`` field with no range test (190). One pass over each
+function's body gathers the facts all rules share.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ MONEY = re.compile(r"(^|_)(price|amount|cost|total|balance|fee|tax|salary|paymen
 DEPTH_WORDS = ("depth", "level", "limit", "max", "remaining", "budget", "ttl", "n")
 STREAMY = re.compile(r"(request|stream|sock|conn|resp|stdin|rfile|upload|body)", re.I)
 PEER_NUMBERS = frozenset({"from_bytes", "unpack", "unpack_from", "int"})
+INPUT_WORDS = re.compile(r"\b(request|query|args|form|params|argv|input)\b")
+PASSIVE_CALLS = frozenset({"int", "float", "str", "len", "print", "repr", "abs", "isinstance", "bool", "format",
+                           "debug", "info", "warning", "error", "exception", "append", "jsonify", "json_response"})
 STRUCT_INTS = re.compile(r"[bBhHiIlLqQ]")
 
 
@@ -37,6 +42,7 @@ class Facts:
     converted: dict[str, ast.AST] = field(default_factory=dict)  # name = int(...)/float(...) of something
     from_peer: set[str] = field(default_factory=set)  # name = int.from_bytes(...)/struct.unpack(...)
     divisions: list[ast.BinOp] = field(default_factory=list)
+    shifts: list[ast.BinOp] = field(default_factory=list)
     subscripts: list[ast.Subscript] = field(default_factory=list)
     arithmetic: list[ast.BinOp] = field(default_factory=list)
     calls: list[ast.Call] = field(default_factory=list)
@@ -61,6 +67,8 @@ def facts(program: Program, func: FuncNode) -> Facts:
                 out.divisions.append(node)
             if isinstance(node.op, (ast.Mult, ast.Add, ast.Sub)):
                 out.arithmetic.append(node)
+            if isinstance(node.op, (ast.LShift, ast.RShift)):
+                out.shifts.append(node)
         elif isinstance(node, ast.Subscript):
             out.subscripts.append(node)
         elif isinstance(node, ast.Call):
@@ -85,16 +93,31 @@ def facts(program: Program, func: FuncNode) -> Facts:
     return out
 
 
-def _divisor_unchecked(func: FuncNode, f: Facts, node: ast.BinOp) -> bool:
+def _divisor_unchecked(program: Program, func: FuncNode, f: Facts, node: ast.BinOp) -> bool:
     d = node.right
     if isinstance(d, ast.Call) and callee_name(d) == "len" and len(d.args) == 1:
         d = d.args[0]
+    if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name) and d.value.id == "self":
+        return d.attr not in f.tested and _unchecked_init_field(program, func, d.attr)
     root = d
     while isinstance(root, (ast.Subscript, ast.Attribute)):
         root = root.value
     if not isinstance(root, ast.Name) or root.id not in params(func):
         return False
     return root.id not in f.tested
+
+
+def _unchecked_init_field(program: Program, func: FuncNode, attr: str) -> bool:
+    """``self.attr`` is set in its class's ``__init__`` straight from a parameter that ``__init__`` never tests."""
+    cls = next((a for a in program.ancestors(func) if isinstance(a, ast.ClassDef)), None)
+    init = next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None) if cls else None
+    if init is None:
+        return False
+    init_facts = facts(program, init)
+    return any(isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id in params(init) and
+               n.value.id not in init_facts.tested and any(isinstance(t, ast.Attribute) and t.attr == attr
+                                                           for t in n.targets)
+               for n in init_facts.attr_assigns)
 
 
 @check("divisor-checked", cwes=("CWE-369",), title="a divisor from a caller is tested for zero")
@@ -104,9 +127,21 @@ def check_divisor(program: Program) -> list[Finding]:
         f = facts(program, func)
         for node in f.divisions:
             if not (isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)) and \
-                    _divisor_unchecked(func, f, node):
+                    _divisor_unchecked(program, func, f, node):
                 out.append(finding("divisor-checked", "CWE-369", "low", node,
                                    "divides by a caller's value that may be zero, never tested"))
+    return out
+
+
+@check("shift-count-checked", cwes=("CWE-1335",), title="shift counts from callers are checked for range")
+def check_shift_count(program: Program) -> list[Finding]:
+    out: list[Finding] = []
+    for func in program.functions:
+        f = facts(program, func)
+        for node in f.shifts:
+            if isinstance(node.right, ast.Name) and node.right.id in params(func) and node.right.id not in f.tested:
+                out.append(finding("shift-count-checked", "CWE-1335", "low", node,
+                                   f"shift count {node.right.id} from a caller may be negative (ValueError) or huge"))
     return out
 
 
@@ -174,6 +209,20 @@ def check_reads_bounded(program: Program) -> list[Finding]:
                     isinstance(call.args[0], ast.Name) and call.args[0].id in f.from_peer - f.capped:
                 out.append(finding("reads-bounded", "CWE-770", "low", call,
                                    f"allocates a buffer of a size the peer sent ({call.args[0].id}), never capped"))
+        out.extend(_sizes_from_request(f))
+    return out
+
+
+def _sizes_from_request(f: Facts) -> list[Finding]:
+    """A number converted from a request and passed on as an argument (a page size, a count) with no cap."""
+    out: list[Finding] = []
+    sized = {n for n in set(f.converted) - f.tested if INPUT_WORDS.search(ast.unparse(f.converted[n]))}
+    for call in f.calls if sized else ():
+        hit = sorted({a.id for a in call.args if isinstance(a, ast.Name)} & sized)
+        if hit and callee_name(call) not in PASSIVE_CALLS:
+            out.append(finding("reads-bounded", "CWE-770", "low", call,
+                               f"{hit[0]} from the request sets a size or count with no upper bound"))
+            sized.discard(hit[0])
     return out
 
 

@@ -23,6 +23,7 @@ from redline.records import Finding
 
 OPENERS = frozenset({"open", "io.open", "os.fdopen", "socket.socket", "socket.create_connection", "sqlite3.connect",
                      "urllib.request.urlopen", "tarfile.open", "zipfile.ZipFile"})
+CLOSERS = ("closing", "enter_context")
 TEMP_KEEPERS = frozenset({"tempfile.mkstemp", "tempfile.mkdtemp"})
 REMOVERS = ("remove", "unlink", "rmtree", "rmdir", "cleanup")
 DECOMPRESS = frozenset({"zlib.decompress", "gzip.decompress", "bz2.decompress", "lzma.decompress"})
@@ -59,6 +60,14 @@ def check_released(program: Program) -> list[Finding]:
                 for k in node.value.keywords))) and not any(r in code for r in REMOVERS):
             out.append(finding("resources-released", "CWE-459", "low", node,
                                f"temporary file from {name}() is never removed"))
+    for call in program.calls:  # open(p) handed straight to another call or read inline: nothing closes it
+        parent = program.parent(call)
+        if program.call_name(call) not in ("open", "io.open") or not isinstance(parent, (ast.Call, ast.Attribute)):
+            continue
+        if isinstance(parent, ast.Call) and (parent.func is call or callee_name(parent) in CLOSERS):
+            continue
+        out.append(finding("resources-released", "CWE-772", "low", call,
+                           "a file opened inline is never closed (use with)"))
     out.extend(_growing_globals(program))
     return out
 
