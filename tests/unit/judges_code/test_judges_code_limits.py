@@ -7,7 +7,7 @@ import ast
 
 import pytest
 
-from redline.judges.code.checks import ASKED_ONLY, run_checks
+from redline.judges.code.checks import ASKED_ONLY, CHECKS, run_checks
 
 CASES = [
     ("divisor-checked", "CWE-369", "def avg(xs):\n    return sum(xs) / len(xs)\n",
@@ -51,3 +51,7 @@ def test_rule_flags_the_weakness_and_passes_the_checked_twin(check_id: str, cwe:
     assert (check_id, cwe, "low") in findings(check_id, bad)
     assert findings(check_id, good) == []
     assert check_id in ASKED_ONLY
+
+
+def test_every_limit_check_has_a_case() -> None:
+    assert {c[0] for c in CASES} == {cid for cid, c in CHECKS.items() if c.run.__module__.endswith(".limits")}
