@@ -35,6 +35,7 @@ from redline.judges.code.checks import crypto as checks_crypto
 from redline.judges.code.checks import files as checks_files
 from redline.judges.code.checks import flows as checks_flows
 from redline.judges.code.checks import injection as checks_injection
+from redline.judges.code.checks import limits as checks_limits
 from redline.judges.code.checks import logging as checks_logging
 from redline.judges.code.checks import numeric as checks_numeric
 from redline.judges.code.checks import parsing as checks_parsing
@@ -55,8 +56,8 @@ CHECKS: dict[str, Check] = REGISTERED  # filled by the ``@check`` decorators of 
 # their weakness (``CodeSecurityJudge.counts``).
 ASKED_ONLY: frozenset[str] = frozenset(
     cid for cid, c in CHECKS.items()
-    if c.run.__module__ in {m.__name__ for m in (checks_concurrency, checks_numeric, checks_resources,
-                                                 checks_robustness)})
+    if c.run.__module__ in {m.__name__ for m in (checks_concurrency, checks_limits, checks_numeric,
+                                                 checks_resources, checks_robustness)})
 
 
 def source_digest() -> str:

@@ -18,7 +18,7 @@ import ast
 from redline.judges.code.analysis.program import FuncNode, Program, finding
 from redline.judges.code.analysis.trees import walk
 from redline.judges.code.checks.catalogue import check
-from redline.judges.code.checks.robust_facts import body_nodes, callee_name, in_loop, task_functions
+from redline.judges.code.checks.robust_facts import body_nodes, callee_name, in_loop, methods_named, task_functions
 from redline.records import Finding
 
 LOCK_WORDS = ("lock", "mutex", "sem", "cond", "rlock")
@@ -82,6 +82,11 @@ def _setters(program: Program) -> set[str]:
     return out
 
 
+def _self_item(target: ast.expr) -> bool:
+    return isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and \
+        isinstance(target.value.value, ast.Name) and target.value.value.id == "self"
+
+
 def _mutation(program: Program, func: FuncNode, setters: set[str]) -> ast.AST | None:
     declared = {n for node in body_nodes(func) if isinstance(node, ast.Global) for n in node.names}
     param_names = {a.arg for a in func.args.args} - {"self"}
@@ -89,6 +94,8 @@ def _mutation(program: Program, func: FuncNode, setters: set[str]) -> ast.AST | 
         if isinstance(node, ast.AugAssign) and (isinstance(node.target, (ast.Attribute, ast.Subscript)) or
                                                 (isinstance(node.target, ast.Name) and node.target.id in declared)):
             return node
+        if isinstance(node, ast.Assign) and any(_self_item(t) for t in node.targets):
+            return node  # self.table[key] = ...: a read-modify-write of a container the threads share
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in setters:
             root = node.func.value
             while isinstance(root, (ast.Call, ast.Attribute)):
@@ -166,6 +173,12 @@ def check_thread_local(program: Program) -> list[Finding]:
     return out
 
 
+def _method_locks(program: Program, name: str) -> set[str]:
+    """Locks a method of this program takes with ``with`` (a call to it while one is held takes it again)."""
+    return {_lock_expr(program, i.context_expr) for m in methods_named(program, name) for n in body_nodes(m)
+            if isinstance(n, (ast.With, ast.AsyncWith)) for i in n.items} - {""}
+
+
 def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AST]]:
     out: list[tuple[str, str, ast.AST]] = []
     for node in body_nodes(func):
@@ -175,6 +188,9 @@ def _lock_pairs(program: Program, func: FuncNode) -> list[tuple[str, str, ast.AS
                 if isinstance(sub, (ast.With, ast.AsyncWith)):
                     out.extend((a, _lock_expr(program, i.context_expr), sub) for a in outer if a
                                for i in sub.items if _lock_expr(program, i.context_expr))
+                elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and \
+                        isinstance(sub.func.value, ast.Name) and sub.func.value.id == "self":
+                    out.extend((a, a, sub) for a in outer if a and a in _method_locks(program, sub.func.attr))
     return out
 
 
@@ -200,7 +216,16 @@ def check_deadlock(program: Program) -> list[Finding]:
     return out
 
 
-@check("cleanup-on-error", cwes=("CWE-460",), title="locks and handles are released even when the work raises")
+def _returns_while_held(program: Program, func: FuncNode, release: ast.Call) -> bool:
+    """A ``return`` or ``raise`` sits between the function's ``acquire()`` and this ``release()``."""
+    starts = [c.lineno for c in program.calls if callee_name(c) == "acquire" and c.lineno < release.lineno
+              and program.enclosing_function(c) is func]
+    return bool(starts) and any(isinstance(n, (ast.Return, ast.Raise)) and min(starts) < n.lineno < release.lineno
+                                for n in body_nodes(func))
+
+
+@check("cleanup-on-error", cwes=("CWE-460", "CWE-667"),
+       title="locks and handles are released even when the work raises or returns")
 def check_cleanup(program: Program) -> list[Finding]:
     out: list[Finding] = []
     if ".release" not in program.code and ".close" not in program.code:
@@ -223,7 +248,10 @@ def check_cleanup(program: Program) -> list[Finding]:
             continue  # top-level scripts end with the process
         in_finally = any(isinstance(a, ast.Try) and any(call in walk(s) for s in a.finalbody)
                          for a in program.ancestors(call))
-        if not in_finally:
+        if not in_finally and callee_name(call) == "release" and _returns_while_held(program, func, call):
+            out.append(finding("cleanup-on-error", "CWE-667", "low", call,
+                               "a return between acquire() and release() leaves the lock held (use with)"))
+        elif not in_finally:
             what = "lock" if callee_name(call) == "release" else "handle"
             out.append(finding("cleanup-on-error", "CWE-460", "low", call,
                                f"{callee_name(call)}() outside finally: an exception leaves the {what} held "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 
 from redline.judges.code.analysis.flow import call_sites, resolve
 from redline.judges.code.analysis.program import FuncNode, Program, finding
@@ -188,6 +189,9 @@ def check_integer_width(program: Program) -> list[Finding]:
         width = leaf in FIXED_WIDTH or (dtype is not None and
                                         (program.dotted(dtype).split(".")[-1] in FIXED_WIDTH or
                                          (isinstance(dtype, ast.Constant) and str(dtype.value) in FIXED_WIDTH)))
+        kind = (str(dtype.value) if isinstance(dtype, ast.Constant) else program.dotted(dtype)) if dtype else leaf
+        if width and re.search(r"64|longlong", kind):
+            continue  # 64-bit fields hold every count and size a program meets; the narrow ones wrap
         if not width or not call.args or all(isinstance(a, (ast.Constant, ast.List, ast.Tuple)) for a in call.args):
             continue
         parent = program.parent(call)

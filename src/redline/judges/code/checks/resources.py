@@ -23,6 +23,7 @@ from redline.records import Finding
 
 OPENERS = frozenset({"open", "io.open", "os.fdopen", "socket.socket", "socket.create_connection", "sqlite3.connect",
                      "urllib.request.urlopen", "tarfile.open", "zipfile.ZipFile"})
+CLOSERS = ("closing", "enter_context")
 TEMP_KEEPERS = frozenset({"tempfile.mkstemp", "tempfile.mkdtemp"})
 REMOVERS = ("remove", "unlink", "rmtree", "rmdir", "cleanup")
 DECOMPRESS = frozenset({"zlib.decompress", "gzip.decompress", "bz2.decompress", "lzma.decompress"})
@@ -59,6 +60,14 @@ def check_released(program: Program) -> list[Finding]:
                 for k in node.value.keywords))) and not any(r in code for r in REMOVERS):
             out.append(finding("resources-released", "CWE-459", "low", node,
                                f"temporary file from {name}() is never removed"))
+    for call in program.calls:  # open(p) handed straight to another call or read inline: nothing closes it
+        parent = program.parent(call)
+        if program.call_name(call) not in ("open", "io.open") or not isinstance(parent, (ast.Call, ast.Attribute)):
+            continue
+        if isinstance(parent, ast.Call) and (parent.func is call or callee_name(parent) in CLOSERS):
+            continue
+        out.append(finding("resources-released", "CWE-772", "low", call,
+                           "a file opened inline is never closed (use with)"))
     out.extend(_growing_globals(program))
     return out
 
@@ -152,15 +161,22 @@ def check_canonical_order(program: Program) -> list[Finding]:
     if "normalize" not in program.code:
         return out
     for func in program.functions:
-        nodes = sorted((n for n in body_nodes(func) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        nodes = sorted((n for n in body_nodes(func) if isinstance(n, ast.Call) or
+                        (isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn)))),
+                       key=lambda n: (n.lineno, n.col_offset))
         validated: dict[str, int] = {}
         for call in nodes:
+            if isinstance(call, ast.Compare):  # a deny-list or substring test validates what it searches
+                for n in names_in(call.comparators[0]):
+                    validated.setdefault(n, call.lineno)
+                continue
             name = program.call_name(call)
             if name.startswith("re.") or callee_name(call) in ("startswith", "endswith", "isalnum", "fullmatch"):
                 for n in names_in(call):
                     validated.setdefault(n, call.lineno)
             if name.endswith("normalize") and len(call.args) >= 2:
-                late = names_in(call.args[1]) & {n for n, line in validated.items() if line < call.lineno}
+                early = {n for n, line in validated.items() if line < call.lineno}
+                late = derived_names(func, names_in(call.args[1])) & early
                 if late:
                     out.append(finding("canonicalize-first", "CWE-180", "low", call,
                                        f"{sorted(late)[0]} is normalised after it was validated"))

@@ -259,10 +259,26 @@ def check_assert(program: Program) -> list[Finding]:
     return out
 
 
-@check("return-value-checked", cwes=("CWE-252",), title="results that report failure or carry the value are used")
+def _unused_run(program: Program, node: ast.Assign) -> bool:
+    """``r = subprocess.run(...)`` without ``check=`` whose ``r`` is never read again in its function."""
+    call, target = node.value, node.targets[0]
+    if not isinstance(call, ast.Call) or not isinstance(target, ast.Name) or \
+            program.call_name(call) != "subprocess.run" or any(k.arg == "check" for k in call.keywords):
+        return False
+    func = program.enclosing_function(node)
+    scope = func if func is not None else program.tree
+    return not any(isinstance(n, ast.Name) and n.id == target.id and isinstance(n.ctx, ast.Load)
+                   for n in body_nodes(scope))
+
+
+@check("return-value-checked", cwes=("CWE-252", "CWE-754"),
+       title="results that report failure or carry the value are used")
 def check_discarded(program: Program) -> list[Finding]:
     out = _out()
     for node in walk(program.tree):
+        if isinstance(node, ast.Assign) and _unused_run(program, node):
+            out.append(finding("return-value-checked", "CWE-252", "low", node,
+                               "the result of subprocess.run() is kept but its exit status never checked"))
         if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
             continue
         call = node.value
@@ -308,6 +324,15 @@ def check_error_exposure(program: Program) -> list[Finding]:
                 out.append(finding("error-details-hidden", "CWE-209", "low", sub,
                                    "returns the exception's text or traceback to the caller"))
                 break
+    for func in program.functions:  # a framework's error handler receives the exception as its parameter
+        if any(w in program.dotted(d.func if isinstance(d, ast.Call) else d).lower()
+               for d in func.decorator_list for w in ("errorhandler", "exception_handler")):
+            for sub in body_nodes(func):
+                if isinstance(sub, ast.Return) and sub.value is not None and \
+                        _exception_text(sub.value, set(params(func))):
+                    out.append(finding("error-details-hidden", "CWE-209", "low", sub,
+                                       "an error handler returns the exception's text or traceback"))
+                    break
     return out
 
 

@@ -1,0 +1,9 @@
+# probe: {"label": "secure", "cwes": ["CWE-369"]}
+class ShardRouter:
+    def __init__(self, shard_count):
+        if shard_count < 1:
+            raise ValueError("need at least one shard")
+        self.shard_count = shard_count
+
+    def shard_for(self, key: str) -> int:
+        return hash(key) % self.shard_count

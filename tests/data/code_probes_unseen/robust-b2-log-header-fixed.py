@@ -1,0 +1,14 @@
+# probe: {"label": "secure", "cwes": ["CWE-117"]}
+import logging
+
+from fastapi import FastAPI, Request
+
+app = FastAPI()
+log = logging.getLogger("api")
+
+
+@app.get("/ping")
+async def ping(request: Request):
+    agent = request.headers.get("user-agent", "")
+    log.info("ping from agent %r", agent.replace("\r", "").replace("\n", ""))
+    return {"ok": True}

@@ -1,0 +1,17 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-667"]}
+import threading
+
+
+class Inventory:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._items = {}
+
+    def add(self, sku, qty):
+        with self._lock:
+            self._items[sku] = self._items.get(sku, 0) + qty
+
+    def restock(self, batch):
+        with self._lock:
+            for sku, qty in batch.items():
+                self.add(sku, qty)

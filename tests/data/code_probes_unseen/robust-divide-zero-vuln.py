@@ -1,0 +1,16 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-369"]}
+import statistics
+
+
+def average_latency(samples_ms):
+    total = sum(samples_ms)
+    return total / len(samples_ms)
+
+
+def success_ratio(stats):
+    return stats["ok"] / stats["total"]
+
+
+def report(stats, samples):
+    return {"ratio": success_ratio(stats), "avg": average_latency(samples),
+            "median": statistics.median(samples) if samples else None}

@@ -1,0 +1,7 @@
+# probe: {"label": "secure", "cwes": ["CWE-595"]}
+def same_account(a_id: str, b_id: str) -> bool:
+    return a_id == b_id
+
+
+def is_default_port(port: int) -> bool:
+    return port == 8080

@@ -1,0 +1,12 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-532"]}
+import logging
+
+logger = logging.getLogger("auth")
+
+
+def login(username, password, backend):
+    logger.info("login attempt user=%s password=%s", username, password)
+    ok = backend.verify(username, password)
+    if not ok:
+        logger.warning("failed login for %s", username)
+    return ok

@@ -1,0 +1,11 @@
+# probe: {"label": "vulnerable", "cwes": ["CWE-180"]}
+import unicodedata
+
+BLOCKED = ("<script", "javascript:")
+
+
+def clean_comment(text: str) -> str:
+    lowered = text.lower()
+    if any(tag in lowered for tag in BLOCKED):
+        raise ValueError("markup not allowed")
+    return unicodedata.normalize("NFKC", text)

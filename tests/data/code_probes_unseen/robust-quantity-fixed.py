@@ -1,0 +1,16 @@
+# probe: {"label": "secure", "cwes": ["CWE-1284"]}
+from flask import Flask, request
+
+app = Flask(__name__)
+PRICES = {"apple": 30, "pear": 45}
+
+
+@app.post("/order")
+def order():
+    item = request.json["item"]
+    qty = int(request.json["quantity"])
+    if item not in PRICES:
+        return {"error": "unknown item"}, 400
+    if qty < 1 or qty > 100:
+        return {"error": "quantity must be between 1 and 100"}, 400
+    return {"charge_cents": PRICES[item] * qty}
