@@ -80,7 +80,8 @@ def _cpu() -> float:
 
 def _init(kind: str, ready: Any) -> None:
     if kind == "redline":
-        from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+        from redline.judges.code.judge import CodeSecurityJudge
+        from redline.judges.code.rows import judge_code_rows
 
         judge = CodeSecurityJudge(semgrep_jobs=1)
         _ = judge.fingerprint
@@ -98,7 +99,7 @@ def _init(kind: str, ready: Any) -> None:
 
 
 def _redline_batch(rows: list[dict[str, Any]]) -> tuple[Counter[str], float]:
-    from redline.judges.code.judge import judge_code_rows
+    from redline.judges.code.rows import judge_code_rows
 
     start = _cpu()
     out = judge_code_rows(rows, judge=_STATE["judge"], batch_size=len(rows))
@@ -186,7 +187,8 @@ def phases(programs: list[dict[str, Any]]) -> None:
     """CPU ms per program of each phase of the Python judge, run one after another in this process."""
     from redline.judges.code.bandit_scan import scan_bandit
     from redline.judges.code.checks import run_checks
-    from redline.judges.code.judge import CodeSecurityJudge, prepare_row
+    from redline.judges.code.judge import CodeSecurityJudge
+    from redline.judges.code.rows import prepare_row
     from redline.judges.code.semgrep_scan import SemgrepRun, scan_semgrep
 
     rows = [{"id": r["id"], "code": r["code"], "cwes": r.get("cwes") or []} for r in programs]
@@ -227,7 +229,8 @@ def record(data: Path, out: Path) -> None:
     and the model-written sets, with every finding: run before and after a speed-up, then ``--compare``."""
     from redline.evaluation.code import load_labelled
     from redline.evaluation.model_written import _inputs, load_items
-    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge
+    from redline.judges.code.rows import judge_code_rows
 
     rows = [{"id": r["id"], "code": r["code"], "language": r["language"], "cwes": r["cwes"]}
             for path in sorted((data / "code").glob("*.jsonl"))

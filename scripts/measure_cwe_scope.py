@@ -15,20 +15,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from redline.evaluation.code import load_labelled
+from redline.evaluation.metrics import data_dir_from
 from redline.evaluation.public import load_public, score_code, select
-from redline.judges import cwe as hand
+from redline.judges.code import cwe as hand
 from redline.judges.code.cwe_scope import ScopeRule, direct_scope, expand_scope
 from redline.judges.code.judge import (
     CodeSecurityJudge,
     Prepared,
     Scope,
-    _raw_code,
     make_scope,
-    prepare_row,
+    raw_code,
     score_findings,
 )
-from redline.judges.evaluate_code import load_labelled
-from redline.judges.metrics import default_data_dir
+from redline.judges.code.rows import prepare_row
 
 Family = Callable[[Sequence[str]], frozenset[str]]
 
@@ -103,9 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                          {"pairwise": rep[k]["pairs"]["accuracy"]} for k in rep}
     if not args.no_project:
         examples = [ex for s in ("dev", "holdout", "holdout2")
-                    if (default_data_dir() / "code_labelled" / s).is_dir()
-                    for ex in load_labelled(default_data_dir() / "code_labelled" / s, s) if ex.kind == "code"]
-        prep = [Prepared(f"{ex.split}/{ex.name}", None, _raw_code(ex.text), make_scope(ex.cwes)) for ex in examples]
+                    if (data_dir_from(None) / "code_labelled" / s).is_dir()
+                    for ex in load_labelled(data_dir_from(None) / "code_labelled" / s, s) if ex.kind == "code"]
+        prep = [Prepared(f"{ex.split}/{ex.name}", None, raw_code(ex.text), make_scope(ex.cwes)) for ex in examples]
         pv = judge.judge_prepared(prep)
         for name, alt in ALTERNATIVES.items():
             judged = rescore(judge, prep, [v.findings for v in pv], [v.label in ("vulnerable", "secure") for v in pv],

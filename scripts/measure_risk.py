@@ -19,9 +19,10 @@ from typing import Any
 
 from redline.evaluation.public import JUDGEABLE_CODE_LANGUAGES, judge_input, load_public, score_code, select
 from redline.judges.code import risk
-from redline.judges.code.judge import CodeSecurityJudge, prepare_row
+from redline.judges.code.judge import CodeSecurityJudge
 from redline.judges.code.polyglot.judge import PolyglotCodeJudge, is_polyglot_row
 from redline.judges.code.polyglot.judge import prepare_row as prepare_poly
+from redline.judges.code.rows import prepare_row
 from redline.records import Finding
 
 Item = tuple[str, int | None, tuple[Finding, ...], set[tuple[str, str, int | None]], Callable[[Finding], bool]]

@@ -106,7 +106,8 @@ def write_rows(rows: list[dict[str, Any]], out: str | None) -> None:
 def judge_code(infile: str, out: str | None, scope: str) -> None:
     """Judge code from a JSONL file: rows {id, code} or {id, response}, optional language, task, cwes."""
     rows = _strip_line(read_rows(infile))
-    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge
+    from redline.judges.code.rows import judge_code_rows
     from redline.suites.loader import builtin_suites, load_suite
 
     tasks = {c.id: c for c in load_suite(builtin_suites()["code-security"]).cases} \

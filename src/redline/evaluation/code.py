@@ -15,7 +15,7 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.judges.code.extract import extract_code
-from redline.judges.code.judge import CodeSecurityJudge, Prepared, _raw_code, make_scope
+from redline.judges.code.judge import CodeSecurityJudge, Prepared, make_scope, raw_code
 
 TARGET = {"precision": 0.9, "recall": 0.85}
 _HEADER = {".py": re.compile(r"^#\s*redline-label:\s*(\{.*\})\s*$"),
@@ -114,7 +114,7 @@ def evaluate_code_judges(data_dir: Path, *, judge: CodeSecurityJudge | None = No
         raise InputError(f"{root}: no labelled examples")
     prepared = []
     for ex in examples:
-        extraction = _raw_code(ex.text) if ex.kind == "code" else extract_code(ex.text)
+        extraction = raw_code(ex.text) if ex.kind == "code" else extract_code(ex.text)
         prepared.append(Prepared(f"{ex.split}/{ex.name}", None, extraction, make_scope(ex.cwes),
                                  ex.text if ex.kind == "response" else ""))
     verdicts = judge.judge_prepared(prepared)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from redline.judges.code.completion import extract_completion
-from redline.judges.code.judge import judge_code_rows
+from redline.judges.code.rows import judge_code_rows
 
 SCAFFOLD = 'import sqlite3\n\n\ndef create_reset_token(conn: sqlite3.Connection, user_id: int) -> str:\n' \
            '    """Make and store a reset token for this user."""\n'

@@ -20,7 +20,8 @@ from redline.judges.code.cwe_scope import (
     load_catalogue,
 )
 from redline.judges.code.fstring_compat import downgrade, parse_tolerant
-from redline.judges.code.judge import CodeSecurityJudge, _raw_code, judge_code_rows, make_scope
+from redline.judges.code.judge import CodeSecurityJudge, make_scope, raw_code
+from redline.judges.code.rows import judge_code_rows
 from redline.records import Finding
 
 
@@ -110,7 +111,7 @@ def test_python312_fstrings_parse_and_keep_lines() -> None:
     assert isinstance(tree.body[1], ast.FunctionDef)
     assert downgrade("x = f'{a}'\n") is None or ast.parse(downgrade("x = f'{a}'\n") or "")
     assert downgrade("x = 'unterminated\n") is None
-    extraction = _raw_code(PEP701)
+    extraction = raw_code(PEP701)
     assert extraction.ok and any("3.12" in n for n in extraction.notes)
 
 

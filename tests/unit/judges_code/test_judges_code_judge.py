@@ -8,7 +8,8 @@ import pytest
 
 from redline.errors import InputError
 from redline.judges.base import Judge, JudgeInput
-from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows, make_scope, score_findings
+from redline.judges.code.judge import CodeSecurityJudge, make_scope, score_findings
+from redline.judges.code.rows import judge_code_rows
 from redline.records import Case, CaseKind, CodeOutcome, Finding, Generation, Trial, Verdict
 
 FENCE = "```"

@@ -337,7 +337,8 @@ def test_handlers_in_a_staff_area_need_a_role_check(want: str, context: str, dec
     ("from django.contrib.admin.views.decorators import staff_member_required\n    @staff_member_required", "secure"),
 ])
 def test_task_request_reaches_the_checks(decorator: str, outcome: str) -> None:
-    from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+    from redline.judges.code.judge import CodeSecurityJudge
+    from redline.judges.code.rows import judge_code_rows
     from redline.records import Case, CaseKind
 
     case = Case(id="t-staff", kind=CaseKind.code, topic="t", cwes=("CWE-862",), checks=("admin-requires-auth",),

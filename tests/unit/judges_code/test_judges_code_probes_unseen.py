@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from redline.judges.code.judge import judge_code_rows
+from redline.judges.code.rows import judge_code_rows
 
 PROBES = Path(__file__).resolve().parents[2] / "data" / "code_probes_unseen"
 HEADER = "# probe: "

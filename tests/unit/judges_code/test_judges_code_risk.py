@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows, score_findings
+from redline.judges.code.judge import CodeSecurityJudge, score_findings
 from redline.judges.code.polyglot import scope as poly_scope
 from redline.judges.code.polyglot.extract_base import PolyExtraction
 from redline.judges.code.polyglot.judge import PolyglotCodeJudge, PolyItem
 from redline.judges.code.risk import risk_score
+from redline.judges.code.rows import judge_code_rows
 from redline.records import Finding
 
 

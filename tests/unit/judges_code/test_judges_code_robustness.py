@@ -9,7 +9,8 @@ import textwrap
 import pytest
 
 from redline.judges.code.checks import ASKED_ONLY, CHECKS, run_checks
-from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows, make_scope
+from redline.judges.code.judge import CodeSecurityJudge, make_scope
+from redline.judges.code.rows import judge_code_rows
 from redline.records import Finding
 
 # (check id, expected CWE, vulnerable snippet, fixed snippet)

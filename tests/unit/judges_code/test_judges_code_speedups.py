@@ -213,6 +213,7 @@ def test_background_semgrep_is_stopped_and_cleaned_up(tmp_path: Path, monkeypatc
 
 def test_judge_stops_semgrep_when_bandit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from redline.judges.code import judge as judge_module
+    from redline.judges.code import rows as rows_module
     from redline.judges.code import semgrep_scan
 
     monkeypatch.setattr(semgrep_scan, "semgrep_binary", lambda: _fake_semgrep(tmp_path, "exec sleep 60\n"))
@@ -230,6 +231,6 @@ def test_judge_stops_semgrep_when_bandit_fails(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(judge_module, "scan_bandit", broken)
     rows = [{"id": "a", "code": "import os\nos.system('ls ' + input())\n"}]
     with pytest.raises(JudgeError, match="boom"):
-        judge_module.judge_code_rows(rows)
+        rows_module.judge_code_rows(rows)
     assert started and started[0].proc is not None and started[0].proc.poll() is not None
     assert started[0].tmp is None

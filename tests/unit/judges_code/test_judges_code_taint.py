@@ -14,7 +14,8 @@ from redline.judges.code.analysis.program import Program
 from redline.judges.code.analysis.taintflow import analyse
 from redline.judges.code.checks import run_checks
 from redline.judges.code.checks.flows import NOTE_CHECKS
-from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+from redline.judges.code.judge import CodeSecurityJudge
+from redline.judges.code.rows import judge_code_rows
 
 HEAD = """
 from flask import Flask, request

@@ -11,7 +11,8 @@ import pytest
 from redline.judges.code import bandit_fast, bandit_select, semgrep_scan
 from redline.judges.code.bandit_scan import DROPPED, OWNED_BY_CHECK, bandit_version, scan_bandit
 from redline.judges.code.cwe import normalize_cwe
-from redline.judges.code.judge import CodeSecurityJudge, direct_universe, judge_code_rows
+from redline.judges.code.judge import CodeSecurityJudge, direct_universe
+from redline.judges.code.rows import judge_code_rows
 from redline.judges.code.semgrep_scan import load_rule_metadata, semgrep_binary
 
 needs_semgrep = pytest.mark.skipif(semgrep_binary() is None, reason="semgrep binary not installed")

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from redline.cli import cli
 from redline.errors import InputError
 from redline.judges.base import JudgeInput
-from redline.judges.code.judge import CodeSecurityJudge, judge_code_rows
+from redline.judges.code.judge import CodeSecurityJudge
 from redline.judges.code.polyglot.judge import PolyglotCodeJudge
+from redline.judges.code.rows import judge_code_rows
 from redline.records import Case, CodeOutcome, Generation, Trial, Verdict
 from redline.suites.loader import builtin_suites, load_suite
 from redline.suites.render import render_scaffold
